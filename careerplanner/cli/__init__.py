@@ -1,0 +1,89 @@
+"""The command line: `careerplanner` opens the window; subcommands work headless.
+
+Every command exits 0 on success; on failure it prints one plain sentence on stderr and exits
+non-zero. `--debug` adds the traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from collections.abc import Sequence
+
+from careerplanner import __version__
+from careerplanner.errors import Cancelled, UserError
+
+# Each module has `register(subparsers)`; it imports its heavy parts inside the handler so that
+# starting the GUI does not pay for the command line.
+COMMAND_MODULES = (
+    "careerplanner.cli.dataset_cmd",
+    "careerplanner.cli.resume_cmd",
+    "careerplanner.cli.gap_cmd",
+    "careerplanner.cli.roadmap_cmd",
+)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="careerplanner",
+        description="Offline career planner. With no command, opens the application window.",
+    )
+    parser.add_argument("--version", action="version", version=f"careerplanner {__version__}")
+    parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="start the GUI, load the store, show the main window, print what was loaded, exit",
+    )
+    parser.add_argument(
+        "--all-screens",
+        action="store_true",
+        help="with --smoke: also draw every screen once",
+    )
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on failure")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    import importlib
+
+    for module_name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as error:
+            if error.name != module_name:
+                raise
+            continue
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from careerplanner.safety import install_network_guard
+
+    install_network_guard()
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from careerplanner.app import run_gui
+
+            return run_gui(smoke=args.smoke, all_screens=args.all_screens)
+        return int(args.handler(args) or 0)
+    except Cancelled as error:
+        print(str(error), file=sys.stderr)
+        return 130
+    except UserError as error:
+        if args.debug:
+            traceback.print_exc()
+        print(str(error), file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrupted; nothing was changed.", file=sys.stderr)
+        return 130
+    except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"Something went wrong ({type(error).__name__}: {error}). "
+            "Run again with --debug for details.",
+            file=sys.stderr,
+        )
+        return 2

@@ -1,0 +1,1 @@
+"""The domain: levels, skills, profiles, gap maths, roadmap rules. Standard library only."""

@@ -1,0 +1,50 @@
+"""Backups with SQLite's backup API: checked, private, atomically renamed, rotated.
+
+Never copy a live database file: with WAL the main file alone is not the database.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from careerplanner.paths import ensure_private_dir
+
+KEEP_BACKUPS = 10
+
+
+def backup_database(conn: sqlite3.Connection, backup_dir: Path, stem: str, reason: str) -> Path:
+    """Write a checked copy of `conn`'s database to `backup_dir` and return its path."""
+    ensure_private_dir(backup_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    final = backup_dir / f"{stem}-{stamp}-{reason}.db"
+    partial = final.with_suffix(".db.partial")
+    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    os.close(fd)
+    target = sqlite3.connect(str(partial))
+    try:
+        conn.backup(target)
+        verdict = target.execute("PRAGMA quick_check").fetchone()[0]
+    finally:
+        target.close()
+    if verdict != "ok":
+        partial.unlink(missing_ok=True)
+        raise OSError(f"the backup of {stem} failed its integrity check ({verdict})")
+    os.chmod(partial, 0o600)
+    os.replace(partial, final)
+    rotate_backups(backup_dir, stem)
+    return final
+
+
+def list_backups(backup_dir: Path, stem: str) -> list[Path]:
+    """Backups of `stem`, newest first."""
+    if not backup_dir.is_dir():
+        return []
+    return sorted(backup_dir.glob(f"{stem}-*.db"), reverse=True)
+
+
+def rotate_backups(backup_dir: Path, stem: str, keep: int = KEEP_BACKUPS) -> None:
+    for old in list_backups(backup_dir, stem)[keep:]:
+        old.unlink(missing_ok=True)

@@ -1,0 +1,143 @@
+"""Opening a Career Planner database safely.
+
+Every open goes through `open_database`: the file is created 0600 in a 0700 folder, its header is
+read *before* SQLite touches it (so a file from a newer version or a foreign application is left
+byte-identical), a backup is taken before any pending migration, and the connection gets WAL,
+foreign keys and `synchronous=FULL`.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlite_utils
+from sqlite_utils.migrations import Migrations
+
+from careerplanner.errors import DamagedDatabaseError, NewerDatabaseError, UserError
+from careerplanner.paths import ensure_private_dir
+from careerplanner.store.backup import backup_database
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+@dataclass(frozen=True)
+class DatabaseSpec:
+    """What makes a file one of our databases: its application id and its migrations."""
+
+    label: str  # "your data" / "market data": used in messages
+    application_id: int
+    migrations: Migrations
+
+    @property
+    def schema_version(self) -> int:
+        """The version this code writes: one step per migration, append-only."""
+        return len(self.migrations._migrations)
+
+
+@dataclass(frozen=True)
+class Header:
+    user_version: int
+    application_id: int
+
+
+def read_header(path: Path) -> Header | None:
+    """Read the 100-byte SQLite header without opening the file as a database.
+
+    Returns None for an empty file (a fresh pre-created database). Raises DamagedDatabaseError for
+    anything that is not SQLite.
+    """
+    with open(path, "rb") as handle:
+        head = handle.read(100)
+    if not head:
+        return None
+    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
+        raise DamagedDatabaseError(f"{path} is not a Career Planner database (damaged header).")
+    user_version, application_id = struct.unpack(">I4xI", head[60:72])
+    return Header(user_version=user_version, application_id=application_id)
+
+
+def _create_private_file(path: Path) -> None:
+    # SQLite gives the -wal and -shm files the main file's mode, so create it 0600 up front.
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    os.close(fd)
+
+
+def _connect(path: Path) -> sqlite_utils.Database:
+    conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+    db = sqlite_utils.Database(conn)
+    db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.execute("PRAGMA synchronous = FULL")
+    return db
+
+
+def check_file(path: Path, spec: DatabaseSpec) -> Header | None:
+    """Refuse a newer or foreign database before anything writes to it."""
+    header = read_header(path)
+    if header is None:
+        return None
+    if header.application_id not in (0, spec.application_id):
+        raise DamagedDatabaseError(
+            f"{path} belongs to another application, not Career Planner; it was left untouched."
+        )
+    if header.user_version > spec.schema_version:
+        raise NewerDatabaseError(
+            f"{path} was saved by a newer version of Career Planner (schema "
+            f"{header.user_version}, this version knows {spec.schema_version}); update the "
+            "application to open it. The file was left untouched."
+        )
+    if header.application_id == 0 and header.user_version != 0:
+        raise DamagedDatabaseError(f"{path} is not a Career Planner database.")
+    return header
+
+
+def open_database(path: Path, spec: DatabaseSpec, backup_dir: Path) -> sqlite_utils.Database:
+    """Open (creating if needed) and migrate the database at `path`."""
+    ensure_private_dir(path.parent)
+    try:
+        if not path.exists():
+            _create_private_file(path)
+        header = check_file(path, spec)
+        db = _connect(path)
+    except PermissionError as error:
+        raise UserError(f"Can't write to {error.filename or path}; check its permissions.") from error
+    except sqlite3.DatabaseError as error:
+        raise DamagedDatabaseError(f"{path} is damaged and can't be opened ({error}).") from error
+    try:
+        _migrate(db, path, spec, header, backup_dir)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _migrate(
+    db: sqlite_utils.Database,
+    path: Path,
+    spec: DatabaseSpec,
+    header: Header | None,
+    backup_dir: Path,
+) -> None:
+    pending = spec.migrations.pending(db)
+    if not pending:
+        return
+    if header is not None and header.user_version > 0:
+        backup_database(db.conn, backup_dir, path.stem, reason="before-migration")
+    try:
+        # One outer transaction: a migration that fails halfway leaves schema and rows unchanged.
+        with db.atomic():
+            spec.migrations.apply(db)
+            db.execute(f"PRAGMA application_id = {int(spec.application_id)}")
+            db.execute(f"PRAGMA user_version = {spec.schema_version}")
+    except sqlite3.OperationalError as error:
+        if "full" in str(error).lower():
+            raise UserError(
+                f"Not enough disk space to update {path}; nothing was changed."
+            ) from error
+        raise UserError(
+            f"Updating {spec.label} ({path}) failed ({error}); a backup was kept in {backup_dir}."
+        ) from error
