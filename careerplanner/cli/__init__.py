@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "careerplanner.cli.resume_cmd",
     "careerplanner.cli.gap_cmd",
     "careerplanner.cli.roadmap_cmd",
+    "careerplanner.cli.data_cmd",
 )
 
 

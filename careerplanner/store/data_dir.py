@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-import sqlite_utils
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerplanner.errors import UserError
+import sqlite_utils
+
+from careerplanner.errors import DamagedDatabaseError, UserError
 from careerplanner.paths import ensure_private_dir, user_data_dir
-from careerplanner.store.database import open_database
+from careerplanner.store import recovery
+from careerplanner.store.backup import backup_database
+from careerplanner.store.database import open_database, read_header
 from careerplanner.store.market_schema import MARKET_DB
 from careerplanner.store.user_schema import USER_DB
+
+
+class RestorableDatabaseError(DamagedDatabaseError):
+    """Your data is damaged and a good backup exists; `backup` names it."""
+
+    def __init__(self, message: str, backup: Path) -> None:
+        super().__init__(message)
+        self.backup = backup
 
 
 @dataclass(frozen=True)
@@ -33,18 +44,82 @@ class DataDir:
     def backup_dir(self) -> Path:
         return self.root / "backups"
 
+    @property
+    def damaged_dir(self) -> Path:
+        return self.root / "damaged"
+
     def prepare(self) -> None:
         try:
             ensure_private_dir(self.root)
         except PermissionError as error:
             raise UserError(f"Can't write to {self.root}; check its permissions.") from error
         except OSError as error:
-            raise UserError(f"Can't create the data folder {self.root} ({error.strerror}).") from error
+            raise UserError(
+                f"Can't create the data folder {self.root} ({error.strerror})."
+            ) from error
 
     def open_user_db(self) -> sqlite_utils.Database:
+        """Open the user's database, checking it first: it is the precious one."""
         self.prepare()
+        self._check_user_db()
         return open_database(self.user_db_path, USER_DB, self.backup_dir)
 
     def open_market_db(self) -> sqlite_utils.Database:
         self.prepare()
         return open_database(self.market_db_path, MARKET_DB, self.backup_dir)
+
+    def backup_user_db(self, reason: str) -> Path:
+        """A checked, rotated backup of the user's data (before imports, restores, on close)."""
+        db = self.open_user_db()
+        try:
+            return backup_database(db.conn, self.backup_dir, "user", reason)
+        finally:
+            db.close()
+
+    def restore_user_db(self, backup: Path | None = None) -> Path:
+        """Replace the user's database by `backup` (default: the newest good one).
+
+        The current file, damaged or not, is kept in `damaged/`. Returns the backup used.
+        """
+        self.prepare()
+        chosen = backup or recovery.newest_good_backup(self.backup_dir, "user", USER_DB)
+        if chosen is None:
+            raise UserError(f"There is no usable backup of your data in {self.backup_dir}.")
+        if not recovery.is_good_copy(chosen, USER_DB):
+            raise UserError(f"{chosen} is not a usable backup of your data; nothing was changed.")
+        recovery.restore_from(chosen, self.user_db_path, self.damaged_dir)
+        return chosen
+
+    def _check_user_db(self) -> None:
+        path = self.user_db_path
+        if not path.exists():
+            return
+        backup = recovery.newest_good_backup(self.backup_dir, "user", USER_DB)
+        try:
+            header = read_header(path)
+            if header is None and backup is None:
+                return  # a fresh, never-written file
+            problem = None
+            if header is None:
+                problem = "it is empty"
+            elif header.application_id == USER_DB.application_id:
+                verdict = recovery.quick_check(path)
+                problem = None if verdict == "ok" else f"integrity check: {verdict}"
+            elif header.application_id != 0 and backup is not None:
+                problem = "it belongs to another application"
+        except DamagedDatabaseError as error:
+            if backup is None:
+                raise
+            problem = str(error)
+        if problem is None:
+            return
+        if backup is None:
+            raise DamagedDatabaseError(
+                f"Your data in {path} is damaged ({problem}) and there is no backup to restore."
+            )
+        raise RestorableDatabaseError(
+            f"Your data in {path} is damaged ({problem}). The backup {backup.name} can be "
+            "restored; the damaged file will be kept. Choose Restore, or run "
+            "`careerplanner data restore`.",
+            backup=backup,
+        )

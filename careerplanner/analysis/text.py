@@ -1,0 +1,70 @@
+"""Cleaning extracted text before anything looks for skills in it.
+
+PDF and DOCX text arrives with ligatures (U+FB01 "ﬁ"), soft hyphens, words hyphen-split across
+lines, icon-font glyphs (private-use characters, emoji, `(cid:N)` placeholders) and non-breaking
+spaces. `clean_text` turns it into plain text whose lines still correspond to the source lines,
+so evidence quotes read the way the person wrote them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+
+SOFT_HYPHEN = "\u00ad"
+_CID = re.compile(r"\(cid:\d+\)")
+# Private-use area (icon fonts such as Font Awesome) and the emoji/pictograph blocks.
+_ICONS = re.compile("[\ue000-\uf8ff\U000f0000-\U0010ffff\U0001f000-\U0001faff\u2600-\u27bf]")
+_SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]")
+# A word broken at the end of a line ("imple-\nmented", LaTeX's soft hyphen "Con\u00ad\nsul").
+_LINE_SPLIT = re.compile(r"([^\W\d_]{1,40})[-\u00ad]\n[ ]*([a-z][^\W_]*)")
+_MID_SOFT_HYPHEN = re.compile(r"([^\W_]+)\u00ad([^\W_]+)")
+_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
+
+
+def clean_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
+    """NFKC-normalise and repair `text`, keeping one output line per input line.
+
+    `is_word(word)` tells whether a joined word is known (a vocabulary token or a common word);
+    it decides whether "cloud-\\nnative" stays hyphenated (both halves are words and the join is
+    not) or "Con\\u00ad\\nsul" becomes "Consul". Without it every line-end split is joined.
+    """
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = _CID.sub(" ", text)
+    text = _ICONS.sub(" ", text)
+    text = _SPACES.sub(" ", text)
+    text = "".join(ch for ch in text if ch == "\n" or ch == SOFT_HYPHEN or ch >= " ")
+
+    def join(first: str, second: str) -> str | None:
+        joined = first + second
+        if is_word is None or is_word(joined.lower()):
+            return joined
+        if is_word(first.lower()) and is_word(second.lower()):
+            return None
+        return joined
+
+    def fix_line_split(match: re.Match) -> str:
+        first, second = match.group(1), match.group(2)
+        joined = join(first, second)
+        # The line break moves after the repaired word so later lines keep their numbers.
+        return f"{joined}\n" if joined is not None else f"{first}-{second}\n"
+
+    def fix_soft_hyphen(match: re.Match) -> str:
+        first, second = match.group(1), match.group(2)
+        joined = join(first, second)
+        return joined if joined is not None else f"{first}-{second}"
+
+    text = _LINE_SPLIT.sub(fix_line_split, text)
+    text = _MID_SOFT_HYPHEN.sub(fix_soft_hyphen, text)
+    return text.replace(SOFT_HYPHEN, "-")
+
+
+def cid_share(text: str) -> float:
+    """The share of `(cid:N)` placeholders among the words: high means the font has no text map."""
+    cids = len(_CID.findall(text))
+    if not cids:
+        return 0.0
+    words = len(re.findall(r"[^\W_]{2,}", _CID.sub(" ", text)))
+    return cids / (cids + words)

@@ -1,0 +1,55 @@
+"""`careerplanner data …`: check, back up and restore the user's own database."""
+
+from __future__ import annotations
+
+from careerplanner.cli.output import add_json_flag, emit_json
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("data", help="check, back up or restore your data")
+    actions = parser.add_subparsers(dest="data_action", metavar="ACTION", required=True)
+
+    check = actions.add_parser("check", help="check your data for damage")
+    add_json_flag(check)
+    check.set_defaults(handler=_check)
+
+    backup = actions.add_parser("backup", help="write a checked backup of your data now")
+    add_json_flag(backup)
+    backup.set_defaults(handler=_backup)
+
+    restore = actions.add_parser("restore", help="restore your data from a backup")
+    restore.add_argument("--from", dest="source", help="a backup file (default: the newest good one)")
+    add_json_flag(restore)
+    restore.set_defaults(handler=_restore)
+
+
+def _check(args) -> int:
+    from careerplanner.store.data_dir import DataDir
+
+    data_dir = DataDir.default()
+    data_dir.open_user_db().close()  # raises a sentence naming the problem
+    result = {"path": str(data_dir.user_db_path), "status": "ok"}
+    emit_json(result) if args.json else print(f"Your data in {data_dir.user_db_path} is healthy.")
+    return 0
+
+
+def _backup(args) -> int:
+    from careerplanner.store.data_dir import DataDir
+
+    path = DataDir.default().backup_user_db(reason="manual")
+    emit_json({"backup": str(path)}) if args.json else print(f"Backed up to {path}.")
+    return 0
+
+
+def _restore(args) -> int:
+    from pathlib import Path
+
+    from careerplanner.store.data_dir import DataDir
+
+    data_dir = DataDir.default()
+    used = data_dir.restore_user_db(Path(args.source) if args.source else None)
+    if args.json:
+        emit_json({"restored_from": str(used), "damaged_kept_in": str(data_dir.damaged_dir)})
+    else:
+        print(f"Restored your data from {used}; the previous file is kept in {data_dir.damaged_dir}.")
+    return 0

@@ -1,0 +1,350 @@
+"""Market figures computed from job postings: the maths only, standard library only.
+
+Postings are fed one at a time to a `MarketAggregator` (so a 100 MB file never sits in memory);
+`figures()` then returns every figure of product.md for all postings and for each role:
+
+- jobs analysed (n) and the small-sample flag (n < 30);
+- demand rate, required depth (median, mean, L0–L5 distribution) per skill;
+- median pay with and without the skill (both counts), and whether the skill raises pay;
+- pairings (share and lift), role and seniority breakdowns, a role's pay percentiles.
+
+Salaries are annual amounts in the posting's currency; `None` means the posting had none.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+
+SMALL_SAMPLE_N = 30
+"""Figures resting on fewer jobs than this are flagged "small sample"."""
+
+PAY_RAISE_MIN_MATCHES = 3
+"""A skill counts as raising pay only with at least this many salaried postings on each side."""
+
+ALL_ROLES = ""
+"""The scope key meaning "all postings" (roles themselves are never empty)."""
+
+LEVELS = range(6)
+PAY_PERCENTILES = (10, 25, 50, 75, 90)
+
+
+def is_small_sample(n: int) -> bool:
+    """True when a figure rests on fewer than `SMALL_SAMPLE_N` jobs."""
+    return n < SMALL_SAMPLE_N
+
+
+@dataclass(frozen=True)
+class PostingFacts:
+    """What one posting contributes: its role, seniority, annual pay and required skills."""
+
+    role: str
+    seniority: str
+    salary: float | None
+    skills: Mapping[str, int]  # skill key -> required level 0..5
+
+
+@dataclass(frozen=True)
+class SkillFigures:
+    """Every per-skill figure within one scope (all postings, or one role)."""
+
+    role: str  # ALL_ROLES for all postings
+    skill_key: str
+    skill_name: str
+    jobs: int  # postings in scope (n)
+    jobs_with_skill: int
+    demand_rate: float
+    depth_median: float
+    depth_mean: float
+    depth_distribution: tuple[int, int, int, int, int, int]  # postings at L0..L5
+    salary_with_median: float | None
+    salary_with_n: int
+    salary_without_median: float | None
+    salary_without_n: int
+    raises_pay: bool
+
+    @property
+    def small_sample(self) -> bool:
+        """The demand rate rests on fewer than 30 jobs."""
+        return is_small_sample(self.jobs)
+
+    @property
+    def depth_small_sample(self) -> bool:
+        """The required depth rests on fewer than 30 postings that require the skill."""
+        return is_small_sample(self.jobs_with_skill)
+
+    @property
+    def salary_premium(self) -> float | None:
+        """Median pay with the skill minus without it, where both exist."""
+        if self.salary_with_median is None or self.salary_without_median is None:
+            return None
+        return self.salary_with_median - self.salary_without_median
+
+
+@dataclass(frozen=True)
+class Pairing:
+    """How often `other_key` appears in postings that require `skill_key`."""
+
+    role: str
+    skill_key: str
+    other_key: str
+    together: int
+    share: float  # together / postings with skill_key
+    lift: float  # share / demand rate of other_key (1.0 = independent)
+
+
+@dataclass(frozen=True)
+class RoleFigures:
+    """A scope's size, pay percentiles and seniority breakdown."""
+
+    role: str
+    jobs: int
+    jobs_with_salary: int
+    pay_percentiles: tuple[float, float, float, float, float] | None  # p10, p25, median, p75, p90
+    seniority: tuple[tuple[str, int], ...]  # (seniority, postings), most common first
+
+    @property
+    def small_sample(self) -> bool:
+        return is_small_sample(self.jobs)
+
+
+@dataclass(frozen=True)
+class MarketFigures:
+    roles: list[RoleFigures]
+    skills: list[SkillFigures]
+    pairings: list[Pairing]
+
+    def role(self, role: str) -> RoleFigures:
+        return next(r for r in self.roles if r.role == role)
+
+    def skill(self, skill_key: str, role: str = ALL_ROLES) -> SkillFigures:
+        return next(s for s in self.skills if s.skill_key == skill_key and s.role == role)
+
+
+# ---------------------------------------------------------------------------- statistics
+
+
+def median(sorted_values: Sequence[float]) -> float | None:
+    """The median of an already sorted sequence; None when it is empty."""
+    n = len(sorted_values)
+    if n == 0:
+        return None
+    mid = n // 2
+    if n % 2:
+        return float(sorted_values[mid])
+    return (sorted_values[mid - 1] + sorted_values[mid]) / 2
+
+
+def percentile(sorted_values: Sequence[float], p: float) -> float:
+    """Linear-interpolation percentile (numpy's default), `p` in 0..100, non-empty input."""
+    position = (len(sorted_values) - 1) * p / 100
+    low = int(position)
+    high = min(low + 1, len(sorted_values) - 1)
+    fraction = position - low
+    return sorted_values[low] + (sorted_values[high] - sorted_values[low]) * fraction
+
+
+def _kth_of_difference(whole: Sequence[float], part: Sequence[float], k: int) -> float:
+    """The k-th smallest (0-based) of the multiset `whole` minus its sub-multiset `part`.
+
+    Both sorted. Binary search over `whole` instead of building the difference: a skill's "pay
+    without it" then costs O(log² n) rather than a pass over every salary.
+    """
+    low, high = 0, len(whole) - 1
+    while low < high:
+        mid = (low + high) // 2
+        value = whole[mid]
+        remaining = bisect.bisect_right(whole, value) - bisect.bisect_right(part, value)
+        if remaining >= k + 1:
+            high = mid
+        else:
+            low = mid + 1
+    return float(whole[low])
+
+
+def median_of_difference(whole: Sequence[float], part: Sequence[float]) -> float | None:
+    """The median of `whole` without the values of `part` (both sorted, part ⊆ whole)."""
+    n = len(whole) - len(part)
+    if n <= 0:
+        return None
+    mid = n // 2
+    if n % 2:
+        return _kth_of_difference(whole, part, mid)
+    return (_kth_of_difference(whole, part, mid - 1) + _kth_of_difference(whole, part, mid)) / 2
+
+
+def depth_median(distribution: Sequence[int]) -> float:
+    """The median level of an L0..L5 count distribution (x.5 between two levels)."""
+    total = sum(distribution)
+    if total == 0:
+        raise ValueError("no postings in the distribution")
+
+    def level_at(index: int) -> int:
+        seen = 0
+        for level, count in enumerate(distribution):
+            seen += count
+            if index < seen:
+                return level
+        raise IndexError(index)
+
+    if total % 2:
+        return float(level_at(total // 2))
+    return (level_at(total // 2 - 1) + level_at(total // 2)) / 2
+
+
+# ---------------------------------------------------------------------------- aggregation
+
+
+class _Scope:
+    """Running totals for one scope; only counts and salary lists are kept, never postings."""
+
+    __slots__ = ("distributions", "jobs", "pairs", "salaries", "seniority", "skill_salaries")
+
+    def __init__(self) -> None:
+        self.jobs = 0
+        self.salaries: list[float] = []
+        self.seniority: Counter[str] = Counter()
+        self.distributions: dict[str, list[int]] = {}
+        self.skill_salaries: defaultdict[str, list[float]] = defaultdict(list)
+        self.pairs: Counter[tuple[str, str]] = Counter()
+
+    def add(self, facts: PostingFacts, keys: list[str]) -> None:
+        self.jobs += 1
+        self.seniority[facts.seniority] += 1
+        salary = facts.salary
+        if salary is not None:
+            self.salaries.append(salary)
+        distributions = self.distributions
+        for key in keys:
+            counts = distributions.get(key)
+            if counts is None:
+                counts = distributions[key] = [0] * 6
+            counts[facts.skills[key]] += 1
+            if salary is not None:
+                self.skill_salaries[key].append(salary)
+        self.pairs.update(itertools.combinations(keys, 2))
+
+
+class MarketAggregator:
+    """Accumulates postings one by one; `figures()` turns the totals into market figures."""
+
+    def __init__(self, top_pairings: int = 10) -> None:
+        self.top_pairings = top_pairings
+        self._scopes: dict[str, _Scope] = {ALL_ROLES: _Scope()}
+
+    @property
+    def jobs(self) -> int:
+        return self._scopes[ALL_ROLES].jobs
+
+    def add(self, facts: PostingFacts) -> None:
+        """Count one posting in "all postings" and in its role."""
+        if not facts.role:
+            raise ValueError("a posting's role must not be empty")
+        for level in facts.skills.values():
+            if level not in LEVELS:
+                raise ValueError(f"required level {level!r} is outside L0..L5")
+        keys = sorted(facts.skills)
+        self._scopes[ALL_ROLES].add(facts, keys)
+        scope = self._scopes.get(facts.role)
+        if scope is None:
+            scope = self._scopes[facts.role] = _Scope()
+        scope.add(facts, keys)
+
+    def figures(self, skill_names: Mapping[str, str] | None = None) -> MarketFigures:
+        """Every figure for all postings and each role; names default to the skill keys."""
+        names = skill_names or {}
+        roles, skills, pairings = [], [], []
+        for role in sorted(self._scopes):
+            scope = self._scopes[role]
+            roles.append(_role_figures(role, scope))
+            skills.extend(_skill_figures(role, scope, names))
+            pairings.extend(_pairings(role, scope, self.top_pairings))
+        return MarketFigures(roles=roles, skills=skills, pairings=pairings)
+
+
+def aggregate(
+    postings: Iterable[PostingFacts], skill_names: Mapping[str, str] | None = None
+) -> MarketFigures:
+    """Convenience: aggregate an iterable of postings in one call."""
+    aggregator = MarketAggregator()
+    for facts in postings:
+        aggregator.add(facts)
+    return aggregator.figures(skill_names)
+
+
+def _role_figures(role: str, scope: _Scope) -> RoleFigures:
+    salaries = sorted(scope.salaries)
+    percentiles = None
+    if salaries:
+        p10, p25, p50, p75, p90 = (percentile(salaries, p) for p in PAY_PERCENTILES)
+        percentiles = (p10, p25, p50, p75, p90)
+    seniority = tuple(sorted(scope.seniority.items(), key=lambda item: (-item[1], item[0])))
+    return RoleFigures(
+        role=role,
+        jobs=scope.jobs,
+        jobs_with_salary=len(salaries),
+        pay_percentiles=percentiles,
+        seniority=seniority,
+    )
+
+
+def _skill_figures(role: str, scope: _Scope, names: Mapping[str, str]) -> list[SkillFigures]:
+    all_salaries = sorted(scope.salaries)
+    figures = []
+    for key in sorted(scope.distributions):
+        distribution = scope.distributions[key]
+        with_skill = sum(distribution)
+        salaries_with = sorted(scope.skill_salaries.get(key, ()))
+        with_median = median(salaries_with)
+        without_median = median_of_difference(all_salaries, salaries_with)
+        without_n = len(all_salaries) - len(salaries_with)
+        raises = (
+            len(salaries_with) >= PAY_RAISE_MIN_MATCHES
+            and without_n >= PAY_RAISE_MIN_MATCHES
+            and with_median is not None
+            and without_median is not None
+            and with_median > without_median
+        )
+        figures.append(
+            SkillFigures(
+                role=role,
+                skill_key=key,
+                skill_name=names.get(key, key),
+                jobs=scope.jobs,
+                jobs_with_skill=with_skill,
+                demand_rate=with_skill / scope.jobs,
+                depth_median=depth_median(distribution),
+                depth_mean=sum(level * count for level, count in enumerate(distribution))
+                / with_skill,
+                depth_distribution=tuple(distribution),
+                salary_with_median=with_median,
+                salary_with_n=len(salaries_with),
+                salary_without_median=without_median,
+                salary_without_n=without_n,
+                raises_pay=raises,
+            )
+        )
+    return figures
+
+
+def _pairings(role: str, scope: _Scope, top: int) -> list[Pairing]:
+    partners: defaultdict[str, list[tuple[str, int]]] = defaultdict(list)
+    for (a, b), together in scope.pairs.items():
+        partners[a].append((b, together))
+        partners[b].append((a, together))
+    counts = {key: sum(dist) for key, dist in scope.distributions.items()}
+    result = []
+    for key in sorted(partners):
+        with_key = counts[key]
+        ranked = []
+        for other, together in partners[key]:
+            share = together / with_key
+            lift = share / (counts[other] / scope.jobs)
+            ranked.append((-together, -lift, other, share, lift))
+        ranked.sort()
+        for negative_together, _, other, share, lift in ranked[:top]:
+            result.append(Pairing(role, key, other, -negative_together, share, lift))
+    return result

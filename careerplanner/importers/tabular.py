@@ -1,0 +1,364 @@
+"""Careful reading of tab- and comma-separated files: every refusal names the file, line and column.
+
+Shared by every tabular importer (O*NET text files, BLS wages, job postings, pack tables):
+
+    table = read_table(data, "Skills.txt", delimiter="\\t")
+    table.require_columns("O*NET-SOC Code", "Data Value")
+    for line, row in table.numbered_rows(): ...
+    values = table.convert({"Data Value": to_float, "N": to_optional_int})
+
+- `decode_text` accepts UTF-8 (with or without BOM) and UTF-16 (with BOM, or a recognisable
+  BOM-less UTF-16); anything else (typically Windows-1252 bytes such as 0x92) is refused with the
+  line and column of the first bad byte, rather than guessed and silently garbled.
+- `read_table` refuses an empty file, a file with a header but no rows (unless allowed), blank or
+  duplicate column names, rows with the wrong number of fields (ragged), unterminated quotes and
+  fields over `MAX_FIELD_CHARS`.
+- `Table.convert` turns text columns into numbers in one pass; a bad value is reported as
+  "file, line N, column “X”: “abc” is not a number".
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import io
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from careerplanner.errors import UserError
+
+MAX_FIELD_CHARS = 1_000_000
+"""A longer field is almost certainly an unterminated quote swallowing the rest of the file."""
+
+
+def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = data.rfind(b"\n", 0, offset) + 1
+    return data.count(b"\n", 0, offset) + 1, offset - line_start + 1
+
+
+def _looks_like_bomless_utf16(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_zero = sample[0::2].count(0) / len(sample[0::2])
+    odd_zero = sample[1::2].count(0) / len(sample[1::2])
+    if odd_zero > 0.4 and even_zero < 0.05:
+        return "utf-16-le"
+    if even_zero > 0.4 and odd_zero < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Decode a text file's bytes: UTF-8 (BOM optional) or UTF-16; refuse anything else."""
+    if data.startswith(codecs.BOM_UTF8):
+        encoding, body = "utf-8", data[len(codecs.BOM_UTF8) :]
+    elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        encoding, body = "utf-16", data
+    else:
+        encoding, body = _looks_like_bomless_utf16(data) or "utf-8", data
+    try:
+        text = body.decode(encoding)
+    except UnicodeDecodeError as error:
+        if encoding == "utf-8":
+            line, column = _line_and_column(body, error.start)
+            bad = body[error.start]
+            raise UserError(
+                f"{source}, line {line}, column {column}: byte 0x{bad:02X} is not valid UTF-8 "
+                "(the file is probably in a legacy encoding such as Windows-1252); "
+                "save it as UTF-8 and import it again."
+            ) from error
+        raise UserError(
+            f"{source} starts like UTF-16 text but is damaged at byte {error.start}; "
+            "save it as UTF-8 and import it again."
+        ) from error
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise UserError(f"{source}, line {line}: the file holds binary data, not text.")
+    return text.removeprefix("\ufeff")
+
+
+def sniff_delimiter(first_line: str) -> str:
+    """Tab when the header line has tabs, else comma (O*NET is tab-separated, BLS is CSV)."""
+    return "\t" if first_line.count("\t") > first_line.count(",") else ","
+
+
+def header_of(data: bytes, source: str) -> tuple[str, ...]:
+    """Just the header row (for recognising a file) without reading the whole file as a table."""
+    text = decode_text(data[:65536], source) if len(data) <= 65536 else _decode_head(data, source)
+    first = text.split("\n", 1)[0].rstrip("\r")
+    if not first.strip():
+        return ()
+    return tuple(_clean_name(name) for name in next(csv.reader([first], sniff_delimiter(first))))
+
+
+def _decode_head(data: bytes, source: str) -> str:
+    # Cut at a newline so a multi-byte character is never split.
+    head = data[:65536]
+    cut = head.rfind(b"\n")
+    if cut > 0 and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        head = head[:cut]
+    try:
+        return decode_text(head, source)
+    except UserError:
+        if head is not data:
+            return decode_text(data, source)
+        raise
+
+
+def _clean_name(name: str) -> str:
+    return name.strip().strip("\ufeff").strip()
+
+
+def column_key(name: str) -> str:
+    """How column names are compared: case-insensitive, spaces and underscores alike."""
+    return " ".join(name.replace("_", " ").casefold().split())
+
+
+@dataclass
+class Table:
+    """A parsed table: header names, rows of strings of exactly the header's width, and the
+    file line where each row starts (rows may span lines when a quoted field holds newlines)."""
+
+    source: str
+    header: tuple[str, ...]
+    rows: list[list[str]]
+    lines: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def line_of(self, index: int) -> int:
+        return self.lines[index] if self.lines else index + 2
+
+    def numbered_rows(self) -> Iterator[tuple[int, list[str]]]:
+        for index, row in enumerate(self.rows):
+            yield self.line_of(index), row
+
+    def has_column(self, name: str) -> bool:
+        return column_key(name) in {column_key(h) for h in self.header}
+
+    def index(self, name: str) -> int:
+        """The position of column `name`; a missing column is a UserError naming it."""
+        wanted = column_key(name)
+        for position, header in enumerate(self.header):
+            if column_key(header) == wanted:
+                return position
+        raise UserError(
+            f"{self.source}, line 1: the column “{name}” is missing "
+            f"(the header has: {', '.join(self.header)})."
+        )
+
+    def require_columns(self, *names: str) -> list[int]:
+        """Positions of `names`; names every missing column at once."""
+        keys = {column_key(h): i for i, h in enumerate(self.header)}
+        missing = [name for name in names if column_key(name) not in keys]
+        if missing:
+            listed = ", ".join(f"“{m}”" for m in missing)
+            plural = "columns" if len(missing) > 1 else "column"
+            verb = "are" if len(missing) > 1 else "is"
+            raise UserError(
+                f"{self.source}, line 1: the {plural} {listed} {verb} missing "
+                f"(the header has: {', '.join(self.header)})."
+            )
+        return [keys[column_key(n)] for n in names]
+
+    def require_rows(self) -> None:
+        if not self.rows:
+            raise UserError(f"{self.source} has a header but no rows of data.")
+
+    def convert(
+        self, converters: Mapping[str, Callable[[str], object]], *, keep: Sequence[str] = ()
+    ) -> list[tuple]:
+        """Rows as tuples of `keep` columns (as text) followed by the converted columns.
+
+        A converter raises ValueError for a bad value; the error becomes a UserError naming the
+        file, the line and the column.
+        """
+        keep_at = self.require_columns(*keep) if keep else []
+        names = list(converters)
+        convert_at = self.require_columns(*names) if names else []
+        functions = [converters[n] for n in names]
+        plan = list(zip(convert_at, functions, strict=True))
+        try:
+            return [
+                tuple([row[i] for i in keep_at] + [fn(row[i]) for i, fn in plan])
+                for row in self.rows
+            ]
+        except (ValueError, TypeError):
+            pass
+        # Slow path only on failure: find the first bad cell to name it.
+        for row_index, row in enumerate(self.rows):
+            for (position, fn), name in zip(plan, names, strict=True):
+                try:
+                    fn(row[position])
+                except (ValueError, TypeError) as error:
+                    raise self.cell_error(row_index, name, row[position], error) from error
+        raise AssertionError("conversion failed without a failing cell")  # pragma: no cover
+
+    def cell_error(self, row_index: int, column: str, value: str, error: object) -> UserError:
+        reason = str(error) if isinstance(error, ValueError) and _is_ours(error) else None
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return UserError(
+            f"{self.source}, line {self.line_of(row_index)}, column “{column}”: "
+            + (reason or f"“{shown}” is not a number.")
+        )
+
+
+class CellError(ValueError):
+    """Raised by a converter with its own explanation (used verbatim after file/line/column)."""
+
+
+def _is_ours(error: ValueError) -> bool:
+    return isinstance(error, CellError)
+
+
+def read_table(
+    data: bytes | str,
+    source: str,
+    *,
+    delimiter: str | None = None,
+    allow_header_only: bool = False,
+    allow_ragged_tail: bool = False,
+) -> Table:
+    """Parse a whole delimited file (bytes are decoded with `decode_text`).
+
+    `delimiter` None sniffs tab or comma from the header. Tab-separated files are split plainly
+    (O*NET never quotes); comma-separated files go through `csv` with strict quoting.
+    `allow_ragged_tail` lets rows be *shorter* than the header (missing trailing empty cells).
+    """
+    text = decode_text(data, source) if isinstance(data, bytes) else data
+    if not text.strip():
+        raise UserError(f"{source} is empty.")
+    first_line = text.split("\n", 1)[0].rstrip("\r")
+    delimiter = delimiter or sniff_delimiter(first_line)
+    if delimiter == "\t" and '"' not in text:
+        header, rows, lines = _split_plain(text, source)
+    else:
+        header, rows, lines = _split_csv(text, source, delimiter)
+    _check_header(header, source)
+    width = len(header)
+    for index, row in enumerate(rows):
+        if len(row) != width:
+            if allow_ragged_tail and len(row) < width:
+                row.extend([""] * (width - len(row)))
+                continue
+            raise UserError(
+                f"{source}, line {lines[index] if lines else index + 2}: expected {width} fields "
+                f"like the header but found {len(row)}; the row is ragged or a field holds a "
+                f"stray {'tab' if delimiter == chr(9) else 'delimiter'}."
+            )
+    if not rows and not allow_header_only:
+        raise UserError(f"{source} has a header but no rows of data.")
+    return Table(source=source, header=header, rows=rows, lines=lines)
+
+
+def _split_plain(text: str, source: str) -> tuple[tuple[str, ...], list[list[str]], list[int]]:
+    all_lines = text.split("\n")
+    header = tuple(_clean_name(h) for h in all_lines[0].rstrip("\r").split("\t"))
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    blank_seen = False
+    for number, line in enumerate(all_lines[1:], start=2):
+        line = line.rstrip("\r")
+        if not line:
+            blank_seen = True
+            continue
+        if blank_seen:
+            blank_seen = False  # a blank line inside the data is tolerated, like csv does
+        if len(line) > MAX_FIELD_CHARS:
+            raise UserError(f"{source}, line {number}: the line is too long to be real data.")
+        rows.append(line.split("\t"))
+        lines.append(number)
+    return header, rows, lines
+
+
+def _split_csv(
+    text: str, source: str, delimiter: str
+) -> tuple[tuple[str, ...], list[list[str]], list[int]]:
+    old_limit = csv.field_size_limit()
+    csv.field_size_limit(MAX_FIELD_CHARS)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    try:
+        try:
+            header = tuple(_clean_name(h) for h in next(reader))
+        except StopIteration:
+            raise UserError(f"{source} is empty.") from None
+        start = reader.line_num + 1
+        for row in reader:
+            if row:
+                rows.append(row)
+                lines.append(start)
+            start = reader.line_num + 1
+    except csv.Error as error:
+        message = str(error)
+        if "field larger than field limit" in message:
+            reason = "a field is too long to be real data (probably an unterminated quote)"
+        elif "unexpected end of data" in message or "EOF" in message:
+            reason = "a quoted field is never closed (unterminated quote)"
+        else:
+            reason = f"the quoting is broken ({message})"
+        raise UserError(f"{source}, line {start}: {reason}.") from error
+    finally:
+        csv.field_size_limit(old_limit)
+    return header, rows, lines
+
+
+def _check_header(header: tuple[str, ...], source: str) -> None:
+    seen: dict[str, int] = {}
+    for position, name in enumerate(header, start=1):
+        if not name:
+            raise UserError(f"{source}, line 1, column {position}: the column has no name.")
+        key = column_key(name)
+        if key in seen:
+            raise UserError(
+                f"{source}, line 1: the column “{name}” appears twice "
+                f"(columns {seen[key]} and {position})."
+            )
+        seen[key] = position
+
+
+# ------------------------------------------------------------------ converters for `convert`
+
+
+def to_float(value: str) -> float:
+    """A required number; '1,234' style thousands separators are not accepted (ambiguous)."""
+    number = float(value)
+    if number != number or number in (float("inf"), float("-inf")):
+        raise CellError(f"“{value}” is not a finite number.")
+    return number
+
+
+def to_optional_float(value: str) -> float | None:
+    """A number, or None for an empty cell or O*NET's `n/a`."""
+    if value == "" or value == "n/a":
+        return None
+    return to_float(value)
+
+
+def to_int(value: str) -> int:
+    return int(value)
+
+
+def to_optional_int(value: str) -> int | None:
+    if value == "" or value == "n/a":
+        return None
+    return int(value)
+
+
+def to_flag(value: str) -> int:
+    """O*NET's Y/N as 1/0."""
+    if value == "Y":
+        return 1
+    if value == "N":
+        return 0
+    raise CellError(f"“{value}” should be Y or N.")
+
+
+def to_optional_flag(value: str) -> int | None:
+    """Y/N as 1/0; `n/a` or empty as None (unknown)."""
+    if value == "" or value == "n/a":
+        return None
+    return to_flag(value)

@@ -1,0 +1,84 @@
+"""Recovering from a damaged database: find the newest good backup, keep the damaged files.
+
+The damaged file (and its -wal/-shm companions) is moved into `damaged/` next to the backups,
+never deleted, and the backup is copied into place with SQLite's backup API.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from careerplanner.paths import ensure_private_dir
+from careerplanner.store.backup import list_backups
+from careerplanner.store.database import DatabaseSpec
+
+
+def is_good_copy(path: Path, spec: DatabaseSpec) -> bool:
+    """A backup is good when it is ours, not newer than this code, and passes quick_check."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            verdict = conn.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+    return app_id == spec.application_id and version <= spec.schema_version and verdict == "ok"
+
+
+def newest_good_backup(backup_dir: Path, stem: str, spec: DatabaseSpec) -> Path | None:
+    for candidate in list_backups(backup_dir, stem):
+        if is_good_copy(candidate, spec):
+            return candidate
+    return None
+
+
+def quick_check(path: Path) -> str:
+    """SQLite's quick_check verdict ("ok" when healthy) without writing to the file."""
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as error:
+        return str(error)
+    return "; ".join(str(r[0]) for r in rows[:3])
+
+
+def set_aside(db_path: Path, damaged_dir: Path) -> Path:
+    """Move the damaged database and its -wal/-shm files into `damaged_dir`; return the new path."""
+    ensure_private_dir(damaged_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    kept = damaged_dir / f"{db_path.name}.{stamp}"
+    for suffix in ("", "-wal", "-shm"):
+        source = Path(f"{db_path}{suffix}")
+        if source.exists():
+            shutil.move(source, Path(f"{kept}{suffix}"))
+    return kept
+
+
+def restore_from(backup: Path, db_path: Path, damaged_dir: Path) -> Path | None:
+    """Put `backup` in place of `db_path`, keeping whatever was there in `damaged_dir`.
+
+    Returns where the previous file was kept (None when there was none).
+    """
+    kept = set_aside(db_path, damaged_dir) if db_path.exists() else None
+    partial = db_path.with_name(db_path.name + ".restoring")
+    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+    os.close(fd)
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    target = sqlite3.connect(partial)
+    try:
+        source.backup(target)
+    finally:
+        target.close()
+        source.close()
+    os.replace(partial, db_path)
+    return kept

@@ -1,0 +1,86 @@
+"""Fonts, icon, style sheet and light/dark colours: how the application looks.
+
+The bundled DejaVu fonts are registered at start-up so a machine without any fonts (a bare
+container, a minimal Linux) still draws text instead of empty boxes. Colours always come from the
+palette, which follows the system's light or dark scheme; charts get the same colours through
+`chart_theme()`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+from careerplanner.charts.theme import ChartTheme
+from careerplanner.paths import resource_path
+
+BUNDLED_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
+FALLBACK_FAMILY = "DejaVu Sans"
+
+
+def load_bundled_fonts() -> list[str]:
+    """Register the bundled fonts; return the families Qt now knows from them."""
+    families: list[str] = []
+    for name in BUNDLED_FONTS:
+        path = resource_path("fonts", name)
+        if not path.is_file():
+            continue
+        font_id = QFontDatabase.addApplicationFont(str(path))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+def ensure_readable_font(app: QApplication) -> None:
+    """Use the bundled font when the system has none (or only ones Qt cannot use)."""
+    families = load_bundled_fonts()
+    system_families = set(QFontDatabase.families()) - set(families)
+    if not system_families and families:
+        font = QFont(families[0])
+        font.setPointSizeF(max(app.font().pointSizeF(), 10.0))
+        app.setFont(font)
+    else:
+        # Keep the system font, but let Qt fall back to DejaVu for missing glyphs.
+        font = app.font()
+        font.setFamilies([font.family(), FALLBACK_FAMILY])
+        app.setFont(font)
+
+
+def app_icon() -> QIcon:
+    icon = QIcon()
+    for name in ("app-256.png", "app.png"):
+        path = resource_path("icons", name)
+        if path.is_file():
+            icon.addFile(str(path))
+    return icon
+
+
+def apply_style_sheet(app: QApplication) -> None:
+    path = resource_path("style.qss")
+    if path.is_file():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    palette = palette or QGuiApplication.palette()
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def _hex(color: QColor) -> str:
+    return color.name(QColor.NameFormat.HexRgb)
+
+
+def chart_theme(palette: QPalette | None = None) -> ChartTheme:
+    """Chart colours taken from the current palette, so charts match light and dark schemes."""
+    palette = palette or QGuiApplication.palette()
+    dark = is_dark(palette)
+    return ChartTheme(
+        background=_hex(palette.color(QPalette.ColorRole.Base)),
+        foreground=_hex(palette.color(QPalette.ColorRole.Text)),
+        grid=_hex(palette.color(QPalette.ColorRole.Mid)),
+        accent=_hex(palette.color(QPalette.ColorRole.Highlight)),
+        you="#5dade2" if dark else "#1f6fbf",
+        required="#f5b041" if dark else "#c0392b",
+        met="#58d68d" if dark else "#1e8449",
+        font_family=QGuiApplication.font().family() or FALLBACK_FAMILY,
+    )

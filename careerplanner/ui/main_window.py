@@ -1,0 +1,249 @@
+"""The main window: navigation, menus, drag and drop, window state. Wiring only.
+
+Screens are built the first time they are shown, so start-up pays only for the first one (and
+matplotlib is imported only when a chart first appears).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from careerplanner.ui import dialogs
+from careerplanner.ui.context import AppContext
+from careerplanner.ui.drop_routing import FileKind, classify_file
+from careerplanner.ui.file_actions import FileActions
+
+
+@dataclass(frozen=True)
+class Screen:
+    key: str
+    title: str
+    factory: Callable[[AppContext], QWidget]
+
+
+def _screens() -> list[Screen]:
+    # Imported here so that importing the window module stays cheap.
+    from careerplanner.ui.about_view import AboutView
+    from careerplanner.ui.datasets_view import DatasetsView
+    from careerplanner.ui.gap_view import GapView
+    from careerplanner.ui.market_view import MarketView
+    from careerplanner.ui.profile_view import ProfileView
+    from careerplanner.ui.start_view import StartView
+
+    return [
+        Screen("start", "Start", StartView),
+        Screen("profile", "Profile", ProfileView),
+        Screen("market", "Market explorer", MarketView),
+        Screen("gap", "Gap", GapView),
+        Screen("datasets", "Datasets", DatasetsView),
+        Screen("about", "About", AboutView),
+    ]
+
+
+class MainWindow(QMainWindow):
+    screen_changed = Signal(str)
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.setWindowTitle("Career Planner")
+        self.setAcceptDrops(True)
+        self.screens = _screens()
+        self._built: dict[str, QWidget] = {}
+        self.files = FileActions(ctx, self)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setAccessibleName("Screens")
+        self.navigation.setFixedWidth(190)
+        self.stack = QStackedWidget()
+        for screen in self.screens:
+            item = QListWidgetItem(screen.title)
+            item.setToolTip(screen.title)
+            self.navigation.addItem(item)
+            self.stack.addWidget(QWidget())  # placeholder until first shown
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.navigation.currentRowChanged.connect(self.show_screen_at)
+
+        self._build_menus()
+        ctx.events.status_message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.files.navigate_requested.connect(self.show_screen)
+        self._restore_state()
+
+    # -- screens -------------------------------------------------------------------------------
+
+    def screen_widget(self, key: str) -> QWidget:
+        """The screen's widget, built on first use."""
+        if key not in self._built:
+            index = self._index_of(key)
+            widget = self.screens[index].factory(self.ctx)
+            widget.setObjectName(f"screen_{key}")
+            placeholder = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(placeholder)
+            placeholder.deleteLater()
+            self._built[key] = widget
+            if hasattr(widget, "navigate_requested"):
+                widget.navigate_requested.connect(self.show_screen)
+        return self._built[key]
+
+    def _index_of(self, key: str) -> int:
+        for index, screen in enumerate(self.screens):
+            if screen.key == key:
+                return index
+        raise KeyError(key)
+
+    def show_screen(self, key: str) -> None:
+        self.navigation.setCurrentRow(self._index_of(key))
+
+    def show_screen_at(self, index: int) -> None:
+        if not 0 <= index < len(self.screens):
+            return
+        key = self.screens[index].key
+        widget = self.screen_widget(key)
+        self.stack.setCurrentWidget(widget)
+        if self.navigation.currentRow() != index:
+            self.navigation.setCurrentRow(index)
+        if hasattr(widget, "screen_shown"):
+            widget.screen_shown()
+        self.screen_changed.emit(key)
+
+    def current_screen(self) -> str:
+        return self.screens[max(self.navigation.currentRow(), 0)].key
+
+    # -- menus ---------------------------------------------------------------------------------
+
+    def _action(self, text: str, slot, shortcut=None, menu=None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        if menu is not None:
+            menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.open_resume_action = self._action(
+            "&Open resume…", self.files.open_resume, QKeySequence.StandardKey.Open, file_menu
+        )
+        self.import_dataset_action = self._action(
+            "&Import dataset…", self.files.import_dataset, "Ctrl+I", file_menu
+        )
+        self._action("Import O*NET &folder…", self.files.import_dataset_folder, None, file_menu)
+        file_menu.addSeparator()
+        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu)
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+
+        view_menu = bar.addMenu("&View")
+        for number, screen in enumerate(self.screens, start=1):
+            self._action(
+                screen.title,
+                lambda _checked=False, key=screen.key: self.show_screen(key),
+                f"Ctrl+{number}",
+                view_menu,
+            )
+
+        help_menu = bar.addMenu("&Help")
+        about = self._action(
+            "&About Career Planner", lambda: self.show_screen("about"), None, help_menu
+        )
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    # -- drag and drop -------------------------------------------------------------------------
+
+    @staticmethod
+    def _local_paths(event) -> list[Path]:
+        mime = event.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if self._local_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = self._local_paths(event)
+        if not paths:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        for path in paths:
+            self.open_path(path)
+
+    def open_path(self, path: Path) -> FileKind:
+        """Route a file to the resume or dataset import by its name and content."""
+        kind = classify_file(path)
+        if kind is FileKind.RESUME:
+            self.files.import_resume(path)
+        elif kind is FileKind.DATASET:
+            self.files.import_dataset_path(path)
+        else:
+            dialogs.show_error(
+                self,
+                f"{path.name} is neither a resume (PDF, DOCX, TXT, Markdown, JSON Resume, LinkedIn "
+                "export) nor a dataset (O*NET release, BLS wages, job postings, skill-demand pack).",
+            )
+        return kind
+
+    # -- window state --------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        settings = self.ctx.settings
+        geometry = settings.value("window/geometry")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1180, 760)
+        state = settings.value("window/state")
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+        last = str(settings.value("window/screen", "start"))
+        keys = [screen.key for screen in self.screens]
+        self.show_screen(last if last in keys else "start")
+
+    def save_state(self) -> None:
+        settings = self.ctx.settings
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+        settings.setValue("window/screen", self.current_screen())
+        settings.sync()
+
+    def bring_forward(self) -> None:
+        """Called when a second start asks this instance to come to the front."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_state()
+        event.accept()

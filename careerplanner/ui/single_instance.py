@@ -1,0 +1,90 @@
+"""One application instance writes the databases.
+
+A QLockFile in the data directory decides who is first (it survives a crash: a stale lock whose
+process is gone is taken over). The first instance also listens on a QLocalServer named after
+the data directory; a second start sends it "activate" so the first window comes forward, then
+exits with a clear sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Signal
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+from careerplanner.errors import UserError
+
+ACTIVATE = b"activate\n"
+
+
+def server_name(data_root: Path) -> str:
+    """A short, per-data-directory name (socket paths have a small length limit)."""
+    digest = hashlib.sha256(str(data_root).encode("utf-8")).hexdigest()[:16]
+    return f"careerplanner-{digest}"
+
+
+class SingleInstance(QObject):
+    """Holds the lock and the activation server for as long as the application runs."""
+
+    activation_requested = Signal()
+
+    def __init__(self, data_root: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._root = data_root
+        self._lock = QLockFile(str(data_root / "app.lock"))
+        self._lock.setStaleLockTime(0)  # stale only when the owning process is gone
+        self._server: QLocalServer | None = None
+
+    def acquire(self) -> bool:
+        """True when this process is the only instance; the lock is held until `release`."""
+        if not self._lock.tryLock(100):
+            return False
+        self._listen()
+        return True
+
+    def _listen(self) -> None:
+        name = server_name(self._root)
+        QLocalServer.removeServer(name)  # a crashed instance may have left its socket file
+        server = QLocalServer(self)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        if server.listen(name):
+            server.newConnection.connect(self._on_connection)
+            self._server = server
+
+    def _on_connection(self) -> None:
+        assert self._server is not None
+        while (socket := self._server.nextPendingConnection()) is not None:
+            socket.readyRead.connect(lambda s=socket: self._on_message(s))
+            socket.disconnected.connect(socket.deleteLater)
+
+    def _on_message(self, socket: QLocalSocket) -> None:
+        if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
+            self.activation_requested.emit()
+        socket.disconnectFromServer()
+
+    def release(self) -> None:
+        if self._server is not None:
+            self._server.close()
+            self._server = None
+        self._lock.unlock()
+
+
+def ask_running_instance_to_activate(data_root: Path, timeout_ms: int = 1000) -> bool:
+    """Tell the running instance to bring its window forward; True if it answered."""
+    socket = QLocalSocket()
+    socket.connectToServer(server_name(data_root))
+    if not socket.waitForConnected(timeout_ms):
+        return False
+    socket.write(ACTIVATE)
+    socket.waitForBytesWritten(timeout_ms)
+    socket.disconnectFromServer()
+    return True
+
+
+def already_running_error(data_root: Path) -> UserError:
+    return UserError(
+        f"Career Planner is already running with the data folder {data_root}; "
+        "its window was brought forward."
+    )
