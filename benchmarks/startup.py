@@ -40,7 +40,9 @@ def main() -> int:
         start = time.perf_counter()
         run_command(smoke, env)
         first = time.perf_counter() - start
-        bare = median_seconds(lambda: run_command([sys.executable, "-c", BARE_WINDOW], env), args.runs)
+        bare = median_seconds(
+            lambda: run_command([sys.executable, "-c", BARE_WINDOW], env), args.runs
+        )
         ours = median_seconds(lambda: run_command(smoke, env), args.runs)
     print(f"first start (installs the default dataset): {first * 1000:.0f} ms")
     ok = report("careerplanner --smoke (median)", ours, "bare QMainWindow (median)", bare, 1.5)

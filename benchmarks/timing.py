@@ -27,7 +27,7 @@ def median_seconds(action: Callable[[], object], runs: int = 5, warmup: int = 1)
 
 
 def run_command(argv: Sequence[str], env: dict[str, str] | None = None) -> None:
-    """Run a command to completion; fail loudly (a benchmark of a failing command is meaningless)."""
+    """Run a command to completion; a benchmark of a failing command is meaningless."""
     merged = {**os.environ, **(env or {})}
     result = subprocess.run(argv, env=merged, capture_output=True, text=True)
     if result.returncode != 0:

@@ -21,7 +21,9 @@ def _audit(event: str, args: tuple) -> None:
         sock = args[0]
         if getattr(sock, "family", None) == socket.AF_UNIX:
             return
-        raise NetworkBlockedError("Career Planner never uses the network; the connection was refused.")
+        raise NetworkBlockedError(
+            "Career Planner never uses the network; the connection was refused."
+        )
     if event in ("socket.getaddrinfo", "socket.gethostbyname", "socket.gethostbyaddr"):
         raise NetworkBlockedError("Career Planner never uses the network; the lookup was refused.")
 

@@ -23,7 +23,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 
 SAMPLE_ROWS = {
     "user": [
-        "INSERT INTO profile (id, name, headline, updated_at) VALUES (1, 'Ada', 'Analyst', '2026-01-01')",
+        "INSERT INTO profile (id, name, headline, updated_at) "
+        "VALUES (1, 'Ada', 'Analyst', '2026-01-01')",
         "INSERT INTO skill_history (skill_key, at, level, source, note) "
         "VALUES ('technology:sql', '2026-01-01', 2, 'resume', 'fixture')",
         "INSERT INTO target_role (role_code, title, added_at) "

@@ -47,11 +47,11 @@ def test_core_uses_only_the_standard_library(path):
     assert not foreign, f"{path.relative_to(PACKAGE)} imports beyond the stdlib: {foreign}"
 
 
-@pytest.mark.parametrize(
-    "path", python_files(*QT_FREE), ids=lambda p: str(p.relative_to(PACKAGE))
-)
+@pytest.mark.parametrize("path", python_files(*QT_FREE), ids=lambda p: str(p.relative_to(PACKAGE)))
 def test_lower_layers_never_import_the_ui(path):
-    ups = [m for m in imported_modules(path) if m.startswith(("careerplanner.ui", "careerplanner.app"))]
+    ups = [
+        m for m in imported_modules(path) if m.startswith(("careerplanner.ui", "careerplanner.app"))
+    ]
     assert not ups, f"{path.relative_to(PACKAGE)} reaches up into the UI: {ups}"
 
 

@@ -13,7 +13,10 @@ from careerplanner.store.user_schema import USER_DB
 def run_cli(*args, home):
     env = {**os.environ, "CAREERPLANNER_HOME": str(home), "QT_QPA_PLATFORM": "offscreen"}
     return subprocess.run(
-        [sys.executable, "-m", "careerplanner", *args], capture_output=True, text=True, env=env,
+        [sys.executable, "-m", "careerplanner", *args],
+        capture_output=True,
+        text=True,
+        env=env,
         timeout=120,
     )
 

@@ -18,7 +18,9 @@ def register(subparsers) -> None:
     backup.set_defaults(handler=_backup)
 
     restore = actions.add_parser("restore", help="restore your data from a backup")
-    restore.add_argument("--from", dest="source", help="a backup file (default: the newest good one)")
+    restore.add_argument(
+        "--from", dest="source", help="a backup file (default: the newest good one)"
+    )
     add_json_flag(restore)
     restore.set_defaults(handler=_restore)
 
@@ -51,5 +53,7 @@ def _restore(args) -> int:
     if args.json:
         emit_json({"restored_from": str(used), "damaged_kept_in": str(data_dir.damaged_dir)})
     else:
-        print(f"Restored your data from {used}; the previous file is kept in {data_dir.damaged_dir}.")
+        print(
+            f"Restored your data from {used}; the previous file is kept in {data_dir.damaged_dir}."
+        )
     return 0

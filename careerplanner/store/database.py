@@ -104,7 +104,9 @@ def open_database(path: Path, spec: DatabaseSpec, backup_dir: Path) -> sqlite_ut
         header = check_file(path, spec)
         db = _connect(path)
     except PermissionError as error:
-        raise UserError(f"Can't write to {error.filename or path}; check its permissions.") from error
+        raise UserError(
+            f"Can't write to {error.filename or path}; check its permissions."
+        ) from error
     except sqlite3.DatabaseError as error:
         raise DamagedDatabaseError(f"{path} is damaged and can't be opened ({error}).") from error
     try:

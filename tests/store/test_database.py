@@ -130,7 +130,7 @@ def test_migration_failing_halfway_changes_nothing(tmp_path):
     db.conn.commit()
     db.close()
 
-    with pytest.raises(UserError, match="failed .* a backup was kept"):
+    with pytest.raises(UserError, match=r"failed .* a backup was kept"):
         open_database(path, broken, backups)
 
     conn = sqlite3.connect(path)

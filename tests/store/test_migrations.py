@@ -33,7 +33,7 @@ def row_counts(path: Path) -> dict[str, int]:
 def test_there_is_a_fixture_for_every_current_schema():
     for stem, spec in SPECS.items():
         assert (FIXTURES / f"{stem}-v{spec.schema_version}.db").exists(), (
-            f"run scripts/make_schema_fixture.py: no fixture for {stem} schema {spec.schema_version}"
+            f"no fixture for {stem} v{spec.schema_version}: run scripts/make_schema_fixture.py"
         )
 
 

@@ -62,7 +62,7 @@ def test_damaged_database_offers_the_newest_good_backup(data_dir, damage):
     damage(data_dir.user_db_path)
     damaged_bytes = data_dir.user_db_path.read_bytes()
 
-    with pytest.raises(RestorableDatabaseError, match="damaged .* can be restored") as caught:
+    with pytest.raises(RestorableDatabaseError, match=r"damaged .* can be restored") as caught:
         data_dir.open_user_db()
     assert data_dir.user_db_path.read_bytes() == damaged_bytes  # refused, untouched
 
@@ -87,13 +87,17 @@ def test_restore_from_the_command_line(data_dir):
     corrupt_garbage_header(data_dir.user_db_path)
     env = {**os.environ, "CAREERPLANNER_HOME": str(data_dir.root)}
     check = subprocess.run(
-        [sys.executable, "-m", "careerplanner", "data", "check"], env=env, capture_output=True,
+        [sys.executable, "-m", "careerplanner", "data", "check"],
+        env=env,
+        capture_output=True,
         text=True,
     )
     assert check.returncode == 1
     assert "careerplanner data restore" in check.stderr
     restore = subprocess.run(
-        [sys.executable, "-m", "careerplanner", "data", "restore"], env=env, capture_output=True,
+        [sys.executable, "-m", "careerplanner", "data", "restore"],
+        env=env,
+        capture_output=True,
         text=True,
     )
     assert restore.returncode == 0, restore.stderr
