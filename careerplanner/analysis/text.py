@@ -20,7 +20,7 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]")
 # A word broken at the end of a line ("imple-\nmented", LaTeX's soft hyphen "Con\u00ad\nsul").
 _LINE_SPLIT = re.compile(r"([^\W\d_]{1,40})[-\u00ad]\n[ ]*([a-z][^\W_]*)")
 _MID_SOFT_HYPHEN = re.compile(r"([^\W_]+)\u00ad([^\W_]+)")
-_DASHES = str.maketrans({"\u2010": "-", "\u2011": "-", "\u2212": "-"})
+_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
 
 def clean_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
@@ -30,12 +30,17 @@ def clean_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
     it decides whether "cloud-\\nnative" stays hyphenated (both halves are words and the join is
     not) or "Con\\u00ad\\nsul" becomes "Consul". Without it every line-end split is joined.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_DASHES)
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _CID.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text)
+    for dash in "\u2010\u2011\u2212":
+        if dash in text:
+            text = text.replace(dash, "-")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "(cid:" in text:
+        text = _CID.sub(" ", text)
     text = _ICONS.sub(" ", text)
     text = _SPACES.sub(" ", text)
-    text = "".join(ch for ch in text if ch == "\n" or ch == SOFT_HYPHEN or ch >= " ")
+    text = _CONTROL.sub("", text)
 
     def join(first: str, second: str) -> str | None:
         joined = first + second
@@ -56,9 +61,13 @@ def clean_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
         joined = join(first, second)
         return joined if joined is not None else f"{first}-{second}"
 
-    text = _LINE_SPLIT.sub(fix_line_split, text)
-    text = _MID_SOFT_HYPHEN.sub(fix_soft_hyphen, text)
-    return text.replace(SOFT_HYPHEN, "-")
+    # The split patterns are slow to scan, so run them only where a split can be.
+    if "-\n" in text or "\u00ad\n" in text:
+        text = _LINE_SPLIT.sub(fix_line_split, text)
+    if SOFT_HYPHEN in text:
+        text = _MID_SOFT_HYPHEN.sub(fix_soft_hyphen, text)
+        text = text.replace(SOFT_HYPHEN, "-")
+    return text
 
 
 def cid_share(text: str) -> float:

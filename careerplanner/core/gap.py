@@ -178,3 +178,27 @@ def compare_roles(gaps: Sequence[RoleGap]) -> list[ComparisonRow]:
     ]
     result.sort(key=lambda row: (-row.priority, row.skill_name.casefold()))
     return result
+
+
+# -- O*NET figures as requirements --------------------------------------------------------------
+# (The LV → L0–L5 mapping itself is store.market_levels.onet_level_to_depth, documented there.)
+ONET_IMPORTANT = 3.0  # IM at or above this is "important" (O*NET OnLine's own cut-off)
+
+
+def weight_from_importance(im: float) -> float:
+    """O*NET importance (1–5) to a demand weight (0–1)."""
+    return min(1.0, max(0.0, (im - 1.0) / 4.0))
+
+
+def technology_requirement(hot: bool, in_demand: bool | None) -> tuple[int, float]:
+    """(required depth, weight) for a technology O*NET lists for an occupation.
+
+    O*NET gives no level for technologies, so this is an estimate: "In Demand" (employers ask
+    for it in postings) means daily professional use (L3) and a high weight; "Hot" (frequent in
+    postings) working knowledge (L2) with a fair weight; any other listed tool L2, low weight.
+    """
+    if in_demand:
+        return 3, 0.9
+    if hot:
+        return 2, 0.6
+    return 2, 0.3

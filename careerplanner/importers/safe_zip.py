@@ -154,8 +154,10 @@ class SafeZip:
         handle = self._zip.fp
         if handle is None:  # pragma: no cover - closed archive
             raise ValueError("the zip file is closed")
-        handle.seek(info.header_offset)
-        header = handle.read(_LOCAL_HEADER.size)
+        header = b""
+        if info.header_offset >= 0:
+            handle.seek(info.header_offset)
+            header = handle.read(_LOCAL_HEADER.size)
         if len(header) != _LOCAL_HEADER.size or header[:4] != b"PK\x03\x04":
             raise UserError(
                 f"{self.path.name}: “{info.filename}” is damaged or the zip is truncated "

@@ -21,14 +21,33 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gc
 import io
+import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from careerplanner.errors import UserError
 
 MAX_FIELD_CHARS = 1_000_000
 """A longer field is almost certainly an unterminated quote swallowing the rest of the file."""
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small rows.
+
+    Parsing a release creates millions of tuples and lists that are never cyclic; CPython's
+    collector would scan them again and again (measured: it doubles the O*NET read time).
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def _line_and_column(data: bytes, offset: int) -> tuple[int, int]:
@@ -89,7 +108,9 @@ def header_of(data: bytes, source: str) -> tuple[str, ...]:
     first = text.split("\n", 1)[0].rstrip("\r")
     if not first.strip():
         return ()
-    return tuple(_clean_name(name) for name in next(csv.reader([first], sniff_delimiter(first))))
+    return tuple(
+        _clean_name(name) for name in next(csv.reader([first], delimiter=sniff_delimiter(first)))
+    )
 
 
 def _decode_head(data: bytes, source: str) -> str:
@@ -172,29 +193,49 @@ class Table:
     ) -> list[tuple]:
         """Rows as tuples of `keep` columns (as text) followed by the converted columns.
 
-        A converter raises ValueError for a bad value; the error becomes a UserError naming the
-        file, the line and the column.
+        A converter raises ValueError (or CellError with its own sentence) for a bad value; the
+        error becomes a UserError naming the file, the line and the column.
         """
-        keep_at = self.require_columns(*keep) if keep else []
-        names = list(converters)
-        convert_at = self.require_columns(*names) if names else []
-        functions = [converters[n] for n in names]
-        plan = list(zip(convert_at, functions, strict=True))
+        return self.typed((*keep, *converters), converters)
+
+    def typed(
+        self, columns: Sequence[str], converters: Mapping[str, Callable[[str], object]]
+    ) -> list[tuple]:
+        """Rows as tuples in `columns` order; columns named in `converters` are converted.
+
+        Works column by column (a transpose, then one `map` per column), which is several
+        times faster than converting row by row; the converters of this module run at C speed.
+        """
+        positions = self.require_columns(*columns)
+        if not self.rows:
+            return []
+        transposed = list(zip(*self.rows, strict=True))
+        out = []
+        for name, position in zip(columns, positions, strict=True):
+            values = transposed[position]
+            converter = converters.get(name)
+            out.append(values if converter is None else self._column(name, values, converter))
+        return list(zip(*out, strict=True))
+
+    def _column(self, name: str, values: tuple, converter: Callable[[str], object]) -> list:
+        fast = _FAST.get(converter)
         try:
-            return [
-                tuple([row[i] for i in keep_at] + [fn(row[i]) for i, fn in plan])
-                for row in self.rows
-            ]
-        except (ValueError, TypeError):
+            if fast is not None:
+                converted = fast(values)
+                if converted is not None:
+                    return converted
+            else:
+                return list(map(converter, values))
+        except (ValueError, TypeError, KeyError, OverflowError):
             pass
-        # Slow path only on failure: find the first bad cell to name it.
-        for row_index, row in enumerate(self.rows):
-            for (position, fn), name in zip(plan, names, strict=True):
-                try:
-                    fn(row[position])
-                except (ValueError, TypeError) as error:
-                    raise self.cell_error(row_index, name, row[position], error) from error
-        raise AssertionError("conversion failed without a failing cell")  # pragma: no cover
+        # Slow path, only on failure: find the first bad cell to name it.
+        converted = []
+        for index, value in enumerate(values):
+            try:
+                converted.append(converter(value))
+            except (ValueError, TypeError) as error:
+                raise self.cell_error(index, name, value, error) from error
+        return converted  # a fast check's false alarm (e.g. a sum that overflowed)
 
     def cell_error(self, row_index: int, column: str, value: str, error: object) -> UserError:
         reason = str(error) if isinstance(error, ValueError) and _is_ours(error) else None
@@ -254,22 +295,22 @@ def read_table(
 
 
 def _split_plain(text: str, source: str) -> tuple[tuple[str, ...], list[list[str]], list[int]]:
-    all_lines = text.split("\n")
+    all_lines = text.replace("\r\n", "\n").split("\n")
     header = tuple(_clean_name(h) for h in all_lines[0].rstrip("\r").split("\t"))
-    rows: list[list[str]] = []
-    lines: list[int] = []
-    blank_seen = False
-    for number, line in enumerate(all_lines[1:], start=2):
-        line = line.rstrip("\r")
-        if not line:
-            blank_seen = True
-            continue
-        if blank_seen:
-            blank_seen = False  # a blank line inside the data is tolerated, like csv does
-        if len(line) > MAX_FIELD_CHARS:
-            raise UserError(f"{source}, line {number}: the line is too long to be real data.")
-        rows.append(line.split("\t"))
-        lines.append(number)
+    body = all_lines[1:]
+    while body and not body[-1]:
+        body.pop()
+    if max(map(len, body), default=0) > MAX_FIELD_CHARS:
+        number = next(i for i, line in enumerate(body, start=2) if len(line) > MAX_FIELD_CHARS)
+        raise UserError(f"{source}, line {number}: the line is too long to be real data.")
+    if all(body):
+        # The common case: no blank lines, so a row's line number is its index + 2.
+        return header, [line.split("\t") for line in body], []
+    rows, lines = [], []
+    for number, line in enumerate(body, start=2):
+        if line:
+            rows.append(line.split("\t"))
+            lines.append(number)
     return header, rows, lines
 
 
@@ -362,3 +403,37 @@ def to_optional_flag(value: str) -> int | None:
     if value == "" or value == "n/a":
         return None
     return to_flag(value)
+
+
+# ------------------------------------------------------------------ fast column converters
+# Each returns the converted column, or None when its quick check is unsure (the caller then
+# converts cell by cell and names the first bad one); a bad cell raises ValueError/KeyError.
+
+_NULLS = frozenset(("", "n/a"))
+_FLAGS = {"Y": 1, "N": 0}
+_OPTIONAL_FLAGS = {"Y": 1, "N": 0, "": None, "n/a": None}
+
+
+def _all_finite(values: list) -> bool:
+    present = [v for v in values if v is not None] if None in values else values
+    return math.isfinite(math.fsum(present))
+
+
+def _fast_float(values: tuple) -> list | None:
+    converted = list(map(float, values))
+    return converted if _all_finite(converted) else None
+
+
+def _fast_optional_float(values: tuple) -> list | None:
+    converted = [None if v in _NULLS else float(v) for v in values]
+    return converted if _all_finite(converted) else None
+
+
+_FAST: dict[Callable, Callable[[tuple], list | None]] = {
+    to_float: _fast_float,
+    to_optional_float: _fast_optional_float,
+    to_int: lambda values: list(map(int, values)),
+    to_optional_int: lambda values: [None if v in _NULLS else int(v) for v in values],
+    to_flag: lambda values: list(map(_FLAGS.__getitem__, values)),
+    to_optional_flag: lambda values: list(map(_OPTIONAL_FLAGS.__getitem__, values)),
+}

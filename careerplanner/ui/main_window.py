@@ -6,11 +6,12 @@ matplotlib is imported only when a chart first appears).
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -31,26 +32,21 @@ from careerplanner.ui.file_actions import FileActions
 class Screen:
     key: str
     title: str
-    factory: Callable[[AppContext], QWidget]
+    view: str  # "module:Class", imported when the screen is first shown
+
+    def factory(self) -> Callable[[AppContext], QWidget]:
+        module_name, class_name = self.view.split(":")
+        return getattr(importlib.import_module(module_name), class_name)
 
 
-def _screens() -> list[Screen]:
-    # Imported here so that importing the window module stays cheap.
-    from careerplanner.ui.about_view import AboutView
-    from careerplanner.ui.datasets_view import DatasetsView
-    from careerplanner.ui.gap_view import GapView
-    from careerplanner.ui.market_view import MarketView
-    from careerplanner.ui.profile_view import ProfileView
-    from careerplanner.ui.start_view import StartView
-
-    return [
-        Screen("start", "Start", StartView),
-        Screen("profile", "Profile", ProfileView),
-        Screen("market", "Market explorer", MarketView),
-        Screen("gap", "Gap", GapView),
-        Screen("datasets", "Datasets", DatasetsView),
-        Screen("about", "About", AboutView),
-    ]
+SCREENS = (
+    Screen("start", "Start", "careerplanner.ui.start_view:StartView"),
+    Screen("profile", "Profile", "careerplanner.ui.profile_view:ProfileView"),
+    Screen("market", "Market explorer", "careerplanner.ui.market_view:MarketView"),
+    Screen("gap", "Gap", "careerplanner.ui.gap_view:GapView"),
+    Screen("datasets", "Datasets", "careerplanner.ui.datasets_view:DatasetsView"),
+    Screen("about", "About", "careerplanner.ui.about_view:AboutView"),
+)
 
 
 class MainWindow(QMainWindow):
@@ -61,7 +57,7 @@ class MainWindow(QMainWindow):
         self.ctx = ctx
         self.setWindowTitle("Career Planner")
         self.setAcceptDrops(True)
-        self.screens = _screens()
+        self.screens = list(SCREENS)
         self._built: dict[str, QWidget] = {}
         self.files = FileActions(ctx, self)
 
@@ -95,15 +91,21 @@ class MainWindow(QMainWindow):
         """The screen's widget, built on first use."""
         if key not in self._built:
             index = self._index_of(key)
-            widget = self.screens[index].factory(self.ctx)
+            widget = self.screens[index].factory()(self.ctx)
             widget.setObjectName(f"screen_{key}")
             placeholder = self.stack.widget(index)
             self.stack.insertWidget(index, widget)
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[key] = widget
-            if hasattr(widget, "navigate_requested"):
-                widget.navigate_requested.connect(self.show_screen)
+            # Screens ask for navigation and file actions through signals; the window wires them.
+            for signal_name, slot in (
+                ("navigate_requested", self.show_screen),
+                ("import_requested", self.files.import_dataset),
+                ("open_resume_requested", self.files.open_resume),
+            ):
+                if hasattr(widget, signal_name):
+                    getattr(widget, signal_name).connect(slot)
         return self._built[key]
 
     def _index_of(self, key: str) -> int:
@@ -152,7 +154,9 @@ class MainWindow(QMainWindow):
         )
         self._action("Import O*NET &folder…", self.files.import_dataset_folder, None, file_menu)
         file_menu.addSeparator()
-        self.quit_action = self._action("&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu)
+        self.quit_action = self._action(
+            "&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu
+        )
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
 
         view_menu = bar.addMenu("&View")
@@ -208,8 +212,9 @@ class MainWindow(QMainWindow):
         else:
             dialogs.show_error(
                 self,
-                f"{path.name} is neither a resume (PDF, DOCX, TXT, Markdown, JSON Resume, LinkedIn "
-                "export) nor a dataset (O*NET release, BLS wages, job postings, skill-demand pack).",
+                f"{path.name} is neither a resume (PDF, DOCX, TXT, Markdown, JSON Resume, "
+                "LinkedIn export) nor a dataset (O*NET release, BLS wages, job postings, "
+                "skill-demand pack).",
             )
         return kind
 

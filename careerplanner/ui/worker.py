@@ -48,6 +48,7 @@ class Task(QObject):
         self.token = CancelToken()
         self.done = False
         self.superseded = False
+        self.progress_dialog: ProgressDialog | None = None
 
     def cancel(self) -> None:
         self.token.cancel()
@@ -135,6 +136,8 @@ class ProgressDialog(QProgressDialog):
 class TaskRunner(QObject):
     """Starts tasks on a thread pool and keeps track of which request is the current one."""
 
+    idle = Signal()  # the last running task has delivered
+
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
@@ -176,7 +179,8 @@ class TaskRunner(QObject):
         task.succeeded.connect(deliver_success)
         task.failed.connect(deliver_error)
         if progress_title:
-            ProgressDialog(task, progress_title, dialog_parent)
+            # Kept on the task: a parentless dialog would otherwise be garbage-collected.
+            task.progress_dialog = ProgressDialog(task, progress_title, dialog_parent)
         self._pool.start(_Runnable(fn, task))
         return task
 
@@ -188,7 +192,12 @@ class TaskRunner(QObject):
             self._current.pop(task.key, None)
         task.ended.emit()
         task.deleteLater()
+        if not self.running_count():
+            self.idle.emit()
         return current and not task.superseded
+
+    def running_count(self) -> int:
+        return sum(1 for task in self._current.values() if not task.done)
 
     def is_running(self, key: str) -> bool:
         task = self._current.get(key)

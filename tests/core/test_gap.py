@@ -12,6 +12,8 @@ from careerplanner.core.gap import (
     compare_roles,
     compute_gap,
     fit_score,
+    technology_requirement,
+    weight_from_importance,
     what_if,
 )
 
@@ -46,7 +48,9 @@ def test_fit_is_the_demand_weighted_share_met():
 
 
 def test_fit_without_weights_counts_requirements_equally():
-    unweighted = [Requirement(r.skill_key, r.skill_name, r.required_level, 0.0) for r in REQUIREMENTS]
+    unweighted = [
+        Requirement(r.skill_key, r.skill_name, r.required_level, 0.0) for r in REQUIREMENTS
+    ]
     gap = compute_gap("x", "X", unweighted, {"technology:sql": 4})
     assert gap.fit == pytest.approx(1 / 3)
 
@@ -103,3 +107,14 @@ def test_fit_is_a_share_and_raising_a_level_never_lowers_it(items):
     for row in gap.rows:
         if row.your_level < 5:
             assert what_if(gap, row.skill_key, row.your_level + 1).fit_after >= gap.fit - 1e-12
+
+
+def test_importance_maps_to_a_weight_between_zero_and_one():
+    assert weight_from_importance(1) == 0.0
+    assert weight_from_importance(5) == 1.0
+    assert weight_from_importance(3) == pytest.approx(0.5)
+
+
+def test_technology_estimates_rank_in_demand_over_hot_over_listed():
+    assert technology_requirement(False, True) == (3, 0.9)
+    assert technology_requirement(True, False)[1] > technology_requirement(False, None)[1]

@@ -1,224 +1,61 @@
 """Job postings -> market figures: postings CSV files and folders of saved job ads.
 
-A postings CSV has a title, a description and usually a salary range, seniority and role columns;
-`guess_mapping` finds them by their header names (or the caller passes a `PostingColumns`). Rows
-are streamed, never loaded whole, so a 100 MB file imports with flat memory: each description goes
-through the shared skill finder (`analysis.job_ads.extract_requirements`, the same finder as
-resumes) and straight into a `core.market.MarketAggregator`. Nothing here writes the database; the
-store saves the resulting `PostingsAnalysis` in one transaction.
+`analyse_postings(path, finder)` reads a postings CSV (streamed: a 100 MB file keeps memory flat)
+or a folder of saved ads (plain text, Markdown, or JSON Resume `job.json`), finds the skills and
+the required depth in every description with the shared skill finder (the same one resumes use)
+and feeds them into a `core.market.MarketAggregator`. Nothing here writes the database: the store
+saves the returned `PostingsAnalysis` in one transaction (`store.market_postings`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field, fields
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
+from careerplanner.analysis.job_ads import extract_requirements
 from careerplanner.core.market import MarketAggregator, MarketFigures, PostingFacts
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
-
-# ---------------------------------------------------------------------------- columns
-
-
-@dataclass(frozen=True)
-class PostingColumns:
-    """Which header names hold which field; None where the file has no such column."""
-
-    title: str
-    description: str
-    salary: str | None = None  # a range as text: "$53K-$91K (Glassdoor est.)"
-    salary_min: str | None = None  # numbers, used when there is no salary text column
-    salary_max: str | None = None
-    seniority: str | None = None
-    role: str | None = None
-    location: str | None = None
-
-    def used(self) -> list[str]:
-        return [value for value in (getattr(self, f.name) for f in fields(self)) if value]
-
-
-# Header names each field is recognised by, compared lower-case with _ and - read as spaces.
-_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "title": ("job title", "title", "position", "position title", "job name", "job"),
-    "description": (
-        "job description",
-        "description",
-        "job desc",
-        "desc",
-        "details",
-        "job details",
-        "text",
-        "body",
-    ),
-    "salary": (
-        "salary estimate",
-        "salary",
-        "salary range",
-        "pay",
-        "pay range",
-        "compensation",
-        "wage",
-    ),
-    "salary_min": ("min salary", "salary min", "minimum salary", "salary from", "min pay"),
-    "salary_max": ("max salary", "salary max", "maximum salary", "salary to", "max pay"),
-    "seniority": (
-        "seniority",
-        "seniority level",
-        "level",
-        "experience level",
-        "career level",
-        "job level",
-    ),
-    "role": ("role", "job simp", "job family", "category", "job category", "occupation"),
-    "location": ("location", "job location", "city"),
-}
-
-
-def _header_form(name: str) -> str:
-    return re.sub(r"[\s_\-]+", " ", name).strip().casefold()
-
-
-def guess_mapping(header: Sequence[str]) -> PostingColumns | None:
-    """Match header names to posting fields; None unless both a title and a description exist."""
-    by_form = {}
-    for name in header:
-        by_form.setdefault(_header_form(name), name)
-    found: dict[str, str | None] = {}
-    for field_name, synonyms in _SYNONYMS.items():
-        found[field_name] = next((by_form[s] for s in synonyms if s in by_form), None)
-    if not found["title"] or not found["description"]:
-        return None
-    return PostingColumns(**found)  # type: ignore[arg-type]
-
-
-# ---------------------------------------------------------------------------- field values
-
-_MISSING = {"", "-1", "na", "n/a", "none", "null", "unknown", "not specified", "-"}
-_AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([kKmM]\b|[kKmM](?=[^a-zA-Z]|$))?")
-_PERIODS = (
-    (re.compile(r"hour|/\s*hr\b|\bhr\b|hourly", re.I), 2080.0),  # 40 h x 52 weeks
-    (re.compile(r"\bday\b|daily|/\s*d\b", re.I), 260.0),
-    (re.compile(r"week", re.I), 52.0),
-    (re.compile(r"month|/\s*mo\b", re.I), 12.0),
+from careerplanner.importers.datasets import ImportedDataset, ImportedFile
+from careerplanner.importers.datasets.postings_csv import (
+    is_postings_csv,
+    read_header,
+    read_postings_csv,
 )
-
-
-class SalaryError(ValueError):
-    """A salary cell that holds no number."""
-
-
-def parse_salary(text: str) -> float | None:
-    """A salary range as text -> the annual midpoint; None for an empty or "n/a" cell.
-
-    Understands "$53K-$91K (Glassdoor est.)", "$10-$26 Per Hour", "Employer Provided
-    Salary:$150K-$160K", "€45,000 – €60,000 a year" and a single amount. Hourly, daily, weekly and
-    monthly amounts are annualised (2,080 hours, 260 days, 52 weeks, 12 months).
-    """
-    cleaned = text.strip()
-    if cleaned.casefold() in _MISSING:
-        return None
-    amounts = [_amount(number, suffix) for number, suffix in _AMOUNT.findall(cleaned)[:2]]
-    if not amounts:
-        raise SalaryError(f"{cleaned[:40]!r} is not a salary")
-    value = sum(amounts) / len(amounts)
-    for pattern, factor in _PERIODS:
-        if pattern.search(cleaned):
-            return value * factor
-    return value
-
-
-def parse_salary_number(text: str) -> float | None:
-    """A min or max salary column: "42", "42K", "$42,000". A bare number under 1,000 counts as
-    thousands a year (how Glassdoor-style exports store them); None for an empty cell."""
-    cleaned = text.strip()
-    if cleaned.casefold() in _MISSING:
-        return None
-    match = re.fullmatch(r"[^\d\-]{0,3}\s*" + _AMOUNT.pattern + r"\s*", cleaned)
-    if not match:
-        raise SalaryError(f"{cleaned[:40]!r} is not a number")
-    value = _amount(match.group(1), match.group(2))
-    return value * 1000 if value < 1000 and not match.group(2) else value
-
-
-def _amount(number: str, suffix: str | None) -> float:
-    value = float(number.replace(",", ""))
-    if suffix and suffix.lower() == "k":
-        value *= 1_000
-    elif suffix and suffix.lower() == "m":
-        value *= 1_000_000
-    return value
-
-
-_SENIORITY_WORDS = (
-    (re.compile(r"\bintern(ship)?\b", re.I), "intern"),
-    (re.compile(r"\b(junior|jr\.?|entry[\s-]level|graduate)(?!\w)", re.I), "junior"),
-    (re.compile(r"\b(director|vp|vice president|head of|chief)\b", re.I), "director"),
-    (re.compile(r"\b(lead|principal|staff)\b", re.I), "lead"),
-    (re.compile(r"\b(senior|sr\.?)(?!\w)", re.I), "senior"),
-    (re.compile(r"\b(mid[\s-]?level|mid|intermediate)\b", re.I), "mid"),
+from careerplanner.importers.datasets.postings_fields import (
+    Posting,
+    PostingColumns,
+    SalaryError,
+    clean_spaces,
+    guess_mapping,
+    normalise_seniority,
+    parse_salary,
+    role_from_title,
 )
-UNSPECIFIED = "unspecified"
+from careerplanner.importers.tabular import decode_text
 
-
-def normalise_seniority(value: str, title: str) -> str:
-    """A seniority cell ("Senior", "sr", "Mid-level") or, when it is empty, the title's words."""
-    for text in (value, title):
-        if text.strip().casefold() in _MISSING:
-            continue
-        for pattern, seniority in _SENIORITY_WORDS:
-            if pattern.search(text):
-                return seniority
-        if text is value:
-            return re.sub(r"\s+", " ", value).strip().casefold()
-    return UNSPECIFIED
-
-
-_TITLE_NOISE = re.compile(
-    r"\b(senior|sr\.?|junior|jr\.?|lead|principal|staff|intern|entry[\s-]level|"
-    r"i{1,3}|iv|[1-4])(?!\w)",
-    re.I,
-)
-
-
-def role_from_title(title: str) -> str:
-    """A role name from a job title: "Sr. Data Engineer - Contract (Java)" -> "Data Engineer"."""
-    # Cut at the first qualifier: " - ", ",", "(", "/", "|", or a hyphen glued to a capital
-    # ("Scientist-Machine Learning"); "Contract-to-Hire" keeps its hyphens.
-    head = re.split(r"\s*[-–—|]\s+|\s+[-–—|]\s*|\s*[,(\[|/]|(?<=[a-z])-(?=[A-Z])", title, 1)[0]
-    head = _TITLE_NOISE.sub(" ", head)
-    head = re.sub(r"\s+", " ", head).strip(" -–/.")
-    if head.isupper():
-        head = head.title()
-    return head or title.strip() or "Unspecified role"
-
-
-def _clean(text: str | None) -> str:
-    return re.sub(r"\s+", " ", text or "").strip()
-
-
-# ---------------------------------------------------------------------------- postings
-
-
-@dataclass(frozen=True)
-class Posting:
-    """One job ad as read from a file, before skill extraction."""
-
-    source: str  # "jobs.csv line 12" or the ad's file name: where a message should point
-    title: str
-    description: str
-    salary: float | None = None  # annual
-    seniority: str = UNSPECIFIED
-    role: str = ""
-    location: str = ""
+__all__ = [
+    "Posting",
+    "PostingColumns",
+    "PostingsAnalysis",
+    "analyse_postings",
+    "guess_mapping",
+    "is_job_ads_folder",
+    "is_postings_csv",
+    "postings_dataset",
+    "read_header",
+    "read_job_ads_folder",
+    "read_postings_csv",
+]
 
 
 @dataclass
 class PostingsAnalysis:
-    """The outcome of reading a postings source: figures plus what the user should be told."""
+    """What reading a postings source produced: the figures plus what the user should be told."""
 
     source: Path
     sha256: str
@@ -226,4 +63,256 @@ class PostingsAnalysis:
     jobs: int
     description_bytes: int
     skill_names: dict[str, str] = field(default_factory=dict)
-    skipped_files: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)  # files or rows left out, with why
+
+
+def analyse_postings(
+    path: Path,
+    finder,
+    mapping: PostingColumns | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> PostingsAnalysis:
+    """Read a postings CSV or a folder of saved job ads and compute every market figure.
+
+    `finder` is the shared `analysis.skill_finder.SkillFinder` of the active vocabulary;
+    `mapping` overrides `guess_mapping` for a CSV whose column names are not recognised.
+    Raises `UserError` naming the file, line and column of the first bad input, `Cancelled` when
+    `cancel` fires. Nothing is written anywhere.
+    """
+    path = Path(path)
+    skipped: list[str] = []
+    if path.is_dir():
+        postings: Iterator[Posting] = read_job_ads_folder(path, skipped)
+        digest = _folder_digest(path)
+    else:
+        postings = read_postings_csv(path, mapping, progress, cancel)
+        digest = _file_digest(path, cancel)
+    aggregator = MarketAggregator()
+    names: dict[str, str] = {}
+    roles: dict[str, str] = {}  # case-folded role -> the spelling first seen
+    text_bytes = 0
+    for count, posting in enumerate(postings, start=1):
+        if count % 64 == 0:
+            cancel.check()
+        text_bytes += len(posting.description.encode("utf-8", "surrogatepass"))
+        required: dict[str, int] = {}
+        for found in extract_requirements(posting.description, finder):
+            names.setdefault(found.key, found.name)
+            required[found.key] = max(found.level, required.get(found.key, 0))
+        role = roles.setdefault(posting.role.casefold(), posting.role)
+        aggregator.add(PostingFacts(role, posting.seniority, posting.salary, required))
+    cancel.check()
+    if aggregator.jobs == 0:
+        raise UserError(f"{path.name} holds no job ads with a description to analyse.")
+    progress(1, 1, f"Computing market figures from {aggregator.jobs:,} postings")
+    return PostingsAnalysis(
+        source=path,
+        sha256=digest,
+        figures=aggregator.figures(names),
+        jobs=aggregator.jobs,
+        description_bytes=text_bytes,
+        skill_names=names,
+        skipped=skipped,
+    )
+
+
+# The tables a postings dataset fills, in store.market_schema.DATASET_TABLES["postings"] order.
+ROLE_COLUMNS = (
+    "role",
+    "jobs",
+    "jobs_with_salary",
+    "pay_p10",
+    "pay_p25",
+    "pay_median",
+    "pay_p75",
+    "pay_p90",
+    "seniority_json",
+)
+SKILL_COLUMNS = (
+    "role",
+    "skill_key",
+    "skill_name",
+    "jobs",
+    "jobs_with_skill",
+    "demand_rate",
+    "depth_median",
+    "depth_mean",
+    *(f"depth_l{level}" for level in range(6)),
+    "salary_with_median",
+    "salary_with_n",
+    "salary_without_median",
+    "salary_without_n",
+    "raises_pay",
+)
+PAIRING_COLUMNS = ("role", "skill_key", "other_key", "together", "share", "lift")
+POSTINGS_LICENCE = (
+    "Unknown: the licence of the source file was not stated; keep it for your own use."
+)
+
+
+def postings_dataset(
+    analysis: PostingsAnalysis, name: str | None = None, version: str | None = None
+) -> ImportedDataset:
+    """The analysis as a dataset version ready for `store.market_repo.install_dataset`."""
+    figures = analysis.figures
+    roles = [
+        (
+            r.role,
+            r.jobs,
+            r.jobs_with_salary,
+            *(r.pay_percentiles or (None,) * 5),
+            json.dumps([list(item) for item in r.seniority], ensure_ascii=False),
+        )
+        for r in figures.roles
+    ]
+    skills = [
+        (
+            s.role,
+            s.skill_key,
+            s.skill_name,
+            s.jobs,
+            s.jobs_with_skill,
+            s.demand_rate,
+            s.depth_median,
+            s.depth_mean,
+            *s.depth_distribution,
+            s.salary_with_median,
+            s.salary_with_n,
+            s.salary_without_median,
+            s.salary_without_n,
+            int(s.raises_pay),
+        )
+        for s in figures.skills
+    ]
+    pairings = [
+        (p.role, p.skill_key, p.other_key, p.together, p.share, p.lift) for p in figures.pairings
+    ]
+    source = analysis.source
+    kind_of_file = "job ads folder" if source.is_dir() else "postings CSV"
+    return ImportedDataset(
+        kind="postings",
+        name=name or (source.name if source.is_dir() else source.stem),
+        version=version or date.fromtimestamp(source.stat().st_mtime).isoformat(),
+        source=source.name,
+        sha256=analysis.sha256,
+        licence=POSTINGS_LICENCE,
+        attribution=f"Market figures computed by Career Planner from {source.name}.",
+        tables={
+            "posting_role": (ROLE_COLUMNS, roles),
+            "posting_skill": (SKILL_COLUMNS, skills),
+            "posting_pairing": (PAIRING_COLUMNS, pairings),
+        },
+        files=[ImportedFile(kind_of_file, source.name, analysis.jobs)],
+        notes=[f"{analysis.jobs:,} postings analysed"]
+        + [f"skipped {item}" for item in analysis.skipped[:20]],
+    )
+
+
+def _file_digest(path: Path, cancel: CancelToken) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            cancel.check()
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _folder_digest(folder: Path) -> str:
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder).as_posix()).encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+# ---------------------------------------------------------------------------- saved job ads
+
+AD_SUFFIXES = {".txt", ".md", ".json"}
+MAX_AD_BYTES = 2_000_000
+
+
+def read_job_ads_folder(folder: Path, skipped: list[str] | None = None) -> Iterator[Posting]:
+    """Saved job ads in a folder: plain text/Markdown (first line = title) or JSON Resume
+    `job.json` files. Other files are listed in `skipped` so the user can be told."""
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file() or path.name.startswith("."):
+            continue
+        if path.suffix.lower() not in AD_SUFFIXES:
+            if skipped is not None:
+                skipped.append(str(path.relative_to(folder)))
+            continue
+        if path.stat().st_size > MAX_AD_BYTES:
+            raise UserError(f"{path.name} is too large to be a job ad (over 2 MB).")
+        text = decode_text(path.read_bytes(), path.name)
+        posting = _job_json(text, path.name) if path.suffix.lower() == ".json" else None
+        if posting is None and path.suffix.lower() != ".json":
+            posting = _plain_ad(text, path.name)
+        if posting is not None and posting.description:
+            yield posting
+        elif skipped is not None:
+            skipped.append(str(path.relative_to(folder)))
+
+
+def is_job_ads_folder(folder: Path) -> bool:
+    """True when a folder holds saved job ads (text, Markdown or job.json files) and no O*NET
+    release files (those are tab-separated .txt files with a header row)."""
+    ads = [p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in AD_SUFFIXES]
+    if not ads:
+        return False
+    for path in ads[:20]:
+        with open(path, "rb") as handle:
+            first = handle.readline(4096)
+        if b"\t" in first and path.suffix.lower() == ".txt":
+            return False
+    return True
+
+
+def _plain_ad(text: str, source: str) -> Posting:
+    lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
+    title = next((line for line in lines if line), "")
+    return Posting(
+        source=source,
+        title=title,
+        description=text.strip(),
+        seniority=normalise_seniority("", title),
+        role=role_from_title(title) if title else "Unspecified role",
+    )
+
+
+def _job_json(text: str, source: str) -> Posting | None:
+    """A JSON Resume job description (jsonresume job-schema); None if it is some other JSON."""
+    try:
+        job = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as error:
+        where = f", line {error.lineno}, column {error.colno}" if hasattr(error, "lineno") else ""
+        raise UserError(f"{source}{where}: the file is not valid JSON.") from error
+    if not isinstance(job, dict) or not isinstance(job.get("title"), str):
+        return None
+    parts = [job.get("description")]
+    for key in ("responsibilities", "qualifications"):
+        parts.extend(item for item in job.get(key) or () if isinstance(item, str))
+    for skill in job.get("skills") or ():
+        if isinstance(skill, dict):
+            words = [skill.get("name"), *(skill.get("keywords") or ())]
+            parts.append(", ".join(w for w in words if isinstance(w, str)))
+    description = "\n".join(p for p in parts if isinstance(p, str) and p.strip())
+    title = clean_spaces(job["title"])
+    salary = job.get("salary")
+    try:
+        pay = parse_salary(str(salary)) if salary not in (None, "") else None
+    except SalaryError as error:
+        raise UserError(f"{source}: the salary {str(salary)[:40]!r} is not a number.") from error
+    location = job.get("location") if isinstance(job.get("location"), dict) else {}
+    experience = job.get("experience") if isinstance(job.get("experience"), str) else ""
+    return Posting(
+        source=source,
+        title=title,
+        description=description,
+        salary=pay,
+        seniority=normalise_seniority(experience, title),
+        role=role_from_title(title),
+        location=clean_spaces(
+            ", ".join(str(location[k]) for k in ("city", "region") if location.get(k))
+        ),
+    )

@@ -1,0 +1,168 @@
+"""Postings benchmark: extraction + aggregation speed, and peak memory for 100,000 postings.
+
+    .venv/bin/python benchmarks/postings.py            # full run (100,000 postings, a few minutes)
+    .venv/bin/python benchmarks/postings.py --quick    # 10,000 postings
+
+Targets (issue 3): skill and depth extraction plus aggregation at >= 2 MB/s of description text
+on one core; 100,000 postings (the real Glassdoor ones repeated) imported with peak memory under
+500 MB. Speed is the median of several runs, shown with the ratio to a baseline measured in the
+same run (reading the same CSV with the csv module, no analysis). Memory is measured in a child
+process (resource.getrusage peak RSS), so this process's own allocations do not count.
+
+Uses ../shared/data (never bundled): the Glassdoor postings, O*NET 29.2 Technology Skills and
+the ESCO skill lists for the vocabulary.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+POSTINGS = SHARED / "data" / "postings" / "glassdoor_data_science_2020.csv"
+TECHNOLOGY = SHARED / "data" / "onet" / "29.2" / "Technology Skills.txt"
+ESCO = SHARED / "data" / "esco"
+sys.path.insert(0, str(ROOT))
+
+
+def finder():
+    from careerplanner.analysis.vocabulary import shared_vocabulary
+
+    return shared_vocabulary(str(TECHNOLOGY), str(ESCO)).finder()
+
+
+def timed(function, runs: int) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times), result
+
+
+def baseline_read() -> int:
+    csv.field_size_limit(1_000_000)
+    with open(POSTINGS, encoding="utf-8", newline="") as handle:
+        return sum(len(row["Job Description"]) for row in csv.DictReader(handle))
+
+
+def speed(runs: int) -> bool:
+    from careerplanner.core.market import MarketAggregator, PostingFacts
+    from careerplanner.importers.datasets.postings import analyse_postings, read_postings_csv
+
+    start = time.perf_counter()
+    skill_finder = finder()
+    print(f"vocabulary + finder built in {time.perf_counter() - start:.2f} s (once per import)")
+    base, _ = timed(baseline_read, runs)
+    full, analysis = timed(lambda: analyse_postings(POSTINGS, skill_finder), runs)
+    megabytes = analysis.description_bytes / 1e6
+    postings = list(read_postings_csv(POSTINGS))
+    read_only, _ = timed(lambda: list(read_postings_csv(POSTINGS)), runs)
+    facts = [
+        PostingFacts(p.role, p.seniority, p.salary, {f"k{i % 40}": i % 6 for i in range(25)})
+        for p in postings
+    ]
+
+    def aggregate_only():
+        aggregator = MarketAggregator()
+        for fact in facts:
+            aggregator.add(fact)
+        return aggregator.figures()
+
+    aggregation, _ = timed(aggregate_only, runs)
+    print(f"{analysis.jobs} postings, {megabytes:.2f} MB of description text, median of {runs}")
+    print(f"  baseline: csv.DictReader only           {base:7.3f} s  {megabytes / base:7.1f} MB/s")
+    rate = megabytes / read_only
+    print(f"  our streaming reader (no analysis)      {read_only:7.3f} s  {rate:7.1f} MB/s")
+    print(f"  aggregation alone (25 skills/posting)   {aggregation:7.3f} s")
+    print(
+        f"  read + extract + aggregate (analyse)    {full:7.3f} s  {megabytes / full:7.2f} MB/s"
+        f"  ({full / base:.0f}x baseline)   target >= 2 MB/s: "
+        + ("met" if megabytes / full >= 2 else "NOT met")
+    )
+    return megabytes / full >= 2
+
+
+def make_big_csv(folder: Path, postings: int) -> Path:
+    """The real postings repeated until there are `postings` rows (written once, streamed)."""
+    with open(POSTINGS, encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        rows = list(reader)
+    path = folder / f"postings_{postings}.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        for index in range(postings):
+            writer.writerow(rows[index % len(rows)])
+    return path
+
+
+def child(path: str, database: str) -> None:
+    """Runs in a fresh process: import the big file into a real market database."""
+    from careerplanner.store.database import open_database
+    from careerplanner.store.market_postings import import_postings
+    from careerplanner.store.market_schema import MARKET_DB
+
+    skill_finder = finder()
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    db = open_database(Path(database), MARKET_DB, Path(database).parent / "backups")
+    start = time.perf_counter()
+    result = import_postings(db, Path(path), skill_finder)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    jobs = db.execute(
+        "SELECT jobs FROM posting_role WHERE dataset_id = ? AND role = ''", [result.dataset.id]
+    ).fetchone()[0]
+    print(json.dumps({"seconds": seconds, "peak_kb": peak, "before_kb": before, "jobs": jobs}))
+
+
+def memory(postings: int) -> bool:
+    with tempfile.TemporaryDirectory() as folder:
+        path = make_big_csv(Path(folder), postings)
+        size = path.stat().st_size / 1e6
+        print(f"\n{postings:,} postings: {size:.0f} MB CSV; importing in a child process ...")
+        output = subprocess.run(
+            [sys.executable, __file__, "--child", str(path), str(Path(folder) / "market.db")],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        figures = json.loads(output.strip().splitlines()[-1])
+    peak_mb = figures["peak_kb"] / 1024
+    print(f"  jobs analysed: {figures['jobs']:,}; import took {figures['seconds']:.1f} s")
+    print(
+        f"  peak memory {peak_mb:.0f} MB (after loading the vocabulary: "
+        f"{figures['before_kb'] / 1024:.0f} MB)   target < 500 MB: "
+        + ("met" if peak_mb < 500 else "NOT met")
+    )
+    return peak_mb < 500
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="10,000 postings instead of 100,000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=2, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(*args.child)
+        return 0
+    if not POSTINGS.exists():
+        sys.exit(f"needs {POSTINGS} (the shared data folder)")
+    fast = speed(args.runs)
+    small = memory(10_000 if args.quick else 100_000)
+    return 0 if fast and small else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

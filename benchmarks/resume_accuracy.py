@@ -1,0 +1,86 @@
+"""Resume skill accuracy on a labelled corpus, scored by ../shared/resumes/score.py.
+
+    python benchmarks/resume_accuracy.py [CORPUS_DIR] [--labels DIR] [--keep DIR] [score.py options]
+
+Parses every resume in CORPUS_DIR (default ../shared/resumes/files) with the vocabulary built
+from O*NET 29.2 Technology Skills + ESCO + data/aliases.csv, writes one <name>.json prediction
+per resume, and runs the scorer on them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from careerplanner.analysis.vocabulary import shared_vocabulary  # noqa: E402
+from careerplanner.errors import UserError  # noqa: E402
+from careerplanner.importers.resume.parse import parse_resume  # noqa: E402
+from careerplanner.importers.resume.pdf_reader import PdfWorker  # noqa: E402
+
+
+def load_finder(market: bool):
+    """The finder over the shared O*NET/ESCO files, or over the installed market database."""
+    if market:
+        from careerplanner.analysis.vocabulary import active_vocabulary
+        from careerplanner.store.data_dir import DataDir
+
+        db = DataDir.default().open_market_db()
+        try:
+            return active_vocabulary(db).finder()
+        finally:
+            db.close()
+    vocabulary = shared_vocabulary(
+        str(SHARED / "data/onet/29.2/Technology Skills.txt"), str(SHARED / "data/esco")
+    )
+    return vocabulary.finder()
+
+
+def predict(corpus: Path, out: Path, market: bool = False) -> None:
+    finder = load_finder(market)
+    worker = PdfWorker()
+    try:
+        for path in sorted(corpus.iterdir()):
+            if path.name.endswith(".job.json") or path.is_dir():
+                continue
+            name = path.stem if path.suffix != ".json" else path.name[: -len(".json")]
+            try:
+                parsed = parse_resume(path, finder, worker=worker, today=date(2026, 2, 10))
+                data = parsed.to_json()
+            except UserError as error:
+                print(f"{path.name}: {error}", file=sys.stderr)
+                data = {"skills": []}
+            (out / f"{name}.json").write_text(json.dumps(data, indent=1), encoding="utf-8")
+    finally:
+        worker.close()
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="?", default=str(SHARED / "resumes/files"))
+    parser.add_argument("--labels", default=str(SHARED / "resumes/labels"))
+    parser.add_argument("--keep", help="write the predictions here instead of a temp folder")
+    parser.add_argument(
+        "--market",
+        action="store_true",
+        help="use the active datasets of the installed market database (CAREERPLANNER_HOME)",
+    )
+    args, score_options = parser.parse_known_args(argv)
+    with tempfile.TemporaryDirectory() as temp:
+        out = Path(args.keep or temp)
+        out.mkdir(parents=True, exist_ok=True)
+        predict(Path(args.corpus), out, args.market)
+        scorer = SHARED / "resumes/score.py"
+        return subprocess.call([sys.executable, str(scorer), args.labels, str(out), *score_options])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

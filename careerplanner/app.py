@@ -1,0 +1,189 @@
+"""Composition root: builds the application, the store, the task runner and the main window.
+
+Nothing here runs at import time; `run_gui` is called by the command line. Heavy modules (the
+screens, matplotlib) are imported only when needed so that a cold start stays close to a bare
+Qt window.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from careerplanner import __version__
+from careerplanner.errors import UserError
+
+if TYPE_CHECKING:
+    from careerplanner.store.data_dir import DataDir
+
+
+def _import_sqlite_utils_without_numpy() -> None:
+    """Import sqlite-utils without letting it import numpy.
+
+    sqlite-utils imports numpy when present (matplotlib brings it) only to map numpy column types,
+    which Career Planner never stores; that import alone costs ~150 ms of a cold start. Hiding
+    numpy while sqlite-utils loads makes it skip that mapping; matplotlib still gets numpy later.
+    """
+    if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
+        return
+    sys.modules["numpy"] = None  # type: ignore[assignment]  # makes `import numpy` fail fast
+    try:
+        import sqlite_utils  # noqa: F401
+    finally:
+        del sys.modules["numpy"]
+
+
+def _choose_platform() -> None:
+    """Without a display on Linux, run offscreen instead of failing to connect to X."""
+    if os.environ.get("QT_QPA_PLATFORM"):
+        return
+    if sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+
+# Qt warnings that say nothing to a user (the offscreen platform cannot resize to size hints).
+_QUIET_QT_MESSAGES = ("propagateSizeHints",)
+
+
+def _qt_message(_mode, _context, message: str) -> None:
+    if not any(quiet in message for quiet in _QUIET_QT_MESSAGES):
+        print(message, file=sys.stderr)
+
+
+def create_application():
+    """The QApplication with our identity, fonts, icon and style sheet (idempotent)."""
+    from PySide6.QtCore import Qt, qInstallMessageHandler
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from careerplanner.ui.appearance import app_icon, apply_style_sheet, ensure_readable_font
+
+    app = QApplication.instance()
+    if app is None:
+        qInstallMessageHandler(_qt_message)
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+    app.setOrganizationName("CareerPlanner")
+    app.setApplicationName("Career Planner")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("careerplanner")
+    app.setWindowIcon(app_icon())
+    ensure_readable_font(app)
+    apply_style_sheet(app)
+    return app
+
+
+def build_context(data_dir: DataDir):
+    """Open both databases and build what the screens share. Raises UserError."""
+    from careerplanner.ui.context import AppContext, AppEvents, open_settings
+    from careerplanner.ui.worker import TaskRunner
+
+    data_dir.prepare()
+    user_db = data_dir.open_user_db()
+    try:
+        market_db = data_dir.open_market_db()
+    except BaseException:
+        user_db.close()
+        raise
+    return AppContext(
+        data_dir=data_dir,
+        user_db=user_db,
+        market_db=market_db,
+        runner=TaskRunner(),
+        events=AppEvents(),
+        settings=open_settings(data_dir),
+    )
+
+
+def _open_with_recovery(data_dir: DataDir, smoke: bool):
+    """Build the context; on damaged user data with a good backup, offer to restore it."""
+    from careerplanner.store.data_dir import RestorableDatabaseError
+    from careerplanner.ui import dialogs
+
+    try:
+        return build_context(data_dir)
+    except RestorableDatabaseError as error:
+        if smoke or not dialogs.confirm(None, f"{error}\n\nRestore the backup now?"):
+            raise
+        data_dir.restore_user_db(error.backup)
+        return build_context(data_dir)
+
+
+def _report(sentence: str, smoke: bool) -> None:
+    if smoke:
+        print(sentence, file=sys.stderr)
+        return
+    from careerplanner.ui import dialogs
+
+    dialogs.show_error(None, sentence)
+
+
+def run_gui(smoke: bool = False, all_screens: bool = False) -> int:
+    """Start the desktop application; with `smoke`, show the window once, report, and exit."""
+    _import_sqlite_utils_without_numpy()
+    _choose_platform()
+    app = create_application()
+
+    from careerplanner.store.data_dir import DataDir
+    from careerplanner.ui.single_instance import (
+        SingleInstance,
+        already_running_error,
+        ask_running_instance_to_activate,
+    )
+
+    data_dir = DataDir.default()
+    try:
+        data_dir.prepare()
+    except UserError as error:
+        _report(str(error), smoke)
+        return 1
+    instance = SingleInstance(data_dir.root)
+    if not instance.acquire():
+        ask_running_instance_to_activate(data_dir.root)
+        _report(str(already_running_error(data_dir.root)), smoke)
+        return 1
+    try:
+        try:
+            ctx = _open_with_recovery(data_dir, smoke)
+        except UserError as error:
+            _report(str(error), smoke)
+            return 1
+        try:
+            return _run_window(app, ctx, instance, smoke, all_screens)
+        finally:
+            ctx.close()
+    finally:
+        instance.release()
+
+
+def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
+    from careerplanner.ui.default_dataset import install_default_dataset_if_needed
+    from careerplanner.ui.main_window import MainWindow
+
+    window = MainWindow(ctx)
+    instance.activation_requested.connect(window.bring_forward)
+    window.show()
+    install_default_dataset_if_needed(ctx, window, on_error=lambda text: _report(text, smoke))
+    if smoke:
+        from careerplanner.ui.smoke import SmokeRun
+
+        run = SmokeRun(app, window, all_screens)
+        run.start()
+        code = app.exec()
+        window.close()
+        return run.exit_code if run.exit_code is not None else code
+    code = app.exec()
+    return code
+
+
+def screenshot_context(home: Path):
+    """A context on `home` for scripts (screenshots); the caller owns closing it."""
+    from careerplanner.store.data_dir import DataDir
+
+    return build_context(DataDir(home))

@@ -1,0 +1,82 @@
+"""The gap dumbbell: your level and the required level per skill, one line per skill."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from careerplanner.charts.theme import ChartTheme, prepare_figure, style_axes
+from careerplanner.core.gap import GapRow
+
+MAX_ROWS = 25  # more rows than this stop being readable; the table beside it has them all
+
+
+def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str = "") -> None:
+    """Draw `rows` (already in the order to show, top first) as a dumbbell chart on `fig`."""
+    prepare_figure(fig, theme)
+    ax = fig.add_subplot(1, 1, 1)
+    style_axes(ax, theme)
+    shown = list(rows)[:MAX_ROWS]
+    if not shown:
+        ax.text(
+            0.5,
+            0.5,
+            "No requirements",
+            ha="center",
+            va="center",
+            color=theme.foreground,
+            transform=ax.transAxes,
+        )
+        ax.set_axis_off()
+        return
+    positions = list(range(len(shown)))[::-1]
+    for y, row in zip(positions, shown, strict=True):
+        color = theme.met if row.met else theme.required
+        ax.plot(
+            [row.your_level, row.required_level],
+            [y, y],
+            color=color,
+            linewidth=2.5,
+            alpha=0.7,
+            solid_capstyle="round",
+        )
+    ax.scatter(
+        [row.your_level for row in shown], positions, color=theme.you, s=46, zorder=3, label="You"
+    )
+    ax.scatter(
+        [row.required_level for row in shown],
+        positions,
+        color=theme.required,
+        s=46,
+        zorder=3,
+        marker="D",
+        label="Required",
+    )
+    ax.set_yticks(positions, [row.skill_name[:32] for row in shown])
+    ax.set_xticks(range(6), [f"L{level}" for level in range(6)])
+    ax.set_xlim(-0.3, 5.3)
+    ax.set_ylim(-0.7, len(shown) - 0.3)
+    ax.grid(True, axis="x")
+    ax.grid(False, axis="y")
+    legend = ax.legend(loc="lower right", fontsize=8, frameon=False)
+    for text in legend.get_texts():
+        text.set_color(theme.foreground)
+    if title:
+        ax.set_title(title, fontsize=10, loc="left")
+    if len(rows) > MAX_ROWS:
+        ax.set_xlabel(f"Top {MAX_ROWS} of {len(rows)} by priority; the table lists all")
+
+
+def draw_fit_bars(fig, fits: Sequence[tuple[str, float]], theme: ChartTheme) -> None:
+    """Fit score per role (0–100%), for roles side by side."""
+    prepare_figure(fig, theme)
+    ax = fig.add_subplot(1, 1, 1)
+    style_axes(ax, theme)
+    labels = [title[:28] for title, _ in fits][::-1]
+    values = [share * 100 for _, share in fits][::-1]
+    ax.barh(labels, values, color=theme.accent)
+    ax.set_xlim(0, 100)
+    ax.set_xlabel("Fit score (%)")
+    for y, value in enumerate(values):
+        ax.text(
+            min(value + 1, 92), y, f"{value:.0f}%", va="center", color=theme.foreground, fontsize=9
+        )

@@ -1,0 +1,196 @@
+"""`careerplanner dataset ...`: import, list, switch, compare and export market dataset versions.
+
+dataset import PATH            a folder, zip or CSV; the kind is recognised from the content
+dataset list [--json]
+dataset use ID
+dataset diff [OLD NEW] [--json]  no ids: the version before the active one vs the active one
+dataset export ID -o FILE      a skill-demand pack
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from careerplanner.cli.output import add_json_flag, emit_json, print_progress
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser(
+        "dataset", help="import, list, switch, compare and export market datasets"
+    )
+    commands = parser.add_subparsers(dest="dataset_command", metavar="ACTION", required=True)
+
+    p = commands.add_parser("import", help="import an O*NET release, wage table, postings or pack")
+    p.add_argument("path", type=Path, help="a folder, a zip or a CSV file")
+    add_json_flag(p)
+    p.set_defaults(handler=_import)
+
+    p = commands.add_parser("list", help="list installed dataset versions")
+    add_json_flag(p)
+    p.set_defaults(handler=_list)
+
+    p = commands.add_parser("use", help="make a version the active one of its kind")
+    p.add_argument("id", type=int)
+    p.set_defaults(handler=_use)
+
+    p = commands.add_parser("diff", help="what changed between two versions")
+    p.add_argument("ids", type=int, nargs="*", metavar="ID", help="OLD NEW (default: see above)")
+    add_json_flag(p)
+    p.set_defaults(handler=_diff)
+
+    p = commands.add_parser("export", help="export a version as a skill-demand pack")
+    p.add_argument("id", type=int)
+    p.add_argument("-o", "--output", type=Path, required=True, help="the pack file to write")
+    p.set_defaults(handler=_export)
+
+
+def _open_market():
+    from careerplanner.store.data_dir import DataDir
+
+    return DataDir.default().open_market_db()
+
+
+def _import(args: argparse.Namespace) -> int:
+    from careerplanner.store.market_import import import_path
+    from careerplanner.store.market_repo import dataset_files
+
+    db = _open_market()
+    try:
+        result = import_path(db, args.path, print_progress)
+        if args.json:
+            emit_json(
+                {
+                    "dataset": result.dataset.as_dict(),
+                    "already_installed": result.already_installed,
+                    "rows": result.rows,
+                    "renames": result.renames,
+                    "files": dataset_files(db, result.dataset.id),
+                }
+            )
+        else:
+            print(result.sentence)
+            for file in dataset_files(db, result.dataset.id):
+                layout = f" ({file['layout']})" if file["layout"] else ""
+                print(f"  {file['file_name']}: {file['rows']:,} rows{layout}")
+    finally:
+        db.close()
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from careerplanner.store.market_repo import list_datasets
+
+    db = _open_market()
+    try:
+        datasets = list_datasets(db)
+    finally:
+        db.close()
+    if args.json:
+        emit_json([d.as_dict() for d in datasets])
+        return 0
+    if not datasets:
+        print("No datasets installed; import one with `careerplanner dataset import PATH`.")
+    for d in datasets:
+        mark = "*" if d.active else " "
+        print(f"{mark} {d.id:>3}  {d.kind:<8} {d.name:<36} {d.published or '-':<8} {d.source}")
+    return 0
+
+
+def _use(args: argparse.Namespace) -> int:
+    from careerplanner.store.market_repo import use_dataset
+
+    db = _open_market()
+    try:
+        dataset = use_dataset(db, args.id)
+    finally:
+        db.close()
+    print(f"{dataset.name} (dataset {dataset.id}) is now the active {dataset.kind} dataset.")
+    return 0
+
+
+def _diff(args: argparse.Namespace) -> int:
+    from careerplanner.errors import UserError
+    from careerplanner.store.market_diff import diff_datasets
+    from careerplanner.store.market_repo import list_datasets, previous_dataset
+
+    db = _open_market()
+    try:
+        if len(args.ids) == 2:
+            diffs = [diff_datasets(db, args.ids[0], args.ids[1])]
+        elif not args.ids:
+            kinds = sorted({d.kind for d in list_datasets(db)})
+            diffs = []
+            for kind in kinds:
+                before = previous_dataset(db, kind)
+                active = (
+                    next(d for d in list_datasets(db) if d.kind == kind and d.active)
+                    if before
+                    else None
+                )
+                if before and active:
+                    diffs.append(diff_datasets(db, before.id, active.id))
+            if not diffs:
+                raise UserError(
+                    "There is nothing to compare: no kind has a version before the active one."
+                )
+        else:
+            raise UserError(
+                "Give two dataset ids (OLD NEW), or none to compare with the previous version."
+            )
+    finally:
+        db.close()
+    if args.json:
+        emit_json({"diffs": diffs})
+    else:
+        for diff in diffs:
+            _print_diff(diff)
+    return 0
+
+
+def _print_diff(diff: dict) -> None:
+    old, new = diff["old"], diff["new"]
+    print(
+        f"{diff['kind']}: {old['name']} (dataset {old['id']}) -> {new['name']} (dataset {new['id']})"
+    )
+    for label, change in diff["files"].items():
+        if isinstance(change, str):
+            print(f"  {label}: {change}")
+        elif "pairs_added" in change:
+            print(
+                f"  {label}: {change['pairs_added']:,} pairs added, {change['pairs_removed']:,} "
+                f"removed; Hot changed {change['hot_changed']:,}, In Demand changed "
+                f"{change['in_demand_changed']:,}"
+            )
+            for title, key in (("new Hot", "new_hot"), ("no longer Hot", "no_longer_hot")):
+                if change[key]:
+                    print(f"    {title}: {', '.join(change[key])}")
+            for rename in change["renames"]:
+                print(f"    renamed: {rename['old_name']} -> {rename['new_name']}")
+        else:
+            print(
+                f"  {label}: {change['rows_added']:,} rows added, {change['rows_removed']:,} removed"
+            )
+    shifts = diff.get("wage_shifts")
+    if shifts and shifts["median_change"] is not None:
+        print(
+            f"  annual median pay: {shifts['median_change']:+.1%} typical change over "
+            f"{shifts['occupations_compared']:,} occupations ({shifts['rose']:,} rose, "
+            f"{shifts['fell']:,} fell)"
+        )
+
+
+def _export(args: argparse.Namespace) -> int:
+    from careerplanner.errors import UserError
+
+    try:
+        from careerplanner.store.market_pack import export_pack
+    except ModuleNotFoundError as error:
+        raise UserError("This build can't export skill-demand packs yet.") from error
+    db = _open_market()
+    try:
+        path = export_pack(db, args.id, args.output, print_progress)
+    finally:
+        db.close()
+    print(f"Wrote {path}.")
+    return 0

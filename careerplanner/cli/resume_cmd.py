@@ -1,0 +1,150 @@
+"""`careerplanner resume ...`: read a resume, keep its skills, and override levels.
+
+resume parse FILE [--json]               parse only; nothing is stored
+resume import FILE                       parse and store (the same file twice changes nothing)
+resume skills [--json]                   the skills in your profile with their levels
+resume override SKILL LEVEL --reason T   set your own level (L0-L5) for a skill
+resume override SKILL --clear            go back to the inferred level
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from careerplanner.cli.output import add_json_flag, emit_json, print_progress
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("resume", help="read your resume and manage your skill levels")
+    commands = parser.add_subparsers(dest="resume_command", metavar="ACTION", required=True)
+
+    p = commands.add_parser("parse", help="show what Career Planner reads in a resume")
+    p.add_argument("file", type=Path, help="PDF, DOCX, TXT, Markdown, resume.json or LinkedIn zip")
+    add_json_flag(p)
+    p.set_defaults(handler=_parse)
+
+    p = commands.add_parser("import", help="read a resume into your profile")
+    p.add_argument("file", type=Path)
+    add_json_flag(p)
+    p.set_defaults(handler=_import)
+
+    p = commands.add_parser("skills", help="list the skills in your profile")
+    add_json_flag(p)
+    p.set_defaults(handler=_skills)
+
+    p = commands.add_parser("override", help="set your own level for a skill")
+    p.add_argument("skill", help="the skill's name as 'resume skills' shows it")
+    p.add_argument("level", nargs="?", help="L0 to L5")
+    p.add_argument("--reason", default="", help="why (kept in the skill's history)")
+    p.add_argument("--clear", action="store_true", help="remove the override")
+    p.set_defaults(handler=_override)
+
+
+def _finder():
+    """The skill finder of the active datasets (or of the curated table alone)."""
+    from careerplanner.analysis.vocabulary import active_vocabulary
+    from careerplanner.store.data_dir import DataDir
+
+    db = DataDir.default().open_market_db()
+    try:
+        return active_vocabulary(db).finder()
+    finally:
+        db.close()
+
+
+def _parsed(path: Path):
+    from careerplanner.importers.resume.parse import parse_resume
+
+    return parse_resume(path, _finder(), progress=print_progress)
+
+
+def _parse(args: argparse.Namespace) -> int:
+    parsed = _parsed(args.file)
+    if args.json:
+        emit_json(parsed.to_json())
+        return 0
+    data = parsed.to_json()
+    print(f"{parsed.file_name} ({parsed.format}): {len(parsed.sections)} sections, "
+          f"{len(parsed.positions)} positions, {len(parsed.skills)} skills")
+    for position in data["positions"]:
+        end = "present" if position["current"] else position["end"]
+        print(f"  {position['title']} — {position['employer']} ({position['start']} to {end})")
+    for skill in parsed.skills:
+        marker = "" if skill.in_taxonomy else "  (not in the dataset)"
+        reason = skill.evidence[0].reason if skill.evidence else ""
+        print(f"  L{skill.level}  {skill.name}{marker}  [{reason}]")
+    return 0
+
+
+def _import(args: argparse.Namespace) -> int:
+    from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.profile_repo import store_resume_import
+
+    parsed = _parsed(args.file)
+    db = DataDir.default().open_user_db()
+    try:
+        result = store_resume_import(
+            db,
+            sha256=parsed.sha256,
+            file_name=parsed.file_name,
+            file_format=parsed.format,
+            parsed=parsed.to_json(),
+            skills=parsed.skills,
+        )
+    finally:
+        db.close()
+    if args.json:
+        emit_json(result.__dict__)
+    elif result.already_imported:
+        print(f"{parsed.file_name} was already imported; nothing changed.")
+    else:
+        print(f"Imported {parsed.file_name}: {result.added} new skills, {result.changed} changed "
+              f"levels, {result.unchanged} unchanged.")
+    return 0
+
+
+def _skills(args: argparse.Namespace) -> int:
+    from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.profile_repo import list_skills
+
+    db = DataDir.default().open_user_db()
+    try:
+        skills = list_skills(db)
+    finally:
+        db.close()
+    if args.json:
+        emit_json([
+            {"key": s.key, "name": s.name, "level": s.level, "inferred_level": s.inferred_level,
+             "override_level": s.override_level, "override_reason": s.override_reason,
+             "in_taxonomy": s.in_taxonomy, "evidence": s.evidence}
+            for s in skills
+        ])
+        return 0
+    if not skills:
+        print("No skills yet; import a resume with 'careerplanner resume import FILE'.")
+    for s in skills:
+        note = f"  (your level; inferred L{s.inferred_level}: {s.override_reason})" \
+            if s.override_level is not None else ""
+        print(f"L{s.level}  {s.name}{note}")
+    return 0
+
+
+def _override(args: argparse.Namespace) -> int:
+    from careerplanner.errors import UserError
+    from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.profile_repo import clear_override, set_override
+
+    db = DataDir.default().open_user_db()
+    try:
+        if args.clear:
+            skill = clear_override(db, args.skill)
+            print(f"{skill.name}: back to the inferred level L{skill.inferred_level}.")
+            return 0
+        if args.level is None:
+            raise UserError("Give a level (L0 to L5), or --clear to remove the override.")
+        skill = set_override(db, args.skill, args.level, args.reason)
+    finally:
+        db.close()
+    print(f"{skill.name}: L{skill.level} (inferred L{skill.inferred_level}).")
+    return 0

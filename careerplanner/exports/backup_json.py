@@ -1,0 +1,145 @@
+"""The JSON backup: all of the user's data in one plain file that restores exactly.
+
+Layout: {"format": "careerplanner-backup", "format_version": 1, "app_version", "schema_version",
+"exported_at", "tables": {table: [row objects]}}. Restoring checks the whole file first (valid
+JSON, our format, not newer than this version, every table and required field present) and then
+replaces the data in one transaction, after a backup of the database as it was; a bad file is
+refused with one sentence and the database is left unchanged.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+from careerplanner import __version__
+from careerplanner.errors import UserError
+from careerplanner.exports.files import write_file
+from careerplanner.store import roadmap_backup
+
+BACKUP_FORMAT = "careerplanner-backup"
+BACKUP_FORMAT_VERSION = 1
+MAX_BACKUP_BYTES = 512 * 1024 * 1024
+REQUIRED_FIELDS = ("format", "format_version", "schema_version", "tables")
+
+
+def build_backup(db: sqlite_utils.Database, exported_at: str | None = None) -> dict:
+    """The backup document for the user's database."""
+    return {
+        "format": BACKUP_FORMAT,
+        "format_version": BACKUP_FORMAT_VERSION,
+        "app_version": __version__,
+        "schema_version": roadmap_backup.schema_version(db),
+        "exported_at": exported_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "tables": roadmap_backup.dump_user_tables(db),
+    }
+
+
+def backup_bytes(document: dict) -> bytes:
+    """Serialise a backup: UTF-8, keys in a stable order, readable indentation."""
+    text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
+    return (text + "\n").encode("utf-8")
+
+
+def write_backup(db: sqlite_utils.Database, path: Path, exported_at: str | None = None) -> Path:
+    """Write the JSON backup of all user data to `path` (atomically)."""
+    return write_file(path, backup_bytes(build_backup(db, exported_at)))
+
+
+def _no_duplicates(pairs):
+    seen = {}
+    for key, value in pairs:
+        if key in seen:
+            raise ValueError(f"the key {key!r} appears twice in one object")
+        seen[key] = value
+    return seen
+
+
+def _refuse_constant(name):
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def parse_backup(data: bytes, source: str) -> dict:
+    """Parse and check a backup's outer layout; raise UserError with one sentence if it is bad."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UserError(
+            f"{source} is not a Career Planner backup (it is not UTF-8 text); nothing was changed."
+        ) from None
+    try:
+        document = json.loads(
+            text, object_pairs_hook=_no_duplicates, parse_constant=_refuse_constant
+        )
+    except json.JSONDecodeError as error:
+        raise UserError(
+            f"{source} is not valid JSON (line {error.lineno}, column {error.colno}: "
+            f"{error.msg}); nothing was changed."
+        ) from None
+    except ValueError as error:
+        raise UserError(f"{source} is not a valid backup: {error}; nothing was changed.") from None
+    except RecursionError:
+        raise UserError(
+            f"{source} is nested too deeply to be a backup; nothing was changed."
+        ) from None
+    if not isinstance(document, dict) or document.get("format") != BACKUP_FORMAT:
+        raise UserError(f"{source} is not a Career Planner backup; nothing was changed.")
+    for name in REQUIRED_FIELDS:
+        if name not in document:
+            raise UserError(f"{source} is missing the field {name}; nothing was changed.")
+    version = document["format_version"]
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise UserError(f"{source} has an invalid format_version ({version!r}).")
+    if version > BACKUP_FORMAT_VERSION:
+        raise UserError(
+            f"{source} was written by a newer version of Career Planner (backup format "
+            f"{version}; this version reads up to {BACKUP_FORMAT_VERSION}); update the "
+            "application to restore it. Nothing was changed."
+        )
+    schema = document["schema_version"]
+    if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
+        raise UserError(f"{source} has an invalid schema_version ({schema!r}).")
+    if not isinstance(document["tables"], dict):
+        raise UserError(f"{source}: the field tables is not an object; nothing was changed.")
+    return document
+
+
+def read_backup_file(path: Path) -> dict:
+    """Read and check a backup file's outer layout."""
+    path = Path(path).expanduser()
+    try:
+        size = path.stat().st_size
+        if size > MAX_BACKUP_BYTES:
+            raise UserError(f"{path} is too large to be a Career Planner backup ({size} bytes).")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise UserError(f"Can't find {path}.") from None
+    except IsADirectoryError:
+        raise UserError(f"{path} is a folder, not a backup file.") from None
+    except PermissionError:
+        raise UserError(f"Can't read {path}; check its permissions.") from None
+    return parse_backup(data, str(path))
+
+
+def restore_backup(
+    db: sqlite_utils.Database, path: Path, backup_dir: Path | None = None
+) -> dict[str, int]:
+    """Replace all user data with the backup at `path`; returns rows restored per table.
+
+    Refuses (UserError, database unchanged) invalid JSON, another format, a newer backup format
+    or database schema, and missing tables or fields. With `backup_dir` the database is backed
+    up first.
+    """
+    document = read_backup_file(path)
+    source = str(path)
+    current = roadmap_backup.schema_version(db)
+    if document["schema_version"] > current:
+        raise UserError(
+            f"{source} was written by a newer version of Career Planner (data schema "
+            f"{document['schema_version']}, this version knows {current}); update the "
+            "application to restore it. Nothing was changed."
+        )
+    return roadmap_backup.replace_user_tables(db, document["tables"], source, backup_dir)

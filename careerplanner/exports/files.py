@@ -1,0 +1,33 @@
+"""Writing an export file safely: whole or not at all."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from careerplanner.errors import UserError
+
+
+def write_file(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` through a temporary file in the same folder and an atomic rename."""
+    path = Path(path).expanduser()
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"Can't write {path}: the folder {folder} does not exist.")
+    try:
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=folder)
+    except PermissionError:
+        raise UserError(f"Can't write to {folder}; check its permissions.") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp_name, path)
+    except OSError as error:
+        Path(temp_name).unlink(missing_ok=True)
+        if error.errno == 28:  # ENOSPC
+            raise UserError(f"Not enough disk space to write {path}.") from error
+        raise UserError(f"Can't write {path} ({error.strerror}).") from error
+    return path

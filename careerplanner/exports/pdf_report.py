@@ -1,0 +1,256 @@
+"""The PDF report: profile, gap and roadmap charts, each with its table, and the history.
+
+Pages are matplotlib `Figure` objects written through `PdfPages` (never pyplot, so the report
+can be built on any thread and in the headless command line).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, time
+from pathlib import Path
+
+from matplotlib.backends.backend_pdf import PdfPages
+from matplotlib.figure import Figure
+
+from careerplanner import __version__
+from careerplanner.core.roadmap import StepState
+from careerplanner.core.roadmap_review import next_review
+from careerplanner.exports import report_charts as charts
+from careerplanner.exports.files import write_file
+from careerplanner.exports.snapshot import RoadmapSnapshot
+
+A4 = (8.27, 11.69)
+CHART_ROWS = 18  # bars per chart; the table lists everything
+TABLE_ROWS = 28  # rows per table page
+
+
+@dataclass(frozen=True)
+class RoleGapSummary:
+    """A target role's gap for the report: (skill, your level, required level) rows and fit."""
+
+    role_title: str
+    fit: float
+    rows: Sequence[tuple[str, int, int]] = field(default_factory=tuple)
+
+
+def _clip(text: str, width: int = 38) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _page(title: str, subtitle: str = "") -> Figure:
+    fig = Figure(figsize=A4)
+    fig.text(0.06, 0.965, title, fontsize=15, weight="bold", color=charts.INK)
+    if subtitle:
+        fig.text(0.06, 0.945, subtitle, fontsize=9, color="#555555")
+    return fig
+
+
+def _table(ax, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
+    """A plain left-aligned table; columns as wide as their longest text."""
+    ax.set_axis_off()
+    if not rows:
+        return
+    longest = [
+        max(len(str(text)) for text in column) + 2 for column in zip(header, *rows, strict=True)
+    ]
+    widths = [width / sum(longest) for width in longest]
+    table = ax.table(
+        cellText=[list(r) for r in rows],
+        colLabels=list(header),
+        colWidths=widths,
+        cellLoc="left",
+        loc="upper center",
+    )
+    table.auto_set_font_size(False)
+    table.set_fontsize(7.5)
+    table.scale(1, 1.25)
+    for (row, _col), cell in table.get_celld().items():
+        cell.set_edgecolor("#d0d0d0")
+        if row == 0:
+            cell.set_facecolor("#eef2f7")
+            cell.set_text_props(weight="bold")
+
+
+def _chart_with_table(pdf, title, subtitle, draw, header, rows) -> None:
+    """One page: the chart on top, the first rows of its table below; then table pages."""
+    fig = _page(title, subtitle)
+    chart_ax = fig.add_axes((0.3, 0.55, 0.62, 0.36))
+    draw(chart_ax)
+    _table(fig.add_axes((0.06, 0.04, 0.88, 0.45)), header, rows[: TABLE_ROWS // 2])
+    pdf.savefig(fig)
+    rest = rows[TABLE_ROWS // 2 :]
+    while rest:
+        fig = _page(f"{title} (continued)")
+        _table(fig.add_axes((0.06, 0.04, 0.88, 0.88)), header, rest[:TABLE_ROWS])
+        pdf.savefig(fig)
+        rest = rest[TABLE_ROWS:]
+
+
+def _goal_bars(snapshot: RoadmapSnapshot) -> list[charts.GoalBar]:
+    bars = []
+    for goal in snapshot.goals:
+        counted = snapshot.levels.get(goal.skill_key)
+        states = {state: sum(s.state == state for s in goal.steps) for state in StepState}
+        bars.append(
+            charts.GoalBar(
+                name=_clip(goal.skill_name, 28),
+                counted=counted.level if counted else 0,
+                target=goal.target_level,
+                states=states,
+            )
+        )
+    return bars
+
+
+def _profile_page(pdf, snapshot: RoadmapSnapshot) -> None:
+    levels = sorted(
+        snapshot.levels.values(),
+        key=lambda e: (-e.level, snapshot.skill_names.get(e.skill_key, "").casefold()),
+    )
+    bars = [
+        charts.SkillBar(
+            _clip(snapshot.skill_names.get(e.skill_key, e.skill_key), 28), e.level, e.roadmap_level
+        )
+        for e in levels
+    ]
+    rows = [
+        (
+            _clip(snapshot.skill_names.get(e.skill_key, e.skill_key)),
+            f"L{e.level}",
+            f"L{e.profile_level}",
+            f"L{e.roadmap_level}",
+            _clip(e.explanation(), 60),
+        )
+        for e in levels
+    ]
+    owner = snapshot.profile_name or "Your"
+    _chart_with_table(
+        pdf,
+        f"{owner} — skills profile" if snapshot.profile_name else "Skills profile",
+        f"Career Planner {__version__}, {snapshot.today.isoformat()}. A level reached on the "
+        "roadmap counts once evidence is logged.",
+        lambda ax: charts.draw_profile_levels(ax, bars[:CHART_ROWS]),
+        ("Skill", "Counts", "Profile", "Roadmap", "Why"),
+        rows,
+    )
+
+
+def _gap_pages(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummary]) -> None:
+    goals = _goal_bars(snapshot)
+    rows = [
+        (
+            _clip(goal.skill_name),
+            f"L{bar.counted}",
+            f"L{goal.target_level}",
+            str(max(0, goal.target_level - bar.counted)),
+            goal.target_date.isoformat() if goal.target_date else "",
+            snapshot.status_of(goal.skill_key),
+        )
+        for goal, bar in zip(snapshot.goals, goals, strict=True)
+    ]
+    _chart_with_table(
+        pdf,
+        "Gap to your goals",
+        "Levels short of each goal's target.",
+        lambda ax: charts.draw_goal_gap(ax, goals[:CHART_ROWS]),
+        ("Skill", "Counts", "Target", "Gap", "Target date", "Dataset"),
+        rows,
+    )
+    for role in role_gaps:
+        bars = [charts.GoalBar(_clip(n, 28), you, need, {}) for n, you, need in role.rows]
+        role_rows = [
+            (_clip(n), f"L{you}", f"L{need}", str(max(0, need - you))) for n, you, need in role.rows
+        ]
+        _chart_with_table(
+            pdf,
+            f"Gap for {role.role_title}",
+            f"Fit score {round(role.fit * 100)}%.",
+            lambda ax, bars=bars, title=role.role_title: charts.draw_goal_gap(
+                ax, bars[:CHART_ROWS], f"You against {title}"
+            ),
+            ("Skill", "You", "Required", "Gap"),
+            role_rows,
+        )
+
+
+def _roadmap_page(pdf, snapshot: RoadmapSnapshot) -> None:
+    goals = _goal_bars(snapshot)
+    rows = []
+    for goal in snapshot.goals:
+        review = next_review(goal)
+        rows.append(
+            (
+                _clip(goal.skill_name),
+                f"L{goal.reached_level}/L{goal.target_level}",
+                f"{round(goal.progress * 100)}%",
+                f"{sum(s.state == StepState.DONE for s in goal.steps)}/{len(goal.steps)}",
+                review.isoformat() if review else "",
+            )
+        )
+    _chart_with_table(
+        pdf,
+        "Roadmap",
+        f"Overall progress {round(snapshot.overall_progress * 100)}% of steps "
+        "(skipped steps not counted).",
+        lambda ax: charts.draw_goal_progress(ax, goals[:CHART_ROWS]),
+        ("Skill", "Reached/target", "Progress", "Steps done", "Next review"),
+        rows,
+    )
+
+
+def _end_of(day) -> datetime:
+    return datetime.combine(day, time(23, 59), tzinfo=UTC)
+
+
+def _history_page(pdf, snapshot: RoadmapSnapshot) -> None:
+    skill_points = [p for p in snapshot.history if p.kind == "skill"]
+    fit_points = [p for p in snapshot.history if p.kind == "fit"]
+    fig = _page("Progress over time", "Recorded at every change.")
+    charts.draw_level_history(
+        fig.add_axes((0.1, 0.56, 0.84, 0.34)), skill_points, _end_of(snapshot.today)
+    )
+    charts.draw_fit_history(fig.add_axes((0.1, 0.1, 0.84, 0.34)), fit_points)
+    pdf.savefig(fig)
+    rows = [
+        (
+            p.at[:16].replace("T", " "),
+            p.kind,
+            _clip(p.subject_name),
+            f"L{int(p.value)}" if p.kind == "skill" else f"{round(p.value * 100)}%",
+            p.source,
+        )
+        for p in snapshot.history
+    ]
+    while rows:
+        fig = _page("Progress history (table)")
+        _table(
+            fig.add_axes((0.06, 0.04, 0.88, 0.88)),
+            ("When (UTC)", "Kind", "Subject", "Value", "Why"),
+            rows[:TABLE_ROWS],
+        )
+        pdf.savefig(fig)
+        rows = rows[TABLE_ROWS:]
+
+
+def report_pdf_bytes(snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummary] = ()) -> bytes:
+    """The whole report as PDF bytes."""
+    buffer = io.BytesIO()
+    with PdfPages(
+        buffer,
+        metadata={"Title": "Career Planner report", "Creator": f"Career Planner {__version__}"},
+    ) as pdf:
+        _profile_page(pdf, snapshot)
+        _gap_pages(pdf, snapshot, role_gaps)
+        _roadmap_page(pdf, snapshot)
+        _history_page(pdf, snapshot)
+    return buffer.getvalue()
+
+
+def write_pdf_report(
+    path: Path, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummary] = ()
+) -> Path:
+    """Write the PDF report to `path` (atomically)."""
+    return write_file(path, report_pdf_bytes(snapshot, role_gaps))

@@ -1,0 +1,234 @@
+"""A resume file → sections, positions and skills with depth and evidence (nothing stored)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from careerplanner.analysis.depth import Occurrence, PositionSpan, infer_depth
+from careerplanner.analysis.skill_finder import SkillFinder
+from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
+from careerplanner.core.skills import FoundSkill, skill_key
+from careerplanner.importers.resume.formats import read_resume
+from careerplanner.importers.resume.pdf_reader import PdfWorker
+from careerplanner.importers.resume.sections import (
+    DEGREE_WORDS,
+    Position,
+    Section,
+    find_positions,
+    is_bullet,
+    split_sections,
+)
+
+# Sections whose words are lists of skills: ambiguous names need no further context there.
+LIST_SECTIONS = {"skills", "languages", "certifications"}
+# Sections whose lines name no skills of the person (contact lines, hobbies, referees).
+SKIPPED_SECTIONS = {"header", "links", "interests", "references"}
+_CONTACT = re.compile(r"@|https?://|www\.|\.com\b|\.io\b|://|\+?\d[\d ()-]{7,}")
+_ENTRY_LIST = re.compile(r"^(?:[^:]{1,40}:)?(.+)$")
+_PLACEHOLDER = re.compile(r"\b(?:x{2,}|y{2,}|z{2,}|lorem|ipsum|skill level|category)\b", re.I)
+EXPERT_TITLE = re.compile(r"contributor|maintainer|creator|open source", re.I)
+
+
+@dataclass
+class ParsedResume:
+    file_name: str
+    format: str
+    sha256: str
+    pages: int
+    sections: list[Section]
+    positions: list[Position]
+    lines: list[str]
+    skills: list[FoundSkill] = field(default_factory=list)
+
+    def section_lines(self, kind: str) -> list[str]:
+        return [
+            self.lines[i].strip()
+            for s in self.sections
+            if s.kind == kind
+            for i in range(s.start, s.end)
+            if self.lines[i].strip()
+        ]
+
+    def to_json(self) -> dict:
+        """The `resume parse --json` shape, readable by ../shared/resumes/score.py."""
+        return {
+            "file": self.file_name,
+            "format": self.format,
+            "skills": [
+                {
+                    "name": s.name,
+                    "key": s.key,
+                    "aliases": s.aliases,
+                    "depth": s.level,
+                    "in_taxonomy": s.in_taxonomy,
+                    "evidence": [
+                        {"text": e.text, "section": e.section, "reason": e.reason}
+                        for e in s.evidence
+                    ],
+                }
+                for s in self.skills
+            ],
+            "sections": [
+                {"kind": s.kind, "heading": s.heading, "lines": s.end - s.start}
+                for s in self.sections
+            ],
+            "positions": [
+                {
+                    "title": p.title,
+                    "employer": p.employer,
+                    "start": p.start.isoformat() if p.start else None,
+                    "end": None if p.current or not p.end else p.end.isoformat(),
+                    "current": p.current,
+                    "years": round(p.years, 1),
+                }
+                for p in self.positions
+            ],
+            "education": self.section_lines("education"),
+            "certifications": self.section_lines("certifications"),
+            "projects": self.section_lines("projects"),
+            "publications": self.section_lines("publications"),
+        }
+
+
+def parse_resume(
+    path: Path,
+    finder: SkillFinder,
+    *,
+    today: date | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+    worker: PdfWorker | None = None,
+) -> ParsedResume:
+    """Read and analyse one resume file; raises UserError for a file it cannot use."""
+    path = Path(path)
+    today = today or date.today()
+    progress(0, 3, f"Reading {path.name}")
+    raw = read_resume(path, cancel, worker)
+    cancel.check()
+    progress(1, 3, "Finding sections and positions")
+    text = finder.clean(raw.text)
+    lines = text.split("\n")
+    sections = split_sections(lines)
+    positions = find_positions(lines, sections, today)
+    progress(2, 3, "Finding skills")
+    occurrences = _occurrences(lines, sections, positions, finder)
+    spans = [
+        PositionSpan(p.years, p.end, " at ".join(filter(None, (p.title, p.employer))))
+        for p in positions
+    ]
+    skills = infer_depth(occurrences, spans, today)
+    progress(3, 3, "Done")
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    return ParsedResume(
+        path.name, raw.format, digest, raw.pages, sections, positions, lines, skills
+    )
+
+
+def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
+    skip = {i for p in positions for i in p.header_lines}
+    skip.update(_footer_lines(lines, sections))
+    # An employer's name is not the person's skill ("Google"), unless they built it in the open.
+    employers = {
+        p.employer.casefold() for p in positions if p.employer and not EXPERT_TITLE.search(p.title)
+    }
+    owner = {}
+    for n, p in enumerate(positions):
+        for i in p.body:
+            owner.setdefault(i, n)
+    found: list[Occurrence] = []
+    for section in sections:
+        if section.kind in SKIPPED_SECTIONS:
+            continue
+        chunk = []
+        for index in range(section.start, section.end):
+            line = lines[index]
+            drop = (
+                index in skip
+                or (_CONTACT.search(line) and len(line) < 80)
+                or (
+                    section.kind == "education"
+                    and DEGREE_WORDS.search(line)
+                    and not re.search(r"cours", line, re.I)
+                )
+            )
+            chunk.append("" if drop else line)
+        # One call per section, so a list wrapped over two lines keeps its neighbours.
+        text = "\n".join(chunk)
+        trusted = section.kind in LIST_SECTIONS
+        surfaces_by_line: dict[int, list[str]] = {}
+        for mention in finder.find(text, trusted=trusted, cleaned=True):
+            if mention.surface.casefold() in employers:
+                continue
+            index = section.start + mention.line - 1
+            surfaces_by_line.setdefault(index, []).append(mention.surface)
+            found.append(
+                Occurrence(
+                    mention.key,
+                    mention.name,
+                    mention.surface,
+                    lines[index],
+                    _statement(lines, index),
+                    section.kind,
+                    owner.get(index),
+                )
+            )
+        if section.kind == "skills":
+            for offset, line in enumerate(chunk):
+                if line.strip() and not line.rstrip().endswith(":"):
+                    known = surfaces_by_line.get(section.start + offset, [])
+                    found.extend(_unknown_listed(line, known, finder.common_words))
+    return found
+
+
+def _footer_lines(lines: list[str], sections) -> set[int]:
+    """Lines repeating the person's name (page headers and footers such as "John Doe – 2/2")."""
+    header = next((s for s in sections if s.kind == "header"), None)
+    name = (
+        next((lines[i].strip() for i in range(header.start, header.end) if lines[i].strip()), "")
+        if header
+        else ""
+    )
+    if not name or len(name) > 40 or len(name.split()) > 4:
+        return set()
+    folded = name.casefold()
+    return {i for i, line in enumerate(lines) if folded in line.casefold() and len(line) < 80}
+
+
+def _statement(lines: list[str], index: int) -> str:
+    """The line with the lines of its bullet point above it (a wrapped sentence)."""
+    parts = [lines[index]]
+    cursor = index - 1
+    while cursor >= 0 and len(parts) < 3 and not is_bullet(parts[0]):
+        if lines[cursor].strip():
+            parts.insert(0, lines[cursor])
+        cursor -= 1
+    return " ".join(p.strip() for p in parts)
+
+
+def _unknown_listed(line: str, known: list[str], common_words) -> list[Occurrence]:
+    """Items of a skills list the vocabulary does not know, kept and marked as such."""
+    body = _ENTRY_LIST.match(line.strip()).group(1)
+    known_folded = [k.casefold() for k in known]
+    result = []
+    for item in re.split(r"\s*(?:[,;|•·/]|\s-\s|\band\b)\s*", body):
+        item = item.strip(" .()[]*-:")
+        words = item.split()
+        if not item or len(item) > 30 or len(words) > 3 or not item[0].isalnum():
+            continue
+        if _PLACEHOLDER.search(item) or any(w.isdigit() for w in words):
+            continue  # "XXX", "category 1", "Lorem ipsum": a template's placeholders
+        if all(w.casefold() in common_words for w in words) or not re.search(r"[A-Z]", item):
+            continue  # "Familiar", "Architecture": ordinary words, not names of skills
+        folded = item.casefold()
+        if any(k in folded or folded in k for k in known_folded):
+            continue
+        result.append(
+            Occurrence(
+                skill_key("custom", item), item, item, line, line, "skills", None, in_taxonomy=False
+            )
+        )
+    return result

@@ -1,0 +1,316 @@
+"""Splitting resume text into sections and finding dated positions.
+
+A heading is a short line that names a known section ("Work Experience", "SKILLS & AWARDS",
+"Coursework:"). A position is a line holding a date range ("Jan 2020 – Present", "2013-12-01 -
+2014-12-01") with the short lines around it naming the title and the employer; its body runs to
+the next position's header or the section's end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+# One-word headings; multi-word ones are in _MULTI.
+_SINGLE = {
+    "summary": "summary profile about objective overview",
+    "experience": "experience employment career vocational",
+    "education": "education",
+    "skills": "skills technologies expertise competencies strengths tools",
+    "projects": "projects",
+    "publications": "publications papers talks presentations",
+    "certifications": "certifications certificates licenses certification",
+    "awards": "awards honors honours achievements",
+    "languages": "languages",
+    "coursework": "coursework courses",
+    "interests": "interests hobbies",
+    "links": "links contact",
+    "volunteer": "volunteer volunteering community leadership",
+    "references": "references",
+    "other": "miscellaneous",
+}
+_HEADING_LOOKUP = {word: kind for kind, words in _SINGLE.items() for word in words.split()}
+# Words that head a section only when written as a heading (capitals or title case).
+_WEAK = {
+    "research": "experience",
+    "graduate": "coursework",
+    "undergraduate": "coursework",
+    "extra": "other",
+    "programming": "skills",
+}
+HEADINGS = set(_SINGLE)
+_MULTI = {
+    "work experience": "experience",
+    "professional experience": "experience",
+    "research experience": "experience",
+    "volunteer experience": "volunteer",
+    "relevant coursework": "coursework",
+    "technical skills": "skills",
+    "key skills": "skills",
+    "computer skills": "skills",
+    "programming skills": "skills",
+    "core competencies": "skills",
+    "tech stack": "skills",
+    "personal projects": "projects",
+    "side projects": "projects",
+    "open source": "projects",
+    "selected publications": "publications",
+    "professional summary": "summary",
+    "about me": "summary",
+    "work history": "experience",
+    "employment history": "experience",
+    "my life philosophy": "summary",
+    "a day of my life": "interests",
+    "most proud of": "other",
+    "spoken languages": "languages",
+    "language skills": "languages",
+    "honors & awards": "awards",
+    "honours & awards": "awards",
+    "skills & awards": "skills",
+    "skills and awards": "skills",
+    "international awards": "awards",
+    "domestic awards": "awards",
+    "licenses & certifications": "certifications",
+    "additional information": "other",
+    "contact information": "links",
+    "research positions": "experience",
+    "skills & tools": "skills",
+    "academic projects": "projects",
+}
+
+MONTHS = {
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "may": 5,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "spring": 3,
+    "summer": 6,
+    "fall": 9,
+    "autumn": 9,
+    "winter": 12,
+}
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|spring|summer|fall|autumn|winter"
+_POINT = (
+    rf"(?:(?:{_MONTH})\s*'?\d{{2,4}}|\d{{4}}-\d{{1,2}}(?:-\d{{1,2}})?|\d{{1,2}}/\d{{4}}|\d{{4}})"
+)
+_NOW = r"present|current|now|today|ongoing|date"
+DATE_RANGE = re.compile(
+    rf"(?P<start>{_POINT})\s*(?:-|–|—|to|until|till)\s*(?P<end>{_POINT}|{_NOW})", re.I
+)
+_BULLET = re.compile(r"^\s*[•◦▪‣·*\-–●○■□➢►✓]\s*")
+TITLE_WORDS = re.compile(
+    r"\b(?:engineer|developer|programmer|manager|scientist|intern|assistant|lead|director|"
+    r"architect|analyst|consultant|founder|co-?founder|researcher|designer|teacher|ceo|cto|cio|"
+    r"president|head|officer|administrator|specialist|fellow|member|contributor|owner|"
+    r"technician|associate|instructor|lecturer|professor|sre|devops|maintainer|creator)\b",
+    re.I,
+)
+DEGREE_WORDS = re.compile(
+    r"\b(?:bachelor|master|b\.?s\.?c?|m\.?s\.?c?|b\.?a|m\.?a|meng|beng|ph\.?d|mba|degree|diploma|"
+    r"university|college|school|institute|gpa|thesis|grad\.?)\b",
+    re.I,
+)
+
+
+@dataclass
+class Section:
+    kind: str  # one of HEADINGS, or "header" for the lines before the first heading
+    heading: str
+    start: int  # first line index after the heading
+    end: int  # one past the last line
+
+
+@dataclass
+class Position:
+    title: str
+    employer: str
+    start: date | None
+    end: date | None
+    current: bool
+    header_lines: list[int] = field(default_factory=list)
+    body: range = range(0)
+    section: str = "experience"
+
+    @property
+    def years(self) -> float:
+        if self.start is None:
+            return 0.0
+        end = self.end or self.start
+        return max(0.25, (end - self.start).days / 365.25)
+
+
+def heading_kind(line: str) -> str | None:
+    """The section a heading line opens, or None for an ordinary line."""
+    cleaned = re.sub(r"[\s:·•|]+$", "", line.strip()).strip()
+    if not cleaned or len(cleaned) > 40 or cleaned[-1:] in ".,;":
+        return None
+    lowered = re.sub(r"\s+", " ", cleaned.lower())
+    if lowered in _MULTI:
+        return _MULTI[lowered]
+    if lowered in _HEADING_LOOKUP:
+        return _HEADING_LOOKUP[lowered]
+    if lowered in _WEAK and (cleaned.isupper() or cleaned.istitle()):
+        return _WEAK[lowered]
+    return None
+
+
+def split_sections(lines: list[str]) -> list[Section]:
+    sections: list[Section] = []
+    current = Section("header", "", 0, len(lines))
+    for index, line in enumerate(lines):
+        kind = heading_kind(line)
+        if kind is None:
+            continue
+        current.end = index
+        sections.append(current)
+        current = Section(kind, line.strip(), index + 1, len(lines))
+    sections.append(current)
+    return [s for s in sections if s.end > s.start or s.kind != "header"]
+
+
+def parse_point(text: str, is_end: bool = False) -> date | None:
+    text = text.strip().lower().rstrip(".")
+    if re.fullmatch(_NOW, text):
+        return None
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", text)
+    if match:
+        return date(int(match.group(1)), max(1, min(12, int(match.group(2)))), 1)
+    match = re.fullmatch(r"(\d{1,2})/(\d{4})", text)
+    if match:
+        return date(int(match.group(2)), max(1, min(12, int(match.group(1)))), 1)
+    match = re.fullmatch(rf"({_MONTH})\s*'?(\d{{2,4}})", text)
+    if match:
+        word = match.group(1).rstrip(".").lower()
+        month = MONTHS.get(word) or MONTHS.get(word[:4]) or MONTHS.get(word[:3])
+        year = int(match.group(2))
+        if year < 100:
+            year += 2000 if year < 50 else 1900
+        return date(year, month or 1, 1)
+    if re.fullmatch(r"\d{4}", text):
+        return date(int(text), 12 if is_end else 1, 1)
+    return None
+
+
+def find_positions(lines: list[str], sections: list[Section], today: date) -> list[Position]:
+    """Dated positions in work-like sections (and job-titled entries anywhere)."""
+    candidates = []
+    for section in sections:
+        if section.kind in (
+            "skills",
+            "languages",
+            "coursework",
+            "links",
+            "interests",
+            "header",
+            "certifications",
+            "awards",
+            "publications",
+            "summary",
+        ):
+            continue
+        for index in range(section.start, section.end):
+            match = DATE_RANGE.search(lines[index])
+            if match:
+                candidates.append((section, index, match))
+    positions: list[Position] = []
+    for n, (section, index, match) in enumerate(candidates):
+        header = _header_lines(lines, section, index, positions)
+        own = lines[index][: match.start()] + lines[index][match.end() :]
+        near = [i for i in header if i < index][-1:] + [i for i in header if i > index]
+        header_text = " ".join([*(lines[i] for i in near), own]).strip()
+        if section.kind in ("education", "projects", "volunteer", "other") and not (
+            TITLE_WORDS.search(header_text) and not DEGREE_WORDS.search(header_text)
+        ):
+            continue
+        if (
+            section.kind == "experience"
+            and DEGREE_WORDS.search(header_text)
+            and not TITLE_WORDS.search(header_text)
+        ):
+            continue
+        start = parse_point(match.group("start"))
+        current = re.fullmatch(_NOW, match.group("end").strip(), re.I) is not None
+        end = today if current else parse_point(match.group("end"), is_end=True)
+        title, employer = _title_and_employer([lines[i] for i in header] + [own])
+        positions.append(
+            Position(title, employer, start, end, current, [*header, index], section=section.kind)
+        )
+    for n, position in enumerate(positions):
+        first = max(position.header_lines) + 1
+        following = positions[n + 1].header_lines if n + 1 < len(positions) else []
+        section_end = (
+            next(
+                s.end for s in sections if s.start <= first - 1 < s.end or s.start <= first < s.end
+            )
+            if first < len(lines)
+            else first
+        )
+        stop = min([*following, section_end]) if following else section_end
+        position.body = range(first, max(first, stop))
+    return positions
+
+
+def _header_lines(lines, section, index, previous) -> list[int]:
+    """Short lines just above and below a date line: the title, employer and location."""
+    taken = {i for p in previous for i in p.header_lines}
+    header = []
+    counted = 0
+    cursor = index - 1
+    while cursor >= section.start and counted < 2 and cursor not in taken:
+        line = lines[cursor].strip()
+        cursor -= 1
+        if not line:
+            continue
+        if len(line) > 90 or line.endswith((".", ",")) or re.search(r"\b(?:19|20)\d\d\b", line):
+            break
+        if is_bullet(line) and len(line) > 50:
+            break
+        header.insert(0, cursor + 1)
+        if not _LOCATION.match(line):
+            counted += 1
+        if is_bullet(line):
+            break  # "• Google": an entry's own bullet opens it
+    cursor = index + 1
+    below = 0
+    while cursor < section.end and below < 2:
+        line = lines[cursor].strip()
+        cursor += 1
+        if not line:
+            continue
+        if is_bullet(line) or len(line) > 90 or DATE_RANGE.search(line) or line.endswith("."):
+            break
+        header.append(cursor - 1)
+        below += 1
+    return header
+
+
+_LOCATION = re.compile(r"^[A-Z][\w .'-]+,\s*(?:[A-Z]{2}|[A-Z][\w .'-]+)$|^(?:remote|online)$", re.I)
+
+
+def _title_and_employer(header: list[str]) -> tuple[str, str]:
+    parts: list[str] = []
+    for line in header:
+        line = _BULLET.sub("", line).strip()
+        if _LOCATION.match(line):
+            continue
+        for part in re.split(r"\s[|·]\s|\s+[–—-]\s+|\s{2,}|,\s(?=[A-Z])", line):
+            part = part.strip(" ,|·")
+            if part and not _LOCATION.match(part) and not DATE_RANGE.search(part):
+                parts.append(part)
+    title = next((p for p in parts if TITLE_WORDS.search(p)), parts[0] if parts else "")
+    employer = next((p for p in parts if p != title), "")
+    return title, employer
+
+
+def is_bullet(line: str) -> bool:
+    return _BULLET.match(line) is not None

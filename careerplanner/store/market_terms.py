@@ -1,0 +1,93 @@
+"""The skill vocabulary of the active datasets, for the skill finder (resumes and job ads).
+
+Terms:
+- every O*NET technology example (kind "technology", key `technology:<name>`), with aliases:
+  ESCO alternative labels where the ESCO preferred label is the same name, and the old names of
+  technologies O*NET renamed (so an older resume wording still matches);
+- O*NET Skills and Knowledge elements (kinds "skill" and "knowledge", key `onet:<element id>`);
+- ESCO skills that match no technology and are not transversal/language skills (kind "esco",
+  key `esco:<preferred label>`), with their alternative labels.
+
+Use `market_repo.skill_terms(db)`: it caches this per active dataset ids.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+import sqlite_utils
+
+from careerplanner.core.skills import SkillTerm, normalise, skill_key
+
+
+def _split_labels(text: str) -> list[str]:
+    return [label.strip() for label in text.replace("\n", "|").split("|") if label.strip()]
+
+
+def build_skill_terms(
+    db: sqlite_utils.Database, onet_id: int | None, esco_id: int | None
+) -> list[SkillTerm]:
+    spellings: defaultdict[str, Counter] = defaultdict(Counter)
+    if onet_id is not None:
+        for key, example, count in db.execute(
+            "SELECT skill_key, example, count(*) FROM onet_tech_skill WHERE dataset_id = ? "
+            "GROUP BY skill_key, example",
+            [onet_id],
+        ):
+            spellings[key][example] += count
+    aliases: defaultdict[str, list[str]] = defaultdict(list)
+    for new_key, old_name in db.execute("SELECT new_key, old_name FROM skill_alias"):
+        if new_key in spellings:
+            aliases[new_key].append(old_name)
+
+    esco_rows = []
+    if esco_id is not None:
+        esco_rows = db.execute(
+            "SELECT preferred_label, alt_labels, skill_type, reuse_level FROM esco_skill "
+            "WHERE dataset_id = ? ORDER BY preferred_label",
+            [esco_id],
+        ).fetchall()
+    by_name = {normalise(label): key for key in spellings for label in spellings[key]}
+    esco_terms = []
+    for label, alt_labels, skill_type, reuse_level in esco_rows:
+        key = by_name.get(normalise(label))
+        if key is not None:
+            aliases[key].extend(_split_labels(alt_labels))
+        elif skill_type == "knowledge" or reuse_level != "transversal":
+            esco_terms.append(
+                SkillTerm(
+                    key=skill_key("esco", label),
+                    name=label,
+                    aliases=_unique(_split_labels(alt_labels), label),
+                    kind="esco",
+                )
+            )
+
+    terms = []
+    for key in sorted(spellings):
+        name = spellings[key].most_common(1)[0][0]
+        others = [s for s in spellings[key] if s != name] + aliases.get(key, [])
+        terms.append(
+            SkillTerm(key=key, name=name, aliases=_unique(others, name), kind="technology")
+        )
+    if onet_id is not None:
+        for element_id, name, domain in db.execute(
+            "SELECT DISTINCT element_id, element_name, domain FROM onet_rating WHERE dataset_id = ?"
+            " ORDER BY element_id",
+            [onet_id],
+        ):
+            terms.append(SkillTerm(key=f"onet:{element_id}", name=name, kind=domain))
+    seen = {t.key for t in terms}
+    terms.extend(t for t in esco_terms if t.key not in seen)
+    return terms
+
+
+def _unique(labels: list[str], name: str) -> tuple[str, ...]:
+    seen = {normalise(name)}
+    out = []
+    for label in labels:
+        folded = normalise(label)
+        if folded not in seen:
+            seen.add(folded)
+            out.append(label)
+    return tuple(out)

@@ -1,0 +1,343 @@
+"""Small read-only queries the screens need that the other repositories do not offer.
+
+Everything here reads; the one write (the user's target roles) is a single-row change. Queries
+always name the dataset version they read, so a screen never mixes two versions.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import sqlite_utils
+
+from careerplanner.core.gap import (
+    ONET_IMPORTANT,
+    Requirement,
+    technology_requirement,
+    weight_from_importance,
+)
+from careerplanner.store import market_queries
+from careerplanner.store.market_queries import Rating, occupation, technologies
+
+
+@dataclass(frozen=True)
+class DatasetSummary:
+    id: int
+    kind: str
+    name: str
+    version: str
+
+    @property
+    def label(self) -> str:
+        return f"{self.name} {self.version}".strip()
+
+
+def _exists(db: sqlite_utils.Database, table: str) -> bool:
+    return db[table].exists()
+
+
+def active_datasets(market_db: sqlite_utils.Database) -> list[DatasetSummary]:
+    """The active dataset version of each kind, newest import first."""
+    if not _exists(market_db, "dataset"):
+        return []
+    rows = market_db.execute(
+        "SELECT id, kind, name, version FROM dataset WHERE active = 1 ORDER BY imported_at DESC"
+    ).fetchall()
+    return [DatasetSummary(*row) for row in rows]
+
+
+def active_dataset_id(market_db: sqlite_utils.Database, kind: str) -> int | None:
+    for dataset in active_datasets(market_db):
+        if dataset.kind == kind:
+            return dataset.id
+    return None
+
+
+def profile_skill_count(user_db: sqlite_utils.Database) -> int:
+    """How many skills the user's profile holds."""
+    if not _exists(user_db, "user_skill"):
+        return 0
+    return int(user_db.execute("SELECT count(*) FROM user_skill").fetchone()[0])
+
+
+def startup_summary(market_db: sqlite_utils.Database, user_db: sqlite_utils.Database) -> str:
+    """What was loaded, in words: the active market dataset(s) and the profile size."""
+    datasets = active_datasets(market_db)
+    labels = [f"{d.label} (id {d.id})" for d in datasets]
+    market = ", ".join(labels) if labels else "none installed"
+    count = profile_skill_count(user_db)
+    noun = "skill" if count == 1 else "skills"
+    return f"market dataset: {market}, {count} {noun} in profile"
+
+
+# -- the user's levels and target roles ----------------------------------------------------------
+
+
+def user_levels(user_db: sqlite_utils.Database) -> dict[str, int]:
+    """Each skill's effective level: the user's override when set, else the inferred level."""
+    if not _exists(user_db, "user_skill"):
+        return {}
+    rows = user_db.execute(
+        "SELECT skill_key, coalesce(override_level, inferred_level) FROM user_skill"
+    ).fetchall()
+    return {key: int(level) for key, level in rows}
+
+
+@dataclass(frozen=True)
+class TargetRole:
+    code: str
+    title: str
+
+
+def target_roles(user_db: sqlite_utils.Database) -> list[TargetRole]:
+    if not _exists(user_db, "target_role"):
+        return []
+    rows = user_db.execute("SELECT role_code, title FROM target_role ORDER BY added_at").fetchall()
+    return [TargetRole(code, title) for code, title in rows]
+
+
+def add_target_role(user_db: sqlite_utils.Database, code: str, title: str, at: str) -> None:
+    """Remember a target role (a single-row write; adding it again changes nothing)."""
+    with user_db.atomic():
+        user_db.execute(
+            "INSERT OR IGNORE INTO target_role (role_code, title, added_at) VALUES (?, ?, ?)",
+            [code, title, at],
+        )
+
+
+def remove_target_role(user_db: sqlite_utils.Database, code: str) -> None:
+    with user_db.atomic():
+        user_db.execute("DELETE FROM target_role WHERE role_code = ?", [code])
+
+
+# -- roles and their requirements ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RoleRequirements:
+    code: str
+    title: str
+    requirements: tuple[Requirement, ...]
+    note: str  # where the ratings come from (borrowed from a related occupation, ...)
+
+
+def _rating_requirement(rating: Rating) -> Requirement | None:
+    """An important, trustworthy O*NET rating as a gap requirement (None otherwise)."""
+    if rating.importance is None or rating.level is None or rating.depth is None:
+        return None
+    if rating.importance < ONET_IMPORTANT or rating.recommend_suppress or rating.not_relevant:
+        return None
+    return Requirement(
+        skill_key=rating.key,
+        skill_name=rating.name,
+        required_level=int(rating.depth),
+        weight=weight_from_importance(rating.importance),
+        note=(
+            f"O*NET {rating.domain}: importance {rating.importance:.1f}/5, level "
+            f"{rating.level:.1f}/7 (depth estimated)"
+        ),
+    )
+
+
+def role_requirements(
+    market_db: sqlite_utils.Database, code: str, all_technologies: bool = False
+) -> RoleRequirements | None:
+    """What an O*NET occupation asks for, as gap requirements, from the active O*NET version.
+
+    Skills and knowledge rated important (IM >= 3, not suppressed), their level mapped onto
+    L0–L5 by `market_levels`; technologies flagged Hot or In Demand (every listed one with
+    `all_technologies`), their depth estimated by `core.gap.technology_requirement`.
+    """
+    found = occupation(market_db, code)
+    if found is None:
+        return None
+    rated = market_queries.requirements(market_db, code)
+    result = [req for req in map(_rating_requirement, rated.ratings) if req is not None]
+    seen: set[str] = set()
+    for tech in technologies(market_db, code):
+        if tech.key in seen or not (all_technologies or tech.hot or tech.in_demand):
+            continue
+        seen.add(tech.key)
+        level, weight = technology_requirement(tech.hot, tech.in_demand)
+        flags = [flag for flag, on in (("In Demand", tech.in_demand), ("Hot", tech.hot)) if on]
+        result.append(
+            Requirement(
+                skill_key=tech.key,
+                skill_name=tech.name,
+                required_level=level,
+                weight=weight,
+                note=f"O*NET technology {'/'.join(flags) or 'listed'} (depth estimated)",
+            )
+        )
+    return RoleRequirements(code, found.title, tuple(result), rated.note)
+
+
+# -- the Market explorer -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RelatedRole:
+    code: str
+    title: str
+    tier: str
+
+
+def related_roles(
+    market_db: sqlite_utils.Database, code: str, limit: int = 10
+) -> list[RelatedRole]:
+    dataset_id = active_dataset_id(market_db, "onet")
+    if dataset_id is None:
+        return []
+    rows = market_db.execute(
+        """SELECT r.related_code, o.title, r.tier FROM onet_related r
+           JOIN onet_occupation o ON o.dataset_id = r.dataset_id AND o.code = r.related_code
+           WHERE r.dataset_id = ? AND r.code = ? ORDER BY r.rank LIMIT ?""",
+        [dataset_id, code, limit],
+    ).fetchall()
+    return [RelatedRole(*row) for row in rows]
+
+
+@dataclass(frozen=True)
+class TechnologyDemand:
+    """How O*NET occupations list one technology: how many, and how many flag it."""
+
+    skill_key: str
+    name: str
+    occupations: int
+    hot: int
+    in_demand: int
+    total_occupations: int
+    top_occupations: tuple[tuple[str, str, bool, bool], ...]  # (code, title, hot, in demand)
+
+
+def technology_demand(market_db: sqlite_utils.Database, skill_key: str) -> TechnologyDemand | None:
+    dataset_id = active_dataset_id(market_db, "onet")
+    if dataset_id is None:
+        return None
+    rows = market_db.execute(
+        """SELECT t.code, o.title, max(t.hot), max(coalesce(t.in_demand, 0)), min(t.example)
+           FROM onet_tech_skill t JOIN onet_occupation o
+             ON o.dataset_id = t.dataset_id AND o.code = t.code
+           WHERE t.dataset_id = ? AND t.skill_key = ? GROUP BY t.code
+           ORDER BY max(coalesce(t.in_demand, 0)) DESC, max(t.hot) DESC, o.title""",
+        [dataset_id, skill_key],
+    ).fetchall()
+    if not rows:
+        return None
+    total = market_db.execute(
+        "SELECT count(*) FROM onet_occupation WHERE dataset_id = ?", [dataset_id]
+    ).fetchone()[0]
+    return TechnologyDemand(
+        skill_key=skill_key,
+        name=rows[0][4],
+        occupations=len(rows),
+        hot=sum(1 for row in rows if row[2]),
+        in_demand=sum(1 for row in rows if row[3]),
+        total_occupations=int(total),
+        top_occupations=tuple((c, t, bool(h), bool(d)) for c, t, h, d, _ in rows[:25]),
+    )
+
+
+def technology_names(market_db: sqlite_utils.Database, text: str, limit: int = 30):
+    """Technologies in the active O*NET version whose name contains `text`: (key, name, count)."""
+    dataset_id = active_dataset_id(market_db, "onet")
+    if dataset_id is None:
+        return []
+    return market_db.execute(
+        """SELECT skill_key, min(example), count(DISTINCT code) AS n FROM onet_tech_skill
+           WHERE dataset_id = ? AND example LIKE ? GROUP BY skill_key ORDER BY n DESC LIMIT ?""",
+        [dataset_id, f"%{text.strip()}%", limit],
+    ).fetchall()
+
+
+def posting_skill_rows(market_db: sqlite_utils.Database, skill_key: str) -> list[dict]:
+    """Postings figures for one skill from the active postings dataset, all roles ("" = all)."""
+    dataset_id = active_dataset_id(market_db, "postings")
+    if dataset_id is None:
+        return []
+    cursor = market_db.execute(
+        "SELECT * FROM posting_skill WHERE dataset_id = ? AND skill_key = ? ORDER BY jobs DESC",
+        [dataset_id, skill_key],
+    )
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def posting_pairings(market_db: sqlite_utils.Database, skill_key: str, limit: int = 10):
+    """(other skill name, share, lift) for the skills most often alongside `skill_key`."""
+    dataset_id = active_dataset_id(market_db, "postings")
+    if dataset_id is None:
+        return []
+    return market_db.execute(
+        """SELECT coalesce(s.skill_name, p.other_key), p.share, p.lift FROM posting_pairing p
+           LEFT JOIN posting_skill s ON s.dataset_id = p.dataset_id AND s.role = p.role
+             AND s.skill_key = p.other_key
+           WHERE p.dataset_id = ? AND p.role = '' AND p.skill_key = ?
+           ORDER BY p.share DESC LIMIT ?""",
+        [dataset_id, skill_key, limit],
+    ).fetchall()
+
+
+def evidence_lines(evidence_json: str) -> list[dict]:
+    """The stored evidence list (text, section, reason) as plain dicts; [] when unreadable."""
+    try:
+        value = json.loads(evidence_json or "[]")
+    except ValueError:
+        return []
+    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
+
+
+# -- the profile ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProfileSkill:
+    key: str
+    name: str
+    inferred_level: int
+    override_level: int | None
+    override_reason: str
+    evidence: tuple[dict, ...]
+    in_taxonomy: bool
+    updated_at: str
+
+    @property
+    def level(self) -> int:
+        """The level that counts: the user's override when set."""
+        return self.inferred_level if self.override_level is None else self.override_level
+
+
+def profile_skills(user_db: sqlite_utils.Database) -> list[ProfileSkill]:
+    if not _exists(user_db, "user_skill"):
+        return []
+    rows = user_db.execute(
+        """SELECT skill_key, name, inferred_level, override_level, coalesce(override_reason, ''),
+                  evidence_json, in_taxonomy, updated_at FROM user_skill ORDER BY name"""
+    ).fetchall()
+    return [
+        ProfileSkill(
+            key=row[0],
+            name=row[1],
+            inferred_level=int(row[2]),
+            override_level=None if row[3] is None else int(row[3]),
+            override_reason=row[4],
+            evidence=tuple(evidence_lines(row[5])),
+            in_taxonomy=bool(row[6]),
+            updated_at=row[7],
+        )
+        for row in rows
+    ]
+
+
+def level_history(user_db: sqlite_utils.Database, skill_key: str) -> list[tuple[str, int, str]]:
+    """(time, level, source) for one skill, oldest first."""
+    if not _exists(user_db, "skill_history"):
+        return []
+    return [
+        (at, int(level), source)
+        for at, level, source in user_db.execute(
+            "SELECT at, level, source FROM skill_history WHERE skill_key = ? ORDER BY at, id",
+            [skill_key],
+        ).fetchall()
+    ]

@@ -1,0 +1,306 @@
+"""Gap: your level against the required level for one or several target roles, with priority,
+fit score and a what-if."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.charts.gap_chart import draw_fit_bars, draw_gap_dumbbell
+from careerplanner.core.gap import ComparisonRow, GapRow, RoleGap, compare_roles, compute_gap
+from careerplanner.core.gap import what_if as gap_what_if
+from careerplanner.store.ui_queries import (
+    add_target_role,
+    role_requirements,
+    target_roles,
+    user_levels,
+)
+from careerplanner.ui.chart_panel import ChartPanel, make_table_view
+from careerplanner.ui.context import AppContext
+from careerplanner.ui.role_search import RoleSearch
+from careerplanner.ui.table_model import Column, RowTableModel, level_text, sorted_view_model
+
+GAP_COLUMNS: list[Column[GapRow]] = [
+    Column("Skill", lambda r: r.skill_name, lambda r: r.skill_name.casefold(), lambda r: r.note),
+    Column("You", lambda r: level_text(r.your_level), lambda r: r.your_level),
+    Column("Required", lambda r: level_text(r.required_level), lambda r: r.required_level),
+    Column("Gap", lambda r: str(r.gap), lambda r: r.gap, numeric=True),
+    Column("Weight", lambda r: f"{r.weight:.2f}", lambda r: r.weight, numeric=True),
+    Column("Priority", lambda r: f"{r.priority:.2f}", lambda r: r.priority, numeric=True),
+    Column("Source", lambda r: r.note),
+]
+
+
+class GapRowModel(RowTableModel[GapRow]):
+    def __init__(self, parent=None) -> None:
+        super().__init__(GAP_COLUMNS, parent)
+
+
+class ComparisonModel(RowTableModel[ComparisonRow]):
+    """One row per skill, one column per role; rebuilt when the set of roles changes."""
+
+    def __init__(self, role_titles: list[str] | None = None, parent=None) -> None:
+        super().__init__(self.columns_for(role_titles or []), parent)
+
+    @staticmethod
+    def columns_for(role_titles: list[str]) -> list[Column[ComparisonRow]]:
+        columns: list[Column[ComparisonRow]] = [
+            Column("Skill", lambda r: r.skill_name, lambda r: r.skill_name.casefold()),
+            Column("You", lambda r: level_text(r.your_level), lambda r: r.your_level),
+        ]
+        for index, title in enumerate(role_titles):
+            columns.append(
+                Column(
+                    title,
+                    lambda r, i=index: level_text(r.required[i]),
+                    lambda r, i=index: -1 if r.required[i] is None else r.required[i],
+                )
+            )
+        columns.append(Column("Priority", lambda r: f"{r.priority:.2f}", lambda r: r.priority))
+        return columns
+
+    def set_roles(self, role_titles: list[str], rows: list[ComparisonRow]) -> None:
+        self.beginResetModel()
+        self._columns = self.columns_for(role_titles)
+        self._rows = list(rows)
+        self.endResetModel()
+
+
+class GapView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.gaps: list[RoleGap] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel("Your gap")
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+
+        top = QHBoxLayout()
+        roles_box = QVBoxLayout()
+        roles_box.addWidget(QLabel("Target roles (tick to compare):"))
+        self.role_list = QListWidget()
+        self.role_list.setAccessibleName("Target roles to compare")
+        self.role_list.setMaximumHeight(120)
+        roles_box.addWidget(self.role_list)
+        top.addLayout(roles_box, 1)
+        search_box = QVBoxLayout()
+        search_box.addWidget(QLabel("Add a role by any title:"))
+        self.role_search = RoleSearch(ctx.market_db)
+        self.role_search.results.setMaximumHeight(90)
+        search_box.addWidget(self.role_search)
+        top.addLayout(search_box, 1)
+        layout.addLayout(top)
+
+        options = QHBoxLayout()
+        self.all_tech = QCheckBox("Include every listed technology (not only Hot / In Demand)")
+        self.all_tech.setAccessibleName("Include every listed technology")
+        options.addWidget(self.all_tech)
+        options.addStretch(1)
+        layout.addLayout(options)
+        self.fit_label = QLabel()
+        self.fit_label.setProperty("role", "figure")
+        self.fit_label.setWordWrap(True)
+        layout.addWidget(self.fit_label)
+        self.source_label = QLabel()
+        self.source_label.setProperty("role", "hint")
+        self.source_label.setWordWrap(True)
+        layout.addWidget(self.source_label)
+
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._by_role_tab(), "By role")
+        self.tabs.addTab(self._side_by_side_tab(), "Side by side")
+
+        self.role_list.itemChanged.connect(lambda _item: self.recompute())
+        self.all_tech.toggled.connect(lambda _on: self.recompute())
+        self.role_search.role_chosen.connect(self.add_role)
+        ctx.events.profile_changed.connect(self.recompute)
+        ctx.events.dataset_changed.connect(self.recompute)
+        ctx.events.targets_changed.connect(self.reload_roles)
+        self.reload_roles()
+
+    def _by_role_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Role:"))
+        self.role_combo = QComboBox()
+        self.role_combo.setAccessibleName("Role shown in the chart")
+        row.addWidget(self.role_combo, 1)
+        layout.addLayout(row)
+        self.gap_model = GapRowModel(self)
+        self.gap_proxy = sorted_view_model(self.gap_model, self)
+        self.gap_panel = ChartPanel(
+            "Your level against the required level", self._draw_gap, self.gap_proxy
+        )
+        layout.addWidget(self.gap_panel, 1)
+        whatif = QHBoxLayout()
+        whatif.addWidget(QLabel("What if I raise"))
+        self.whatif_skill = QComboBox()
+        self.whatif_skill.setAccessibleName("What-if skill")
+        self.whatif_level = QComboBox()
+        self.whatif_level.setAccessibleName("What-if level")
+        for level in range(6):
+            self.whatif_level.addItem(f"L{level}", level)
+        whatif.addWidget(self.whatif_skill, 2)
+        whatif.addWidget(QLabel("to"))
+        whatif.addWidget(self.whatif_level)
+        self.whatif_result = QLabel()
+        self.whatif_result.setAccessibleName("What-if result")
+        self.whatif_result.setWordWrap(True)
+        whatif.addWidget(self.whatif_result, 3)
+        layout.addLayout(whatif)
+        self.role_combo.currentIndexChanged.connect(lambda _i: self._show_role())
+        self.whatif_skill.currentIndexChanged.connect(self._skill_for_whatif_changed)
+        self.whatif_level.currentIndexChanged.connect(lambda _i: self.update_what_if())
+        return tab
+
+    def _side_by_side_tab(self) -> QWidget:
+        self.comparison_model = ComparisonModel(parent=self)
+        self.comparison_proxy = sorted_view_model(self.comparison_model, self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.fit_panel = ChartPanel("Fit by role", draw_fit_bars, self._fit_table_model())
+        splitter.addWidget(self.fit_panel)
+        splitter.addWidget(make_table_view(self.comparison_proxy, "Requirements side by side"))
+        return splitter
+
+    def _fit_table_model(self):
+        self.fit_model = RowTableModel(
+            [
+                Column("Role", lambda g: g.role_title),
+                Column("Fit", lambda g: f"{g.fit:.0%}", lambda g: g.fit, numeric=True),
+                Column("Skills to grow", lambda g: str(len(g.missing)), lambda g: len(g.missing)),
+            ],
+            self,
+        )
+        return self.fit_model
+
+    @staticmethod
+    def _draw_gap(fig, gap: RoleGap, theme) -> None:
+        draw_gap_dumbbell(fig, gap.rows, theme, title=f"{gap.role_title}: fit {gap.fit:.0%}")
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def screen_shown(self) -> None:
+        self.reload_roles()
+
+    def add_role(self, code: str, title: str) -> None:
+        add_target_role(self.ctx.user_db, code, title, datetime.now(UTC).isoformat())
+        self.ctx.events.targets_changed.emit()
+
+    def reload_roles(self) -> None:
+        ticked = self.checked_codes()
+        known = {
+            self.role_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.role_list.count())
+        }
+        self.role_list.blockSignals(True)
+        self.role_list.clear()
+        for target in target_roles(self.ctx.user_db):
+            item = QListWidgetItem(f"{target.title} ({target.code})")
+            item.setData(Qt.ItemDataRole.UserRole, target.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            new = target.code not in known
+            on = new or target.code in ticked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.role_list.addItem(item)
+        self.role_list.blockSignals(False)
+        self.recompute()
+
+    def checked_codes(self) -> list[str]:
+        return [
+            self.role_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.role_list.count())
+            if self.role_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def recompute(self) -> None:
+        """Recompute every ticked role's gap (quick reads and pure maths on the GUI thread)."""
+        levels = user_levels(self.ctx.user_db)
+        self.gaps = []
+        notes = ["Required depths from O*NET are estimates mapped from its 0–7 level scale."]
+        for code in self.checked_codes():
+            found = role_requirements(self.ctx.market_db, code, self.all_tech.isChecked())
+            if found is None:
+                continue
+            self.gaps.append(compute_gap(code, found.title, found.requirements, levels))
+            if found.note:
+                notes.append(f"{found.title}: {found.note}")
+        shown = self.role_combo.currentData()
+        self.role_combo.blockSignals(True)
+        self.role_combo.clear()
+        for gap in self.gaps:
+            self.role_combo.addItem(gap.role_title, gap.role_code)
+        index = self.role_combo.findData(shown)
+        self.role_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.role_combo.blockSignals(False)
+        if self.gaps:
+            self.fit_label.setText(
+                "   ".join(f"{gap.role_title}: fit {gap.fit:.0%}" for gap in self.gaps)
+            )
+        else:
+            self.fit_label.setText("Add a target role to see your gap.")
+        self.source_label.setText(" ".join(notes))
+        self.comparison_model.set_roles(
+            [gap.role_title for gap in self.gaps], compare_roles(self.gaps)
+        )
+        self.fit_model.set_rows(self.gaps)
+        self.fit_panel.set_data([(gap.role_title, gap.fit) for gap in self.gaps] or None)
+        self._show_role()
+
+    def current_gap(self) -> RoleGap | None:
+        code = self.role_combo.currentData()
+        return next((gap for gap in self.gaps if gap.role_code == code), None)
+
+    def _show_role(self) -> None:
+        gap = self.current_gap()
+        self.gap_model.set_rows(gap.rows if gap else [])
+        self.gap_panel.set_data(gap)
+        self.whatif_skill.blockSignals(True)
+        self.whatif_skill.clear()
+        for row in gap.missing if gap else ():
+            self.whatif_skill.addItem(f"{row.skill_name} (L{row.your_level})", row.skill_key)
+        self.whatif_skill.blockSignals(False)
+        self._skill_for_whatif_changed()
+
+    def _skill_for_whatif_changed(self, *_args) -> None:
+        gap = self.current_gap()
+        key = self.whatif_skill.currentData()
+        row = next((r for r in gap.rows if r.skill_key == key), None) if gap else None
+        if row is not None:
+            self.whatif_level.blockSignals(True)
+            self.whatif_level.setCurrentIndex(row.required_level)
+            self.whatif_level.blockSignals(False)
+        self.update_what_if()
+
+    def update_what_if(self) -> str:
+        gap = self.current_gap()
+        key = self.whatif_skill.currentData()
+        if gap is None or key is None:
+            text = "Nothing to raise: you meet every requirement shown." if gap else ""
+        else:
+            change = gap_what_if(gap, key, int(self.whatif_level.currentData()))
+            text = change.sentence(gap.role_title)
+        self.whatif_result.setText(text)
+        return text
+
+    def exercise(self) -> None:
+        """Draw both charts once (smoke test, screenshots)."""
+        self.recompute()
+        self.gap_panel.chart.draw_now()
+        self.fit_panel.chart.draw_now()

@@ -1,0 +1,175 @@
+"""Start: drop or pick a resume, choose target roles by any title, see where you stand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.core.gap import compute_gap
+from careerplanner.store.ui_queries import (
+    active_datasets,
+    add_target_role,
+    profile_skill_count,
+    remove_target_role,
+    role_requirements,
+    target_roles,
+    user_levels,
+)
+from careerplanner.ui.context import AppContext
+from careerplanner.ui.role_search import RoleSearch
+
+
+def _heading(text: str, role: str = "subtitle") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    return label
+
+
+class StartView(QWidget):
+    navigate_requested = Signal(str)
+    open_resume_requested = Signal()
+    targets_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.addWidget(_heading("Where do you stand?", "title"))
+        intro = QLabel(
+            "Read your resume, pick the roles you aim for, and see your depth in each skill "
+            "against what they require. Everything stays on this computer."
+        )
+        intro.setWordWrap(True)
+        intro.setProperty("role", "hint")
+        outer.addWidget(intro)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(24)
+        outer.addLayout(grid, 1)
+
+        # Step 1: the resume.
+        grid.addWidget(_heading("1. Your resume"), 0, 0)
+        self.drop_zone = QFrame()
+        self.drop_zone.setObjectName("dropZone")
+        zone = QVBoxLayout(self.drop_zone)
+        drop_label = QLabel(
+            "Drop a resume anywhere on this window\n(PDF, Word, text, Markdown, JSON Resume or "
+            "a LinkedIn export zip)"
+        )
+        drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        drop_label.setWordWrap(True)
+        self.choose_button = QPushButton("Choose a resume…")
+        self.choose_button.setAccessibleName("Choose a resume file")
+        self.choose_button.clicked.connect(self.open_resume_requested)
+        zone.addWidget(drop_label)
+        zone.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignCenter)
+        grid.addWidget(self.drop_zone, 1, 0)
+        self.profile_label = QLabel()
+        self.profile_label.setWordWrap(True)
+        grid.addWidget(self.profile_label, 2, 0)
+        self.profile_button = QPushButton("See your skills")
+        self.profile_button.clicked.connect(lambda: self.navigate_requested.emit("profile"))
+        grid.addWidget(self.profile_button, 3, 0, Qt.AlignmentFlag.AlignLeft)
+
+        # Step 2: target roles.
+        grid.addWidget(_heading("2. Roles you aim for"), 0, 1)
+        self.role_search = RoleSearch(ctx.market_db)
+        grid.addWidget(self.role_search, 1, 1)
+        add_row = QHBoxLayout()
+        self.add_button = QPushButton("Add as target role")
+        self.add_button.setAccessibleName("Add the selected role as a target")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove the selected target role")
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.remove_button)
+        add_row.addStretch(1)
+        grid.addLayout(add_row, 2, 1)
+        self.targets = QListWidget()
+        self.targets.setAccessibleName("Your target roles with fit scores")
+        grid.addWidget(self.targets, 3, 1)
+        self.gap_button = QPushButton("Open the gap dashboard")
+        self.gap_button.clicked.connect(lambda: self.navigate_requested.emit("gap"))
+        grid.addWidget(self.gap_button, 4, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
+
+        self.market_label = QLabel()
+        self.market_label.setProperty("role", "hint")
+        self.market_label.setWordWrap(True)
+        outer.addWidget(self.market_label)
+
+        self.add_button.clicked.connect(self.add_selected_role)
+        self.role_search.role_chosen.connect(self.add_role)
+        self.remove_button.clicked.connect(self.remove_selected_target)
+        ctx.events.profile_changed.connect(self.refresh)
+        ctx.events.dataset_changed.connect(self.refresh)
+        ctx.events.targets_changed.connect(self.refresh)
+        self.refresh()
+
+    def screen_shown(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        count = profile_skill_count(self.ctx.user_db)
+        self.profile_label.setText(
+            f"Your profile has {count} skill{'s' if count != 1 else ''}."
+            if count
+            else "No resume read yet."
+        )
+        self.profile_button.setEnabled(bool(count))
+        datasets = active_datasets(self.ctx.market_db)
+        self.market_label.setText(
+            "Market data: " + ", ".join(d.label for d in datasets)
+            if datasets
+            else "No market dataset installed yet: import one on the Datasets screen."
+        )
+        self._refresh_targets()
+
+    def _refresh_targets(self) -> None:
+        self.targets.clear()
+        levels = user_levels(self.ctx.user_db)
+        for target in target_roles(self.ctx.user_db):
+            requirements = role_requirements(self.ctx.market_db, target.code)
+            if requirements is None:
+                text = f"{target.title} — not in the active dataset"
+            else:
+                gap = compute_gap(target.code, target.title, requirements.requirements, levels)
+                text = f"{target.title} — fit {gap.fit:.0%}, {len(gap.missing)} skills to grow"
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, target.code)
+            self.targets.addItem(item)
+        self.gap_button.setEnabled(self.targets.count() > 0)
+        self.remove_button.setEnabled(self.targets.count() > 0)
+
+    def add_selected_role(self) -> None:
+        current = self.role_search.current()
+        if current is not None:
+            self.add_role(*current)
+
+    def add_role(self, code: str, title: str) -> None:
+        add_target_role(self.ctx.user_db, code, title, datetime.now(UTC).isoformat())
+        self.ctx.events.targets_changed.emit()
+        self.ctx.events.status_message.emit(f"{title} added to your target roles.")
+
+    def remove_selected_target(self) -> None:
+        item = self.targets.currentItem() or (
+            self.targets.item(0) if self.targets.count() else None
+        )
+        if item is None:
+            return
+        remove_target_role(self.ctx.user_db, item.data(Qt.ItemDataRole.UserRole))
+        self.ctx.events.targets_changed.emit()

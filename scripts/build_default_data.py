@@ -1,0 +1,150 @@
+"""Build the bundled default dataset in data/ from ../shared/data (reproducible, byte for byte).
+
+    .venv/bin/python scripts/build_default_data.py [--shared ../shared/data]
+
+Writes:
+- data/onet_29_2_text.zip   the O*NET 29.2 text files the app reads, zipped the way O*NET ships
+                            a release (a db_29_2_text/ folder); files are byte-identical to the
+                            release, so importing the full release later is "already installed";
+- data/oews_national_M2023.csv   BLS OEWS national wages, May 2023 (public domain), unchanged;
+- data/esco_skills_en.csv   ESCO v1.2.0 digital, transversal and language skills: the columns
+                            the app uses (preferred and alternative labels, type, reuse level);
+- data/default.json         the parts, their kinds and SHA-256, read by ensure_default_dataset;
+- data/ATTRIBUTION.md       the attribution texts the data licences ask for.
+
+Zip entries get a fixed timestamp and order, so running the script twice gives identical files.
+Job postings are never bundled (they carry no licence).
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MAX_BYTES = 15_000_000
+
+ONET_FILES = (
+    "Read Me.txt",
+    "Occupation Data.txt",
+    "Alternate Titles.txt",
+    "Sample of Reported Titles.txt",
+    "Technology Skills.txt",
+    "Skills.txt",
+    "Knowledge.txt",
+    "Level Scale Anchors.txt",
+    "Related Occupations.txt",
+    "Job Zones.txt",
+)
+ESCO_FILES = (
+    "digitalSkillsCollection_en.csv",
+    "transversalSkillsCollection_en.csv",
+    "languageSkillsCollection_en.csv",
+)
+ESCO_COLUMNS = ("conceptUri", "preferredLabel", "altLabels", "skillType", "reuseLevel")
+FIXED_TIME = (2025, 2, 1, 0, 0, 0)
+
+ATTRIBUTION = """# Attribution of the bundled data
+
+Career Planner ships a default market dataset built by `scripts/build_default_data.py` from
+these sources. The same texts appear in the application's About box.
+
+## O*NET 29.2 (`onet_29_2_text.zip`)
+
+This product includes information from the O*NET 29.2 Database by the U.S. Department of Labor,
+Employment and Training Administration (USDOL/ETA). Used under the CC BY 4.0 license. O*NET® is
+a trademark of USDOL/ETA. Modified by Career Planner.
+
+Modification: only the files the application reads are included (Occupation Data, Alternate
+Titles, Sample of Reported Titles, Technology Skills, Skills, Knowledge, Level Scale Anchors,
+Related Occupations, Job Zones, Read Me); each is unchanged. Licence:
+https://creativecommons.org/licenses/by/4.0/
+
+## BLS OEWS, May 2023 (`oews_national_M2023.csv`)
+
+Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics.
+Public domain (a work of the U.S. Government). National cross-industry estimates, unchanged.
+
+## ESCO v1.2.0 (`esco_skills_en.csv`)
+
+This product uses the ESCO classification of the European Commission.
+Free reuse with acknowledgement of the source (Commission Decision 2011/833/EU). Modification:
+the digital, transversal and language skill collections merged, keeping the concept URI,
+preferred label, alternative labels, skill type and reuse level.
+"""
+
+
+def build_onet_zip(source: Path, target: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as out:
+        for name in ONET_FILES:
+            info = zipfile.ZipInfo(f"db_29_2_text/{name}", date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            out.writestr(info, (source / name).read_bytes(), compresslevel=9)
+    target.write_bytes(buffer.getvalue())
+
+
+def build_esco_csv(source: Path, target: Path) -> None:
+    rows: dict[str, list[str]] = {}
+    for name in ESCO_FILES:
+        with open(source / name, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                rows.setdefault(row["conceptUri"], [row[c] for c in ESCO_COLUMNS])
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ESCO_COLUMNS)
+    writer.writerows(rows[uri] for uri in sorted(rows))
+    target.write_bytes(out.getvalue().encode("utf-8"))
+
+
+def sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    args = parser.parse_args(argv)
+    shared: Path = args.shared
+    DATA.mkdir(exist_ok=True)
+
+    parts = [
+        ("onet", "onet_29_2_text.zip", "29.2"),
+        ("wages", "oews_national_M2023.csv", "2023"),
+        ("esco", "esco_skills_en.csv", "v1.2.0"),
+    ]
+    build_onet_zip(shared / "onet" / "29.2", DATA / "onet_29_2_text.zip")
+    (DATA / "oews_national_M2023.csv").write_bytes(
+        (shared / "wages" / "oews_national_M2023.csv").read_bytes()
+    )
+    build_esco_csv(shared / "esco", DATA / "esco_skills_en.csv")
+    (DATA / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
+    manifest = {
+        "description": "The bundled default market dataset; see ATTRIBUTION.md.",
+        "parts": [
+            {"kind": kind, "file": file, "version": version, "sha256": sha256(DATA / file)}
+            for kind, file, version in parts
+        ],
+    }
+    (DATA / "default.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+
+    total = sum((DATA / p["file"]).stat().st_size for p in manifest["parts"])
+    for part in manifest["parts"]:
+        print(f"{part['file']:<28} {(DATA / part['file']).stat().st_size / 1e6:6.2f} MB")
+    print(f"{'total':<28} {total / 1e6:6.2f} MB (limit {MAX_BYTES / 1e6:.1f} MB)")
+    if total > MAX_BYTES:
+        print("The bundled data is over the 15 MB limit.", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
