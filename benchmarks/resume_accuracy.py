@@ -1,9 +1,11 @@
 """Resume skill accuracy on a labelled corpus, scored by ../shared/resumes/score.py.
 
-    python benchmarks/resume_accuracy.py [CORPUS_DIR] [--labels DIR] [--keep DIR] [score.py options]
+    python benchmarks/resume_accuracy.py [CORPUS_DIR] [--labels DIR] [--keep DIR] [--market]
+        [--min-precision P] [--min-recall R] [--min-depth D]
 
 Parses every resume in CORPUS_DIR (default ../shared/resumes/files) with the vocabulary built
-from O*NET 29.2 Technology Skills + ESCO + data/aliases.csv, writes one <name>.json prediction
+from O*NET 29.2 Technology Skills + ESCO + data/aliases.csv (or, with --market, from the installed
+market database's active datasets), writes one <name>.json prediction
 per resume, and runs the scorer on them.
 """
 
@@ -73,7 +75,14 @@ def main(argv=None) -> int:
         action="store_true",
         help="use the active datasets of the installed market database (CAREERPLANNER_HOME)",
     )
-    args, score_options = parser.parse_known_args(argv)
+    for bar in ("precision", "recall", "depth"):
+        parser.add_argument(f"--min-{bar}", type=float, default=0.0, help="passed to score.py")
+    args = parser.parse_args(argv)
+    score_options = [
+        f"--min-precision={args.min_precision}",
+        f"--min-recall={args.min_recall}",
+        f"--min-depth={args.min_depth}",
+    ]
     with tempfile.TemporaryDirectory() as temp:
         out = Path(args.keep or temp)
         out.mkdir(parents=True, exist_ok=True)

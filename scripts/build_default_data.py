@@ -112,33 +112,35 @@ def sha256(path: Path) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--out", type=Path, default=DATA, help="where to write (default: data/)")
     args = parser.parse_args(argv)
     shared: Path = args.shared
-    DATA.mkdir(exist_ok=True)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
 
     parts = [
         ("onet", "onet_29_2_text.zip", "29.2"),
         ("wages", "oews_national_M2023.csv", "2023"),
         ("esco", "esco_skills_en.csv", "v1.2.0"),
     ]
-    build_onet_zip(shared / "onet" / "29.2", DATA / "onet_29_2_text.zip")
-    (DATA / "oews_national_M2023.csv").write_bytes(
+    build_onet_zip(shared / "onet" / "29.2", out / "onet_29_2_text.zip")
+    (out / "oews_national_M2023.csv").write_bytes(
         (shared / "wages" / "oews_national_M2023.csv").read_bytes()
     )
-    build_esco_csv(shared / "esco", DATA / "esco_skills_en.csv")
-    (DATA / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
+    build_esco_csv(shared / "esco", out / "esco_skills_en.csv")
+    (out / "ATTRIBUTION.md").write_text(ATTRIBUTION, encoding="utf-8")
     manifest = {
         "description": "The bundled default market dataset; see ATTRIBUTION.md.",
         "parts": [
-            {"kind": kind, "file": file, "version": version, "sha256": sha256(DATA / file)}
+            {"kind": kind, "file": file, "version": version, "sha256": sha256(out / file)}
             for kind, file, version in parts
         ],
     }
-    (DATA / "default.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    (out / "default.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
-    total = sum((DATA / p["file"]).stat().st_size for p in manifest["parts"])
+    total = sum((out / p["file"]).stat().st_size for p in manifest["parts"])
     for part in manifest["parts"]:
-        print(f"{part['file']:<28} {(DATA / part['file']).stat().st_size / 1e6:6.2f} MB")
+        print(f"{part['file']:<28} {(out / part['file']).stat().st_size / 1e6:6.2f} MB")
     print(f"{'total':<28} {total / 1e6:6.2f} MB (limit {MAX_BYTES / 1e6:.1f} MB)")
     if total > MAX_BYTES:
         print("The bundled data is over the 15 MB limit.", file=sys.stderr)

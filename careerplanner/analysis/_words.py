@@ -2,653 +2,753 @@
 
 # fmt: off
 WORDS = """
-aa ab abandoned abating abbreviations abdominal abilities ability able abnormalities aboard about
-above abreast absence absences absolute absorbing absorption abstract abstracts abuse abused abutments
-ac academic accelerators accelerometers accent accept acceptable acceptance accepted accepting access accessed
-accessibility accessible accessing accessories accident accidental accidents accommodate accommodation accommodations accompany accomplish
-accomplished accomplishing accomplishment accomplishments accordance according accordingly account accountability accountable accounting accounts
-accredited accumulate accuracy accurate accurately achieve achieved achievement achieving acoustic acoustical acoustics
-acquire acquired acquiring acquisition across act acting action actionable actions activate activating
-active actively activites activities activity actor actors acts actual actuarial actuaries actuate
-actuators acumen acupressure acupuncture acute ad adap adapt adaptability adaptable adaptation adapted
-adapting adaptive add added addictions adding addition additional additions additives address addressed
-addresses addressing adds adequacy adequate adequately adhere adherence adheres adhesives adjudicate adjunct
-adjust adjusting adjustment adjustments administer administered administering administrating administration administrative administrators admission
-admissions adobe adolescents adopt adopted adoption adoptions ads adults advance advanced advancement
-advantage advantages adventure adversary adverse adversely adversity advert advertise advertisement advertisements advertising
-advice advices advise advising advisory advocacy advocate ae aerial aerodynamic aerodynamics aeronautical
-aeroplanes aerospace aesthetic aesthetics af affairs affect affected affecting affective affinities affirmative
-affix affordable after ag against age aged agencies agency agenda agendas agent
-agents aggregate aggression aggressive agile agility aging agree agreed agreement agreements agricultural
-agriculture agronomy ah ahead ai aid aided aides aiding aids aim aimed
-aiming aims air airbags airbrushing aircraft airfield airfields airflow airline airlines airplane
-airplanes airport airports airspace aj ak al alarm alarming alarms alcohol alert
-alerts algae algebra algorithm algorithmic algorithmisation algorithms aliasing align aligning alkaline all
-allegations allergens allergic alliances allocate allocated allocating allocation allocations allow allowing allows
-alloys almost alone along alongside alphabet alphabetical also alter alteration altering alternate
-alternative alternatives altitude aluminum am ambassador ambiguity ambulance ambulation ameliorate ammunition amniotic
-among amount amounts amphibious amplifiers amusement an analgesics analog analogic analogical analogue
-analyse analyses analysing analysis analysts analytical analytically analytics analyze analyzes analyzing anatomical
-anatomy ancient ancillary and android anesthesia anesthesiologists anesthesiology anesthetics anger angioplasty angry
-animal animals animate animated animation animations ankle anlysis anneal annealing annotations announce
-announcement announcements annual anomalies anomalous anorganisation another answer answering answers antenna antennae
-antennas anthropology anti antibiotics anticipate anticipation antifreeze antiques antivirus anvils any anything
-ao apartment apparatus apparel appealing appear appearance appears append appendices apples appliance
-appliances applicable applicants application applications applied apply applying appointments appraisal appraise appreciate
-appreciation apprehend apprenticeship apprenticeships approach approaches appropriate appropriately approval approve approved aquacultural
-aquaculture aquariums aquatic aquculture arbitrary arc arcade arch archeology arches architectural architecture
-architectures archival archive archives archiving are area areas arguments arise arithmetic arm
-armature armed armor armored arms around arrange arranged arrangement arrangements arranges arranging
-array arrays arrest arresting arrival arriving art article articles artifacts artificial artillery
-artist artistic artists arts artwork artworks as asbestos ascertain aseptic aside asking
-asks aspect aspects asphalt assault assemblages assemble assembled assemblers assemblies assembling assembly
-assertions assess assessed assessing assessment assessments asset assets assign assigned assigning assignment
-assignments assimilate assist assistance assistant assistants assisted assisting assistive assists associated associating
-association associations assume assumptions assurance assure asthetic astral astrology astronomical astronomy asymmetric
-asynchronous at athletes athletic athletics atmosphere atmospheres atmospheric atomic attach attached attachment
-attack attackers attacks attain attainment attempts attend attendants attended attending attention attentive
-attestation attitude attitudes attorney attorneys attract attraction attractions attractive attributes attribution audience
-audiences audio audiometers audiovisual audit auditing auditory audits augmented authentic authenticate authentication
-authoring authorisation authorisations authorised authorities authority authorization authorize authorized auto autoencoder automate
-automated automatic automatically automation automobile automobiles automotive automotives autonomous autonomously autonomy autopsies
-autorefractors auxiliaries auxiliary availability available avatar avatars aviation avionics avoid avoidance avoiding
-awarded awards aware awareness away awkward axes axis baccalaureate back backend background
-backgrounds backhoes backing backs backup backups bacteria bad badge badges badly baggage
-bags bake baked baking balance balancing bale baling ball ballast ballet ballistic
-ballistics balloon band bandages banding bands bandwidth bandwidths bank banking bankruptcy banks
-banner bar barbering bare bargain bargaining barges barrels barricades barriers bars basa
-base based bases bash basic basics basins basis basketball batch bathe bathing
-baths batt batteries battery battle be beaches beads beaking beam beams bear
-beards beauty because become becomes bed bedding beds bedside beef been bees
-before began begin beginning behalf behave behavior behavioral behaviors behaviour behaviours behind
-being beings beliefs believes belonged below belts benchmarking benchmarks bend bending bends
-beneath benefit benefits benign bent bespoke best bets better betting between beverage
-beverages beyond bias bibliographic bibliographies bibliometric bibliometrics bicycle bicycles bidding bids big
-bikes bilge billboard billboards billing billings bills bim bind binding bingo binocular
-biochemical biochemistry biodiesel biodiversity biofuels biographies bioinformatics biological biology biomass biomechanical biomedical
-biometric biometry biophysical biostatistical biostatistics biotechnology birds birth birthing bit bites blade
-blades blankets blasters bleach blend blended blends blind blindness blinds block blockchain
-blockchains blocking blockmasons blocks blog blogging blogs blood bloodstream blown blowtorches blueprint
-blueprints bluetooth board boarding boards boat boats bobbins bobs bodies body boiler
-boilers boiling bolting bolts bonding bonds bone bones bonuses book booking bookings
-bookkeeping bookmobile books boom boost booth border bore borers boring born borrow
-borrowers borrowing botanicals botany both bothering bottlenecks bound boundaries boundary bowl box
-boxes boxing braces braille brain brains brainstorming brainwaves brake brakes branch branches
-brand branding brands brattice brattices braze brazing breach breaches bread breads break
-breakers breaking breaks breakup breath breathing breed breeding brewing brick brickmasons bridge
-bridges brief bright brightness bring broad broadband broadcast broadcasting broadcasts broader broadly
-brochures broken broker brokers browse browsers brush brushes brute buckets bucking budget
-budgetary budgeting budgets buff buffer buffers bug bugs build builders building buildings
-built bulb bulk bulkheads bulldozer bulldozers bulletin bullying buoys burden bureaus burglar
-burglary burn burners burning burns burred burrs bursts bus buses bush bushel
-business businesses busters busy but butane button buttons buy buyer buyers buying
-by bylaws cabin cabinet cabinets cable cables cabling cache cadastral cadmium caesarian
-cafeteria cafeterias cages cakes calcination calculate calculating calculation calculations calculator calculus calendar
-calendars calibrate calibrating calibration calibrations call called callers calling calls calm calmly
-calories camcorders camera cameras camouflage camouflaged camouflaging campaign campaigning campaigns camping campus
-can canal canceling cancer candidates candle candles candy cannery cannons cannot canopy
-cap capabilities capability capable capacities capacity capital captain caption captioning captions capture
-captured capturing car cara card cardiac cardiorespiratory cardiovascular cards care career careers
-careful carefully caregivers cargo caring carpenters carpentry carpet carpeting carpets carriage carried
-carrier carriers carry carrying cars cart cartographer cartographical carts carve cascading case
-cases cash cashing casing casings casino casinos casket cast casting castings castrating
-casualty cataloging catalogs catalogue catalogues catapult catapults catch catching categories categorisation categorization
-categorize categorizing category caters catheterizations catheters cats cattle cause caused causes causing
-cauterize cautious cavity cdist ceiling ceilings celestial cell cells cellular cement center
-centerer centers central centralization centralized centre centres centrifuges ceramic ceramics cerebral ceremonies
-certain certificate certificates certification certifications cfd chain chains chainsaws chair challenge challenges
-challenging chamber champion chance chances change changed changeovers changes changing channel channels
-chapel char character characteristic characteristics characters charge charged charges charity chart charter
-charters charts chassis chat chatrooms cheating check checker checking checkpoints checks cheerleading
-cheese chef chefs chemical chemicals chemistry chess child childbirth childcare children chip
-chippers chips chipsets chlorine choice choices choirs choose choosing chop choreographing choreography
-choropleth chosen chromatography chromium chromosome chromosomes chronic church churn cinder circuit circuitry
-circuits circulate circulating circulation circumstances circuses cities citisenship citizen citizens citizenship city
-civic civil civilizations claim claimants claims clamp clarify clarity class classes classical
-classification classifications classified classify classifying classroom classrooms clay clean cleaner cleaning cleanliness
-cleanse cleansing cleanup clear clearest clearly clerical clerks clever click client clients
-climate climates climb climbing clinic clinical clinics clippers clocks close closed closely
-closer closing cloth clothing cloths cloud clouds cloudy clubs clues co coach
-coaching coal coast coat coated coatrooms coats coax cochlear cockpit code coded
-coders codes coding coffee cognition cognitive coils coin coins cold collaborate collaborated
-collaborating collaboration collaborative collaboratively collaborators collars collateral collating colleages colleagues collect collected
-collectibles collecting collection collections collective collectively collector collectors collects college colleges collision
-collisions color colored coloring colors colour columns com combat combating combatting combination
-combinations combine combined combines combining combustion come comedy comes comfort comic coming
-command commands commend commentary commerce commercial commercially commercials commission commit commitment commitments
-committed commodities common commonly communicate communicated communicating communication communications communities community companies
-companion company comparable comparative compare compared comparing comparison compass compatibility compatible compelling
-compensate compensation compete competence competences competency competent competing competition competitive competitor competitors
-compilation compile compiled compiler compiling complains complaints complementary complements complete completed completely
-completeness completing completion complex complexity compliance compliances complicated complies comply complying component
-components compose composed composing composite compositing composition compositional composure comprehend comprehensible comprehensive
-compress compressors comprising compromise compromises computation computational computations compute computed computer computered
-computerised computerized computers computing conceive conceiving concentrate concentrated concentration concept concepts conceptual
-conceptually concern concerned concerning concerns concert concerts concessions conclusions concourse concrete concretely
-concurrent condenser condiments condition conditional conditioner conditioners conditioning conditions condominium conducive conduct
-conducted conducting conduction conductive confer conference conferences conferencing conferring confidence confidential confidentiality
-confidently configuration configurations configure configured configuring confined confirm confirming conflict conflicting conflicts
-conform conformance conformation conformity confront connect connected connecting connection connections connectivity conscientious
-conscientiousness conscious consensus consent consequences conservation conservators conserve conserving consider considerable considerate
-consideration considered consist consistency consistent consisting consists console consoles consolidation constantly constituents
-constitute constitutional constraints construct constructed constructing construction constructions constructive constructively constructs consult
-consultants consultation consumer consumers consumption contact contactors contacts contain contained container containerization
-containers containing containment contains contaminants contaminated contamination content contents contests context contexts
-contingency continuation continued continuing continuity continuous continuously contour contract contracting contractor contractors
-contracts contractual contrast contribute contributing contributions contributors control controlled controller controllers controlling
-controls convalescent convalescing convene convenience convention conventional conventions conversation conversational conversations conversion
-conversions convert converters converting converts convey conveyance conveyed conveyor conveyors conveys convince
-convincing cook cookers cookies cooking cooks cool cooler cooling cooperate cooperating cooperation
-cooperative coordinate coordinated coordinating coordination coordinator cope copied coping copper copy copying
-copyright cord corda core coremaking cores cork corners coronary corporate corporation corporations
-correct correctable corrected correction correctional corrections corrective correctly correctness correlations correspond correspondence
-corresponding corrugating corrupt corruption cosmetics cosmetology cosmigo cost costs costume costumes cotta
-cotton could council counsel counseling counselling counselors count counter counterintelligence countermeasures counters
-countersink counterterrorism countertops counties country counts couple coupled couples coupling couplings coupons
-course courses court courtesy courtroom courts cover coverage covered covering coverings covers
-coworker coworkers cracker cracking craft crafts cramped crane cranes cranks crash crates
-crawler crawling create created creates creating creation creations creative creatively creativity credential
-credentials credibility credit credits creek cremation crematory crew crewmembers crews crime crimes
-criminal crimp crisis criteria critical critically criticism critics crop crops cross crossfading
-crossings crouching crowbar crowded crowdfunding crowdsourcing cruise crush cryostats cryptanalysis crypto cryptocurrency
-cryptographic cryptography crystal cuda cues culinary cultivate cultivating cultural culturally culture cultures
-culverts cup cupolas cups curation curative curbs curbside curbstones curing curiosity curious
-currencies currency current currently curricula curriculum curve custody custom customer customers customise
-customised customising customize customized customs cut cuts cutters cutting cuttings cyber cyberattacks
-cybernetics cybersecurity cycle cyclists cytogenetic daily dairy damage damaged damages damaging dams
-dance dancers dances dancing danger dangerous dangers dark dashboard dasymetric data database
-databases dataset datasets date dates dating day daycare days daytime de dead
-deadening deadlines deaf deafness deal dealership dealing dealings deals death deaths debate
-debates debit debrief debris debt debug debugger debugging decentralised decentralization decentralized decide
-deciding decipher decision decisionmakers decisionmaking decisions decisive deck decks declarative decodes decomposition
-decorate decorative decrease decryption decrypts dedicated deduct deductions deep defect defects defence
-defend defendant defense defensive define defined defines defining definition definitions deformities defuse
-defusing degree degrees delays delegate delegated deliberate delinquent deliver deliverables delivered deliveries
-delivering delivery demand demanded demanding demands democracy democratic demographic demolish demolition demolitions
-demonstrate demonstrated demonstrates demonstrating demonstration demonstrations denial denomination denominational dental dentist dentistry
-dentists dentures departing department departments departure dependability dependable dependencies dependency dependent depending
-depicting deploy deploying deployment deployments depository deposits depressed depth deputy derive derived
-dermatological derrick derricks descentralised descents describe described describes describing description descriptions descriptive
-descriptiveness deserts design designated designates designed designer designers designing designs desired desiring
-desk desktop desktops desserts destination destinations destroy detail detailed details detect detected
-detecting detection detector detectors detergents deterioration determinants determination determine determined determines determining
-detonate detonating develop developed developers developing development developmental developments deviations device devices
-devise devulcanizers diagnose diagnosed diagnosing diagnosis diagnostic diagnostics diagram diagrams dialed dialing
-dialog dialogue dials diamond diamonds diaries dictated dictionary did didactical die dies
-diesel diet dietary dietitian difference differences different differently difficult difficulties difficulty dig
-digging digital digitalise digitalize digitally digitisation digitise digitised digitising digitization digitized dimension
-dimensional dimensionality dimensions dimly dimmer dimmers dining dinkey dinner direct directed directing
-direction directions directives directly director directories directors directory dirt dirty disabilities disability
-disabled disabling disadvantages disagreement disappointments disarmed disassemble disaster disasters disastrous disburse discharged
-discipline disciplined disciplines disclose disconnection discounted discourteous discover discovered discovering discrepancy discrete
-discretion discrimination discriminations discuss discussed discussion discussions disease diseases dish dishes disinfect
-disinfectants disk disks dismantle disorder disorders dispatch dispatching dispenser dispensing displace display
-displayed displaying displays disposal dispose disposing disposition disputes disrupt disruption disseminate disseminating
-dissemination distance distances distinctive distinguish distinguishable distracted distracting distress distribute distributed distributing
-distribution disturbances disturbed dive diverse diversity divide divided dividends diving do dock
-docket docks doctoral document documentary documentation documenting documents does dogs doing doll
-dollar dollars dolls domain domains domestic domotic domotics donations done donor donors
-door doorbell doors dormitories dosage dosages dose doses dosimetry down downhill download
-downs downsized dozens draft drafters drafting drafts drag dragging drain drainpipes drains
-drama dramatic dramatically dramatics draperies draw drawbridge drawers drawing drawings drawn dredge
+aa ab abandoned abating abbreviations abdominal abilities ability able abnormalities aboard
+about above abreast absence absences absolute absorbing absorption abstract abstracts abuse
+abused abutments ac academic accelerators accelerometers accent accept acceptable acceptance
+accepted accepting access accessed accessibility accessible accessing accessories accident
+accidental accidents accommodate accommodation accommodations accompany accomplish accomplished
+accomplishing accomplishment accomplishments accordance according accordingly account
+accountability accountable accounting accounts accredited accumulate accuracy accurate
+accurately achieve achieved achievement achieving acoustic acoustical acoustics acquire acquired
+acquiring acquisition across act acting action actionable actions activate activating active
+actively activites activities activity actor actors acts actual actuarial actuaries actuate
+actuators acumen acupressure acupuncture acute ad adap adapt adaptability adaptable adaptation
+adapted adapting adaptive add added addictions adding addition additional additions additives
+address addressed addresses addressing adds adequacy adequate adequately adhere adherence
+adheres adhesives adjudicate adjunct adjust adjusting adjustment adjustments administer
+administered administering administrating administration administrative administrators admission
+admissions adobe adolescents adopt adopted adoption adoptions ads adults advance advanced
+advancement advantage advantages adventure adversary adverse adversely adversity advert
+advertise advertisement advertisements advertising advice advices advise advising advisory
+advocacy advocate ae aerial aerodynamic aerodynamics aeronautical aeroplanes aerospace aesthetic
+aesthetics af affairs affect affected affecting affective affinities affirmative affix
+affordable after ag against age aged agencies agency agenda agendas agent agents aggregate
+aggression aggressive agile agility aging agree agreed agreement agreements agricultural
+agriculture agronomy ah ahead ai aid aided aides aiding aids aim aimed aiming aims air airbags
+airbrushing aircraft airfield airfields airflow airline airlines airplane airplanes airport
+airports airspace aj ak al alarm alarming alarms alcohol alert alerts algae algebra algorithm
+algorithmic algorithmisation algorithms aliasing align aligning alkaline all allegations
+allergens allergic alliances allocate allocated allocating allocation allocations allow allowing
+allows alloys almost alone along alongside alphabet alphabetical also alter alteration altering
+alternate alternative alternatives altitude aluminum am ambassador ambiguity ambulance
+ambulation ameliorate ammunition amniotic among amount amounts amphibious amplifiers amusement
+an analgesics analog analogic analogical analogue analyse analyses analysing analysis analysts
+analytical analytically analytics analyze analyzes analyzing anatomical anatomy ancient
+ancillary and android anesthesia anesthesiologists anesthesiology anesthetics anger angioplasty
+angry animal animals animate animated animation animations ankle anlysis anneal annealing
+annotations announce announcement announcements annual anomalies anomalous anorganisation
+another answer answering answers antenna antennae antennas anthropology anti antibiotics
+anticipate anticipation antifreeze antiques antivirus anvils any anything ao apartment apparatus
+apparel appealing appear appearance appears append appendices apples appliance appliances
+applicable applicants application applications applied apply applying appointments appraisal
+appraise appreciate appreciation apprehend apprenticeship apprenticeships approach approaches
+appropriate appropriately approval approve approved aquacultural aquaculture aquariums aquatic
+aquculture arbitrary arc arcade arch archeology arches architectural architecture architectures
+archival archive archives archiving are area areas arguments arise arithmetic arm armature armed
+armor armored arms around arrange arranged arrangement arrangements arranges arranging array
+arrays arrest arresting arrival arriving art article articles artifacts artificial artillery
+artist artistic artists arts artwork artworks as asbestos ascertain aseptic aside asking asks
+aspect aspects asphalt assault assemblages assemble assembled assemblers assemblies assembling
+assembly assertions assess assessed assessing assessment assessments asset assets assign
+assigned assigning assignment assignments assimilate assist assistance assistant assistants
+assisted assisting assistive assists associated associating association associations assume
+assumptions assurance assure asthetic astral astrology astronomical astronomy asymmetric
+asynchronous at athletes athletic athletics atmosphere atmospheres atmospheric atomic attach
+attached attachment attack attackers attacks attain attainment attempts attend attendants
+attended attending attention attentive attestation attitude attitudes attorney attorneys attract
+attraction attractions attractive attributes attribution audience audiences audio audiometers
+audiovisual audit auditing auditory audits augmented authentic authenticate authentication
+authoring authorisation authorisations authorised authorities authority authorization authorize
+authorized auto autoencoder automate automated automatic automatically automation automobile
+automobiles automotive automotives autonomous autonomously autonomy autopsies autorefractors
+auxiliaries auxiliary availability available avatar avatars aviation avionics avoid avoidance
+avoiding awarded awards aware awareness away awkward axes axis baccalaureate back backend
+background backgrounds backhoes backing backs backup backups bacteria bad badge badges badly
+baggage bags bake baked baking balance balancing bale baling ball ballast ballet ballistic
+ballistics balloon band bandages banding bands bandwidth bandwidths bank banking bankruptcy
+banks banner bar barbering bare bargain bargaining barges barrels barricades barriers bars basa
+base based bases bash basic basics basins basis basketball batch bathe bathing baths batt
+batteries battery battle be beaches beads beaking beam beams bear beards beauty because become
+becomes bed bedding beds bedside beef been bees before began begin beginning behalf behave
+behavior behavioral behaviors behaviour behaviours behind being beings beliefs believes belonged
+below belts benchmarking benchmarks bend bending bends beneath benefit benefits benign bent
+bespoke best bets better betting between beverage beverages beyond bias bibliographic
+bibliographies bibliometric bibliometrics bicycle bicycles bidding bids big bikes bilge
+billboard billboards billing billings bills bim bind binding bingo binocular biochemical
+biochemistry biodiesel biodiversity biofuels biographies bioinformatics biological biology
+biomass biomechanical biomedical biometric biometry biophysical biostatistical biostatistics
+biotechnology birds birth birthing bit bites blade blades blankets blasters bleach blend blended
+blends blind blindness blinds block blockchain blockchains blocking blockmasons blocks blog
+blogging blogs blood bloodstream blown blowtorches blueprint blueprints bluetooth board boarding
+boards boat boats bobbins bobs bodies body boiler boilers boiling bolting bolts bonding bonds
+bone bones bonuses book booking bookings bookkeeping bookmobile books boom boost booth border
+bore borers boring born borrow borrowers borrowing botanicals botany both bothering bottlenecks
+bound boundaries boundary bowl box boxes boxing braces braille brain brains brainstorming
+brainwaves brake brakes branch branches brand branding brands brattice brattices braze brazing
+breach breaches bread breads break breakers breaking breaks breakup breath breathing breed
+breeding brewing brick brickmasons bridge bridges brief bright brightness bring broad broadband
+broadcast broadcasting broadcasts broader broadly brochures broken broker brokers browse
+browsers brush brushes brute buckets bucking budget budgetary budgeting budgets buff buffer
+buffers bug bugs build builders building buildings built bulb bulk bulkheads bulldozer
+bulldozers bulletin bullying buoys burden bureaus burglar burglary burn burners burning burns
+burred burrs bursts bus buses bush bushel business businesses busters busy but butane button
+buttons buy buyer buyers buying by bylaws cabin cabinet cabinets cable cables cabling cache
+cadastral cadmium caesarian cafeteria cafeterias cages cakes calcination calculate calculating
+calculation calculations calculator calculus calendar calendars calibrate calibrating
+calibration calibrations call called callers calling calls calm calmly calories camcorders
+camera cameras camouflage camouflaged camouflaging campaign campaigning campaigns camping campus
+can canal canceling cancer candidates candle candles candy cannery cannons cannot canopy cap
+capabilities capability capable capacities capacity capital captain caption captioning captions
+capture captured capturing car cara card cardiac cardiorespiratory cardiovascular cards care
+career careers careful carefully caregivers cargo caring carpenters carpentry carpet carpeting
+carpets carriage carried carrier carriers carry carrying cars cart cartographer cartographical
+carts carve cascading case cases cash cashing casing casings casino casinos casket cast casting
+castings castrating casualty cataloging catalogs catalogue catalogues catapult catapults catch
+catching categories categorisation categorization categorize categorizing category caters
+catheterizations catheters cats cattle cause caused causes causing cauterize cautious cavity
+cdist ceiling ceilings celestial cell cells cellular cement center centerer centers central
+centralization centralized centre centres centrifuges ceramic ceramics cerebral ceremonies
+certain certificate certificates certification certifications cfd chain chains chainsaws chair
+challenge challenges challenging chamber champion chance chances change changed changeovers
+changes changing channel channels chapel char character characteristic characteristics
+characters charge charged charges charity chart charter charters charts chassis chat chatrooms
+cheating check checker checking checkpoints checks cheerleading cheese chef chefs chemical
+chemicals chemistry chess child childbirth childcare children chip chippers chips chipsets
+chlorine choice choices choirs choose choosing chop choreographing choreography choropleth
+chosen chromatography chromium chromosome chromosomes chronic church churn cinder circuit
+circuitry circuits circulate circulating circulation circumstances circuses cities citisenship
+citizen citizens citizenship city civic civil civilizations claim claimants claims clamp clarify
+clarity class classes classical classification classifications classified classify classifying
+classroom classrooms clay clean cleaner cleaning cleanliness cleanse cleansing cleanup clear
+clearest clearly clerical clerks clever click client clients climate climates climb climbing
+clinic clinical clinics clippers clocks close closed closely closer closing cloth clothing
+cloths cloud clouds cloudy clubs clues co coach coaching coal coast coat coated coatrooms coats
+coax cochlear cockpit code coded coders codes coding coffee cognition cognitive coils coin coins
+cold collaborate collaborated collaborating collaboration collaborative collaboratively
+collaborators collars collateral collating colleages colleagues collect collected collectibles
+collecting collection collections collective collectively collector collectors collects college
+colleges collision collisions color colored coloring colors colour columns com combat combating
+combatting combination combinations combine combined combines combining combustion come comedy
+comes comfort comic coming command commands commend commentary commerce commercial commercially
+commercials commission commit commitment commitments committed commodities common commonly
+communicate communicated communicating communication communications communities community
+companies companion company comparable comparative compare compared comparing comparison compass
+compatibility compatible compelling compensate compensation compete competence competences
+competency competent competing competition competitive competitor competitors compilation
+compile compiled compiler compiling complains complaints complementary complements complete
+completed completely completeness completing completion complex complexity compliance
+compliances complicated complies comply complying component components compose composed
+composing composite compositing composition compositional composure comprehend comprehensible
+comprehensive compress compressors comprising compromise compromises computation computational
+computations compute computed computer computered computerised computerized computers computing
+conceive conceiving concentrate concentrated concentration concept concepts conceptual
+conceptually concern concerned concerning concerns concert concerts concessions conclusions
+concourse concrete concretely concurrent condenser condiments condition conditional conditioner
+conditioners conditioning conditions condominium conducive conduct conducted conducting
+conduction conductive confer conference conferences conferencing conferring confidence
+confidential confidentiality confidently configuration configurations configure configured
+configuring confined confirm confirming conflict conflicting conflicts conform conformance
+conformation conformity confront connect connected connecting connection connections
+connectivity conscientious conscientiousness conscious consensus consent consequences
+conservation conservators conserve conserving consider considerable considerate consideration
+considered consist consistency consistent consisting consists console consoles consolidation
+constantly constituents constitute constitutional constraints construct constructed constructing
+construction constructions constructive constructively constructs consult consultants
+consultation consumer consumers consumption contact contactors contacts contain contained
+container containerization containers containing containment contains contaminants contaminated
+contamination content contents contests context contexts contingency continuation continued
+continuing continuity continuous continuously contour contract contracting contractor
+contractors contracts contractual contrast contribute contributing contributions contributors
+control controlled controller controllers controlling controls convalescent convalescing convene
+convenience convention conventional conventions conversation conversational conversations
+conversion conversions convert converters converting converts convey conveyance conveyed
+conveyor conveyors conveys convince convincing cook cookers cookies cooking cooks cool cooler
+cooling cooperate cooperating cooperation cooperative coordinate coordinated coordinating
+coordination coordinator cope copied coping copper copy copying copyright cord corda core
+coremaking cores cork corners coronary corporate corporation corporations correct correctable
+corrected correction correctional corrections corrective correctly correctness correlations
+correspond correspondence corresponding corrugating corrupt corruption cosmetics cosmetology
+cosmigo cost costs costume costumes cotta cotton could council counsel counseling counselling
+counselors count counter counterintelligence countermeasures counters countersink
+counterterrorism countertops counties country counts couple coupled couples coupling couplings
+coupons course courses court courtesy courtroom courts cover coverage covered covering coverings
+covers coworker coworkers cracker cracking craft crafts cramped crane cranes cranks crash crates
+crawler crawling create created creates creating creation creations creative creatively
+creativity credential credentials credibility credit credits creek cremation crematory crew
+crewmembers crews crime crimes criminal crimp crisis criteria critical critically criticism
+critics crop crops cross crossfading crossings crouching crowbar crowded crowdfunding
+crowdsourcing cruise crush cryostats cryptanalysis crypto cryptocurrency cryptographic
+cryptography crystal cuda cues culinary cultivate cultivating cultural culturally culture
+cultures culverts cup cupolas cups curation curative curbs curbside curbstones curing curiosity
+curious currencies currency current currently curricula curriculum curve custody custom customer
+customers customise customised customising customize customized customs cut cuts cutters cutting
+cuttings cyber cyberattacks cybernetics cybersecurity cycle cyclists cytogenetic daily dairy
+damage damaged damages damaging dams dance dancers dances dancing danger dangerous dangers dark
+dashboard dasymetric data database databases dataset datasets date dates dating day daycare days
+daytime de dead deadening deadlines deaf deafness deal dealership dealing dealings deals death
+deaths debate debates debit debrief debris debt debug debugger debugging decentralised
+decentralization decentralized decide deciding decipher decision decisionmakers decisionmaking
+decisions decisive deck decks declarative decodes decomposition decorate decorative decrease
+decryption decrypts dedicated deduct deductions deep defect defects defence defend defendant
+defense defensive define defined defines defining definition definitions deformities defuse
+defusing degree degrees delays delegate delegated deliberate delinquent deliver deliverables
+delivered deliveries delivering delivery demand demanded demanding demands democracy democratic
+demographic demolish demolition demolitions demonstrate demonstrated demonstrates demonstrating
+demonstration demonstrations denial denomination denominational dental dentist dentistry
+dentists dentures departing department departments departure dependability dependable
+dependencies dependency dependent depending depicting deploy deploying deployment deployments
+depository deposits depressed depth deputy derive derived dermatological derrick derricks
+descentralised descents describe described describes describing description descriptions
+descriptive descriptiveness deserts design designated designates designed designer designers
+designing designs desired desiring desk desktop desktops desserts destination destinations
+destroy detail detailed details detect detected detecting detection detector detectors
+detergents deterioration determinants determination determine determined determines determining
+detonate detonating develop developed developers developing development developmental
+developments deviations device devices devise devulcanizers diagnose diagnosed diagnosing
+diagnosis diagnostic diagnostics diagram diagrams dialed dialing dialog dialogue dials diamond
+diamonds diaries dictated dictionary did didactical die dies diesel diet dietary dietitian
+difference differences different differently difficult difficulties difficulty dig digging
+digital digitalise digitalize digitally digitisation digitise digitised digitising digitization
+digitized dimension dimensional dimensionality dimensions dimly dimmer dimmers dining dinkey
+dinner direct directed directing direction directions directives directly director directories
+directors directory dirt dirty disabilities disability disabled disabling disadvantages
+disagreement disappointments disarmed disassemble disaster disasters disastrous disburse
+discharged discipline disciplined disciplines disclose disconnection discounted discourteous
+discover discovered discovering discrepancy discrete discretion discrimination discriminations
+discuss discussed discussion discussions disease diseases dish dishes disinfect disinfectants
+disk disks dismantle disorder disorders dispatch dispatching dispenser dispensing displace
+display displayed displaying displays disposal dispose disposing disposition disputes disrupt
+disruption disseminate disseminating dissemination distance distances distinctive distinguish
+distinguishable distracted distracting distress distribute distributed distributing distribution
+disturbances disturbed dive diverse diversity divide divided dividends diving do dock docket
+docks doctoral document documentary documentation documenting documents does dogs doing doll
+dollar dollars dolls domain domains domestic domotic domotics donations done donor donors door
+doorbell doors dormitories dosage dosages dose doses dosimetry down downhill download downs
+downsized dozens draft drafters drafting drafts drag dragging drain drainpipes drains drama
+dramatic dramatically dramatics draperies draw drawbridge drawers drawing drawings drawn dredge
 dress dressing dressings dribbling dried driers drift drifts drill drillers drilling drills
-drinks drive driven driver drivers drives driving drone drones drop drops drug
-drugs drum drums dry dryers drying drywall dual duck duct ducts ductwork
-due dumbwaiters dump duplicating durability durable duration during dusk dust dusts duties
-duty dye dyers dynamic dynamics dynamometers dysfunctions each ear earlier earliest early
-earning earnings earth earthquake earthquakes ease easier easily easy eating echo echocardiography
-eclipse ecological ecology econometric economic economical economics economy ecosystems edge edgers edges
-edit edited editing editor editorial editorials editors educate education educational educators effect
-effective effectively effectiveness effects efficacy efficiency efficient efficiently effort efforts eggs ehtereum
-either elaborate elastic elected election electric electrical electrically electricians electricity electrification electro
-electrocardiograms electrochemical electroencephalogram electroencephalograms electrologists electrolytic electromagnetic electromagnetism electromagnets electromechanical electromedical electron
-electroneurodiagnostic electronic electronically electronics electronystagmograms electrophysiology element elementary elements elevated elevation elevators
-elicit eliciting eligibility eliminate eliminates eliminating elimination elite elsewhere email emails embark
-embedded embedding embracing emcee emerged emergencies emergency emergent emerging emissions emotional emotionally
-emotions empathic empathy emphasis emphasizing empirical employ employability employed employee employees employer
-employers employing employment empower empowerment empty enable enabled enablement enables enabling enact
-enamel enclosed encode encoded encoders encoding encounter encourage encrypted encryption end endorsement
-endoscopy ends endurance endure enemy energise energy enforce enforced enforcement enforcing engage
-engaged engagement engaging engine engineer engineering engineers engines engravers engraving enhance enhanced
-enhancement enhances enhancing enjoy enjoyment enjoys enlisted enough enrichment ensure ensuring entanglement
-enter entering enterprise entertain entertainers entertainment enthusiasm entire entities entity entrance entrepreneurial
-entrepreneurship entries entry entwined envelopes environment environmental environmentally environments ephemeris epidemiology epilepsy
-epirus episodic equal equality equalization equation equations equines equipment equipments equipped equipping
-equities equity equivalency equivalent erect ergonomic ergonomics eroded erosion error errors escalators
-escorting eservices especially essays essential establish established establishing establishment establishments estate esteem
-estimate estimates estimating estimation estimations etc etch etcher etchers etching ether ethernet
-ethical ethics ethnic ethnicity evacuate evacuations evaluate evaluates evaluating evaluation evaluations evaporating
-even event events eventual eventually every everyone everything evidence evidenced evoked evolution
-evolves exact exactly exactness exam examination examinations examine examined examiners examining example
-examples exams excavate excavations excellence except exceptional excess exchange exchanged exchanges exclusively
-excuse execute executed executing execution executive executives exemplary exercise exercises exercising exert
-exerting exhibit exhibition exhibitions exhibits exist existence existing exit exiting exitscam expand
-expansion expectations expected expedite expeditions expenditures experience experiences experiment experimental experiments expert
-expertise experts explain explaining explicit exploit exploitation exploiting exploits exploration explore exploring
-explosion explosions explosive explosives export exportable exports exposed exposing exposure express expressed
-expressing expression expressions extend extended extending extensions extent exterior external externally extinction
-extinguish extortion extra extract extracted extracting extraction extranets extreme extremely extrude eye
-eyeglasses eyes fabric fabricate fabricated fabricating fabrication fabricators fabrics face faced facets
-facial facilitate facilitates facilitating facilities facility facsimile fact factor factories factorization factors
-factory facts faculty fail failover fails failure failures fair fairly faith fall
-falling familiar families family fan fans far fare fares farm farmers farming
-farms farther fascinating fashion fast fasten fasteners fastening fat fatigue fatiguing fault
-faults faulty favorable fax feasibility feasible feathers feature features federal fee feedback
-feeding feedings feedstock feel feeling feelings feels fees feet fell fellow fence
-fences fencing fermentation fermenting ferryboats fertilizer fertilizers fertilizing fetal fetuses few fiber
-fiberglass fibers fibre fibres fidelity field fields fight figure figures figurines filament
-filaments file files filing fill filling fillings film films filter filtering filters
-final finance finances financial financing find findable finders finding findings fine finfish
-finger fingernails fingerprinting fingerprints fingers finish finished finishers finishing finite fire firefighting
-fireproofing fires firewall firewalls firing firm firms firmware first fiscal fish fisheries
-fishery fishing fit fitness fitters fitting fittings five fix fixed fixtures flame
-flames flanging flatten flaw flawless flawlessly flaws fleet flexibility flexible flexographic flight
-flights flood floods floor flooring floors floral flow flowcharting flowers flows fluctuations
-fluency fluent fluid fluids fluorescent fluoride fly flyers flying focus focused focuses
-focussed fold foliage follow following followup font fonts food foods foot footage
-footers footwear for forage force forcefully forces forecast forecasters forecasting forecasts foreign
-forensic forensics forest forested forester foresters forestry forests forging fork forklift forklifts
-form formal formalised format formats formatting formed former forming forms formulae formulas
-formulate formulating formulation forth forum forums forward fossil fossils foster found foundations
-foundries foundry four fragment fragmentation fragments frame framed frames framework frameworks framing
-fraud free freedom freelance freeways freeze freezer freezers freezing freight frequencies frequency
-frequently freshmen friendliness friendly from front frontal fronts fruits frustration fry fuel
-fulfil fulfill fulfilling fulfilment fulfils full fully function functional functionalities functionality functioning
-functions fund fundamental fundamentals funding fundraising funds funeral fungi fungicides fur furnace
-furnaces furnish furnishing furnishings furniture furs further fuselage fusion future fuzzy gadgets
-gadolinium gain gained gaining gains galleries gamble gambles gambling game gameplay games
-gaming gap gaps garage garbage garment garments gas gaseous gases gasoline gate
-gates gather gathered gatherers gathering gauge gauges gauging gavering gear gems gender
-genealogy general generally generate generated generating generation generator generators genetic genetics genitourinary
-genome genomic genres geo geodesists geodetic geographic geographical geographically geography geolocation geological
-geology geometrical geometry geospatial geotechnical geothermal gesture get gets getting gifts ginning
-girders gis git give giveaways given gives giving glands glare glass glasses
-glassware glaucoma glaze glazes glee global gloves gluing go goal goals goats
-goes going gold golf gone good goods govern governance governing government governmental
-governments governors gps grade graders grading gradual graduate graduated grain grammar grammatical
-grant grants graphic graphical graphics graphite graphs grapple grasp grass gravel gravitation
-gravitational gravity gravure grazing great green greenhouses greetings grenade grenades grids grievance
-grievances grind grinder grinders grinding gripping groom grooming groove gross ground grounded
-grounds groundskeeping group grouped grouping groups grow growing growth guarantee guarantees guard
-guarded guarding guards guest guests guidance guide guided guidelines guiding gums guns
-gutters gymnastics gynecologic gynecological gyros gyroscopes habit habitat habitats habits hack hacking
-hacks had hair half halls hammer hammers hand handheld handle handling handmade
-hands handsaws handwriting happenings happens harassment harbors harbour hard harden hardening hardware
+drinks drive driven driver drivers drives driving drone drones drop drops drug drugs drum drums
+dry dryers drying drywall dual duck duct ducts ductwork due dumbwaiters dump duplicating
+durability durable duration during dusk dust dusts duties duty dye dyers dynamic dynamics
+dynamometers dysfunctions each ear earlier earliest early earning earnings earth earthquake
+earthquakes ease easier easily easy eating echo echocardiography eclipse ecological ecology
+econometric economic economical economics economy ecosystems edge edgers edges edit edited
+editing editor editorial editorials editors educate education educational educators effect
+effective effectively effectiveness effects efficacy efficiency efficient efficiently effort
+efforts eggs ehtereum either elaborate elastic elected election electric electrical electrically
+electricians electricity electrification electro electrocardiograms electrochemical
+electroencephalogram electroencephalograms electrologists electrolytic electromagnetic
+electromagnetism electromagnets electromechanical electromedical electron electroneurodiagnostic
+electronic electronically electronics electronystagmograms electrophysiology element elementary
+elements elevated elevation elevators elicit eliciting eligibility eliminate eliminates
+eliminating elimination elite elsewhere email emails embark embedded embedding embracing emcee
+emerged emergencies emergency emergent emerging emissions emotional emotionally emotions
+empathic empathy emphasis emphasizing empirical employ employability employed employee employees
+employer employers employing employment empower empowerment empty enable enabled enablement
+enables enabling enact enamel enclosed encode encoded encoders encoding encounter encourage
+encrypted encryption end endorsement endoscopy ends endurance endure enemy energise energy
+enforce enforced enforcement enforcing engage engaged engagement engaging engine engineer
+engineering engineers engines engravers engraving enhance enhanced enhancement enhances
+enhancing enjoy enjoyment enjoys enlisted enough enrichment ensure ensuring entanglement enter
+entering enterprise entertain entertainers entertainment enthusiasm entire entities entity
+entrance entrepreneurial entrepreneurship entries entry entwined envelopes environment
+environmental environmentally environments ephemeris epidemiology epilepsy epirus episodic equal
+equality equalization equation equations equines equipment equipments equipped equipping
+equities equity equivalency equivalent erect ergonomic ergonomics eroded erosion error errors
+escalators escorting eservices especially essays essential establish established establishing
+establishment establishments estate esteem estimate estimates estimating estimation estimations
+etc etch etcher etchers etching ether ethernet ethical ethics ethnic ethnicity evacuate
+evacuations evaluate evaluates evaluating evaluation evaluations evaporating even event events
+eventual eventually every everyone everything evidence evidenced evoked evolution evolves exact
+exactly exactness exam examination examinations examine examined examiners examining example
+examples exams excavate excavations excellence except exceptional excess exchange exchanged
+exchanges exclusively excuse execute executed executing execution executive executives exemplary
+exercise exercises exercising exert exerting exhibit exhibition exhibitions exhibits exist
+existence existing exit exiting exitscam expand expansion expectations expected expedite
+expeditions expenditures experience experiences experiment experimental experiments expert
+expertise experts explain explaining explicit exploit exploitation exploiting exploits
+exploration explore exploring explosion explosions explosive explosives export exportable
+exports exposed exposing exposure express expressed expressing expression expressions extend
+extended extending extensions extent exterior external externally extinction extinguish
+extortion extra extract extracted extracting extraction extranets extreme extremely extrude eye
+eyeglasses eyes fabric fabricate fabricated fabricating fabrication fabricators fabrics face
+faced facets facial facilitate facilitates facilitating facilities facility facsimile fact
+factor factories factorization factors factory facts faculty fail failover fails failure
+failures fair fairly faith fall falling familiar families family fan fans far fare fares farm
+farmers farming farms farther fascinating fashion fast fasten fasteners fastening fat fatigue
+fatiguing fault faults faulty favorable fax feasibility feasible feathers feature features
+federal fee feedback feeding feedings feedstock feel feeling feelings feels fees feet fell
+fellow fence fences fencing fermentation fermenting ferryboats fertilizer fertilizers
+fertilizing fetal fetuses few fiber fiberglass fibers fibre fibres fidelity field fields fight
+figure figures figurines filament filaments file files filing fill filling fillings film films
+filter filtering filters final finance finances financial financing find findable finders
+finding findings fine finfish finger fingernails fingerprinting fingerprints fingers finish
+finished finishers finishing finite fire firefighting fireproofing fires firewall firewalls
+firing firm firms firmware first fiscal fish fisheries fishery fishing fit fitness fitters
+fitting fittings five fix fixed fixtures flame flames flanging flatten flaw flawless flawlessly
+flaws fleet flexibility flexible flexographic flight flights flood floods floor flooring floors
+floral flow flowcharting flowers flows fluctuations fluency fluent fluid fluids fluorescent
+fluoride fly flyers flying focus focused focuses focussed fold foliage follow following followup
+font fonts food foods foot footage footers footwear for forage force forcefully forces forecast
+forecasters forecasting forecasts foreign forensic forensics forest forested forester foresters
+forestry forests forging fork forklift forklifts form formal formalised format formats
+formatting formed former forming forms formulae formulas formulate formulating formulation forth
+forum forums forward fossil fossils foster found foundations foundries foundry four fragment
+fragmentation fragments frame framed frames framework frameworks framing fraud free freedom
+freelance freeways freeze freezer freezers freezing freight frequencies frequency frequently
+freshmen friendliness friendly from front frontal fronts fruits frustration fry fuel fulfil
+fulfill fulfilling fulfilment fulfils full fully function functional functionalities
+functionality functioning functions fund fundamental fundamentals funding fundraising funds
+funeral fungi fungicides fur furnace furnaces furnish furnishing furnishings furniture furs
+further fuselage fusion future fuzzy gadgets gadolinium gain gained gaining gains galleries
+gamble gambles gambling game gameplay games gaming gap gaps garage garbage garment garments gas
+gaseous gases gasoline gate gates gather gathered gatherers gathering gauge gauges gauging
+gavering gear gems gender genealogy general generally generate generated generating generation
+generator generators genetic genetics genitourinary genome genomic genres geo geodesists
+geodetic geographic geographical geographically geography geolocation geological geology
+geometrical geometry geospatial geotechnical geothermal gesture get gets getting gifts ginning
+girders gis git give giveaways given gives giving glands glare glass glasses glassware glaucoma
+glaze glazes glee global gloves gluing go goal goals goats goes going gold golf gone good goods
+govern governance governing government governmental governments governors gps grade graders
+grading gradual graduate graduated grain grammar grammatical grant grants graphic graphical
+graphics graphite graphs grapple grasp grass gravel gravitation gravitational gravity gravure
+grazing great green greenhouses greetings grenade grenades grids grievance grievances grind
+grinder grinders grinding gripping groom grooming groove gross ground grounded grounds
+groundskeeping group grouped grouping groups grow growing growth guarantee guarantees guard
+guarded guarding guards guest guests guidance guide guided guidelines guiding gums guns gutters
+gymnastics gynecologic gynecological gyros gyroscopes habit habitat habitats habits hack hacking
+hacks had hair half halls hammer hammers hand handheld handle handling handmade hands handsaws
+handwriting happenings happens harassment harbors harbour hard harden hardening hardware
 hardwood harm harmful harness harvest harvested harvesters harvesting has hash hatcheries hats
-haul have having hay hazardous hazards he headends headers headlines headphones heads
-headsets healing health healthcare healthful healthy hearing hearings hearse heart hearth heat
-heated heating heats heavy heel heels held helicopter helicopters help helpers helpful
-helping hemp her herbicide herbicides herbs herding here heredity heritage hi hidden
-hierarchical hierarchy high higher highest highlight highlighting highlights highly highway highways hinge
-hire hired hiring his histogram histograms histological historic historical historically histories historiography
-history hitting hobbies hoes hoisting hoists hold holder holding holdings hole holes
-holiday holistic holistically home homeland homemaking homeowner homes homogeneous hone honest honesty
-honey hooks hope horizon horizontal hormonal hormones horses horticultural horticulture hoses hospice
-hospital hospitality hospitals host hostage hosting hot hotel hotels hour hours house
-household households housekeeping houses housing how howitzers hulls human humanities humanly humans
-humid humidity humour hurricanes husking hybrid hybridization hydraulic hydraulics hydroelectric hydrogen hydrologists
-hydrolysis hydropower hygiene hygienic hyperledger ice icons id idea ideal ideals ideas
-identifiable identification identified identifier identifiers identifies identify identifying identities identity ideology if
-ii ill illegal illegally illness illnesses illusion illustrate illustrating illustration illustrations image
-imagery images imagesetter imagination imagine imaging imitate immediate immediately immerse immersed immersion
-immersive immigration immobilisation immobilization immune impact impacts impaired impairment impairments impetus implant
-implanted implants implement implementation implementations implemented implementing implication implications implicit implies import
-importance important imported imposed impressions improve improved improvement improvements improving improvisation improvise
-impulses impurities in inadequate inappropriate inboard inbound incentive incentives inches incident incidents
-incisions include included includes including inclusion inclusive income incoming incomplete incontinent incorporate
-incorporated incorporating incorporation incorrect incorrectly increase increased increasing incremental incumbents incurred indentations
-independence independent independently index indexes indexing indicate indicated indicating indicators indirect individual
-individualized individually individuals indoors induction industrial industries industry infant infantry infants infected
-infection infections infectious inferential infest infiltration influence influences influencing info infographics inform
-informal informatics information informational informations informed informing infra infractions infrared infrastracture infrastructure
-infrastructures ingot ingots ingredients inheritance inherited initial initiate initiating initiative initiatives injectable
-injected injection injured injuries injury ink inkjet inks inland inmates inner innovate
-innovating innovation innovations innovative innovatively innovativeness inpatient input inputs inputting inquests inquiries
-ins inscribed insect insecticides insects insemination insert inserting inside insight insights inspect
-inspected inspecting inspection inspections inspectors inspire inspired inspires install installation installations installers
-installing instance instant instead institute institution institutional institutionalisation institutions instruct instructing instruction
-instructional instructions instructor instructors instrument instrumental instrumentation instruments insulate insulating insulation insurance
-insurers intact integrate integrated integrating integration integrity intellectual intelligence intelligent intend intended
-intensity intensive intent intention intentions intents inter interact interacting interaction interactions interactive
-interactively interacts intercepted intercom intercommunications interconnect interconnected interconnections intercontinental intercultural interdependence interdependencies
-interdisciplinary interest interested interesting interests interface interfaces interfacing interference interferometers interim interior
-interiors intermediary intermediate interment intermittent internal international internet interns internships interoffice interoperability
-interoperable interplay interpolation interpret interpretation interpreted interpreting interrelate interrelationships interrogating interrogator interrupting
-interruption intervals intervene intervention interventional interventions interview interviewing interviews into intranet intranets
-intravascular intravenously introduce introduced introducing introduction intruders intrusion intrusions intuitevely invasions invasive
-invent inventors inventory invest investigate investigating investigation investigations investing investment investments investors
-invoices invoicing involve involved involvement involves involving ipconfig iron irregular irregularities irrespective
-irrigation is isolation isometric isotopes issue issued issues issuing it item items
-iteration iterative itineraries itinerary its itself jacketed jackets jackhammer jackhammers jackpots jail
-jailers jamming jams javascript jaw jawa jaws jazz jet jewelry jig jigger
-jigs job jobs jogger join joining joint jointers jointly joints joists journal
-journalism journey journeys js judge judgements judges judgment juke jumping junior jurisdiction
+haul have having hay hazardous hazards he headends headers headlines headphones heads headsets
+healing health healthcare healthful healthy hearing hearings hearse heart hearth heat heated
+heating heats heavy heel heels held helicopter helicopters help helpers helpful helping hemp her
+herbicide herbicides herbs herding here heredity heritage hi hidden hierarchical hierarchy high
+higher highest highlight highlighting highlights highly highway highways hinge hire hired hiring
+his histogram histograms histological historic historical historically histories historiography
+history hitting hobbies hoes hoisting hoists hold holder holding holdings hole holes holiday
+holistic holistically home homeland homemaking homeowner homes homogeneous hone honest honesty
+honey hooks hope horizon horizontal hormonal hormones horses horticultural horticulture hoses
+hospice hospital hospitality hospitals host hostage hosting hot hotel hotels hour hours house
+household households housekeeping houses housing how howitzers hulls human humanities humanly
+humans humid humidity humour hurricanes husking hybrid hybridization hydraulic hydraulics
+hydroelectric hydrogen hydrologists hydrolysis hydropower hygiene hygienic hyperledger ice icons
+id idea ideal ideals ideas identifiable identification identified identifier identifiers
+identifies identify identifying identities identity ideology if ii ill illegal illegally illness
+illnesses illusion illustrate illustrating illustration illustrations image imagery images
+imagesetter imagination imagine imaging imitate immediate immediately immerse immersed immersion
+immersive immigration immobilisation immobilization immune impact impacts impaired impairment
+impairments impetus implant implanted implants implement implementation implementations
+implemented implementing implication implications implicit implies import importance important
+imported imposed impressions improve improved improvement improvements improving improvisation
+improvise impulses impurities in inadequate inappropriate inboard inbound incentive incentives
+inches incident incidents incisions include included includes including inclusion inclusive
+income incoming incomplete incontinent incorporate incorporated incorporating incorporation
+incorrect incorrectly increase increased increasing incremental incumbents incurred indentations
+independence independent independently index indexes indexing indicate indicated indicating
+indicators indirect individual individualized individually individuals indoors induction
+industrial industries industry infant infantry infants infected infection infections infectious
+inferential infest infiltration influence influences influencing info infographics inform
+informal informatics information informational informations informed informing infra infractions
+infrared infrastracture infrastructure infrastructures ingot ingots ingredients inheritance
+inherited initial initiate initiating initiative initiatives injectable injected injection
+injured injuries injury ink inkjet inks inland inmates inner innovate innovating innovation
+innovations innovative innovatively innovativeness inpatient input inputs inputting inquests
+inquiries ins inscribed insect insecticides insects insemination insert inserting inside insight
+insights inspect inspected inspecting inspection inspections inspectors inspire inspired
+inspires install installation installations installers installing instance instant instead
+institute institution institutional institutionalisation institutions instruct instructing
+instruction instructional instructions instructor instructors instrument instrumental
+instrumentation instruments insulate insulating insulation insurance insurers intact integrate
+integrated integrating integration integrity intellectual intelligence intelligent intend
+intended intensity intensive intent intention intentions intents inter interact interacting
+interaction interactions interactive interactively interacts intercepted intercom
+intercommunications interconnect interconnected interconnections intercontinental intercultural
+interdependence interdependencies interdisciplinary interest interested interesting interests
+interface interfaces interfacing interference interferometers interim interior interiors
+intermediary intermediate interment intermittent internal international internet interns
+internships interoffice interoperability interoperable interplay interpolation interpret
+interpretation interpreted interpreting interrelate interrelationships interrogating
+interrogator interrupting interruption intervals intervene intervention interventional
+interventions interview interviewing interviews into intranet intranets intravascular
+intravenously introduce introduced introducing introduction intruders intrusion intrusions
+intuitevely invasions invasive invent inventors inventory invest investigate investigating
+investigation investigations investing investment investments investors invoices invoicing
+involve involved involvement involves involving ipconfig iron irregular irregularities
+irrespective irrigation is isolation isometric isotopes issue issued issues issuing it item
+items iteration iterative itineraries itinerary its itself jacketed jackets jackhammer
+jackhammers jackpots jail jailers jamming jams javascript jaw jawa jaws jazz jet jewelry jig
+jigger jigs job jobs jogger join joining joint jointers jointly joints joists journal journalism
+journey journeys js judge judgements judges judgment juke jumping junior jurisdiction
 jurisdictions jury just justice justification kayak kdevplatform keel keep keeping kegs kennels
-keno keras kettles key keyboard keyboards keyframing keying keys keyword keywords kill
-kiln kilns kind kindergarten kinds kinematics kitchen kneeling knit knives know knowing
-knowledge known knows knurls kvm lab label labor laboratories laboratory laborers labour
-lacquer ladder ladders lading ladles lamp land landing landline landmarks lands landscape
-landscapes landscaping language languages laptop laptops large larger laser lasering lasers last
-lasts latches late latencies latency later latest lath lathe lathers lathes launch
-launched launchers launches launching laundry law lawn lawns laws lawyer lawyers lay
-layer layers laying layout layouts leaching lead leader leaders leadership leading leads
-leaf leak leaks lean leanings learn learnability learned learner learners learning lease
-leased leasing least leather leatherwear leave leaving lecture lectures ledger ledgers left
-leg legacy legal legend legible legislation legislative legs leisure lending length lens
-lenses less lesser lesson lessons letter letterhead letterpress letters level levels leveraging
-liabilities liability liaise liaison librarians libraries library licencing license licensed licenses licensing
-lie life lifecycle lifelike lifelong lifespan lifestyle lifestyles lift lifting lifts light
-lighthouses lighting lights lightweight like likelihood likely limb limbs limit limitations limited
-limits line linens lines linguistic linguistics link linkage linkages linked linking links
-linux liquid liquids list listed listen listeners listening listing listings lists lit
-literacy literate literature lithographic litigation little live lively lives livestock living load
-loaded loaders loading loadmasters loads loan loans lobby local locale localisation localization
-locally locate locating location locations locators lock lockable locked locker locking locks
-locomotive locomotives lodging loft log logging logic logical logically login logistic logistical
-logistics logon logos logs long longer look looked looking loop loose loosely
-loosen losing loss losses lost lot lots lottery loud loudness lounge low
-lower loyalty lubricants lubricate luggage lumber lung lying lyrics machine machined machinery
-machines machining machinists macromolecular made magazines magnetic magnets mail mailing mails main
-mainly mains mainstream mainstreaming maintain maintainability maintained maintaining maintenance major majority make
-makers makes makeup making maladjustment malformations malfunctions malicious malignant mall malocclusions malware
-man manage managed management manager managerial managers manages managing maneuvering manholes manifold
-manipulate manipulated manipulating manipulation mannequins manner manners manoeuvre manual manually manuals manufacture
-manufactured manufacturer manufacturers manufacturing manuscripts many map mapmaking mapping maps marble marching
-marine marital maritime mark marked markers market marketability marketable marketing markets marks
-markup marriage marrow mart masks masonry masons mass massage massages massaging masses
-master mastered mastering mastery match mate material materials math mathematical mathematics matlab
-matrix matter matters maturity maxillofacial maximal maximise maximize maximizing maximum may meal
-meals mean meaning meaningful means measure measured measurement measurements measures measuring meat
-meats mechanic mechanical mechanically mechanics mechanisation mechanised mechanism mechanisms mechanized mechatronic mechatronics
-media medias mediate mediated mediates mediator medical medically medication medications medicine medicines
-medium mediums meet meeting meetings meets melt member members membership memberships memories
-memorise memorising memorize memory memos mend mental mentally mentor mentoring menu menus
-merchandise merchandising merge merged merger merges merging mesh message messages messaging messenger
-messy met metabolism metadata metal metallic metallurgical metallurgists metals metasploit meteorological meteorology
-meter metering meters method methodical methodologies methodology methods meticulously metric metrics metropolitan
-mice micro microactuators microbiologists microbiology microblogging microchip microchips microcontrollers microelectromechanical microelectronic microelectronics
-microfabrication microfilm micrometeorology microorganisms microphone microphones microprocessors microscale microscope microscopic microscopy microsensing
-microsensors microsoft microstructures microsystem microsystems microtomes microwave microwaves middle middleware might migrate
-migrating migration migrations mile miles milestones military milk milking mill milling millpond
-mind minded minds mindset mine mineral mineralogical mineralogists minerals mines minesweeping miniature
-miniaturised minibanks minimal minimalist minimally minimisation minimise minimize minimum mining minor minute
-minutes mirrors misalignment misbehavior missile missiles mission missions mistake mistakes mistreatment misuse
-mitigate mitigating mitigation mix mixed mixers mixes mixing mixture mnemonics mobile mobilising
-mobility mock mockup modal modalities model modeling modelling models modems moderate moderation
-moderator modern modes modification modifications modified modify modifying modulated modules moisture mold
-molding molds molecular molecules molten monetary money monitor monitored monitoring monitors monologue
-month monthly months mood moods moon moonless mopeds moral morals more mortality
-mortar mortarless mortars mortgage mortgages mortisers mortuary most mostly motel motherboard motion
-motions motivate motivating motivation motives motor motorcycle motorcycles motorist motorized motors moulds
+keno keras kettles key keyboard keyboards keyframing keying keys keyword keywords kill kiln
+kilns kind kindergarten kinds kinematics kitchen kneeling knit knives know knowing knowledge
+known knows knurls kvm lab label labor laboratories laboratory laborers labour lacquer ladder
+ladders lading ladles lamp land landing landline landmarks lands landscape landscapes
+landscaping language languages laptop laptops large larger laser lasering lasers last lasts
+latches late latencies latency later latest lath lathe lathers lathes launch launched launchers
+launches launching laundry law lawn lawns laws lawyer lawyers lay layer layers laying layout
+layouts leaching lead leader leaders leadership leading leads leaf leak leaks lean leanings
+learn learnability learned learner learners learning lease leased leasing least leather
+leatherwear leave leaving lecture lectures ledger ledgers left leg legacy legal legend legible
+legislation legislative legs leisure lending length lens lenses less lesser lesson lessons
+letter letterhead letterpress letters level levels leveraging liabilities liability liaise
+liaison librarians libraries library licencing license licensed licenses licensing lie life
+lifecycle lifelike lifelong lifespan lifestyle lifestyles lift lifting lifts light lighthouses
+lighting lights lightweight like likelihood likely limb limbs limit limitations limited limits
+line linens lines linguistic linguistics link linkage linkages linked linking links linux liquid
+liquids list listed listen listeners listening listing listings lists lit literacy literate
+literature lithographic litigation little live lively lives livestock living load loaded loaders
+loading loadmasters loads loan loans lobby local locale localisation localization locally locate
+locating location locations locators lock lockable locked locker locking locks locomotive
+locomotives lodging loft log logging logic logical logically login logistic logistical logistics
+logon logos logs long longer look looked looking loop loose loosely loosen losing loss losses
+lost lot lots lottery loud loudness lounge low lower loyalty lubricants lubricate luggage lumber
+lung lying lyrics machine machined machinery machines machining machinists macromolecular made
+magazines magnetic magnets mail mailing mails main mainly mains mainstream mainstreaming
+maintain maintainability maintained maintaining maintenance major majority make makers makes
+makeup making maladjustment malformations malfunctions malicious malignant mall malocclusions
+malware man manage managed management manager managerial managers manages managing maneuvering
+manholes manifold manipulate manipulated manipulating manipulation mannequins manner manners
+manoeuvre manual manually manuals manufacture manufactured manufacturer manufacturers
+manufacturing manuscripts many map mapmaking mapping maps marble marching marine marital
+maritime mark marked markers market marketability marketable marketing markets marks markup
+marriage marrow mart masks masonry masons mass massage massages massaging masses master mastered
+mastering mastery match mate material materials math mathematical mathematics matlab matrix
+matter matters maturity maxillofacial maximal maximise maximize maximizing maximum may meal
+meals mean meaning meaningful means measure measured measurement measurements measures measuring
+meat meats mechanic mechanical mechanically mechanics mechanisation mechanised mechanism
+mechanisms mechanized mechatronic mechatronics media medias mediate mediated mediates mediator
+medical medically medication medications medicine medicines medium mediums meet meeting meetings
+meets melt member members membership memberships memories memorise memorising memorize memory
+memos mend mental mentally mentor mentoring menu menus merchandise merchandising merge merged
+merger merges merging mesh message messages messaging messenger messy met metabolism metadata
+metal metallic metallurgical metallurgists metals metasploit meteorological meteorology meter
+metering meters method methodical methodologies methodology methods meticulously metric metrics
+metropolitan mice micro microactuators microbiologists microbiology microblogging microchip
+microchips microcontrollers microelectromechanical microelectronic microelectronics
+microfabrication microfilm micrometeorology microorganisms microphone microphones
+microprocessors microscale microscope microscopic microscopy microsensing microsensors microsoft
+microstructures microsystem microsystems microtomes microwave microwaves middle middleware might
+migrate migrating migration migrations mile miles milestones military milk milking mill milling
+millpond mind minded minds mindset mine mineral mineralogical mineralogists minerals mines
+minesweeping miniature miniaturised minibanks minimal minimalist minimally minimisation minimise
+minimize minimum mining minor minute minutes mirrors misalignment misbehavior missile missiles
+mission missions mistake mistakes mistreatment misuse mitigate mitigating mitigation mix mixed
+mixers mixes mixing mixture mnemonics mobile mobilising mobility mock mockup modal modalities
+model modeling modelling models modems moderate moderation moderator modern modes modification
+modifications modified modify modifying modulated modules moisture mold molding molds molecular
+molecules molten monetary money monitor monitored monitoring monitors monologue month monthly
+months mood moods moon moonless mopeds moral morals more mortality mortar mortarless mortars
+mortgage mortgages mortisers mortuary most mostly motel motherboard motion motions motivate
+motivating motivation motives motor motorcycle motorcycles motorist motorized motors moulds
 mount mountains mounted mounters mounting mourners mouse mouth movable move moveable moved
-movement movements movers moves movie movies moving mow mowers mowing much mud
-multi multichain multidimensional multidirectional multimedia multimeter multimillion multinational multiple multiply multipoint multipurpose
-municipal municipalities munitions muscle muscles muscular musculoskeletal museum museums music musical must
-mutable mutual nail nailing nails name named namely names naming nanoengineering nanoscale
-narrative narratives narrow national nationwide natural naturally nature natured naval navigable navigate
-navigating navigation navigational near nearby necessary need needed needle needlecraft needles needs
-negative negatives negotiable negotiate negotiated negotiating negotiation neighbor neighbourhood neighbouring neonatal nerve
-nerves nervous nesting net nets network networking networks neural neuro neurobehavioral neurodegenerative
-neuroimaging neurons neuropsychological neuropsychology neurosurgical neutralizing never new newborn news newsletters newspapers
-nickel night nitrogen no node nodes noise noises noisy non nonacademic nonagricultural
-nondiscriminatory nondurable none nonemergency nonfarm nongarment nonmetal nonprofit nonradioactive nonresidential nonroutine nonscheduled
-nonsurgical nontimber normal normalise normalize normally norms not notation notch note notes
-notices notification notify notifying novel novels novelty nuclear number numbers numeracy numeric
-numerical numerically nurse nurseries nursery nurses nursing nutrients nutrition nutritional nuts nzeb
-obedience obey object objective objectives objects obligations observables observation observations observe observed
-observer observing obstacles obstructions obtain obtained obtaining obvious occam occasionally occupation occupational
-occupations occupied occupies occur occurred occurrence occurrences occurring occurs ocean oceans odors
-of off offender offenders offensive offer offered offering offerings offers office officer
-officers offices official officials officiating offline offs offset offsite offspring often oil
-oils old older on onboard once oncologist oncology one ones oneself ongoing
-online only onsite onto ontologies open openchain openers opening openly opennes openness
-openzeppelin operate operated operating operation operational operations operative operator operators ophthalmic ophthalmologists
-opinion opinions opportunities opportunity opposed optic optical opticians optics optimal optimally optimisation
-optimise optimised optimising optimistic optimization optimize optimized optimizing optimum options or oral
-orally oranges orbital orchestra orchestras order ordering orderlies orderly orders ordinances ordinary
-ordnance ore ores organ organelles organic organisation organisational organisations organise organised organising
-organism organisms organization organizational organizations organize organized organizing organs orientation oriented origin
-original originality originated originating origins ornamental orthopedic orthotic orthotics os other others
-otherwise out outage outboard outcome outcomes outdated outdoors outgoing outings outlets outline
-outlining outlook outpatient output outputs outputting outreach outside outsourcing ovens over overall
-overflow overhaul overhead overlaps overload overloaded overly oversee overseeing overshoot oversight overtime
-overview own owner owners oxide oxygen pace pack package packaged packages packaging
-packet packing padding padlocks pads page pagers pages paginate paid pain paint
-paintbrushes painted painters painting paintings palatable paleontologists pallbearers panel panels pantograph paper
-paperboard papered paperhangers papering papers paperwork parachuting paradigm paradigms paragraphs parallel parallelized
-paramaters parameters parametric parcels parenting parents park parked parking parks parlor parole
-parsing part partial participant participants participate participating participation participatory particle particular particularly
-parties partitions partners partnerships parts party pass passage passages passageways passenger passengers
-passes passing password passwords past pastries patch patching path pathological pathologists paths
-patient patients patrol patron patrons pattern patterns pavement paving pay payable paychecks
-payday paying payment payments payoffs payroll pc peacetime pedal pedestrian pedestrians pediatric
+movement movements movers moves movie movies moving mow mowers mowing much mud multi multichain
+multidimensional multidirectional multimedia multimeter multimillion multinational multiple
+multiply multipoint multipurpose municipal municipalities munitions muscle muscles muscular
+musculoskeletal museum museums music musical must mutable mutual nail nailing nails name named
+namely names naming nanoengineering nanoscale narrative narratives narrow national nationwide
+natural naturally nature natured naval navigable navigate navigating navigation navigational
+near nearby necessary need needed needle needlecraft needles needs negative negatives negotiable
+negotiate negotiated negotiating negotiation neighbor neighbourhood neighbouring neonatal nerve
+nerves nervous nesting net nets network networking networks neural neuro neurobehavioral
+neurodegenerative neuroimaging neurons neuropsychological neuropsychology neurosurgical
+neutralizing never new newborn news newsletters newspapers nickel night nitrogen no node nodes
+noise noises noisy non nonacademic nonagricultural nondiscriminatory nondurable none
+nonemergency nonfarm nongarment nonmetal nonprofit nonradioactive nonresidential nonroutine
+nonscheduled nonsurgical nontimber normal normalise normalize normally norms not notation notch
+note notes notices notification notify notifying novel novels novelty nuclear number numbers
+numeracy numeric numerical numerically nurse nurseries nursery nurses nursing nutrients
+nutrition nutritional nuts nzeb obedience obey object objective objectives objects obligations
+observables observation observations observe observed observer observing obstacles obstructions
+obtain obtained obtaining obvious occam occasionally occupation occupational occupations
+occupied occupies occur occurred occurrence occurrences occurring occurs ocean oceans odors of
+off offender offenders offensive offer offered offering offerings offers office officer officers
+offices official officials officiating offline offs offset offsite offspring often oil oils old
+older on onboard once oncologist oncology one ones oneself ongoing online only onsite onto
+ontologies open openchain openers opening openly opennes openness openzeppelin operate operated
+operating operation operational operations operative operator operators ophthalmic
+ophthalmologists opinion opinions opportunities opportunity opposed optic optical opticians
+optics optimal optimally optimisation optimise optimised optimising optimistic optimization
+optimize optimized optimizing optimum options or oral orally oranges orbital orchestra
+orchestras order ordering orderlies orderly orders ordinances ordinary ordnance ore ores organ
+organelles organic organisation organisational organisations organise organised organising
+organism organisms organization organizational organizations organize organized organizing
+organs orientation oriented origin original originality originated originating origins
+ornamental orthopedic orthotic orthotics os other others otherwise out outage outboard outcome
+outcomes outdated outdoors outgoing outings outlets outline outlining outlook outpatient output
+outputs outputting outreach outside outsourcing ovens over overall overflow overhaul overhead
+overlaps overload overloaded overly oversee overseeing overshoot oversight overtime overview own
+owner owners oxide oxygen pace pack package packaged packages packaging packet packing padding
+padlocks pads page pagers pages paginate paid pain paint paintbrushes painted painters painting
+paintings palatable paleontologists pallbearers panel panels pantograph paper paperboard papered
+paperhangers papering papers paperwork parachuting paradigm paradigms paragraphs parallel
+parallelized paramaters parameters parametric parcels parenting parents park parked parking
+parks parlor parole parsing part partial participant participants participate participating
+participation participatory particle particular particularly parties partitions partners
+partnerships parts party pass passage passages passageways passenger passengers passes passing
+password passwords past pastries patch patching path pathological pathologists paths patient
+patients patrol patron patrons pattern patterns pavement paving pay payable paychecks payday
+paying payment payments payoffs payroll pc peacetime pedal pedestrian pedestrians pediatric
 pedigree peer pelvic penal penalties penetration pens pension pensions people per perceivable
-perceive perceived percentage perception perceptual percussion perforator perform performance performances performed performer
-performers performing performs period periodic periodicals periods peripheral peripherals permanent permanently permissions
-permit permits permitting perms persist persistence person personal personalised personality personalized personally
-personnel persons perspective perspectives persuade persuading pertaining pertinent pest pesticide pesticides pests
-petroleum pets pharmaceutica pharmaceutical pharmaceuticals pharmacist pharmacy phase phases phenomena philosophers philosophical
-philosophy phishing phone phones phoropters photo photocopying photogrammetrist photograph photographed photographers photographic
-photographs photography photojournalists photorealistic photos photovoltaic physical physically physicals physician physicians physicists
-physics physiological physiology physiotherapy piano pick picking pickup picture pictures piece pieces
-pier piers pies pigeon pigment pigments pile pilings pill pills pilot piloted
-pilots pinball pine pioneering pipe pipefitters pipelayers pipeline pipelines pipes piping pitch
-pitching pits pixel place placed placement places placing plan plane planers planets
-planing planned planners planning plans plant planters planting plants plasma plaster plasterboard
-plasterers plastic plastics plate plates plateware platform platforms plating play player players
-playground playing plays pleasant please plodder plot plots plotted plotter plow plowing
-plug plugging plugin plumb plumbers plumbing plurality plywood pneumatic pneumatics pocket podcasts
-poetry point points poise poles police policies policy policyholders polish polishers polishing
-politeness political politically politics pollutants pollution polygon polygonal polymer polymers polysomnograms pond
-pool pools popular popularity population porcelain port portable portals portions portrait portray
-ports pose position positioning positions positive positively possess possessing possession possibilities possibility
-possible post postage postal posters postflight posting postings postoperative posts postsecondary posttrip
-posture potable potential potentially potentials potter pottery pouches poultry pound pounds pour
-poured powdered power powered practicability practical practicality practice practices practicing practitioners pre
-precautions precedent precedents precious precipitating precipitation precise precisely precision predefined predetermined predicate
-predict predicted prediction predictions predictive predominantly prefabricated prefer preference preferences preferring preflight
-pregnancy prejudice preliminary premature premises premium prenatal preparation prepare prepared preparedness preparing
-prepress prerecorded preschool preschools prescribe prescribed prescription prescriptions presence present presentation presentations
-presented presenting preservation preservations preserve preserves preserving presidential press presses pressing pressure
-pressured pressures prestigious pretexting pretrial pretrip prevent preventative prevented preventing prevention preventive
+perceive perceived percentage perception perceptual percussion perforator perform performance
+performances performed performer performers performing performs period periodic periodicals
+periods peripheral peripherals permanent permanently permissions permit permits permitting perms
+persist persistence person personal personalised personality personalized personally personnel
+persons perspective perspectives persuade persuading pertaining pertinent pest pesticide
+pesticides pests petroleum pets pharmaceutica pharmaceutical pharmaceuticals pharmacist pharmacy
+phase phases phenomena philosophers philosophical philosophy phishing phone phones phoropters
+photo photocopying photogrammetrist photograph photographed photographers photographic
+photographs photography photojournalists photorealistic photos photovoltaic physical physically
+physicals physician physicians physicists physics physiological physiology physiotherapy piano
+pick picking pickup picture pictures piece pieces pier piers pies pigeon pigment pigments pile
+pilings pill pills pilot piloted pilots pinball pine pioneering pipe pipefitters pipelayers
+pipeline pipelines pipes piping pitch pitching pits pixel place placed placement places placing
+plan plane planers planets planing planned planners planning plans plant planters planting
+plants plasma plaster plasterboard plasterers plastic plastics plate plates plateware platform
+platforms plating play player players playground playing plays pleasant please plodder plot
+plots plotted plotter plow plowing plug plugging plugin plumb plumbers plumbing plurality
+plywood pneumatic pneumatics pocket podcasts poetry point points poise poles police policies
+policy policyholders polish polishers polishing politeness political politically politics
+pollutants pollution polygon polygonal polymer polymers polysomnograms pond pool pools popular
+popularity population porcelain port portable portals portions portrait portray ports pose
+position positioning positions positive positively possess possessing possession possibilities
+possibility possible post postage postal posters postflight posting postings postoperative posts
+postsecondary posttrip posture potable potential potentially potentials potter pottery pouches
+poultry pound pounds pour poured powdered power powered practicability practical practicality
+practice practices practicing practitioners pre precautions precedent precedents precious
+precipitating precipitation precise precisely precision predefined predetermined predicate
+predict predicted prediction predictions predictive predominantly prefabricated prefer
+preference preferences preferring preflight pregnancy prejudice preliminary premature premises
+premium prenatal preparation prepare prepared preparedness preparing prepress prerecorded
+preschool preschools prescribe prescribed prescription prescriptions presence present
+presentation presentations presented presenting preservation preservations preserve preserves
+preserving presidential press presses pressing pressure pressured pressures prestigious
+pretexting pretrial pretrip prevent preventative prevented preventing prevention preventive
 preview previous previously prezi price priced prices pricing primarily primary prime prince
-principal principle principles print printed printer printers printing printings prints prior priorities
-prioritise prioritize prison prisoners privacy private privileges proactive probabilities probability probation problem
-problems procedural procedure procedures proceeding proceedings process processed processes processing processor processors
-procurement procuring produce produced producer producers produces producibility producing product production productionise
-productionising productions productive productivity products profession professional professionals proficiency proficient profile profiles
-profiling profitability profitable profits program programmable programme programmed programmers programmes programming programs
-progress progression project projected projecting projection projections projectors projects prolonged promises promote
-promotes promoting promotion promotional promptly prompts pronunciation proof proofing proofreaders propagated propagation
-propel propelled proper properly properties property proportion proposals propose proposed proposes propulsion
-prose prospective prostheses prosthetic protect protecting protection protective protein proteomics protocol protocols
-prototype prototypes prototyping prove provide provided provider providers provides providing provision provisioning
-provisions proximity proxy pruners pruning pry psychiatric psychological psychologists psychology psychosocial psychotherapeutic
-psychotherapy public publication publications publicise publish publisher publishing pug pull pullers pulleys
-pulmonary pulp pulpwood pumping pumps punch punches punctuality punctuation purchase purchases purchasing
-purify purity purpose purposes pursue pursuing pursuits push put putting qualify qualitative
-qualities quality quantify quantitative quantitatively quantities quantity quantum quarries quarry queries query
-querying question questionnaires questions quests queue quick quickly quotas rabbits race races
-rack racks radar radars radiation radio radioactive radiocommunication radiography radioisotope radiologic radiological
-radiologists radiology radios radiotherapy rafters raids rail railroad railroads rails railway railways
-rain raise raised raises raising raking ramming ranch ranchers ranches random range
-rangelands ranges ranging ranking rankings rapid rapidly rapids raster rate rates rather
-rating ratio raw ray rayon rays re reach reaching reacquire react reaction
-reactions reactive reactor reactors read readability readable reader readers readiness reading readings
-ready real realign realisation realise realising realistic reality realization reallocating realtily ream
-rearrange rearranged reason reasonable reasoning reasons reassemble rebar rebooting rebuild recall receipt
-receipts receive received receivers receives receiving recent recently reception receptions recipes recipient
-recipients reclamation reclassifications reclusion recognise recognised recognition recognize recognizing recommend recommendation recommendations
-recommended recommender reconcile reconciliate reconnaissance reconstruct record recorded recorder recording recordings records
-recount recources recover recoveries recovering recovers recovery recreation recreational recruit recruiting recruitment
-recruits recyclable recycle recycling red redesigns redevelopment redirect reduce reducing reduction redundancy
-reed refactor refactoring refer referee referees reference references referencing referrals refill refine
-refined refinery refining refinish reflect reflected reflecting reflection refractory refrigeration refrigerator refrigerators
-refueling refunds refuse regain regaining regard regarding regime region regional regions register
-registered registering registers registrars registration registrations registries regular regularly regulate regulating regulation
-regulations regulators regulatory rehabilitate rehabilitation rehabilitative rehearsals rehearse reimbursement reinforce reinforced reinforcement
-rejection relate related relates relating relation relational relations relationship relationships relative relay
-relaying relays release releases releasing relevant reliability reliable reliably reliant relief relieve
-religion religions religious relocate relocating rely relying remain remaining remains remedial remediate
-remediation remedies remember remembered remembering remind remodeling remote remotely removal remove removing
-renal render rendered rendering renewable renewals rental rentals rented renting reorganise reorganization
-reorganizing repair repairers repairing repairs repeatable repeated repeatedly repeaters repeating repetitive replace
-replacement replaces replacing replenish replenishing replicability replicate replication reply replying report reported
-reporting reports repositories repository repossession represent representation representations representatives representing represents reproduce
-reproducing reproduction reproductive repurposed reputation request requested requests require required requirement requirements
-requires requiring resale rescue research researches researching reservation reservations reserve reserves reservoir
-reservoirs reset resets reshape residences resident residential residents resilience resistance resistors resolution
-resolve resolving resonance resort resource resources respect respectfully respecting respective respiratory respond
-response responses responsibilities responsibility responsible responsibly responsive responsivness rest restaurant restaurants restoration
-restore restoring restrain restraining restraint restrictions restrooms result resulting results retail retain
-retaining retention retinoscopes retirement retouch retouche retractors retrieval retrieve retrieving retroactively return
-returns reusability reusable reuse reveal revealing revenue reverse review reviewed reviewing reviews
-revise revision reward rewrite rheumatic rhythm ribs rides riding rifles rig rigging
-right rights rigs ring ringing rings rinse rip ripple rise risk risks
-rites rivers road roadmap roads roadside roadway roast roasters roasting robot robotic
-robotics robots rock rockboard rockets rod rods role roles roll rollers rolling
-rolls roof roofers roofing roofs room rooms root rotary rotate rotation rough
-roughly rounds route router routers routes routine routines routing routings rows rs
-rubber rubberized rubbish rubble rugs rule rules ruling run running runs runtime
-runways rural rust sack sacks sacral saddles safari safe safeguard safeguarding safeguards
-safekeeping safely safes safety sailing salads salary sale sales salesclerks salon salt
-same sample samples sampling sanctions sand sandbox sanders sanding sandwiches sanitary sanitation
-sanitize sanskrit satellite satellites satisfaction satisfied satisfy satisfying sausage save saving savings
-saw sawing saws sawyers say saying scaffolding scaffolds scalability scalable scale scales
-scaling scalp scan scanned scanner scanners scanning scans scatter scenario scenarios scene
-scenes schedule scheduled schedules scheduling schema schemas schematics scheme schemes school schools
-schoolwide science sciences scientific scientist scientists scoop scoops scooters scope scores scouting
-scrambling scraper scrapers screen screening screenings screens screw screwdriver screwdrivers screwing scribble
-scribbles script scripted scripting scripts scrubbing scrutinise scuba sculpting sculpture sculptures sea
-seafood seal sealing seamen seams search searches searching season seasonal seasoning seat
-seatbelt seats second secondary seconds secret secretarial section sectional sections sector sectors
-secure securing securities security see seedling seedlings seeing seek seeking seeks seemingly
-seems segment segmental segmentation segments seismic seismologists seismometer seismometers seizure select selected
-selecting selection selective selectively self sell sellers selling semantic semantics semi semiconductor
-semiconductors semifinished seminar seminars send sending seniority sense senses sensibility sensing sensitive
-sensitivity sensor sensors sensory sentence sentences sentencing sentiment separate separately separation septic
-sequence sequences sequencing series serious seriously serums serve server serverless servers serves
-service services servicing serving servomechanical servomechanisms servomotors session sessions set setbacks sets
-setter setters setting settings settle settled settlement settlements settling setup setups several
-severe severely severity sewage sewer sewerage sewers sewing sex sextant sexual sexually
-shades shadow shaker shampoo shampooing shampoos shape shapers shapes shaping share shared
-shareholders sharing sharpen sharpening shaves she shear shears shed sheep sheet sheets
-shelf shell shellfish shelling shells shelters shelve shelves shelving sheriffs shift shifts
-shingles ship shipfitters shipment shipments shipped shipping ships shipyards shock shoe shoes
-shooting shop shopping shops shore shores short shortcomings shorthand shorthands shot shots
-should shovels show showing showings shows shrink shrubs shut shutdown shutters shutting
-shuttle sick sickness side sides sidewalk sidewalks siding sidings sight sights sightseeing
-sign signage signal signaling signallers signalling signals signature signatures significance significant significantly
-signs silk silver silverware similar similarities simple simplification simplify simulate simulated simulates
+principal principle principles print printed printer printers printing printings prints prior
+priorities prioritise prioritize prison prisoners privacy private privileges proactive
+probabilities probability probation problem problems procedural procedure procedures proceeding
+proceedings process processed processes processing processor processors procurement procuring
+produce produced producer producers produces producibility producing product production
+productionise productionising productions productive productivity products profession
+professional professionals proficiency proficient profile profiles profiling profitability
+profitable profits program programmable programme programmed programmers programmes programming
+programs progress progression project projected projecting projection projections projectors
+projects prolonged promises promote promotes promoting promotion promotional promptly prompts
+pronunciation proof proofing proofreaders propagated propagation propel propelled proper
+properly properties property proportion proposals propose proposed proposes propulsion prose
+prospective prostheses prosthetic protect protecting protection protective protein proteomics
+protocol protocols prototype prototypes prototyping prove provide provided provider providers
+provides providing provision provisioning provisions proximity proxy pruners pruning pry
+psychiatric psychological psychologists psychology psychosocial psychotherapeutic psychotherapy
+public publication publications publicise publish publisher publishing pug pull pullers pulleys
+pulmonary pulp pulpwood pumping pumps punch punches punctuality punctuation purchase purchases
+purchasing purify purity purpose purposes pursue pursuing pursuits push put putting qualify
+qualitative qualities quality quantify quantitative quantitatively quantities quantity quantum
+quarries quarry queries query querying question questionnaires questions quests queue quick
+quickly quotas rabbits race races rack racks radar radars radiation radio radioactive
+radiocommunication radiography radioisotope radiologic radiological radiologists radiology
+radios radiotherapy rafters raids rail railroad railroads rails railway railways rain raise
+raised raises raising raking ramming ranch ranchers ranches random range rangelands ranges
+ranging ranking rankings rapid rapidly rapids raster rate rates rather rating ratio raw ray
+rayon rays re reach reaching reacquire react reaction reactions reactive reactor reactors read
+readability readable reader readers readiness reading readings ready real realign realisation
+realise realising realistic reality realization reallocating realtily ream rearrange rearranged
+reason reasonable reasoning reasons reassemble rebar rebooting rebuild recall receipt receipts
+receive received receivers receives receiving recent recently reception receptions recipes
+recipient recipients reclamation reclassifications reclusion recognise recognised recognition
+recognize recognizing recommend recommendation recommendations recommended recommender reconcile
+reconciliate reconnaissance reconstruct record recorded recorder recording recordings records
+recount recources recover recoveries recovering recovers recovery recreation recreational
+recruit recruiting recruitment recruits recyclable recycle recycling red redesigns redevelopment
+redirect reduce reducing reduction redundancy reed refactor refactoring refer referee referees
+reference references referencing referrals refill refine refined refinery refining refinish
+reflect reflected reflecting reflection refractory refrigeration refrigerator refrigerators
+refueling refunds refuse regain regaining regard regarding regime region regional regions
+register registered registering registers registrars registration registrations registries
+regular regularly regulate regulating regulation regulations regulators regulatory rehabilitate
+rehabilitation rehabilitative rehearsals rehearse reimbursement reinforce reinforced
+reinforcement rejection relate related relates relating relation relational relations
+relationship relationships relative relay relaying relays release releases releasing relevant
+reliability reliable reliably reliant relief relieve religion religions religious relocate
+relocating rely relying remain remaining remains remedial remediate remediation remedies
+remember remembered remembering remind remodeling remote remotely removal remove removing renal
+render rendered rendering renewable renewals rental rentals rented renting reorganise
+reorganization reorganizing repair repairers repairing repairs repeatable repeated repeatedly
+repeaters repeating repetitive replace replacement replaces replacing replenish replenishing
+replicability replicate replication reply replying report reported reporting reports
+repositories repository repossession represent representation representations representatives
+representing represents reproduce reproducing reproduction reproductive repurposed reputation
+request requested requests require required requirement requirements requires requiring resale
+rescue research researches researching reservation reservations reserve reserves reservoir
+reservoirs reset resets reshape residences resident residential residents resilience resistance
+resistors resolution resolve resolving resonance resort resource resources respect respectfully
+respecting respective respiratory respond response responses responsibilities responsibility
+responsible responsibly responsive responsivness rest restaurant restaurants restoration restore
+restoring restrain restraining restraint restrictions restrooms result resulting results retail
+retain retaining retention retinoscopes retirement retouch retouche retractors retrieval
+retrieve retrieving retroactively return returns reusability reusable reuse reveal revealing
+revenue reverse review reviewed reviewing reviews revise revision reward rewrite rheumatic
+rhythm ribs rides riding rifles rig rigging right rights rigs ring ringing rings rinse rip
+ripple rise risk risks rites rivers road roadmap roads roadside roadway roast roasters roasting
+robot robotic robotics robots rock rockboard rockets rod rods role roles roll rollers rolling
+rolls roof roofers roofing roofs room rooms root rotary rotate rotation rough roughly rounds
+route router routers routes routine routines routing routings rows rs rubber rubberized rubbish
+rubble rugs rule rules ruling run running runs runtime runways rural rust sack sacks sacral
+saddles safari safe safeguard safeguarding safeguards safekeeping safely safes safety sailing
+salads salary sale sales salesclerks salon salt same sample samples sampling sanctions sand
+sandbox sanders sanding sandwiches sanitary sanitation sanitize sanskrit satellite satellites
+satisfaction satisfied satisfy satisfying sausage save saving savings saw sawing saws sawyers
+say saying scaffolding scaffolds scalability scalable scale scales scaling scalp scan scanned
+scanner scanners scanning scans scatter scenario scenarios scene scenes schedule scheduled
+schedules scheduling schema schemas schematics scheme schemes school schools schoolwide science
+sciences scientific scientist scientists scoop scoops scooters scope scores scouting scrambling
+scraper scrapers screen screening screenings screens screw screwdriver screwdrivers screwing
+scribble scribbles script scripted scripting scripts scrubbing scrutinise scuba sculpting
+sculpture sculptures sea seafood seal sealing seamen seams search searches searching season
+seasonal seasoning seat seatbelt seats second secondary seconds secret secretarial section
+sectional sections sector sectors secure securing securities security see seedling seedlings
+seeing seek seeking seeks seemingly seems segment segmental segmentation segments seismic
+seismologists seismometer seismometers seizure select selected selecting selection selective
+selectively self sell sellers selling semantic semantics semi semiconductor semiconductors
+semifinished seminar seminars send sending seniority sense senses sensibility sensing sensitive
+sensitivity sensor sensors sensory sentence sentences sentencing sentiment separate separately
+separation septic sequence sequences sequencing series serious seriously serums serve server
+serverless servers serves service services servicing serving servomechanical servomechanisms
+servomotors session sessions set setbacks sets setter setters setting settings settle settled
+settlement settlements settling setup setups several severe severely severity sewage sewer
+sewerage sewers sewing sex sextant sexual sexually shades shadow shaker shampoo shampooing
+shampoos shape shapers shapes shaping share shared shareholders sharing sharpen sharpening
+shaves she shear shears shed sheep sheet sheets shelf shell shellfish shelling shells shelters
+shelve shelves shelving sheriffs shift shifts shingles ship shipfitters shipment shipments
+shipped shipping ships shipyards shock shoe shoes shooting shop shopping shops shore shores
+short shortcomings shorthand shorthands shot shots should shovels show showing showings shows
+shrink shrubs shut shutdown shutters shutting shuttle sick sickness side sides sidewalk
+sidewalks siding sidings sight sights sightseeing sign signage signal signaling signallers
+signalling signals signature signatures significance significant significantly signs silk silver
+silverware similar similarities simple simplification simplify simulate simulated simulates
 simulating simulation simulations simulators since sing singing single singular siren sit site
 sites sitting situ situation situations six size sized sizes skateboards skeletal skeleton
-sketch sketches ski skid skidding skids skill skilled skills skin skincare skins
-skylights slate slaughtering sledgehammers sleep slice slicing slide slides slip slit sliver
-slopes slot slots slow slubber slurries small smaller smallest smart smartphone smell
-smooth smoothing sniffing snow so soaking soap social societal societies society socio
-socioeconomic sociological sociology socket sockets sod soft software softwares sofware soil soiled
-soils solar sold solder soldering sole solenoids soles solicit solid solids solution
-solutions solve solved solving some someone something sometimes sonar song sonic sophisticated
-sort sorters sorting sorts sound sounders sounding soundness soundproof sounds soundtrack soundtracks
-soups source sources spa space spacecraft spaces spacing spam spare spatial speak
-speaker speakers speaking special specialised specialist specialists specialize specialized specializing specialties specialty
-specific specifically specification specifications specified specify specifying specimens spectacles spectrometers spectrum speech
-speed spelling spend spending spent spills spinal spine spiral spirit spiritual splitting
-spoken sponges sponsored sport sporting sports spot spotters sprained spray spraying sprays
-spread spreader spreadsheet spreadsheets sprinkler sprinting squad squads square squash stability stabilization
-stabilizers stable stack stacks stadium staff staffing stage stages staging stains stairs
-stairways stake stakeholders stalled stamp stamped stamping stamps stand standard standardisation standardised
-standardized standards standby standing stands star stars start started starting state statement
-statements states static stating station stationary stations statistical statisticians statistics status statutes
-stay staying steady steam steamfitters steel steer steering stenocaptioners stenographic stenography stent
-step steps stereo sterile sterilization sterilize stick still stills stimulate stimulating stimulation
-stimuli stings stipulations stir stitchers stitching stochastic stock stockpiles stockroom stocks stone
-stonemasons stoneware stooping stop storage store stored stores stories storing storm story
-stoves stowage straight straighten strategic strategies strategy stratigraphers straw stream streamed streaming
-streamline streamlining streams street streetcar streetlights streets strength strengthen strengths stress stretch
-stretchers stretches stretching strict stringed strings strips strive striving strong strongest structural
-structure structured structures structuring stucco stuck studding student students studies studio study
-studying stuff stumps style styles styling stylistic stylists sub subclass subcontract subcontractors
-subdivisions subfield subject subjects submarine submarines submission submitted subordinate subordinates subpoenas subscriber
-subsequent subspecialize subspecialties substance substances substantial substations substituting substrates subsuming subsurface subsystem
-subsystems subtitles subtle subtract subtypes suburban subway succeed succesfully success successful such
-suction suede sufficiently sugar suggest suggested suggestions suitability suitable suite suited suits
-summaries summarize summonses sun sunlight sunset supercomputer supercomputing superior superiors superposition supervise
-supervised supervising supervision supervisor supervisors supervisory supplement supplements supplied suppliers supplies supply
-supplying support supported supporting supportive supports suppression sure surface surfaces surgeons surgery
-surgical surrounding surroundings surveillance survey surveying surveyor surveys survival suspect suspected suspects
-sustain sustainability sustainable sustainably sustained sutures swatter swift swimming swine switch switchboards
-switches switching symbolic symbols symmetric symptoms sync synchronise synchronised synchronising synchronization synchronize
-syndrome syntactically synthesisers synthesize synthesizers synthetic system systematic systematically systemic systems table
-tables tablet tabletops tablets tabular tabulating tactical tactics tailer tailor tailored tailoring
-tails take taken takeoff takes taking talent talents talk talkies talking tall
-tally tampers tamping tangible tank tankerman tanks tap tape taper taping target
-targeted targeting targets tariff tariffs task tasks tax taxes taxiways taxonomy tea
-teach teacher teachers teaches teaching teachings team teammate teammates teams tech technical
-technically technicians technique techniques technological technologically technologies technologist technologists technology teenage teeth
-tele telecine telecines telecom telecommunication telecommunications telecoms telemetering telemetry telephone telephones telephony
-telescope television tell teller temper temperature temperatures temperomandibular template templates temporary tend
-tended tendering tending tense tensorflow term terminal terminals termination terminology terms terra
-terracing terrain territories territory terrorism test tested testify testing testings tests text
-textbook textile textiles texts texture texturing than thank that the theater theaters
-theft their them thematic themselves then theology theoretical theories theorists theory therapeutic
-therapies therapist therapists therapy there therefore thermal thermodynamics thermoplastic thermostats these they
-thin things think thinking thinning third this thorough those thought thoughtful thoughts
-thread threads threat threatening threats three threshing through throughout throughput throw thru
-ticket ticketing tickets tier tight tile tiles tilling tilts timber time timekeeping
-timeline timely timepiece times timetable timing tin tires tissue tissues title titles
-to tobacco toenails together toileting tokens tolerance tolerances tolerate tolerates tomographs tomography
-tone too tool tooling tools tooth top topic topical topically topics topographical
-topography torches torpedoes torso total tote touch touchpoint touchpoints tough tour tourism
-tourist tourists tours tow toward towards towels tower towers towing town towns
-toxic toxicological toys trace traceable tracer tracing track tracking tracks tractor tractors
-tracts trade trader trades trading tradition traditional traffic trailer trailers train trainees
-trainer trainers training trains traits trajectory tranlsation transaction transactions transcribe transcribing transcript
-transcription transcripts transducers transfer transference transferred transferring transfers transform transformation transformations transformative
-transformers transforming transfusions transit translate translating translation transmission transmissions transmit transmits transmitted
-transmitter transmitters transmitting transparency transparent transplanting transport transportation transportations transporters transporting transports
-transpose trap traps traumatic travel travelers traveling travellers travelling treads treat treated
-treating treatment treatments treats treaty tree trees trellises trenches trend trends trial
-tribal triggered triggers trim trimming trip triples tripods trips trouble troubleshoot troubleshooting
-trowels truancy truck trucking trucks truffle trunking trust trustless trustworthiness trustworthy truth
-truthful try trying tube tuber tubes tubular tugboats tumor tumors tune tuning
+sketch sketches ski skid skidding skids skill skilled skills skin skincare skins skylights slate
+slaughtering sledgehammers sleep slice slicing slide slides slip slit sliver slopes slot slots
+slow slubber slurries small smaller smallest smart smartphone smell smooth smoothing sniffing
+snow so soaking soap social societal societies society socio socioeconomic sociological
+sociology socket sockets sod soft software softwares sofware soil soiled soils solar sold solder
+soldering sole solenoids soles solicit solid solids solution solutions solve solved solving some
+someone something sometimes sonar song sonic sophisticated sort sorters sorting sorts sound
+sounders sounding soundness soundproof sounds soundtrack soundtracks soups source sources spa
+space spacecraft spaces spacing spam spare spatial speak speaker speakers speaking special
+specialised specialist specialists specialize specialized specializing specialties specialty
+specific specifically specification specifications specified specify specifying specimens
+spectacles spectrometers spectrum speech speed spelling spend spending spent spills spinal spine
+spiral spirit spiritual splitting spoken sponges sponsored sport sporting sports spot spotters
+sprained spray spraying sprays spread spreader spreadsheet spreadsheets sprinkler sprinting
+squad squads square squash stability stabilization stabilizers stable stack stacks stadium staff
+staffing stage stages staging stains stairs stairways stake stakeholders stalled stamp stamped
+stamping stamps stand standard standardisation standardised standardized standards standby
+standing stands star stars start started starting state statement statements states static
+stating station stationary stations statistical statisticians statistics status statutes stay
+staying steady steam steamfitters steel steer steering stenocaptioners stenographic stenography
+stent step steps stereo sterile sterilization sterilize stick still stills stimulate stimulating
+stimulation stimuli stings stipulations stir stitchers stitching stochastic stock stockpiles
+stockroom stocks stone stonemasons stoneware stooping stop storage store stored stores stories
+storing storm story stoves stowage straight straighten strategic strategies strategy
+stratigraphers straw stream streamed streaming streamline streamlining streams street streetcar
+streetlights streets strength strengthen strengths stress stretch stretchers stretches
+stretching strict stringed strings strips strive striving strong strongest structural structure
+structured structures structuring stucco stuck studding student students studies studio study
+studying stuff stumps style styles styling stylistic stylists sub subclass subcontract
+subcontractors subdivisions subfield subject subjects submarine submarines submission submitted
+subordinate subordinates subpoenas subscriber subsequent subspecialize subspecialties substance
+substances substantial substations substituting substrates subsuming subsurface subsystem
+subsystems subtitles subtle subtract subtypes suburban subway succeed succesfully success
+successful such suction suede sufficiently sugar suggest suggested suggestions suitability
+suitable suite suited suits summaries summarize summonses sun sunlight sunset supercomputer
+supercomputing superior superiors superposition supervise supervised supervising supervision
+supervisor supervisors supervisory supplement supplements supplied suppliers supplies supply
+supplying support supported supporting supportive supports suppression sure surface surfaces
+surgeons surgery surgical surrounding surroundings surveillance survey surveying surveyor
+surveys survival suspect suspected suspects sustain sustainability sustainable sustainably
+sustained sutures swatter swift swimming swine switch switchboards switches switching symbolic
+symbols symmetric symptoms sync synchronise synchronised synchronising synchronization
+synchronize syndrome syntactically synthesisers synthesize synthesizers synthetic system
+systematic systematically systemic systems table tables tablet tabletops tablets tabular
+tabulating tactical tactics tailer tailor tailored tailoring tails take taken takeoff takes
+taking talent talents talk talkies talking tall tally tampers tamping tangible tank tankerman
+tanks tap tape taper taping target targeted targeting targets tariff tariffs task tasks tax
+taxes taxiways taxonomy tea teach teacher teachers teaches teaching teachings team teammate
+teammates teams tech technical technically technicians technique techniques technological
+technologically technologies technologist technologists technology teenage teeth tele telecine
+telecines telecom telecommunication telecommunications telecoms telemetering telemetry telephone
+telephones telephony telescope television tell teller temper temperature temperatures
+temperomandibular template templates temporary tend tended tendering tending tense tensorflow
+term terminal terminals termination terminology terms terra terracing terrain territories
+territory terrorism test tested testify testing testings tests text textbook textile textiles
+texts texture texturing than thank that the theater theaters theft their them thematic
+themselves then theology theoretical theories theorists theory therapeutic therapies therapist
+therapists therapy there therefore thermal thermodynamics thermoplastic thermostats these they
+thin things think thinking thinning third this thorough those thought thoughtful thoughts thread
+threads threat threatening threats three threshing through throughout throughput throw thru
+ticket ticketing tickets tier tight tile tiles tilling tilts timber time timekeeping timeline
+timely timepiece times timetable timing tin tires tissue tissues title titles to tobacco
+toenails together toileting tokens tolerance tolerances tolerate tolerates tomographs tomography
+tone too tool tooling tools tooth top topic topical topically topics topographical topography
+torches torpedoes torso total tote touch touchpoint touchpoints tough tour tourism tourist
+tourists tours tow toward towards towels tower towers towing town towns toxic toxicological toys
+trace traceable tracer tracing track tracking tracks tractor tractors tracts trade trader trades
+trading tradition traditional traffic trailer trailers train trainees trainer trainers training
+trains traits trajectory tranlsation transaction transactions transcribe transcribing transcript
+transcription transcripts transducers transfer transference transferred transferring transfers
+transform transformation transformations transformative transformers transforming transfusions
+transit translate translating translation transmission transmissions transmit transmits
+transmitted transmitter transmitters transmitting transparency transparent transplanting
+transport transportation transportations transporters transporting transports transpose trap
+traps traumatic travel travelers traveling travellers travelling treads treat treated treating
+treatment treatments treats treaty tree trees trellises trenches trend trends trial tribal
+triggered triggers trim trimming trip triples tripods trips trouble troubleshoot troubleshooting
+trowels truancy truck trucking trucks truffle trunking trust trustless trustworthiness
+trustworthy truth truthful try trying tube tuber tubes tubular tugboats tumor tumors tune tuning
 tunnels turbine turbines turn turnbuckles turning turns tutorials tutoring twin twist twisting
-two type typed types typescript typeset typesetting typewriter typical typically typing typographic
-typographical typology ultrasonic ultrasound ultrasounds uml unattended unauthorised unauthorized unbalanced unbreakable uncertain
-uncertainties uncertainty unclipped uncomfortable unconventional uncouple uncover uncovers uncut under undergo undergraduate
-underground underlying underscore understand understandable understanding understood undertake undertaken underwriters undesired unedited
-unemployed unemployment unexpected unexplained unfamiliar unfavourable unforeseen unhappy unified uniform union unique
-unit unite units universally universities unlawful unload unloading unlock unmanned unnecessary unpaid
-unplanned unpleasant unplugged unpredictable unprocessed unpublished unrelated unsafe unsatisfactory unsolicited unstable unstructured
-unsupervised until unusual unwanted up upcoming update updated updates updating upgrade upgrades
-upholstery upkeep upload upon upright ups urban urinalysis usability usable usage usages
-use used useful usefulness user users uses using usual usually utensils utilisation
-utilise utilises utilising utilities utility utilization utilize utilizing vacancy vacation vaccinations vaccines
-vacuum vacuuming valid validate validating validation validity valuable valuation value values valve
-valves van vans vapors variable variables varied varieties variety various varnish vary
-varying vascular vat vats vector vectors vegetables vehicle vehicles vehicular vending vendors
-veneer ventilating ventilation venture venues verbal verbally verbatim verifiable verification verified verify
-verifying vermin version versions versus vertical vertices very vessel vessels veterinarian veterinarians
-veterinary via viability vibration vicinity victims video videogame videos videotelemetry view viewers
-views viniculture vinyl violations violators violence violent virtual virtualisation virtualization virtually virus
-viruses visibility vision visit visitors visits visual visualisation visualisations visualise visualization visualize
-visually vital vitamins vocabulary vocal vocational voice voices voicing voids volt voltage
-volume volunteer volunteering volunteers vote voting voyage voyages vulcanised vulnerabilities vulnerability wafers
-wager wagering wagers wages wait waiting waitstaff walkie walking walks wall wallboard
-wallets wallpaper walls wands want wards ware warehouse warehouses warehousing warning warrants
-wartime was wash washers washing waste wastewater watch watches watching watchmakers water
-watercraft waterfall watering waters waterway waterways waveform wavelets waves wax way ways
-we weaknesses weapons wear wearing weather weatherize weave weavers weaving web webinspect
-webometrics webpage website websites wedding wedges weeding week weekly weigh weighing weight
-weighting welcome weld welders welding welfare well wellbeing wellness wells were wetlands
-what wheel wheelchairs wheeled when where whereas whether which while whilst white
-whites who whole wholesale wholesaler wholesalers whose why wide wider wigs wild
-wildlife will willing willingness winch winches wind winded window windows windshield windshields
-wing wings winning winnings wiper wire wired wireframe wireless wires wiring with
-within without witnesses woman women won wood wooden woodlands woods woodworkers woodworking
-wool word wording words work worked worker workers workflow workflows workforce working
-workings workload workloads workpieces workplace works workshops worksite workspaces workstations world worldviews
-worn worship worth worthiness would wounds wrapping wrist wrists write writing written
-wrong yard yards year yearly years yellow yet yield you your yourself
-youth youths zero zinc zones zoo zoology zoos
+two type typed types typescript typeset typesetting typewriter typical typically typing
+typographic typographical typology ultrasonic ultrasound ultrasounds uml unattended unauthorised
+unauthorized unbalanced unbreakable uncertain uncertainties uncertainty unclipped uncomfortable
+unconventional uncouple uncover uncovers uncut under undergo undergraduate underground
+underlying underscore understand understandable understanding understood undertake undertaken
+underwriters undesired unedited unemployed unemployment unexpected unexplained unfamiliar
+unfavourable unforeseen unhappy unified uniform union unique unit unite units universally
+universities unlawful unload unloading unlock unmanned unnecessary unpaid unplanned unpleasant
+unplugged unpredictable unprocessed unpublished unrelated unsafe unsatisfactory unsolicited
+unstable unstructured unsupervised until unusual unwanted up upcoming update updated updates
+updating upgrade upgrades upholstery upkeep upload upon upright ups urban urinalysis usability
+usable usage usages use used useful usefulness user users uses using usual usually utensils
+utilisation utilise utilises utilising utilities utility utilization utilize utilizing vacancy
+vacation vaccinations vaccines vacuum vacuuming valid validate validating validation validity
+valuable valuation value values valve valves van vans vapors variable variables varied varieties
+variety various varnish vary varying vascular vat vats vector vectors vegetables vehicle
+vehicles vehicular vending vendors veneer ventilating ventilation venture venues verbal verbally
+verbatim verifiable verification verified verify verifying vermin version versions versus
+vertical vertices very vessel vessels veterinarian veterinarians veterinary via viability
+vibration vicinity victims video videogame videos videotelemetry view viewers views viniculture
+vinyl violations violators violence violent virtual virtualisation virtualization virtually
+virus viruses visibility vision visit visitors visits visual visualisation visualisations
+visualise visualization visualize visually vital vitamins vocabulary vocal vocational voice
+voices voicing voids volt voltage volume volunteer volunteering volunteers vote voting voyage
+voyages vulcanised vulnerabilities vulnerability wafers wager wagering wagers wages wait waiting
+waitstaff walkie walking walks wall wallboard wallets wallpaper walls wands want wards ware
+warehouse warehouses warehousing warning warrants wartime was wash washers washing waste
+wastewater watch watches watching watchmakers water watercraft waterfall watering waters
+waterway waterways waveform wavelets waves wax way ways we weaknesses weapons wear wearing
+weather weatherize weave weavers weaving web webinspect webometrics webpage website websites
+wedding wedges weeding week weekly weigh weighing weight weighting welcome weld welders welding
+welfare well wellbeing wellness wells were wetlands what wheel wheelchairs wheeled when where
+whereas whether which while whilst white whites who whole wholesale wholesaler wholesalers whose
+why wide wider wigs wild wildlife will willing willingness winch winches wind winded window
+windows windshield windshields wing wings winning winnings wiper wire wired wireframe wireless
+wires wiring with within without witnesses woman women won wood wooden woodlands woods
+woodworkers woodworking wool word wording words work worked worker workers workflow workflows
+workforce working workings workload workloads workpieces workplace works workshops worksite
+workspaces workstations world worldviews worn worship worth worthiness would wounds wrapping
+wrist wrists write writing written wrong yard yards year yearly years yellow yet yield you your
+yourself youth youths zero zinc zones zoo zoology zoos
 """

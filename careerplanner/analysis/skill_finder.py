@@ -35,17 +35,88 @@ _LIST_GAP = re.compile(
 _NEWLINE = re.compile(r"\n")
 _END = ""  # the trie key that marks the end of a name (no token is empty)
 _CUE_WORDS = frozenset(
-    "programming language languages lang scripting framework frameworks stack skills "
-    "technologies toolkit sdk library libraries programmer compiler runtime".split()
+    [
+        "programming",
+        "language",
+        "languages",
+        "lang",
+        "scripting",
+        "framework",
+        "frameworks",
+        "stack",
+        "skills",
+        "technologies",
+        "toolkit",
+        "sdk",
+        "library",
+        "libraries",
+        "programmer",
+        "compiler",
+        "runtime",
+    ]
 )
 _CUE_REACH = 3  # tokens either side of an ambiguous name where a cue word counts
 
 # English words common enough that a name spelled like them always needs context, whatever the
 # vocabulary says. The vocabulary adds its own list (see vocabulary.common_words).
 BASE_COMMON_WORDS = frozenset(
-    "a an and are as at be by do for go if in is it me my no of on or so the to up us we "
-    "all any can get has how let may new not now one our out own put run see set she two use "
-    "way who why yes you your".split()
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "do",
+        "for",
+        "go",
+        "if",
+        "in",
+        "is",
+        "it",
+        "me",
+        "my",
+        "no",
+        "of",
+        "on",
+        "or",
+        "so",
+        "the",
+        "to",
+        "up",
+        "us",
+        "we",
+        "all",
+        "any",
+        "can",
+        "get",
+        "has",
+        "how",
+        "let",
+        "may",
+        "new",
+        "not",
+        "now",
+        "one",
+        "our",
+        "out",
+        "own",
+        "put",
+        "run",
+        "see",
+        "set",
+        "she",
+        "two",
+        "use",
+        "way",
+        "who",
+        "why",
+        "yes",
+        "you",
+        "your",
+    ]
 )
 
 
@@ -68,6 +139,17 @@ class _Entry:
     form: str  # the alias as the vocabulary spells it (for the capital-letter check)
     ambiguous: bool
     acronym: bool  # written in capitals ("REST", "DOE"): only capitals in the text count
+
+
+_DOMAIN = re.compile(r"\.(?:com|org|net|io|dev|me|ai|co|edu|gov|app|so)\b", re.I)
+
+
+def _inside_address(text: str, matches, item) -> bool:
+    """True for a name that is part of a web or e-mail address ("github.com/me", "@docker")."""
+    start, end = matches[item[0]].start(), matches[item[1] - 1].end()
+    if start and text[start - 1] in "/@":
+        return True
+    return _DOMAIN.match(text, end) is not None
 
 
 def tokenize(text: str) -> list[str]:
@@ -181,6 +263,9 @@ class SkillFinder:
                 continue
             found.append((i, best_end, best))
             i = best_end
+        if not found:
+            return []
+        found = [item for item in found if not _inside_address(text, matches, item)]
         if not found:
             return []
         accepted = self._resolve_ambiguous(text, matches, tokens, found, trusted)

@@ -36,6 +36,7 @@ _TRAILING_NOISE = re.compile(
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
 _ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 NEEDS_CONTEXT_NOTE = "needs context"
+MAX_ALTERNATIVE_LABELS = 25
 
 
 @dataclass(frozen=True)
@@ -121,7 +122,13 @@ def derive_aliases(name: str, vendors: set[str], common_words: set[str]) -> list
             aliases.append(inside)
         aliases.append(base)
     trimmed = _TRAILING_NOISE.sub("", base)
-    if trimmed != base and trimmed and (" " in trimmed or not _is_plain_word(trimmed)):
+    # "Rust programming language" → "Rust"; but "Productivity software" → not "Productivity".
+    names_a_language = re.search(r"language$", base, re.I) is not None
+    if (
+        trimmed != base
+        and trimmed
+        and (" " in trimmed or names_a_language or not _is_plain_word(trimmed))
+    ):
         aliases.append(trimmed)
         base = trimmed
     words = base.split()
@@ -195,13 +202,82 @@ def common_words_of(forms: Iterable[str]) -> set[str]:
 # First words of ESCO skill/competence labels ("manage data", "use spreadsheets software"):
 # activities, which resumes phrase freely, unlike the names of knowledge and tools.
 _ACTIVITY_VERBS = frozenset(
-    "adapt adopt administer analyse analyze apply assess build carry collect communicate "
-    "comply compose conduct configure coordinate create deal define design develop document "
-    "ensure estimate evaluate execute follow gather handle identify implement install integrate "
-    "interact interpret keep lead liaise maintain make manage migrate monitor negotiate operate "
-    "perform plan prepare process protect provide record report review set show solve speak "
-    "store support take test think train translate troubleshoot understand update use utilise "
-    "utilize verify work write".split()
+    [
+        "adapt",
+        "adopt",
+        "administer",
+        "analyse",
+        "analyze",
+        "apply",
+        "assess",
+        "build",
+        "carry",
+        "collect",
+        "communicate",
+        "comply",
+        "compose",
+        "conduct",
+        "configure",
+        "coordinate",
+        "create",
+        "deal",
+        "define",
+        "design",
+        "develop",
+        "document",
+        "ensure",
+        "estimate",
+        "evaluate",
+        "execute",
+        "follow",
+        "gather",
+        "handle",
+        "identify",
+        "implement",
+        "install",
+        "integrate",
+        "interact",
+        "interpret",
+        "keep",
+        "lead",
+        "liaise",
+        "maintain",
+        "make",
+        "manage",
+        "migrate",
+        "monitor",
+        "negotiate",
+        "operate",
+        "perform",
+        "plan",
+        "prepare",
+        "process",
+        "protect",
+        "provide",
+        "record",
+        "report",
+        "review",
+        "set",
+        "show",
+        "solve",
+        "speak",
+        "store",
+        "support",
+        "take",
+        "test",
+        "think",
+        "train",
+        "translate",
+        "troubleshoot",
+        "understand",
+        "update",
+        "use",
+        "utilise",
+        "utilize",
+        "verify",
+        "work",
+        "write",
+    ]
 )
 # O*NET Skills and Knowledge elements ("Programming", "Mathematics") are rating dimensions of
 # occupations, not words a resume uses for a skill of its own.
@@ -231,15 +307,18 @@ def build_vocabulary(terms: Iterable[SkillTerm], curated: Iterable[CuratedAlias]
     by_form: dict[str, int] = {}
 
     def add_term(key: str, name: str, kind: str, aliases: Iterable[str]) -> None:
-        forms = [name, *aliases]
-        index = next((by_form[f] for f in map(normalise, forms) if f in by_form), None)
+        """Add a term, or merge it into the term already named the same way."""
+        index = by_form.get(normalise(name))
         if index is None:
             index = len(merged)
             merged.append({"key": key, "name": name, "kind": kind, "aliases": []})
+            by_form[normalise(name)] = index
         entry = merged[index]
-        for form in forms:
+        for form in aliases:
             norm = normalise(form)
-            by_form.setdefault(norm, index)
+            # A spelling another term already owns stays with it: alternative labels are loose.
+            if by_form.setdefault(norm, index) != index:
+                continue
             if norm != normalise(entry["name"]) and form not in entry["aliases"]:
                 entry["aliases"].append(form)
 
@@ -249,7 +328,11 @@ def build_vocabulary(terms: Iterable[SkillTerm], curated: Iterable[CuratedAlias]
         # A product name cut down to one plain word ("Quest" from "Experian Quest") may well be
         # an ordinary word: it counts only in context.
         needs_context.update(a for a in derived if _needs_context(a, common))
-        add_term(term.key, term.name, term.kind, [*term.aliases, *derived])
+        aliases = list(term.aliases)
+        if len(aliases) > MAX_ALTERNATIVE_LABELS:
+            # ESCO "computer programming" lists 100 languages: a category, not synonyms.
+            aliases = []
+        add_term(term.key, term.name, term.kind, [*derived, *aliases])
     for row in curated:
         # The curated table is the last word: an alias another term claimed moves to its canonical.
         canonical_norm = normalise(row.canonical)

@@ -51,19 +51,23 @@ def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str
         marker="D",
         label="Required",
     )
-    ax.set_yticks(positions, [row.skill_name[:32] for row in shown])
+    ax.set_yticks(positions, [_short(row.skill_name) for row in shown], fontsize=8)
     ax.set_xticks(range(6), [f"L{level}" for level in range(6)])
     ax.set_xlim(-0.3, 5.3)
     ax.set_ylim(-0.7, len(shown) - 0.3)
     ax.grid(True, axis="x")
     ax.grid(False, axis="y")
-    legend = ax.legend(loc="lower right", fontsize=8, frameon=False)
+    legend = fig.legend(loc="outside upper right", ncols=2, fontsize=8, frameon=False)
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     if title:
-        ax.set_title(title, fontsize=10, loc="left")
+        fig.suptitle(title, x=0.02, ha="left", fontsize=10, color=theme.foreground)
     if len(rows) > MAX_ROWS:
-        ax.set_xlabel(f"Top {MAX_ROWS} of {len(rows)} by priority; the table lists all")
+        ax.set_xlabel(f"Top {MAX_ROWS} of {len(rows)}, by priority", fontsize=8)
+
+
+def _short(name: str, limit: int = 26) -> str:
+    return name if len(name) <= limit else name[: limit - 1] + "…"
 
 
 def draw_fit_bars(fig, fits: Sequence[tuple[str, float]], theme: ChartTheme) -> None:

@@ -46,9 +46,18 @@ def register(subparsers) -> None:
 
 
 def _open_market():
+    """The market database; on the very first start the bundled default is installed first."""
     from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.market_repo import ensure_default_dataset
 
-    return DataDir.default().open_market_db()
+    db = DataDir.default().open_market_db()
+    try:
+        if db.execute("SELECT count(*) FROM dataset").fetchone()[0] == 0:
+            ensure_default_dataset(db, print_progress)
+    except BaseException:
+        db.close()
+        raise
+    return db
 
 
 def _import(args: argparse.Namespace) -> int:
@@ -151,7 +160,8 @@ def _diff(args: argparse.Namespace) -> int:
 def _print_diff(diff: dict) -> None:
     old, new = diff["old"], diff["new"]
     print(
-        f"{diff['kind']}: {old['name']} (dataset {old['id']}) -> {new['name']} (dataset {new['id']})"
+        f"{diff['kind']}: {old['name']} (dataset {old['id']}) -> "
+        f"{new['name']} (dataset {new['id']})"
     )
     for label, change in diff["files"].items():
         if isinstance(change, str):
@@ -168,9 +178,8 @@ def _print_diff(diff: dict) -> None:
             for rename in change["renames"]:
                 print(f"    renamed: {rename['old_name']} -> {rename['new_name']}")
         else:
-            print(
-                f"  {label}: {change['rows_added']:,} rows added, {change['rows_removed']:,} removed"
-            )
+            added, removed = change["rows_added"], change["rows_removed"]
+            print(f"  {label}: {added:,} rows added, {removed:,} removed")
     shifts = diff.get("wage_shifts")
     if shifts and shifts["median_change"] is not None:
         print(

@@ -65,8 +65,10 @@ def _parse(args: argparse.Namespace) -> int:
         emit_json(parsed.to_json())
         return 0
     data = parsed.to_json()
-    print(f"{parsed.file_name} ({parsed.format}): {len(parsed.sections)} sections, "
-          f"{len(parsed.positions)} positions, {len(parsed.skills)} skills")
+    print(
+        f"{parsed.file_name} ({parsed.format}): {len(parsed.sections)} sections, "
+        f"{len(parsed.positions)} positions, {len(parsed.skills)} skills"
+    )
     for position in data["positions"]:
         end = "present" if position["current"] else position["end"]
         print(f"  {position['title']} — {position['employer']} ({position['start']} to {end})")
@@ -99,8 +101,10 @@ def _import(args: argparse.Namespace) -> int:
     elif result.already_imported:
         print(f"{parsed.file_name} was already imported; nothing changed.")
     else:
-        print(f"Imported {parsed.file_name}: {result.added} new skills, {result.changed} changed "
-              f"levels, {result.unchanged} unchanged.")
+        print(
+            f"Imported {parsed.file_name}: {result.added} new skills, {result.changed} changed "
+            f"levels, {result.unchanged} unchanged."
+        )
     return 0
 
 
@@ -114,18 +118,30 @@ def _skills(args: argparse.Namespace) -> int:
     finally:
         db.close()
     if args.json:
-        emit_json([
-            {"key": s.key, "name": s.name, "level": s.level, "inferred_level": s.inferred_level,
-             "override_level": s.override_level, "override_reason": s.override_reason,
-             "in_taxonomy": s.in_taxonomy, "evidence": s.evidence}
-            for s in skills
-        ])
+        emit_json(
+            [
+                {
+                    "key": s.key,
+                    "name": s.name,
+                    "level": s.level,
+                    "inferred_level": s.inferred_level,
+                    "override_level": s.override_level,
+                    "override_reason": s.override_reason,
+                    "in_taxonomy": s.in_taxonomy,
+                    "evidence": s.evidence,
+                }
+                for s in skills
+            ]
+        )
         return 0
     if not skills:
         print("No skills yet; import a resume with 'careerplanner resume import FILE'.")
     for s in skills:
-        note = f"  (your level; inferred L{s.inferred_level}: {s.override_reason})" \
-            if s.override_level is not None else ""
+        note = (
+            f"  (your level; inferred L{s.inferred_level}: {s.override_reason})"
+            if s.override_level is not None
+            else ""
+        )
         print(f"L{s.level}  {s.name}{note}")
     return 0
 

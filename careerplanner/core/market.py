@@ -331,20 +331,22 @@ def _skill_figures(role: str, scope: _Scope, names: Mapping[str, str]) -> list[S
 
 
 def _pairings(role: str, scope: _Scope, top: int) -> list[Pairing]:
-    partners: defaultdict[str, list[tuple[str, int]]] = defaultdict(list)
-    for (a, b), together in scope.pairs.items():
-        partners[a].append((b, together))
-        partners[b].append((a, together))
     counts = {key: sum(dist) for key, dist in scope.distributions.items()}
-    result = []
-    for key in sorted(partners):
-        with_key = counts[key]
-        ranked = []
-        for other, together in partners[key]:
-            share = together / with_key
-            lift = share / (counts[other] / scope.jobs)
-            ranked.append((-together, -lift, other, share, lift))
-        ranked.sort()
-        for negative_together, _, other, share, lift in ranked[:top]:
-            result.append(Pairing(role, key, other, -negative_together, share, lift))
-    return result
+    jobs = scope.jobs
+    # Lift is symmetric, so each pair is scored once; one sort then fills every skill's top list
+    # (most postings together first, then the higher lift, then by key).
+    scored = sorted(
+        (-together, -(together * jobs / (counts[a] * counts[b])), a, b)
+        for (a, b), together in scope.pairs.items()
+    )
+    chosen: defaultdict[str, list[tuple[str, int, float]]] = defaultdict(list)
+    for negative_together, negative_lift, a, b in scored:
+        for key, other in ((a, b), (b, a)):
+            partners = chosen[key]
+            if len(partners) < top:
+                partners.append((other, -negative_together, -negative_lift))
+    return [
+        Pairing(role, key, other, together, together / counts[key], lift)
+        for key in sorted(chosen)
+        for other, together, lift in chosen[key]
+    ]

@@ -142,4 +142,5 @@ def restore_backup(
             f"{document['schema_version']}, this version knows {current}); update the "
             "application to restore it. Nothing was changed."
         )
-    return roadmap_backup.replace_user_tables(db, document["tables"], source, backup_dir)
+    older = document["schema_version"] < current
+    return roadmap_backup.replace_user_tables(db, document["tables"], source, backup_dir, older)

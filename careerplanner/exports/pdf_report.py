@@ -24,7 +24,8 @@ from careerplanner.exports.snapshot import RoadmapSnapshot
 
 A4 = (8.27, 11.69)
 CHART_ROWS = 18  # bars per chart; the table lists everything
-TABLE_ROWS = 28  # rows per table page
+TABLE_ROWS = 40  # rows per table page
+ROW_SPACING = 1.6
 
 
 @dataclass(frozen=True)
@@ -44,42 +45,49 @@ def _page(title: str, subtitle: str = "") -> Figure:
     fig = Figure(figsize=A4)
     fig.text(0.06, 0.965, title, fontsize=15, weight="bold", color=charts.INK)
     if subtitle:
-        fig.text(0.06, 0.945, subtitle, fontsize=9, color="#555555")
+        fig.text(0.06, 0.955, subtitle, fontsize=9, color="#555555", va="top")
     return fig
 
 
 def _table(ax, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    """A plain left-aligned table; columns as wide as their longest text."""
+    """A plain left-aligned table drawn as one text block per column (fast for long tables:
+    a cell per Text object costs seconds per page), with light rules between rows."""
     ax.set_axis_off()
     if not rows:
         return
+    ax.set_xlim(0, 1)
+    ax.set_ylim(-TABLE_ROWS - 1, 0.5)
     longest = [
         max(len(str(text)) for text in column) + 2 for column in zip(header, *rows, strict=True)
     ]
-    widths = [width / sum(longest) for width in longest]
-    table = ax.table(
-        cellText=[list(r) for r in rows],
-        colLabels=list(header),
-        colWidths=widths,
-        cellLoc="left",
-        loc="upper center",
-    )
-    table.auto_set_font_size(False)
-    table.set_fontsize(7.5)
-    table.scale(1, 1.25)
-    for (row, _col), cell in table.get_celld().items():
-        cell.set_edgecolor("#d0d0d0")
-        if row == 0:
-            cell.set_facecolor("#eef2f7")
-            cell.set_text_props(weight="bold")
+    x = 0.0
+    for index, width in enumerate(longest):
+        column = [str(row[index]) for row in rows]
+        ax.text(
+            x + 0.005, 0, header[index], fontsize=7.5, weight="bold", va="center", color=charts.INK
+        )
+        ax.text(
+            x + 0.005,
+            -1,
+            "\n".join(column),
+            fontsize=7.5,
+            va="top",
+            color=charts.INK,
+            linespacing=ROW_SPACING,
+        )
+        x += width / sum(longest)
+    ax.axhspan(-0.5, 0.5, color="#eef2f7", zorder=0)
+    ax.hlines([-0.5], 0, 1, color="#b0b0b0", linewidth=0.6)
 
 
 def _chart_with_table(pdf, title, subtitle, draw, header, rows) -> None:
     """One page: the chart on top, the first rows of its table below; then table pages."""
+    if len(rows) > CHART_ROWS:
+        subtitle += f"\nThe chart shows the first {CHART_ROWS} of {len(rows)}; the table lists all."
     fig = _page(title, subtitle)
-    chart_ax = fig.add_axes((0.3, 0.55, 0.62, 0.36))
+    chart_ax = fig.add_axes((0.3, 0.58, 0.62, 0.33))
     draw(chart_ax)
-    _table(fig.add_axes((0.06, 0.04, 0.88, 0.45)), header, rows[: TABLE_ROWS // 2])
+    _table(fig.add_axes((0.06, 0.04, 0.88, 0.44)), header, rows[: TABLE_ROWS // 2])
     pdf.savefig(fig)
     rest = rows[TABLE_ROWS // 2 :]
     while rest:

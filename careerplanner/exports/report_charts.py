@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import matplotlib.dates as mdates
+from matplotlib.ticker import MaxNLocator
 
 from careerplanner.core.roadmap import ProgressPoint, StepState
 
@@ -28,6 +29,7 @@ STATE_COLOURS = {
 }
 LEVEL_TICKS = range(6)
 LEVEL_LABELS = [f"L{level}" for level in LEVEL_TICKS]
+MAX_SERIES = 8  # lines per history chart
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,8 @@ def draw_goal_progress(ax, goals: Sequence[GoalBar]) -> None:
     ax.set_yticks(rows, [g.name for g in goals])
     ax.invert_yaxis()
     ax.set_xlabel("steps", fontsize=8, color=INK)
-    ax.legend(fontsize=7, loc="lower right", frameon=False, ncols=4)
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(fontsize=7, loc="upper center", bbox_to_anchor=(0.5, -0.12), frameon=False, ncols=4)
     _style(ax, title)
 
 
@@ -162,8 +165,15 @@ def _draw_history(ax, points, title: str, empty: str, scale: float, until: datet
         _nothing(ax, title, empty)
         return
     stepped = until is not None
+    series = _series(points)
+    total = len(series)
+    if total > MAX_SERIES:
+        # A legend of dozens of lines helps no one: the most active ones; the table has all.
+        keys = sorted(series, key=lambda key: (-len(series[key][1]), series[key][0]))
+        series = {key: series[key] for key in keys[:MAX_SERIES]}
+        title += f" ({MAX_SERIES} of {total} shown)"
     times = []
-    for name, xs, ys in _series(points).values():
+    for name, xs, ys in series.values():
         values = [y * scale for y in ys]
         if stepped:
             # A level holds until it changes: carry the last one to the report's date.

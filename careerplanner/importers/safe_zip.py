@@ -134,10 +134,7 @@ class SafeZip:
         if info is None:
             raise UserError(f"{self.path.name} has no file “{name}”.")
         raw = self._raw_member(info)
-        if info.compress_type == zipfile.ZIP_STORED:
-            data = raw
-        else:
-            data = self._inflate(info, raw)
+        data = raw if info.compress_type == zipfile.ZIP_STORED else self._inflate(info, raw)
         if len(data) != info.file_size:
             raise UserError(
                 f"{self.path.name}: “{name}” lies about its size (it declares "

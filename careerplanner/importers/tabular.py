@@ -209,13 +209,14 @@ class Table:
         positions = self.require_columns(*columns)
         if not self.rows:
             return []
-        transposed = list(zip(*self.rows, strict=True))
-        out = []
-        for name, position in zip(columns, positions, strict=True):
-            values = transposed[position]
-            converter = converters.get(name)
-            out.append(values if converter is None else self._column(name, values, converter))
-        return list(zip(*out, strict=True))
+        with paused_gc():
+            transposed = list(zip(*self.rows, strict=True))
+            out = []
+            for name, position in zip(columns, positions, strict=True):
+                values = transposed[position]
+                converter = converters.get(name)
+                out.append(values if converter is None else self._column(name, values, converter))
+            return list(zip(*out, strict=True))
 
     def _column(self, name: str, values: tuple, converter: Callable[[str], object]) -> list:
         fast = _FAST.get(converter)
@@ -273,10 +274,11 @@ def read_table(
         raise UserError(f"{source} is empty.")
     first_line = text.split("\n", 1)[0].rstrip("\r")
     delimiter = delimiter or sniff_delimiter(first_line)
-    if delimiter == "\t" and '"' not in text:
-        header, rows, lines = _split_plain(text, source)
-    else:
-        header, rows, lines = _split_csv(text, source, delimiter)
+    with paused_gc():
+        if delimiter == "\t" and '"' not in text:
+            header, rows, lines = _split_plain(text, source)
+        else:
+            header, rows, lines = _split_csv(text, source, delimiter)
     _check_header(header, source)
     width = len(header)
     for index, row in enumerate(rows):

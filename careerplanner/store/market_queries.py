@@ -228,7 +228,8 @@ def wages_for(db: sqlite_utils.Database, code: str, dataset_id: int | None = Non
     dataset_id = _dataset_id(db, "wages", dataset_id)
     soc = code.split(".", 1)[0]
     row = db.execute(
-        "SELECT title, annual_only, hourly_only FROM wage_occupation WHERE dataset_id = ? AND soc = ?",
+        "SELECT title, annual_only, hourly_only FROM wage_occupation "
+        "WHERE dataset_id = ? AND soc = ?",
         [dataset_id, soc],
     ).fetchone()
     if row is None:

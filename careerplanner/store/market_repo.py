@@ -146,7 +146,8 @@ def _check_tables(dataset: DatasetContent) -> None:
     for table, (columns, _rows) in dataset.tables.items():
         if table not in known:
             raise UserError(
-                f"{dataset.source}: the table “{table}” does not belong to a {dataset.kind} dataset."
+                f"{dataset.source}: the table “{table}” does not belong to a "
+                f"{dataset.kind} dataset."
             )
         unknown = set(columns) - set(known[table])
         if unknown:

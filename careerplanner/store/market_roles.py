@@ -19,9 +19,8 @@ import sqlite_utils
 
 from careerplanner.store.market_repo import active_dataset
 
-SENIORITY_WORDS = frozenset(
-    "senior sr jr junior lead principal staff head chief entry level mid i ii iii iv".split()
-)
+_SENIORITY = "senior sr jr junior lead principal staff head chief entry level mid i ii iii iv"
+SENIORITY_WORDS = frozenset(_SENIORITY.split())
 _WORD = re.compile(r"[a-z0-9+#]+")
 _CODE = re.compile(r"^\d\d-\d{0,4}(\.\d{0,2})?$")
 

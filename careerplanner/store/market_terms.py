@@ -2,7 +2,8 @@
 
 Terms:
 - every O*NET technology example (kind "technology", key `technology:<name>`), with aliases:
-  ESCO alternative labels where the ESCO preferred label is the same name, and the old names of
+  ESCO alternative labels where the ESCO preferred label is the same name (ignoring a trailing
+  qualifier: "Python (computer programming)" names "Python"), and the old names of
   technologies O*NET renamed (so an older resume wording still matches);
 - O*NET Skills and Knowledge elements (kinds "skill" and "knowledge", key `onet:<element id>`);
 - ESCO skills that match no technology and are not transversal/language skills (kind "esco",
@@ -13,11 +14,24 @@ Use `market_repo.skill_terms(db)`: it caches this per active dataset ids.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 
 import sqlite_utils
 
 from careerplanner.core.skills import SkillTerm, normalise, skill_key
+
+_QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
+
+
+def _label_forms(label: str) -> list[str]:
+    """The ways an ESCO preferred label can name a technology: as written, and without a
+    trailing qualifier ("Python (computer programming)" -> "Python")."""
+    forms = [normalise(label)]
+    stripped = _QUALIFIER.sub("", label).strip()
+    if stripped and stripped != label:
+        forms.append(normalise(stripped))
+    return forms
 
 
 def _split_labels(text: str) -> list[str]:
@@ -50,7 +64,7 @@ def build_skill_terms(
     by_name = {normalise(label): key for key in spellings for label in spellings[key]}
     esco_terms = []
     for label, alt_labels, skill_type, reuse_level in esco_rows:
-        key = by_name.get(normalise(label))
+        key = next((by_name[f] for f in _label_forms(label) if f in by_name), None)
         if key is not None:
             aliases[key].extend(_split_labels(alt_labels))
         elif skill_type == "knowledge" or reuse_level != "transversal":

@@ -82,7 +82,10 @@ def store_resume_import(
         import_id = cursor.lastrowid
         for skill in skills:
             evidence = json.dumps(
-                [{"text": e.text, "section": e.section, "reason": e.reason} for e in skill.evidence],
+                [
+                    {"text": e.text, "section": e.section, "reason": e.reason}
+                    for e in skill.evidence
+                ],
                 ensure_ascii=False,
             )
             row = db.execute(
@@ -93,21 +96,41 @@ def store_resume_import(
                 db.execute(
                     "INSERT INTO user_skill (skill_key, name, inferred_level, evidence_json, "
                     "in_taxonomy, resume_import_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [skill.key, skill.name, skill.level, evidence, int(skill.in_taxonomy),
-                     import_id, now],
+                    [
+                        skill.key,
+                        skill.name,
+                        skill.level,
+                        evidence,
+                        int(skill.in_taxonomy),
+                        import_id,
+                        now,
+                    ],
                 )
                 _history(db, skill.key, now, skill.level, "resume", f"found in {file_name}")
                 continue
             db.execute(
                 "UPDATE user_skill SET name = ?, inferred_level = ?, evidence_json = ?, "
                 "in_taxonomy = ?, resume_import_id = ?, updated_at = ? WHERE skill_key = ?",
-                [skill.name, skill.level, evidence, int(skill.in_taxonomy), import_id, now,
-                 skill.key],
+                [
+                    skill.name,
+                    skill.level,
+                    evidence,
+                    int(skill.in_taxonomy),
+                    import_id,
+                    now,
+                    skill.key,
+                ],
             )
             if row[0] != skill.level:
                 changed += 1
-                _history(db, skill.key, now, skill.level, "resume",
-                         f"L{row[0]} → L{skill.level} from {file_name}")
+                _history(
+                    db,
+                    skill.key,
+                    now,
+                    skill.level,
+                    "resume",
+                    f"L{row[0]} → L{skill.level} from {file_name}",
+                )
             else:
                 unchanged += 1
     return ImportResult(import_id, False, added, changed, unchanged)
@@ -146,14 +169,17 @@ def find_skill(db: sqlite_utils.Database, name_or_key: str) -> UserSkill:
 
 
 def set_override(
-    db: sqlite_utils.Database, name_or_key: str, level: int | str, reason: str,
+    db: sqlite_utils.Database,
+    name_or_key: str,
+    level: int | str,
+    reason: str,
     now: str | None = None,
 ) -> UserSkill:
     """Set the user's own level for a skill, with the reason, and record it in the history."""
     try:
         parsed = Level.parse(level)
-    except ValueError as error:
-        raise UserError(str(error)) from None
+    except ValueError:
+        raise UserError(f"{level!r} is not a level; use L0 to L5.") from None
     if not reason.strip():
         raise UserError("Give a reason for the override (for example, what you have done since).")
     skill = find_skill(db, name_or_key)
@@ -168,7 +194,9 @@ def set_override(
     return find_skill(db, skill.key)
 
 
-def clear_override(db: sqlite_utils.Database, name_or_key: str, now: str | None = None) -> UserSkill:
+def clear_override(
+    db: sqlite_utils.Database, name_or_key: str, now: str | None = None
+) -> UserSkill:
     """Go back to the inferred level; the history records it."""
     skill = find_skill(db, name_or_key)
     now = now or _now()

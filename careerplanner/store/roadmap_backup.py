@@ -92,12 +92,16 @@ def _decode(value, where: str):
 
 
 def check_user_tables(
-    db: sqlite_utils.Database, tables: Mapping[str, object], source: str
+    db: sqlite_utils.Database,
+    tables: Mapping[str, object],
+    source: str,
+    older_schema: bool = False,
 ) -> dict[str, list[dict]]:
     """Check a dump against the current schema; return it with values decoded.
 
     Raises UserError naming `source`, the table, the row and the field for an unknown or missing
-    table, a row that is not an object, an unknown field or a missing required field.
+    table, a row that is not an object, an unknown field or a missing required field. A dump
+    from an `older_schema` may lack tables that later migrations added: they restore empty.
     """
     current = user_table_names(db)
     unknown = sorted(set(tables) - set(current))
@@ -107,9 +111,9 @@ def check_user_tables(
         )
     checked: dict[str, list[dict]] = {}
     for table in current:
-        if table not in tables:
+        if table not in tables and not older_schema:
             raise UserError(f"{source} is missing the table {table}.")
-        rows = tables[table]
+        rows = tables.get(table, [])
         if not isinstance(rows, list):
             raise UserError(f"{source}: the table {table} is not a list of rows.")
         columns = {c.name: c for c in table_columns(db, table)}
@@ -136,6 +140,7 @@ def replace_user_tables(
     tables: Mapping[str, object],
     source: str,
     backup_dir: Path | None = None,
+    older_schema: bool = False,
 ) -> dict[str, int]:
     """Replace all user data with `tables` in one transaction; returns rows restored per table.
 
@@ -143,7 +148,7 @@ def replace_user_tables(
     (a level out of range, a step of a goal that does not exist, ...) is refused and the
     database is left exactly as it was.
     """
-    checked = check_user_tables(db, tables, source)
+    checked = check_user_tables(db, tables, source, older_schema)
     if backup_dir is not None:
         backup_database(db.conn, backup_dir, "user", reason="before-restore")
     try:

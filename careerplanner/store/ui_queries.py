@@ -6,7 +6,6 @@ always name the dataset version they read, so a screen never mixes two versions.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 import sqlite_utils
@@ -30,7 +29,10 @@ class DatasetSummary:
 
     @property
     def label(self) -> str:
-        return f"{self.name} {self.version}".strip()
+        """The name, with the version when the name does not already carry it."""
+        if self.version and self.version not in self.name:
+            return f"{self.name} {self.version}"
+        return self.name
 
 
 def _exists(db: sqlite_utils.Database, table: str) -> bool:
@@ -277,67 +279,3 @@ def posting_pairings(market_db: sqlite_utils.Database, skill_key: str, limit: in
            ORDER BY p.share DESC LIMIT ?""",
         [dataset_id, skill_key, limit],
     ).fetchall()
-
-
-def evidence_lines(evidence_json: str) -> list[dict]:
-    """The stored evidence list (text, section, reason) as plain dicts; [] when unreadable."""
-    try:
-        value = json.loads(evidence_json or "[]")
-    except ValueError:
-        return []
-    return [item for item in value if isinstance(item, dict)] if isinstance(value, list) else []
-
-
-# -- the profile ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProfileSkill:
-    key: str
-    name: str
-    inferred_level: int
-    override_level: int | None
-    override_reason: str
-    evidence: tuple[dict, ...]
-    in_taxonomy: bool
-    updated_at: str
-
-    @property
-    def level(self) -> int:
-        """The level that counts: the user's override when set."""
-        return self.inferred_level if self.override_level is None else self.override_level
-
-
-def profile_skills(user_db: sqlite_utils.Database) -> list[ProfileSkill]:
-    if not _exists(user_db, "user_skill"):
-        return []
-    rows = user_db.execute(
-        """SELECT skill_key, name, inferred_level, override_level, coalesce(override_reason, ''),
-                  evidence_json, in_taxonomy, updated_at FROM user_skill ORDER BY name"""
-    ).fetchall()
-    return [
-        ProfileSkill(
-            key=row[0],
-            name=row[1],
-            inferred_level=int(row[2]),
-            override_level=None if row[3] is None else int(row[3]),
-            override_reason=row[4],
-            evidence=tuple(evidence_lines(row[5])),
-            in_taxonomy=bool(row[6]),
-            updated_at=row[7],
-        )
-        for row in rows
-    ]
-
-
-def level_history(user_db: sqlite_utils.Database, skill_key: str) -> list[tuple[str, int, str]]:
-    """(time, level, source) for one skill, oldest first."""
-    if not _exists(user_db, "skill_history"):
-        return []
-    return [
-        (at, int(level), source)
-        for at, level, source in user_db.execute(
-            "SELECT at, level, source FROM skill_history WHERE skill_key = ? ORDER BY at, id",
-            [skill_key],
-        ).fetchall()
-    ]

@@ -67,5 +67,7 @@ class AboutView(QWidget):
         self.attributions = QTextBrowser()
         self.attributions.setAccessibleName("Data attributions")
         self.attributions.setOpenExternalLinks(False)
-        self.attributions.setMarkdown(attribution_markdown() + "\n\n" + font_licence_note())
+        # "O*NET" would open Markdown emphasis; escape its asterisk.
+        text = attribution_markdown().replace("O*NET", "O\\*NET")
+        self.attributions.setMarkdown(text + "\n\n" + font_licence_note())
         layout.addWidget(self.attributions, 1)

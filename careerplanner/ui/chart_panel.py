@@ -1,8 +1,9 @@
 """A chart with its table beside it (accessibility, copy-paste), drawn with matplotlib.
 
-matplotlib and its Qt canvas are imported the first time a chart is actually drawn, so the
-application starts without paying for them. The chart is redrawn when its data changes while it
-is visible, when it first becomes visible, and when the system switches light/dark.
+matplotlib is imported the first time a chart is actually drawn (on the chart thread), so the
+application starts without paying for it. A chart is re-rendered when its data changes while it
+is visible, when it first becomes visible, when it is resized, and when the system switches
+between light and dark.
 """
 
 from __future__ import annotations
@@ -10,24 +11,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from careerplanner.charts.render import RenderedChart, render_rgba
 from careerplanner.charts.theme import ChartTheme
 from careerplanner.ui.appearance import chart_theme
+from careerplanner.ui.worker import TaskRunner
 
 DrawFunction = Callable[[Any, Any, ChartTheme], None]
 
 
-def make_table_view(model, accessible_name: str, parent: QWidget | None = None) -> QTableView:
+def make_table_view(
+    model, accessible_name: str, parent: QWidget | None = None, first_column_width: int = 190
+) -> QTableView:
     """A sortable, read-only table with the house settings."""
     view = QTableView(parent)
     view.setModel(model)
@@ -38,77 +46,137 @@ def make_table_view(model, accessible_name: str, parent: QWidget | None = None) 
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.verticalHeader().setVisible(False)
-    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    view.horizontalHeader().setStretchLastSection(True)
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # The first column holds names, which can be long: a fixed, user-resizable width keeps the
+    # figures beside it in view.
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(0, first_column_width)
+    header.setStretchLastSection(True)
+    # Fitting columns to their contents looks at this many rows only: fast for long tables.
+    header.setResizeContentsPrecision(100)
+    # Start in the model's own order (e.g. priority), not sorted by the first column.
+    view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
     return view
 
 
+_chart_runner: TaskRunner | None = None
+
+
+def chart_runner() -> TaskRunner:
+    """The task runner charts render on: its own pool with ONE thread (see charts.render)."""
+    global _chart_runner
+    if _chart_runner is None:
+        pool = QThreadPool(QCoreApplication.instance())
+        pool.setMaxThreadCount(1)
+        _chart_runner = TaskRunner(QCoreApplication.instance(), pool)
+    return _chart_runner
+
+
 class ChartCanvas(QWidget):
-    """A matplotlib Figure in a widget, created on first draw."""
+    """A chart rendered off the GUI thread and shown as an image.
+
+    Changing the data (or the size, or the light/dark palette) starts a render on the chart
+    pool; a newer render supersedes an older one, so typing or fast switching never queues up
+    stale charts, and the window stays responsive while matplotlib works.
+    """
+
+    drawn = Signal()
 
     def __init__(self, title: str, draw: DrawFunction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
         self._draw = draw
         self._data: Any = None
-        self._has_data = False
         self._dirty = False
-        self.canvas = None
-        self.figure = None
+        self._key = f"chart-{id(self)}"
         self.draw_count = 0
         self.setAccessibleName(f"{title} chart")
         self.setMinimumSize(260, 200)
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
-        self._placeholder = QLabel("No data to chart yet.")
-        self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._placeholder.setProperty("role", "hint")
-        self._layout.addWidget(self._placeholder)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._image = QLabel("No data to chart yet.")
+        self._image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._image.setProperty("role", "hint")
+        self._image.setAccessibleName(f"{title} chart")
+        self._image.setMinimumSize(1, 1)
+        self._image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        layout.addWidget(self._image)
+        self._resize_timer = QTimer(self)
+        self._resize_timer.setSingleShot(True)
+        self._resize_timer.setInterval(150)
+        self._resize_timer.timeout.connect(self._render_if_visible)
+
+    @property
+    def has_data(self) -> bool:
+        return self._data is not None
 
     def set_data(self, data: Any) -> None:
         self._data = data
-        self._has_data = data is not None
         self._dirty = True
-        if self.isVisible():
-            self.draw_now()
+        self._render_if_visible()
 
-    def _ensure_canvas(self) -> None:
-        if self.canvas is not None:
+    def _render_if_visible(self) -> None:
+        if not self.isVisible():
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
-        from matplotlib.figure import Figure
+        self._dirty = False
+        if self._data is None:
+            self._image.clear()
+            self._image.setText("No data to chart yet.")
+            return
+        width, height, ratio = self._pixel_size()
+        draw, data, theme = self._draw, self._data, chart_theme(self.palette())
+        chart_runner().start(
+            self._key,
+            lambda _progress, _cancel: render_rgba(draw, data, theme, width, height, 100 * ratio),
+            lambda rendered: self._show(rendered, ratio),
+        )
 
-        self.figure = Figure(figsize=(5, 3.2), layout="constrained")
-        self.canvas = FigureCanvasQTAgg(self.figure)
-        self.canvas.setAccessibleName(f"{self._title} chart")
-        self._layout.addWidget(self.canvas)
+    def _pixel_size(self) -> tuple[int, int, float]:
+        ratio = self.devicePixelRatioF() or 1.0
+        width = max(self.width(), 320)
+        height = max(self.height(), 220)
+        return int(width * ratio), int(height * ratio), ratio
+
+    def _show(self, rendered: RenderedChart, ratio: float) -> None:
+        if not shiboken6.isValid(self):  # the screen was closed while the chart rendered
+            return
+        image = QImage(
+            rendered.rgba, rendered.width, rendered.height, QImage.Format.Format_RGBA8888
+        ).copy()  # copy: the QImage must own its pixels once `rendered` goes away
+        pixmap = QPixmap.fromImage(image)
+        pixmap.setDevicePixelRatio(ratio)
+        self._image.setPixmap(pixmap)
+        self.draw_count += 1
+        self.drawn.emit()
 
     def draw_now(self) -> None:
-        """Draw the current data (also used by the smoke test and the screenshot script)."""
+        """Render synchronously (smoke test, screenshots): waits for any render in flight."""
+        chart_runner().wait_for_done()
         self._dirty = False
-        if not self._has_data:
-            self._placeholder.show()
-            if self.canvas is not None:
-                self.canvas.hide()
+        if self._data is None:
             return
-        self._ensure_canvas()
-        self._placeholder.hide()
-        self.canvas.show()
-        self._draw(self.figure, self._data, chart_theme(self.palette()))
-        self.canvas.draw()
-        self.draw_count += 1
+        width, height, ratio = self._pixel_size()
+        rendered = render_rgba(
+            self._draw, self._data, chart_theme(self.palette()), width, height, 100 * ratio
+        )
+        self._show(rendered, ratio)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
-            self.draw_now()
+        if self._dirty or (self._data is not None and self.draw_count == 0):
+            self._render_if_visible()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self._data is not None:
+            self._resize_timer.start()
 
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self._has_data:
+        if event.type() == QEvent.Type.PaletteChange and self._data is not None:
             self._dirty = True
-            if self.isVisible():
-                self.draw_now()
+            self._render_if_visible()
 
 
 class ChartPanel(QSplitter):
@@ -123,6 +191,14 @@ class ChartPanel(QSplitter):
         self.addWidget(self.table)
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
+        self._sized = False
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized and self.width() > 0:
+            # The chart gets the larger share; the table beside it scrolls.
+            self._sized = True
+            self.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
 
     def set_data(self, data: Any) -> None:
         self.chart.set_data(data)

@@ -149,7 +149,6 @@ class DatasetsView(QWidget):
         selected = self.selected()
         self.datasets = list_datasets(self.ctx.market_db)
         self.model.set_rows(self.datasets)
-        self.table.sortByColumn(5, self.table.horizontalHeader().sortIndicatorOrder())
         self._select(selected.id if selected else None)
         self._show_selected()
 

@@ -95,13 +95,13 @@ class GapView(QWidget):
         roles_box.addWidget(QLabel("Target roles (tick to compare):"))
         self.role_list = QListWidget()
         self.role_list.setAccessibleName("Target roles to compare")
-        self.role_list.setMaximumHeight(120)
+        self.role_list.setMaximumHeight(76)
         roles_box.addWidget(self.role_list)
         top.addLayout(roles_box, 1)
         search_box = QVBoxLayout()
         search_box.addWidget(QLabel("Add a role by any title:"))
         self.role_search = RoleSearch(ctx.market_db)
-        self.role_search.results.setMaximumHeight(90)
+        self.role_search.results.setMaximumHeight(48)
         search_box.addWidget(self.role_search)
         top.addLayout(search_box, 1)
         layout.addLayout(top)
@@ -192,12 +192,9 @@ class GapView(QWidget):
 
     @staticmethod
     def _draw_gap(fig, gap: RoleGap, theme) -> None:
-        draw_gap_dumbbell(fig, gap.rows, theme, title=f"{gap.role_title}: fit {gap.fit:.0%}")
+        draw_gap_dumbbell(fig, gap.rows, theme, title=gap.role_title)
 
     # -- data ----------------------------------------------------------------------------------
-
-    def screen_shown(self) -> None:
-        self.reload_roles()
 
     def add_role(self, code: str, title: str) -> None:
         add_target_role(self.ctx.user_db, code, title, datetime.now(UTC).isoformat())

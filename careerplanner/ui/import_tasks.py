@@ -1,37 +1,25 @@
 """The work behind "Open resume" and "Import dataset", as Qt-free task functions.
 
 Each runs on a worker thread with its own connections (`WorkerDatabases`) and only glues the
-importers (which read and validate) to the repositories (which write in one transaction).
+importers (which read and validate) to the repositories (which write in one transaction). The
+importers are imported when a task first runs, so they cost nothing at start-up.
 """
 
 from __future__ import annotations
 
-import importlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from careerplanner.core.progress import CancelToken, Progress
-from careerplanner.errors import UserError
-
-
-def _optional(module_name: str, attribute: str):
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as error:
-        if error.name and module_name.startswith(error.name):
-            return None
-        raise
-    return getattr(module, attribute, None)
-
 
 # -- datasets --------------------------------------------------------------------------------------
 
 
 def import_dataset(dbs, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     """Recognise `path` by content, read and validate it, and install it in one transaction."""
-    import_path = _optional("careerplanner.store.market_import", "import_path")
-    if import_path is None:
-        raise UserError(f"{path.name}: this build of Career Planner can't import datasets yet.")
+    from careerplanner.store.market_import import import_path
+
     return import_path(dbs.market, path, progress, cancel)
 
 
@@ -49,19 +37,38 @@ def describe_dataset_result(result: Any) -> str:
 # -- resumes ---------------------------------------------------------------------------------------
 
 
-def import_resume(dbs, path: Path, progress: Progress, cancel: CancelToken) -> Any:
-    """Parse the resume, find its skills against the active dataset, and save the profile."""
-    importer = _optional("careerplanner.store.profile_repo", "import_resume_file")
-    if importer is None:
-        raise UserError(
-            f"{path.name}: this build of Career Planner can't read resumes yet; "
-            "nothing was changed."
-        )
-    return importer(dbs.user, dbs.market, path, progress=progress, cancel=cancel)
+@dataclass(frozen=True)
+class ResumeImport:
+    file_name: str
+    skills_found: int
+    result: Any  # store.profile_repo.ImportResult
 
 
-def describe_resume_result(result: Any) -> str:
-    skills = getattr(result, "skills", None)
-    if skills is not None:
-        return f"Resume read: {len(skills)} skills found."
-    return "Resume read."
+def import_resume(dbs, path: Path, progress: Progress, cancel: CancelToken) -> ResumeImport:
+    """Parse the resume against the active dataset's vocabulary and fold it into the profile."""
+    from careerplanner.analysis.vocabulary import active_vocabulary
+    from careerplanner.importers.resume.parse import parse_resume
+    from careerplanner.store.profile_repo import store_resume_import
+
+    finder = active_vocabulary(dbs.market).finder()
+    parsed = parse_resume(path, finder, progress=progress, cancel=cancel)
+    cancel.check()
+    result = store_resume_import(
+        dbs.user,
+        sha256=parsed.sha256,
+        file_name=parsed.file_name,
+        file_format=parsed.format,
+        parsed=parsed.to_json(),
+        skills=parsed.skills,
+    )
+    return ResumeImport(parsed.file_name, len(parsed.skills), result)
+
+
+def describe_resume_result(outcome: ResumeImport) -> str:
+    result = outcome.result
+    if result.already_imported:
+        return f"{outcome.file_name} was already read; nothing changed."
+    return (
+        f"Read {outcome.file_name}: {outcome.skills_found} skills found — {result.added} new, "
+        f"{result.changed} with a changed level, {result.unchanged} unchanged."
+    )

@@ -109,7 +109,7 @@ class SkillPage(QWidget):
         self.matches.setAccessibleName("Matching skills")
         left.addWidget(self.search)
         left.addWidget(self.matches, 1)
-        layout.addLayout(left, 1)
+        layout.addLayout(left, 2)
 
         right = QVBoxLayout()
         self.title = _label("Choose a skill", "subtitle")
@@ -127,7 +127,7 @@ class SkillPage(QWidget):
             sorted_view_model(self.occupation_model, self), "Occupations that list the skill"
         )
         right.addWidget(self.occupations, 1)
-        layout.addLayout(right, 3)
+        layout.addLayout(right, 5)
         self.search.textChanged.connect(self.find)
         self.matches.currentItemChanged.connect(self._chosen)
 
@@ -181,9 +181,13 @@ class SkillPage(QWidget):
             if row["jobs"] < 30 or row["jobs_with_skill"] < 30:
                 warning = "Small sample: fewer than 30 postings; read these figures as a hint."
         else:
-            lines.append("No job-postings dataset covers this skill: import postings for depth.")
+            lines.append(
+                "No job-postings dataset covers this skill yet: import postings to see the "
+                "required depth, pay with and without it, and pairings."
+            )
             self.depth_model.set_rows([])
             self.depth_panel.set_data(None)
+        self.depth_panel.setVisible(bool(postings))
         self.figures.setText("\n".join(lines))
         self.warning.setText(warning)
 
@@ -204,7 +208,7 @@ class CareerPage(QWidget):
         self.related = QListWidget()
         self.related.setAccessibleName("Related roles")
         left.addWidget(self.related, 1)
-        layout.addLayout(left, 1)
+        layout.addLayout(left, 2)
 
         right = QVBoxLayout()
         self.title = _label("Choose a role", "subtitle")
@@ -224,7 +228,7 @@ class CareerPage(QWidget):
         self.pay_panel = ChartPanel("Pay percentiles", self._draw_pay, self.pay_model)
         splitter.addWidget(self.pay_panel)
         right.addWidget(splitter, 1)
-        layout.addLayout(right, 3)
+        layout.addLayout(right, 5)
         self.role_search.role_chosen.connect(self.show_role)
         self.related.itemActivated.connect(
             lambda item: self.show_role(*item.data(Qt.ItemDataRole.UserRole))

@@ -3,8 +3,6 @@ its reason, and each skill's level history."""
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,13 +21,20 @@ from PySide6.QtWidgets import (
 from careerplanner.charts.profile_charts import draw_level_history
 from careerplanner.core.levels import LEVEL_INFO, Level
 from careerplanner.errors import UserError
-from careerplanner.store.ui_queries import ProfileSkill, level_history, profile_skills
+from careerplanner.store.profile_repo import (
+    HistoryEntry,
+    UserSkill,
+    clear_override,
+    list_skills,
+    set_override,
+    skill_history,
+)
 from careerplanner.ui import dialogs
 from careerplanner.ui.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.context import AppContext
 from careerplanner.ui.table_model import ROW_ROLE, Column, RowTableModel, sorted_view_model
 
-SKILL_COLUMNS: list[Column[ProfileSkill]] = [
+SKILL_COLUMNS: list[Column[UserSkill]] = [
     Column("Skill", lambda s: s.name, lambda s: s.name.casefold()),
     Column("Level", lambda s: f"L{s.level} {Level(s.level).title}", lambda s: s.level),
     Column("From resume", lambda s: f"L{s.inferred_level}", lambda s: s.inferred_level),
@@ -40,28 +45,21 @@ SKILL_COLUMNS: list[Column[ProfileSkill]] = [
     ),
     Column("Evidence", lambda s: str(len(s.evidence)), lambda s: len(s.evidence), numeric=True),
 ]
-HISTORY_COLUMNS: list[Column[tuple[str, int, str]]] = [
-    Column("When", lambda p: p[0][:10]),
-    Column("Level", lambda p: f"L{p[1]}", lambda p: p[1]),
-    Column("Source", lambda p: p[2]),
+HISTORY_COLUMNS: list[Column[HistoryEntry]] = [
+    Column("When", lambda h: h.at[:10], lambda h: h.at),
+    Column("Level", lambda h: f"L{h.level}", lambda h: h.level),
+    Column("Source", lambda h: h.source),
+    Column("Note", lambda h: h.note),
 ]
 NO_OVERRIDE = -1
 
 
-def _set_override_function():
-    try:
-        module = importlib.import_module("careerplanner.store.profile_repo")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "set_override", None)
-
-
-class ProfileSkillModel(RowTableModel[ProfileSkill]):
+class ProfileSkillModel(RowTableModel[UserSkill]):
     def __init__(self, parent=None) -> None:
         super().__init__(SKILL_COLUMNS, parent)
 
 
-class LevelHistoryModel(RowTableModel[tuple[str, int, str]]):
+class LevelHistoryModel(RowTableModel[HistoryEntry]):
     def __init__(self, parent=None) -> None:
         super().__init__(HISTORY_COLUMNS, parent)
 
@@ -145,9 +143,6 @@ class ProfileView(QWidget):
         form.addRow("Level", self.override_combo)
         form.addRow("Reason", self.reason_edit)
         form.addRow("", self.apply_button)
-        if _set_override_function() is None:
-            box.setEnabled(False)
-            box.setToolTip("Overrides need the profile store, which this build lacks.")
         return box
 
     def screen_shown(self) -> None:
@@ -155,7 +150,7 @@ class ProfileView(QWidget):
 
     def refresh(self) -> None:
         selected = self.selected()
-        skills = profile_skills(self.ctx.user_db)
+        skills = list_skills(self.ctx.user_db)
         self.model.set_rows(skills)
         overridden = sum(1 for skill in skills if skill.override_level is not None)
         self.summary.setText(
@@ -173,7 +168,7 @@ class ProfileView(QWidget):
                 break
         self._show_selected()
 
-    def selected(self) -> ProfileSkill | None:
+    def selected(self) -> UserSkill | None:
         rows = self.table.selectionModel().selectedRows()
         return rows[0].data(ROW_ROLE) if rows else None
 
@@ -199,22 +194,22 @@ class ProfileView(QWidget):
             NO_OVERRIDE if skill.override_level is None else skill.override_level
         )
         self.override_combo.setCurrentIndex(max(index, 0))
-        self.reason_edit.setText(skill.override_reason)
-        points = level_history(self.ctx.user_db, skill.key)
-        self.history_model.set_rows(points)
-        self.history.set_data([(at, level) for at, level, _ in points])
+        self.reason_edit.setText(skill.override_reason or "")
+        entries = skill_history(self.ctx.user_db, skill.key)
+        self.history_model.set_rows(entries)
+        self.history.set_data([(entry.at, entry.level) for entry in entries])
 
     def save_override(self) -> None:
+        """Save the chosen level with its reason, or go back to the level read from the resume."""
         skill = self.selected()
-        set_override = _set_override_function()
-        if skill is None or set_override is None:
+        if skill is None:
             return
         level = self.override_combo.currentData()
-        reason = self.reason_edit.text().strip()
         try:
-            set_override(
-                self.ctx.user_db, skill.key, None if level == NO_OVERRIDE else int(level), reason
-            )
+            if level == NO_OVERRIDE:
+                clear_override(self.ctx.user_db, skill.key)
+            else:
+                set_override(self.ctx.user_db, skill.key, int(level), self.reason_edit.text())
         except UserError as error:
             dialogs.show_error(self, str(error))
             return

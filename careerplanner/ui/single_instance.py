@@ -54,15 +54,16 @@ class SingleInstance(QObject):
             self._server = server
 
     def _on_connection(self) -> None:
-        assert self._server is not None
+        if self._server is None:
+            return
         while (socket := self._server.nextPendingConnection()) is not None:
-            socket.readyRead.connect(lambda s=socket: self._on_message(s))
-            socket.disconnected.connect(socket.deleteLater)
-
-    def _on_message(self, socket: QLocalSocket) -> None:
-        if bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
-            self.activation_requested.emit()
-        socket.disconnectFromServer()
+            # The second instance writes its one line right after connecting; read it here
+            # (briefly) rather than keeping per-socket callbacks alive.
+            arrived = socket.bytesAvailable() > 0 or socket.waitForReadyRead(500)
+            if arrived and bytes(socket.readAll().data()).startswith(ACTIVATE.strip()):
+                self.activation_requested.emit()
+            socket.abort()
+            socket.deleteLater()
 
     def release(self) -> None:
         if self._server is not None:

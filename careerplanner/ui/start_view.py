@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -56,12 +55,14 @@ class StartView(QWidget):
         intro.setProperty("role", "hint")
         outer.addWidget(intro)
 
-        grid = QGridLayout()
-        grid.setHorizontalSpacing(24)
-        outer.addLayout(grid, 1)
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        outer.addLayout(columns, 1)
 
         # Step 1: the resume.
-        grid.addWidget(_heading("1. Your resume"), 0, 0)
+        left = QVBoxLayout()
+        columns.addLayout(left, 1)
+        left.addWidget(_heading("1. Your resume"))
         self.drop_zone = QFrame()
         self.drop_zone.setObjectName("dropZone")
         zone = QVBoxLayout(self.drop_zone)
@@ -76,18 +77,22 @@ class StartView(QWidget):
         self.choose_button.clicked.connect(self.open_resume_requested)
         zone.addWidget(drop_label)
         zone.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignCenter)
-        grid.addWidget(self.drop_zone, 1, 0)
+        left.addWidget(self.drop_zone)
         self.profile_label = QLabel()
         self.profile_label.setWordWrap(True)
-        grid.addWidget(self.profile_label, 2, 0)
+        left.addWidget(self.profile_label)
         self.profile_button = QPushButton("See your skills")
         self.profile_button.clicked.connect(lambda: self.navigate_requested.emit("profile"))
-        grid.addWidget(self.profile_button, 3, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addStretch(1)
 
         # Step 2: target roles.
-        grid.addWidget(_heading("2. Roles you aim for"), 0, 1)
+        right = QVBoxLayout()
+        columns.addLayout(right, 1)
+        right.addWidget(_heading("2. Roles you aim for"))
         self.role_search = RoleSearch(ctx.market_db)
-        grid.addWidget(self.role_search, 1, 1)
+        self.role_search.results.setMaximumHeight(150)
+        right.addWidget(self.role_search)
         add_row = QHBoxLayout()
         self.add_button = QPushButton("Add as target role")
         self.add_button.setAccessibleName("Add the selected role as a target")
@@ -96,16 +101,14 @@ class StartView(QWidget):
         add_row.addWidget(self.add_button)
         add_row.addWidget(self.remove_button)
         add_row.addStretch(1)
-        grid.addLayout(add_row, 2, 1)
+        right.addLayout(add_row)
+        right.addWidget(QLabel("Your target roles:"))
         self.targets = QListWidget()
         self.targets.setAccessibleName("Your target roles with fit scores")
-        grid.addWidget(self.targets, 3, 1)
+        right.addWidget(self.targets, 1)
         self.gap_button = QPushButton("Open the gap dashboard")
         self.gap_button.clicked.connect(lambda: self.navigate_requested.emit("gap"))
-        grid.addWidget(self.gap_button, 4, 1, Qt.AlignmentFlag.AlignLeft)
-        grid.setColumnStretch(0, 1)
-        grid.setColumnStretch(1, 1)
-        grid.setRowStretch(3, 1)
+        right.addWidget(self.gap_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.market_label = QLabel()
         self.market_label.setProperty("role", "hint")

@@ -26,11 +26,11 @@ def _render(fig: Figure) -> bytes:
 def test_dumbbell_shows_one_line_per_skill_up_to_the_limit():
     requirements = [Requirement(f"k{i}", f"Skill {i}", i % 6, 0.5) for i in range(40)]
     gap = compute_gap("x", "X", requirements, {"k1": 3})
-    fig = Figure()
+    fig = Figure(layout="constrained")
     draw_gap_dumbbell(fig, gap.rows, LIGHT, title="X")
     ax = fig.axes[0]
     assert len(ax.get_yticklabels()) == MAX_ROWS
-    assert "Top 25 of 40" in ax.get_xlabel()
+    assert ax.get_xlabel() == "Top 25 of 40, by priority"
     assert _render(fig).startswith(b"\x89PNG")
 
 
@@ -56,6 +56,6 @@ def test_other_charts_render():
         (draw_share_bars, [("Data Scientist", 0.4), ("Analyst", 0.2)]),
         (draw_fit_bars, [("Web Developers", 0.25), ("Database Architects", 0.5)]),
     ):
-        fig = Figure()
+        fig = Figure(layout="constrained")
         draw(fig, data, LIGHT)
         assert _render(fig).startswith(b"\x89PNG")

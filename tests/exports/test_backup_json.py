@@ -196,3 +196,16 @@ def test_a_bad_backup_is_refused_with_one_sentence_and_nothing_changes(full_db, 
 def test_a_missing_backup_file_is_named(full_db, tmp_path):
     with pytest.raises(UserError, match=r"Can.t find .*nothing\.json"):
         backup_json.restore_backup(full_db, tmp_path / "nothing.json")
+
+
+def test_a_backup_from_an_older_schema_may_lack_tables_added_since(full_db, tmp_path):
+    document = _document(full_db)
+    document["schema_version"] -= 1  # as if written before the roadmap tables existed
+    for table in ("roadmap_goal", "roadmap_step", "roadmap_note", "evidence", "progress_history"):
+        del document["tables"][table]
+    path = tmp_path / "older.json"
+    path.write_bytes(backup_json.backup_bytes(document))
+    target = open_roadmap_db(tmp_path / "target")
+    counts = backup_json.restore_backup(target, path)
+    assert counts["roadmap_goal"] == 0 and counts["user_skill"] == 4
+    assert repo.list_goals(target) == []

@@ -41,10 +41,9 @@ def set_encrypted_flag(data: bytes) -> bytes:
 
 
 def refusal(path: Path) -> str:
-    with pytest.raises(UserError) as error:
-        with SafeZip.open(path) as archive:
-            for name in archive.names():
-                archive.read(name)
+    with pytest.raises(UserError) as error, SafeZip.open(path) as archive:
+        for name in archive.names():
+            archive.read(name)
     return str(error.value)
 
 
@@ -92,7 +91,15 @@ def test_truncated_member_data(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "name", ["../evil.txt", "data/../../evil.txt", "/etc/passwd", "C:\\Windows\\evil.txt", "C:/x", "\\\\server\\share"]
+    "name",
+    [
+        "../evil.txt",
+        "data/../../evil.txt",
+        "/etc/passwd",
+        "C:\\Windows\\evil.txt",
+        "C:/x",
+        "\\\\server\\share",
+    ],
 )
 def test_zip_slip_names_are_refused(tmp_path, name):
     path = write_zip(tmp_path / "slip.zip", {"ok.txt": b"fine", name: b"evil"})

@@ -14,8 +14,8 @@ from careerplanner.importers.tabular import (
     decode_text,
     header_of,
     read_table,
-    to_float,
     to_flag,
+    to_float,
     to_int,
     to_optional_flag,
     to_optional_float,
@@ -86,7 +86,9 @@ def test_missing_columns_are_all_named():
 
 
 def test_duplicate_and_blank_column_names_are_refused():
-    with pytest.raises(UserError, match=r"line 1: the column “name” appears twice \(columns 1 and 3\)"):
+    with pytest.raises(
+        UserError, match=r"line 1: the column “name” appears twice \(columns 1 and 3\)"
+    ):
         read_table(b"Name,value,name\n1,2,3\n", "t.csv")
     with pytest.raises(UserError, match=r"line 1, column 2: the column has no name"):
         read_table(b"a,,c\n1,2,3\n", "t.csv")

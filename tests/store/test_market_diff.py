@@ -73,13 +73,25 @@ def test_full_29_2_to_29_3_diff_matches_an_independent_recount(market):
     # The figures as verified by hand with awk/comm over the raw files (see docs/onet-mapping.md).
     assert (tech["pairs_added"], tech["pairs_removed"]) == (88, 34)
     assert (tech["hot_changed"], tech["in_demand_changed"]) == (96, 313)
-    assert tech["new_hot"] == ["Apple Safari", "Asana", "Microsoft Edge", "Mozilla Firefox", "PyTorch"]
-    assert tech["no_longer_hot"] == ["Atlassian Bamboo", "Oracle JavaServer Pages JSP", "Ruby on Rails"]
+    assert tech["new_hot"] == [
+        "Apple Safari",
+        "Asana",
+        "Microsoft Edge",
+        "Mozilla Firefox",
+        "PyTorch",
+    ]
+    assert tech["no_longer_hot"] == [
+        "Atlassian Bamboo",
+        "Oracle JavaServer Pages JSP",
+        "Ruby on Rails",
+    ]
     assert tech["technologies_removed"] == ["Microsoft Office SharePoint Server MOSS"]
     renames = [(r["old_name"], r["new_name"]) for r in tech["renames"]]
     assert renames == [("Microsoft Office SharePoint Server MOSS", "Microsoft SharePoint Server")]
     # Only Technology Skills differs among the files the app reads (SOURCES.md).
-    others = {label: change for label, change in diff["files"].items() if label != "Technology Skills"}
+    others = {
+        label: change for label, change in diff["files"].items() if label != "Technology Skills"
+    }
     assert set(others.values()) == {"unchanged"} and len(others) == 8
 
 
@@ -88,7 +100,10 @@ def test_old_layout_diff_counts_in_demand_only_where_known(market, tmp_path):
     new = import_path(market, make_release(tmp_path / "29.2", "29.2")).dataset
     tech = diff_datasets(market, old.id, new.id)["files"]["Technology Skills"]
     assert tech["in_demand_changed"] == 0 and tech["in_demand_known"] is False
-    assert diff_datasets(market, old.id, new.id)["files"]["Occupation Data"] == "not in the old version"
+    assert (
+        diff_datasets(market, old.id, new.id)["files"]["Occupation Data"]
+        == "not in the old version"
+    )
 
 
 def test_wage_shifts_match_a_recount(market):
@@ -113,6 +128,8 @@ def test_wage_shifts_match_a_recount(market):
     assert shifts["rose"] == sum(number(b[s]) > number(a[s]) for s in compared)
     assert shifts["occupations_added"] == sorted(b.keys() - a.keys())
     software = next(
-        item for item in shifts["largest_rises"] + shifts["largest_falls"] + [None] if item is None or item["soc"] == "15-1252"
+        item
+        for item in shifts["largest_rises"] + shifts["largest_falls"] + [None]
+        if item is None or item["soc"] == "15-1252"
     )
     assert software is None or software["old"] == 132270.0

@@ -152,19 +152,22 @@ def onet_dataset() -> ImportedDataset:
 
 
 def typed_rows(db, dataset_id: int) -> dict[str, list]:
-    """Every row of a version, values paired with their Python type (1 and 1.0 differ)."""
+    """Every row of a version in stored order, each value beside its SQLite type (1 ≠ 1.0)."""
     kind = get_dataset(db, dataset_id).kind
+    files = {"dataset_file": ("role", "file_name", "rows", "layout")}
     result = {}
-    for table, columns in {
-        **DATASET_TABLES[kind],
-        "dataset_file": ("role", "file_name", "rows", "layout"),
-    }.items():
-        rows = db.execute(
-            f"SELECT {', '.join(columns)} FROM {table} WHERE dataset_id = ?", [dataset_id]
-        ).fetchall()
-        result[table] = sorted(
-            (tuple((type(v).__name__, v) for v in row) for row in rows), key=repr
+    for table, columns in {**DATASET_TABLES[kind], **files}.items():
+        cells = ", ".join(f"{c}, typeof({c})" for c in columns)
+        without_rowid = (
+            "WITHOUT ROWID"
+            in db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table])
+            .fetchone()[0]
+            .upper()
         )
+        order = "" if without_rowid else " ORDER BY rowid"
+        result[table] = db.execute(
+            f"SELECT {cells} FROM {table} WHERE dataset_id = ?{order}", [dataset_id]
+        ).fetchall()
     return result
 
 
@@ -472,3 +475,11 @@ def test_real_onet_release_round_trip(tmp_path, shared):
     from careerplanner.importers.datasets.onet import read_onet_release
 
     round_trip(tmp_path, read_onet_release(shared("data", "onet", "29.2")))
+
+
+def test_a_table_described_twice(tmp_path, pack_parts, target):
+    def twice(manifest):
+        manifest["tables"].append(dict(manifest["tables"][0]))
+
+    message = refused(rewrite(tmp_path, pack_parts, manifest_edit=twice), target)
+    assert message == "bad.zip: manifest.json describes the table “posting_role” twice."

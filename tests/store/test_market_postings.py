@@ -128,6 +128,7 @@ BAD_FILES = {
     "non-numeric salary": b"title,description,salary\nA,Python,lots\n",
     "unterminated quote": b'title,description\nA,"Python\n',
     "cp1252": b"title,description\nA,Don\x92t\n",
+    "huge field": b'title,description\nA,"' + b"x" * 1_100_000 + b'"\n',
 }
 
 

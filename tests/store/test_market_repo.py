@@ -21,7 +21,6 @@ from careerplanner.store.market_repo import (
     resolve_skill_key,
     use_dataset,
 )
-from tests.conftest import shared_path
 from tests.importers.datasets.onet_slices import (
     database_fingerprint,
     file_bytes,
@@ -164,7 +163,15 @@ def test_content_that_does_not_fit_the_schema_is_refused(market, releases):
 
 @pytest.mark.parametrize(
     "damage",
-    ["not_a_zip", "truncated_zip", "unknown_header", "missing_column", "wrong_encoding", "ragged_row", "non_numeric"],
+    [
+        "not_a_zip",
+        "truncated_zip",
+        "unknown_header",
+        "missing_column",
+        "wrong_encoding",
+        "ragged_row",
+        "non_numeric",
+    ],
 )
 def test_bad_input_leaves_the_database_byte_identical(market, releases, data_dir, tmp_path, damage):
     import_path(market, releases["29.2"])
@@ -198,7 +205,10 @@ def _damaged(tmp_path, releases, damage):
             file.unlink()
         mystery = tmp_path / "mystery.csv"
         mystery.write_text("a,b\n1,2\n", encoding="utf-8")
-        return mystery, "mystery.csv, line 1: the header “a, b” is not one Career Planner recognises"
+        return (
+            mystery,
+            "mystery.csv, line 1: the header “a, b” is not one Career Planner recognises",
+        )
     if damage == "missing_column":
         target.write_bytes(data.replace(b"\tCommodity Title\t", b"\tCommodity Name\t", 1))
         return folder, "Technology Skills.txt, line 1: the column “Commodity Title” is missing"
@@ -209,12 +219,18 @@ def _damaged(tmp_path, releases, damage):
     if damage == "ragged_row":
         lines[7] += b"\textra"
         target.write_bytes(b"\r\n".join(lines))
-        return folder, "Technology Skills.txt, line 8: expected 6 fields like the header but found 7"
+        return (
+            folder,
+            "Technology Skills.txt, line 8: expected 6 fields like the header but found 7",
+        )
     fields = lines[9].split(b"\t")
     fields[2] = b"4323x202"
     lines[9] = b"\t".join(fields)
     target.write_bytes(b"\r\n".join(lines))
-    return folder, "Technology Skills.txt, line 10, column “Commodity Code”: “4323x202” is not a number."
+    return (
+        folder,
+        "Technology Skills.txt, line 10, column “Commodity Code”: “4323x202” is not a number.",
+    )
 
 
 def test_renames_are_detected_stored_and_followed(market, tmp_path):
@@ -233,9 +249,50 @@ def test_renames_are_detected_stored_and_followed(market, tmp_path):
     assert resolve_skill_key(market, "technology:no such thing") == "technology:no such thing"
 
 
-@pytest.mark.slow
-def test_the_full_release_again_is_already_installed(market):
-    first = import_path(market, shared_path("data", "onet", "29.2"))
-    assert first.rows > 230_000
-    again = import_path(market, shared_path("data", "onet", "29.2"))
-    assert again.already_installed
+KILLER = """
+import os, signal, sys
+from pathlib import Path
+from careerplanner.store.data_dir import DataDir
+from careerplanner.store.market_import import import_path
+
+calls = 0
+def progress(done, total, message):
+    global calls
+    if message.startswith("Saving"):
+        calls += 1
+        if calls == int(sys.argv[3]):
+            os.kill(os.getpid(), signal.SIGKILL)
+
+db = DataDir(Path(sys.argv[1])).open_market_db()
+import_path(db, Path(sys.argv[2]), progress)
+"""
+
+
+@pytest.mark.parametrize("kill_at", [1, 4, 8])
+def test_kill_during_install_leaves_the_old_version(data_dir, releases, tmp_path, kill_at):
+    import subprocess
+    import sys
+
+    from tests.conftest import PROJECT_ROOT
+
+    db = data_dir.open_market_db()
+    import_path(db, releases["29.2"])
+    before = database_fingerprint(data_dir.market_db_path)
+    db.close()
+    script = tmp_path / "killer.py"
+    script.write_text(KILLER, encoding="utf-8")
+    process = subprocess.run(
+        [sys.executable, str(script), str(data_dir.root), str(releases["29.3"]), str(kill_at)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+    )
+    assert process.returncode == -9, process.stderr.decode()
+    db = data_dir.open_market_db()
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        assert active_dataset(db, "onet").version == "29.2"
+        assert [d.version for d in list_datasets(db)] == ["29.2"]
+        assert database_fingerprint(data_dir.market_db_path) == before
+        assert not import_path(db, releases["29.3"]).already_installed  # re-import works
+    finally:
+        db.close()

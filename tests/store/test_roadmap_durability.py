@@ -11,6 +11,7 @@ import textwrap
 import pytest
 
 from careerplanner.core.roadmap import NOT_IN_DATASET
+from careerplanner.errors import UserError
 from careerplanner.exports.snapshot import load_snapshot_with_dataset
 from careerplanner.store import roadmap_repo as repo
 from careerplanner.store.data_dir import DataDir
@@ -141,3 +142,16 @@ def test_the_real_onet_29_2_to_29_3_update_keeps_and_marks_the_roadmap(tmp_path)
     assert "Microsoft SharePoint Server" in status  # O*NET renamed it in 29.3
     assert under_29_3.status_of(SQL_KEY) == ""
     assert [item.skill_name for item in under_29_3.evidence_for(MOSS_KEY)] == [MOSS]
+    # Typed names resolve against the active dataset's names and aliases.
+    assert repo.resolve_skill(db, market, "python") == ("technology:python", "Python")
+    assert repo.resolve_skill(db, market, "SQL") == (SQL_KEY, "SQL")  # the profile comes first
+    assert repo.resolve_skill(db, market, "excel") == (
+        "technology:microsoft excel",
+        "Microsoft Excel",
+    )
+    with pytest.raises(UserError, match="could mean several skills of the dataset"):
+        repo.resolve_skill(db, market, "Designer")
+    assert repo.resolve_skill(db, market, "k8s operators") == (
+        "custom:k8s operators",
+        "k8s operators",
+    )

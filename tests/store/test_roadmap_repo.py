@@ -188,3 +188,46 @@ def test_sql_hostile_text_is_stored_verbatim(tmp_path):
     assert odd.skill_name == HOSTILE
     assert any(n.text == HOSTILE for n in repo.get_goal(database, ids["sql"]).notes)
     assert "roadmap_goal" in database.table_names()
+
+
+def test_goals_for_the_top_gaps_come_in_one_action(db):
+    repo.add_goal(db, "technology:docker", "Docker", 3)
+    added = repo.add_goals(
+        db,
+        [
+            (SQL_KEY, "SQL", 4),
+            ("technology:docker", "Docker", 4),  # already has a goal
+            ("technology:python", "Python", 3),  # already at L3
+            ("technology:spark", "Apache Spark", 3),
+        ],
+        target_date=date(2027, 6, 30),
+    )
+    assert [(g.skill_name, g.start_level, g.target_level) for g in added] == [
+        ("SQL", 2, 4),
+        ("Apache Spark", 0, 3),
+    ]
+    assert all(g.target_date == date(2027, 6, 30) for g in added)
+
+
+def test_one_bad_request_among_many_adds_no_goal(db):
+    before = roadmap_rows(db)
+    with pytest.raises(UserError, match="L0 to L5"):
+        repo.add_goals(db, [(SQL_KEY, "SQL", 4), ("technology:spark", "Spark", 7)])
+    assert roadmap_rows(db) == before
+
+
+def test_a_deleted_goal_and_evidence_come_back_exactly(db, tmp_path):
+    ids = populate(db, tmp_path / "proof.txt")
+    before = roadmap_rows(db)
+    goal = repo.delete_goal(db, ids["sql"])
+    items = [repo.delete_evidence(db, item.id) for item in repo.list_evidence(db, SQL_KEY)]
+    repo.restore_goal(db, goal)
+    for item in items:
+        repo.restore_evidence(db, item)
+    after = roadmap_rows(db)
+    # Everything is back byte for byte; the history only gained points (append-only).
+    history_before = before.pop("progress_history")
+    history_after = after.pop("progress_history")
+    assert after == before
+    assert history_after[: len(history_before)] == history_before
+    assert repo.effective_level_of(db, SQL_KEY).level == 3

@@ -95,3 +95,19 @@ def test_second_instance_is_refused_while_the_first_holds_the_lock(qapp, data_ho
         assert "already running" in second.stderr
     finally:
         first.release()
+
+
+def test_a_second_start_brings_the_first_window_forward(qtbot, data_home):
+    data_home.mkdir(parents=True)
+    first = SingleInstance(data_home)
+    assert first.acquire()
+    try:
+        with qtbot.waitSignal(first.activation_requested, timeout=10_000):
+            subprocess.run(
+                [sys.executable, "-m", "careerplanner", "--smoke"],
+                capture_output=True,
+                text=True,
+                timeout=60,
+            )
+    finally:
+        first.release()

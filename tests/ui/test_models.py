@@ -5,7 +5,8 @@ from __future__ import annotations
 from careerplanner.core.gap import compare_roles, compute_gap
 from careerplanner.store.market_queries import requirements
 from careerplanner.store.market_repo import list_datasets
-from careerplanner.store.ui_queries import ProfileSkill, role_requirements
+from careerplanner.store.profile_repo import HistoryEntry, UserSkill
+from careerplanner.store.ui_queries import role_requirements
 from careerplanner.ui.datasets_view import DatasetModel
 from careerplanner.ui.gap_view import ComparisonModel, GapRowModel
 from careerplanner.ui.market_view import RATING_COLUMNS
@@ -59,16 +60,18 @@ def test_profile_models(qtmodeltester):
     skills = ProfileSkillModel()
     skills.set_rows(
         [
-            ProfileSkill(
-                "technology:python", "Python", 3, None, "", ({"text": "Python"},), True, ""
-            ),
-            ProfileSkill("technology:sql", "SQL", 2, 4, "led the migration", (), True, ""),
+            UserSkill("technology:python", "Python", 3, None, None, [{"text": "Python"}], True),
+            UserSkill("technology:sql", "SQL", 2, 4, "led the migration", [], True),
         ]
     )
     qtmodeltester.check(skills)
     assert skills.index(1, 1).data() == "L4 Advanced"
     history = LevelHistoryModel()
-    history.set_rows([("2025-01-01T00:00:00+00:00", 2, "resume"), ("2025-06-01", 3, "override")])
+    history.set_rows(
+        [
+            HistoryEntry("2025-01-01T00:00:00+00:00", 2, "resume", "found in cv.pdf"),
+            HistoryEntry("2025-06-01T00:00:00+00:00", 3, "override", "shipped it at work"),
+        ]
+    )
     qtmodeltester.check(history)
-    empty = ProfileSkillModel()
-    qtmodeltester.check(empty)
+    qtmodeltester.check(ProfileSkillModel())

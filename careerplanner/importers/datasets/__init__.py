@@ -1,4 +1,4 @@
-"""Dataset files -> rows ready for the store: O*NET releases, BLS wages, ESCO skills, postings, packs.
+"""Dataset files -> rows for the store: O*NET releases, BLS wages, ESCO skills, postings, packs.
 
 Every reader here validates the *whole* input before returning and never touches the database:
 it returns an `ImportedDataset` (plain rows per table, with the columns named), which

@@ -101,7 +101,8 @@ def _detect_folder(path: Path) -> Detection:
     if postings and postings.is_job_ads_folder(path):
         return Detection("postings", path, "a folder of saved job ads")
     raise UserError(
-        f"{path.name} is a folder without any dataset Career Planner recognises; expected {EXPECTED}."
+        f"{path.name} is a folder without any dataset Career Planner recognises; "
+        f"expected {EXPECTED}."
     )
 
 
@@ -117,7 +118,8 @@ def _detect_zip(path: Path) -> Detection:
             if parse_readme(data) is None and looks_like_onet_header(header_of(data, member)):
                 return Detection("onet", path, "an O*NET text release (zip)")
     raise UserError(
-        f"{path.name} is a zip file but holds no dataset Career Planner recognises; expected {EXPECTED}."
+        f"{path.name} is a zip file but holds no dataset Career Planner recognises; "
+        f"expected {EXPECTED}."
     )
 
 

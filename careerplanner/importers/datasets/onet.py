@@ -270,7 +270,7 @@ def _technology_rows(table: Table) -> list[tuple]:
     }
     rows = _typed(table, columns, converters)
     if not has_in_demand:
-        rows = [row + (None,) for row in rows]
+        rows = [(*row, None) for row in rows]
     keys: dict[str, str] = {}
     out = []
     for row in rows:

@@ -101,13 +101,10 @@ FILE_LABELS = {
 
 _README = re.compile(r"O\*NET\s+(\d+\.\d+)\s+Database", re.IGNORECASE)
 _RELEASE_MONTH = re.compile(r"^(\w+)\s+(\d{4})\s+Release", re.IGNORECASE | re.MULTILINE)
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        "january february march april may june july august september october november december".split(),
-        start=1,
-    )
-}
+_MONTH_NAMES = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = {name: number for number, name in enumerate(_MONTH_NAMES.split(), start=1)}
 
 
 def recognise(header: tuple[str, ...]) -> FileRole | None:

@@ -145,10 +145,14 @@ def read_pack(
         notes=[manifest.notes] if manifest.notes else [],
     )
     expected_tables = {**specs, FILES_TABLE: DATASET_FILE_SPEC}
+    seen: set[str] = set()
     for done, table in enumerate(manifest.tables, start=1):
         cancel.check()
-        progress(len(manifest.files) + done, len(manifest.files) * 2, f"Reading {table['name']}")
         spec = _check_table_entry(table, expected_tables, manifest, pack)
+        if spec.name in seen:
+            raise UserError(f"{pack}: {MANIFEST} describes the table “{spec.name}” twice.")
+        seen.add(spec.name)
+        progress(len(manifest.files) + done, len(manifest.files) * 2, f"Reading {spec.name}")
         rows = _parse_table(data[table["file"]], f"{pack}: {table['file']}", spec, table)
         if spec.name == FILES_TABLE:
             dataset.files = [ImportedFile(*row) for row in rows]

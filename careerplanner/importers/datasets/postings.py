@@ -86,7 +86,7 @@ def analyse_postings(
         postings: Iterator[Posting] = read_job_ads_folder(path, skipped)
         digest = _folder_digest(path)
     else:
-        postings = read_postings_csv(path, mapping, progress, cancel)
+        postings = read_postings_csv(path, mapping, progress, cancel, skipped)
         digest = _file_digest(path, cancel)
     aggregator = MarketAggregator()
     names: dict[str, str] = {}

@@ -34,6 +34,7 @@ from careerplanner.importers.tabular import (
 )
 
 _CHUNK_BYTES = 1 << 20
+MAX_SKIPPED_LISTED = 20
 
 
 def _detect_encoding(head: bytes) -> tuple[str, int]:
@@ -148,10 +149,12 @@ def read_postings_csv(
     mapping: PostingColumns | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
+    skipped: list[str] | None = None,
 ) -> Iterator[Posting]:
     """Stream the postings of a CSV file; every refusal names the file, line and column.
 
-    Rows without a description are skipped (there is nothing to analyse). Raises `UserError` for
+    Rows without a description are left out (there is nothing to analyse) and listed in
+    `skipped` (the first `MAX_SKIPPED_LISTED`, then a count). Raises `UserError` for
     an empty or header-only file, a missing or duplicate column, a ragged row, an unterminated
     quote, a huge field, bytes that are not UTF-8/UTF-16, and a salary that is not a number.
     """
@@ -163,12 +166,13 @@ def read_postings_csv(
 
     old_limit = csv.field_size_limit(MAX_FIELD_CHARS)
     try:
-        yield from _read_rows(_text_lines(path, source, on_read), source, mapping, cancel)
+        lines = _text_lines(path, source, on_read)
+        yield from _read_rows(lines, source, mapping, cancel, [] if skipped is None else skipped)
     finally:
         csv.field_size_limit(old_limit)
 
 
-def _read_rows(lines, source, mapping, cancel) -> Iterator[Posting]:
+def _read_rows(lines, source, mapping, cancel, skipped: list[str]) -> Iterator[Posting]:
     reader = csv.reader(lines, strict=True)
     start = 1
     try:
@@ -185,7 +189,7 @@ def _read_rows(lines, source, mapping, cancel) -> Iterator[Posting]:
         names = columns.used()
         positions = dict(zip(names, Table(source, header, []).require_columns(*names), strict=True))
         width = len(header)
-        rows = 0
+        rows = empty = 0
         start = reader.line_num + 1
         for row in reader:
             if not row:
@@ -199,12 +203,18 @@ def _read_rows(lines, source, mapping, cancel) -> Iterator[Posting]:
             rows += 1
             if rows % 256 == 0:
                 cancel.check()
-            posting = _posting_from_row(row, positions, columns, f"{source}", start)
-            start = reader.line_num + 1
+            line, start = start, reader.line_num + 1
+            posting = _posting_from_row(row, positions, columns, source, line)
             if posting is not None:
                 yield posting
+            else:
+                empty += 1
+                if empty <= MAX_SKIPPED_LISTED:
+                    skipped.append(f"{source} line {line}: no description")
         if rows == 0:
             raise UserError(f"{source} has a header but no rows of data.")
+        if empty > MAX_SKIPPED_LISTED:
+            skipped.append(f"{empty - MAX_SKIPPED_LISTED:,} more rows without a description")
     except csv.Error as error:
         message = str(error)
         if "field larger than field limit" in message:

@@ -9,7 +9,6 @@ position parser serves every format.
 from __future__ import annotations
 
 import io
-import json
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,7 +83,7 @@ def _sniff(data: bytes) -> str:
         return "zip"
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         return "ole"
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
         return "json"
     if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "binary"
@@ -132,7 +131,7 @@ def _read_pdf(path: Path, data: bytes, cancel: CancelToken, worker: PdfWorker) -
             f"{path.name} uses fonts without a text map, so its words come out as (cid:N) "
             "codes; export it again as PDF with text, or import a DOCX or TXT copy."
         )
-    if sum(ch.isalpha() for ch in text) < 40:
+    if sum(ch.isalpha() for ch in text) < 20:
         raise UserError(
             f"{path.name} has no text layer (probably a scan); export the original document "
             "as PDF with text, or run it through OCR first."
@@ -159,7 +158,8 @@ def _read_zip(path: Path, data: bytes) -> RawResume:
             ):
                 raise UserError(
                     f"{path.name} holds {info.filename}, which unpacks to "
-                    f"{info.file_size / 1e6:.0f} MB; that is not a normal resume, so it was refused."
+                    f"{info.file_size / 1e6:.0f} MB; that is not a normal resume, so it was "
+                    "refused."
                 )
         if "word/document.xml" in names:
             from careerplanner.importers.resume.docx_reader import docx_text

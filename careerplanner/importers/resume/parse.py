@@ -155,6 +155,8 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                     and not re.search(r"cours", line, re.I)
                 )
             )
+            if section.kind == "certifications" and not drop:
+                line = _without_issuer(line)
             chunk.append("" if drop else line)
         # One call per section, so a list wrapped over two lines keeps its neighbours.
         text = "\n".join(chunk)
@@ -182,6 +184,14 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                     known = surfaces_by_line.get(section.start + offset, [])
                     found.extend(_unknown_listed(line, known, finder.common_words))
     return found
+
+
+def _without_issuer(line: str) -> str:
+    """A certificate line without its issuer ("..., Amazon Web Services (AWS)", "| Amazon")."""
+    for separator in (" | ", ", "):
+        if separator in line:
+            return line[: line.rindex(separator)]
+    return line
 
 
 def _footer_lines(lines: list[str], sections) -> set[int]:

@@ -8,6 +8,7 @@ starts a fresh one. The worker caps its own address space with `resource.setrlim
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import threading
 import time
@@ -31,8 +32,10 @@ def _limit_memory(limit: int) -> None:
 
 def _extract(path: str) -> tuple[str, str, int]:
     """Runs in the worker: (status, text-or-reason, page count)."""
-    from pdfminer.high_level import extract_text
-    from pdfminer.layout import LAParams
+    from pdfminer.high_level import extract_pages
+    from pdfminer.layout import LAParams, LTTextContainer
+
+    from careerplanner.importers.resume.columns import Box, page_text
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
@@ -40,7 +43,15 @@ def _extract(path: str) -> tuple[str, str, int]:
     try:
         # boxes_flow=None: reading order by position only; the default flow analysis has a
         # measured quadratic blow-up and mixes sidebar columns.
-        text = extract_text(path, laparams=LAParams(boxes_flow=None))
+        pages = []
+        for page in extract_pages(path, laparams=LAParams(boxes_flow=None)):
+            boxes = [
+                Box(item.x0, item.y0, item.x1, item.y1, item.get_text())
+                for item in page
+                if isinstance(item, LTTextContainer)
+            ]
+            pages.append(page_text(boxes, page.width))
+        text = "\f".join(pages)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         return "encrypted", "", 0
     except MemoryError:
@@ -51,7 +62,7 @@ def _extract(path: str) -> tuple[str, str, int]:
         if "encrypt" in str(error).lower() or "password" in str(error).lower():
             return "encrypted", "", 0
         return "damaged", f"{type(error).__name__}: {error}"[:200], 0
-    return "ok", text, text.count("\f")
+    return "ok", text, len(pages)
 
 
 def _serve(connection, memory_limit: int) -> None:
@@ -112,10 +123,8 @@ class PdfWorker:
     def close(self) -> None:
         with self._lock:
             if self._connection is not None:
-                try:
+                with contextlib.suppress(OSError):
                     self._connection.send(None)
-                except OSError:
-                    pass
             if self._process is not None:
                 self._process.join(2)
             self._kill()

@@ -40,6 +40,22 @@ _WEAK = {
     "programming": "skills",
 }
 HEADINGS = set(_SINGLE)
+_QUALIFIERS = {
+    "relevant",
+    "selected",
+    "professional",
+    "technical",
+    "key",
+    "core",
+    "other",
+    "additional",
+    "academic",
+    "personal",
+    "recent",
+    "my",
+    "work",
+    "research",
+}
 _MULTI = {
     "work experience": "experience",
     "professional experience": "experience",
@@ -99,7 +115,10 @@ MONTHS = {
     "autumn": 9,
     "winter": 12,
 }
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|spring|summer|fall|autumn|winter"
+_MONTH = (
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?"
+    r"|spring|summer|fall|autumn|winter"
+)
 _POINT = (
     rf"(?:(?:{_MONTH})\s*'?\d{{2,4}}|\d{{4}}-\d{{1,2}}(?:-\d{{1,2}})?|\d{{1,2}}/\d{{4}}|\d{{4}})"
 )
@@ -151,7 +170,8 @@ class Position:
 
 def heading_kind(line: str) -> str | None:
     """The section a heading line opens, or None for an ordinary line."""
-    cleaned = re.sub(r"[\s:·•|]+$", "", line.strip()).strip()
+    # Markdown and plain-text decoration: "## Skills", "**Experience**", "SKILLS:".
+    cleaned = re.sub(r"^[#*_=\s]+|[\s:·•|*_=#]+$", "", line.strip()).strip()
     if not cleaned or len(cleaned) > 40 or cleaned[-1:] in ".,;":
         return None
     lowered = re.sub(r"\s+", " ", cleaned.lower())
@@ -161,7 +181,22 @@ def heading_kind(line: str) -> str | None:
         return _HEADING_LOOKUP[lowered]
     if lowered in _WEAK and (cleaned.isupper() or cleaned.istitle()):
         return _WEAK[lowered]
-    return None
+    # "Skills & Expertise", "Projects and Publications", "Relevant Work Experience": every
+    # part a heading word (or a qualifier such as "relevant"), written as a heading.
+    if not (cleaned.isupper() or cleaned.istitle() or cleaned[:1].isupper()):
+        return None
+    parts = [p for p in re.split(r"\s*(?:&|\band\b|/|,|\+)\s*", lowered) if p]
+    kinds = []
+    for part in parts:
+        words = [w for w in part.split() if w not in _QUALIFIERS]
+        phrase = " ".join(words)
+        kind = _MULTI.get(phrase) or _HEADING_LOOKUP.get(phrase)
+        if kind is None and words:
+            kind = _HEADING_LOOKUP.get(words[-1]) if len(words) <= 2 else None
+        if kind is None:
+            return None
+        kinds.append(kind)
+    return kinds[0] if kinds else None
 
 
 def split_sections(lines: list[str]) -> list[Section]:
@@ -223,7 +258,7 @@ def find_positions(lines: list[str], sections: list[Section], today: date) -> li
             if match:
                 candidates.append((section, index, match))
     positions: list[Position] = []
-    for n, (section, index, match) in enumerate(candidates):
+    for section, index, match in candidates:
         header = _header_lines(lines, section, index, positions)
         own = lines[index][: match.start()] + lines[index][match.end() :]
         near = [i for i in header if i < index][-1:] + [i for i in header if i > index]
@@ -273,10 +308,10 @@ def _header_lines(lines, section, index, previous) -> list[int]:
             continue
         if len(line) > 90 or line.endswith((".", ",")) or re.search(r"\b(?:19|20)\d\d\b", line):
             break
-        if is_bullet(line) and len(line) > 50:
-            break
+        if is_bullet(line) and (len(line) > 50 or not _is_name(_BULLET.sub("", line))):
+            break  # a bullet point of the previous entry, not "• Google" opening this one
         header.insert(0, cursor + 1)
-        if not _LOCATION.match(line):
+        if not _is_location(line):
             counted += 1
         if is_bullet(line):
             break  # "• Google": an entry's own bullet opens it
@@ -289,23 +324,46 @@ def _header_lines(lines, section, index, previous) -> list[int]:
             continue
         if is_bullet(line) or len(line) > 90 or DATE_RANGE.search(line) or line.endswith("."):
             break
+        words = len(line.split())
+        # Below the dates only a location, a job title or a short name belongs to the header;
+        # a longer line is already the first sentence of the description.
+        if not (_is_location(line) or (TITLE_WORDS.search(line) and words <= 10) or words <= 3):
+            break
         header.append(cursor - 1)
         below += 1
     return header
 
 
-_LOCATION = re.compile(r"^[A-Z][\w .'-]+,\s*(?:[A-Z]{2}|[A-Z][\w .'-]+)$|^(?:remote|online)$", re.I)
+_LOCATION_SHAPE = re.compile(
+    r"^[A-Z][\w .'-]+,\s*(?:[A-Z]{2}|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)$|^(?:remote|online)$", re.I
+)
+
+
+def _is_location(line: str) -> bool:
+    """ "Mountain View, CA", "Seoul, S.Korea", "Remote" — but not "Data Analyst, Initech"."""
+    return _LOCATION_SHAPE.match(line) is not None and not TITLE_WORDS.search(line)
+
+
+_CONNECTORS = {"of", "and", "the", "at", "for", "in", "de", "&", "-", "–", "|"}
+
+
+def _is_name(text: str) -> bool:
+    """Every word capitalised (or a connector): "Georgia Institute of Technology"."""
+    words = text.split()
+    return bool(words) and all(
+        w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words
+    )
 
 
 def _title_and_employer(header: list[str]) -> tuple[str, str]:
     parts: list[str] = []
     for line in header:
         line = _BULLET.sub("", line).strip()
-        if _LOCATION.match(line):
+        if _is_location(line):
             continue
         for part in re.split(r"\s[|·]\s|\s+[–—-]\s+|\s{2,}|,\s(?=[A-Z])", line):
             part = part.strip(" ,|·")
-            if part and not _LOCATION.match(part) and not DATE_RANGE.search(part):
+            if part and not _is_location(part) and not DATE_RANGE.search(part):
                 parts.append(part)
     title = next((p for p in parts if TITLE_WORDS.search(p)), parts[0] if parts else "")
     employer = next((p for p in parts if p != title), "")

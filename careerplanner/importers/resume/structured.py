@@ -78,7 +78,9 @@ def json_resume_text(path: Path, text: str) -> str:
             lines += ["", heading]
         for item in items:
             lines += [f"{_s(item.get(title))} | {_s(item.get(org) or item.get('company'))}"]
-            lines += [_range(item), _s(item.get("summary"))]
+            lines.append(_range(item))
+            if item.get("summary"):
+                lines.append(f"• {_s(item['summary'])}")
             lines += [f"• {_s(h)}" for h in item.get("highlights") or []]
     _education(data, lines)
     _simple(data, lines, "Certifications", "certificates", ("name", "issuer", "date"))
@@ -140,16 +142,14 @@ def _projects(data: dict, lines: list[str]) -> None:
 def _read_linkedin_csv(path: Path, archive: zipfile.ZipFile, name: str) -> list[dict]:
     raw = archive.read(name).decode("utf-8-sig", errors="replace")
     lines = raw.splitlines()
-    # Exports start with "Notes:" preamble lines before the real header row.
-    start = next(
-        (
-            n
-            for n, line in enumerate(lines)
-            if line.count(",") >= 1 and not line.startswith("Notes")
-        ),
-        None,
-    )
-    if start is None:
+    start = 0
+    if lines and lines[0].strip().lower().startswith("notes"):
+        # Exports may open with "Notes:" and a quoted explanation, then a blank line.
+        blank = next((n for n, line in enumerate(lines) if not line.strip()), None)
+        start = blank + 1 if blank is not None else len(lines)
+    while start < len(lines) and not lines[start].strip():
+        start += 1
+    if start >= len(lines):
         return []
     reader = csv.DictReader(io.StringIO("\n".join(lines[start:])))
     return [
@@ -183,8 +183,9 @@ def linkedin_text(path: Path, archive: zipfile.ZipFile) -> str:
         lines += [
             f"{row.get('Title', '')} | {row.get('Company Name', '')}",
             f"{row.get('Started On', '')} - {end}",
-            row.get("Description", ""),
         ]
+        description = row.get("Description", "").splitlines()
+        lines += [f"• {part.strip()}" for part in description if part.strip()]
     education = tables.get("education.csv", [])
     if education:
         lines += ["", "Education"]

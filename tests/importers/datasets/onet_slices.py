@@ -56,9 +56,7 @@ def release_files(version: str) -> dict[str, bytes]:
     if version == "29.3":
         archive = zipfile.ZipFile(shared_path("data", "onet", "29.3", "db_29_3_text.zip"))
         return {
-            Path(n).name: archive.read(n)
-            for n in archive.namelist()
-            if Path(n).name in USED_FILES
+            Path(n).name: archive.read(n) for n in archive.namelist() if Path(n).name in USED_FILES
         }
     folder = shared_path("data", "onet", version)
     return {f.name: f.read_bytes() for f in folder.iterdir() if f.name in USED_FILES}
@@ -100,7 +98,5 @@ def database_fingerprint(path: Path) -> str:
 def file_bytes(path: Path) -> dict[str, bytes]:
     """The database file and its WAL, byte for byte."""
     return {
-        p.name: p.read_bytes()
-        for p in (path, path.with_name(path.name + "-wal"))
-        if p.exists()
+        p.name: p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
     }

@@ -33,7 +33,9 @@ def test_full_release_reads_every_file(full_29_2):
         return (raw / name).read_bytes().count(b"\n") - 1
 
     assert counts["onet_occupation"] == lines("Occupation Data.txt") == 1016
-    assert counts["onet_title"] == lines("Alternate Titles.txt") + lines("Sample of Reported Titles.txt")
+    assert counts["onet_title"] == lines("Alternate Titles.txt") + lines(
+        "Sample of Reported Titles.txt"
+    )
     assert counts["onet_tech_skill"] == lines("Technology Skills.txt")
     assert counts["onet_rating"] == lines("Skills.txt") + lines("Knowledge.txt")
     assert counts["onet_level_anchor"] == lines("Level Scale Anchors.txt")
@@ -166,7 +168,9 @@ def test_ragged_row_is_named(tmp_path):
 def test_wrong_encoding_is_named(tmp_path):
     folder = make_release(tmp_path / "r")
     path = folder / "Alternate Titles.txt"
-    path.write_bytes(path.read_bytes().replace(b"Developer", "Developer\u2019s".encode("cp1252"), 1))
+    path.write_bytes(
+        path.read_bytes().replace(b"Developer", "Developer\u2019s".encode("cp1252"), 1)
+    )
     with pytest.raises(UserError, match=r"^Alternate Titles.txt, line \d+, column \d+: byte 0x92"):
         read_onet_release(folder)
 
@@ -176,7 +180,9 @@ def test_bad_code_and_duplicate_occupation(tmp_path):
     path = folder / "Job Zones.txt"
     data = path.read_bytes()
     path.write_bytes(data.replace(b"15-1211.00\t", b"15-1211\t", 1))
-    with pytest.raises(UserError, match=r"Job Zones.txt, line \d+, column “O\*NET-SOC Code”: “15-1211” is not"):
+    with pytest.raises(
+        UserError, match=r"Job Zones.txt, line \d+, column “O\*NET-SOC Code”: “15-1211” is not"
+    ):
         read_onet_release(folder)
     lines = data.split(b"\r\n")
     path.write_bytes(b"\r\n".join([*lines[:3], lines[2], *lines[3:]]))

@@ -169,9 +169,13 @@ def test_rows_are_read_with_role_seniority_and_location(tmp_path):
     assert second.salary == 15 * 2080
 
 
-def test_rows_without_a_description_are_left_out(tmp_path):
-    path = write(tmp_path, HEADER + ROW + '"Analyst","",,na,na,\n')
-    assert len(list(read_postings_csv(path))) == 1
+def test_rows_without_a_description_are_left_out_and_listed(tmp_path):
+    path = write(tmp_path, HEADER + ROW + '"Analyst","",,na,na,\n' + '"B"," ",,na,na,\n' * 25)
+    skipped: list[str] = []
+    assert len(list(read_postings_csv(path, skipped=skipped))) == 1
+    assert skipped[0] == "jobs.csv line 3: no description"
+    assert len(skipped) == 21
+    assert skipped[-1] == "6 more rows without a description"
 
 
 def test_multiline_descriptions_keep_line_numbers(tmp_path):

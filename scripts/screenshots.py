@@ -1,0 +1,154 @@
+"""Render every screen of Career Planner to PNG in docs/screenshots/ (offscreen, no display).
+
+    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+
+Uses a throw-away data folder: the bundled default dataset when it exists (else the O*NET 29.2
+release and BLS wages from ../shared/data), a sample resume when resume import is available, and
+two target roles; then shows each screen at 1280×800 and saves it. A dark-palette variant of the
+gap screen checks that charts follow the system scheme.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(ROOT))
+
+from careerplanner.core.progress import NEVER_CANCELLED, no_progress  # noqa: E402
+from careerplanner.errors import UserError  # noqa: E402
+
+TARGET_ROLES = (("15-1252.00", "Software Developers"), ("15-1243.00", "Database Architects"))
+SAMPLE_RESUME = SHARED / "resumes" / "files" / "sb2nov_sourabh_bajaj_resume.pdf"
+
+
+def install_market(ctx) -> None:
+    from careerplanner.store.market_import import import_path
+    from careerplanner.store.market_repo import ensure_default_dataset
+
+    try:
+        ensure_default_dataset(ctx.market_db)
+        return
+    except UserError as error:
+        print(f"bundled dataset unavailable ({error}); importing ../shared/data instead")
+    for path in (SHARED / "data/onet/29.2", SHARED / "data/wages/oews_national_M2024.csv"):
+        print(import_path(ctx.market_db, path).sentence)
+
+
+def install_profile(ctx) -> None:
+    from careerplanner.ui.context import WorkerDatabases
+    from careerplanner.ui.import_tasks import import_resume
+
+    dbs = WorkerDatabases(ctx.data_dir)
+    try:
+        import_resume(dbs, SAMPLE_RESUME, no_progress, NEVER_CANCELLED)
+        print(f"profile read from {SAMPLE_RESUME.name}")
+    except UserError as error:
+        print(f"no sample profile: {error}")
+    finally:
+        dbs.close()
+
+
+def add_targets(ctx) -> None:
+    from careerplanner.store.ui_queries import add_target_role
+
+    for code, title in TARGET_ROLES:
+        add_target_role(ctx.user_db, code, title, datetime.now(UTC).isoformat())
+
+
+def grab(window, out: Path, name: str) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    for _ in range(3):
+        QApplication.processEvents()
+    path = out / f"{name}.png"
+    window.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+
+
+def render_all(window, out: Path) -> None:
+    for number, screen in enumerate(window.screens, start=1):
+        window.show_screen(screen.key)
+        widget = window.screen_widget(screen.key)
+        if hasattr(widget, "exercise"):
+            widget.exercise()
+        if screen.key == "market":
+            widget.tabs.setCurrentWidget(widget.skill_page)
+            grab(window, out, f"{number:02d}-market-skill")
+            widget.tabs.setCurrentWidget(widget.career_page)
+            grab(window, out, f"{number:02d}-market-career")
+            continue
+        if screen.key == "gap":
+            grab(window, out, f"{number:02d}-gap")
+            widget.tabs.setCurrentIndex(1)
+            grab(window, out, f"{number:02d}-gap-side-by-side")
+            widget.tabs.setCurrentIndex(0)
+            continue
+        grab(window, out, f"{number:02d}-{screen.key}")
+
+
+def render_dark_gap(app, window, out: Path) -> None:
+    from PySide6.QtGui import QColor, QPalette
+
+    dark = QPalette()
+    for role, color in (
+        (QPalette.ColorRole.Window, "#2b2b2b"),
+        (QPalette.ColorRole.WindowText, "#e8e8e8"),
+        (QPalette.ColorRole.Base, "#1e1e1e"),
+        (QPalette.ColorRole.AlternateBase, "#262626"),
+        (QPalette.ColorRole.Text, "#e8e8e8"),
+        (QPalette.ColorRole.Button, "#353535"),
+        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
+        (QPalette.ColorRole.Highlight, "#3d7bd9"),
+        (QPalette.ColorRole.HighlightedText, "#ffffff"),
+        (QPalette.ColorRole.Mid, "#555555"),
+        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
+    ):
+        dark.setColor(role, QColor(color))
+    app.setPalette(dark)
+    dark_window = type(window)(window.ctx)
+    dark_window.resize(window.size())
+    dark_window.show()
+    dark_window.show_screen("gap")
+    dark_window.screen_widget("gap").exercise()
+    grab(dark_window, out, "99-gap-dark")
+    dark_window.close()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="careerplanner-shots-") as home:
+        os.environ["CAREERPLANNER_HOME"] = home
+        from careerplanner.app import build_context, create_application
+        from careerplanner.store.data_dir import DataDir
+        from careerplanner.ui.main_window import MainWindow
+
+        app = create_application()
+        ctx = build_context(DataDir(Path(home)))
+        try:
+            install_market(ctx)
+            install_profile(ctx)
+            add_targets(ctx)
+            window = MainWindow(ctx)
+            window.resize(1280, 800)
+            window.show()
+            render_all(window, args.out)
+            render_dark_gap(app, window, args.out)
+            window.close()
+        finally:
+            ctx.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,73 @@
+"""Headings, date ranges and positions in plain resume text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from careerplanner.importers.resume.sections import (
+    find_positions,
+    heading_kind,
+    parse_point,
+    split_sections,
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("WORK EXPERIENCE", "experience"),
+        ("## Skills", "skills"),
+        ("**Education**", "education"),
+        ("Skills & Expertise", "skills"),
+        ("Honors & Awards", "awards"),
+        ("Licenses & Certifications", "certifications"),
+        ("Relevant Coursework:", "coursework"),
+        ("Built the skills platform for Acme.", None),
+        ("Experience in Python", None),
+    ],
+)
+def test_headings(line, kind):
+    assert heading_kind(line) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Jan 2020", date(2020, 1, 1)),
+        ("Sept. 2019", date(2019, 9, 1)),
+        ("2013-12-01", date(2013, 12, 1)),
+        ("06/2018", date(2018, 6, 1)),
+        ("Summer 2012", date(2012, 6, 1)),
+        ("Present", None),
+    ],
+)
+def test_date_points(text, expected):
+    assert parse_point(text) == expected
+
+
+def test_positions_with_titles_employers_and_bodies():
+    lines = [
+        "Jane Roe",
+        "Experience",
+        "Senior Data Engineer | Globex",
+        "Mar 2021 – Present",
+        "• Built Spark pipelines",
+        "Data Analyst, Initech",
+        "06/2018 - 02/2021",
+        "Remote",
+        "• Wrote SQL reports",
+        "Education",
+        "BSc Computer Science, State University",
+        "2014 – 2018",
+    ]
+    sections = split_sections(lines)
+    positions = find_positions(lines, sections, date(2024, 3, 1))
+    assert [(p.title, p.employer, p.current) for p in positions] == [
+        ("Senior Data Engineer", "Globex", True),
+        ("Data Analyst", "Initech", False),
+    ]
+    assert lines[positions[0].body[0]] == "• Built Spark pipelines"
+    assert round(positions[0].years, 1) == 3.0
+    assert "• Wrote SQL reports" in [lines[i] for i in positions[1].body]
