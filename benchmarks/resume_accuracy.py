@@ -34,10 +34,11 @@ def load_finder(market: bool):
     if market:
         from careerplanner.analysis.vocabulary import active_vocabulary
         from careerplanner.store.data_dir import DataDir
+        from careerplanner.store.market_repo import skill_terms
 
         db = DataDir.default().open_market_db()
         try:
-            return active_vocabulary(db).finder()
+            return active_vocabulary(skill_terms(db)).finder()
         finally:
             db.close()
     vocabulary = shared_vocabulary(

@@ -33,6 +33,7 @@ _LIST_GAP = re.compile(
     re.I,
 )
 _NEWLINE = re.compile(r"\n")
+_NAME_GAP = " \t\n-"  # what may separate the words of one name
 _END = ""  # the trie key that marks the end of a name (no token is empty)
 _CUE_WORDS = frozenset(
     [
@@ -229,12 +230,21 @@ class SkillFinder:
         """The text as `find` sees it; spans of the mentions index this string."""
         return clean_text(text, self.is_word)
 
-    def find(self, text: str, *, trusted: bool = False, cleaned: bool = False) -> list[Mention]:
+    def find(
+        self,
+        text: str,
+        *,
+        trusted: bool = False,
+        cleaned: bool = False,
+        known: frozenset[str] = frozenset(),
+    ) -> list[Mention]:
         """All skill mentions in `text`, in order, longest match first at each position.
 
         `trusted=True` says the text is a list of skills (a resume's Skills section), so names
-        that are also ordinary words need no further context. Pass `cleaned=True` when `text`
-        already went through `clean` (spans then index `text` itself).
+        that are also ordinary words need no further context. `known` holds keys already
+        confirmed elsewhere in the same document ("Go" listed under Skills makes "Maintained Go
+        services" count too). Pass `cleaned=True` when `text` already went through `clean`
+        (spans then index `text` itself).
         """
         if not cleaned and not text.isascii():
             text = self.clean(text)
@@ -254,6 +264,10 @@ class SkillFinder:
                 node = node.get(tokens[j])
                 if node is None:
                     break
+                # A name runs over spaces and hyphens only: "AWS (S3" is not "AWS S3".
+                gap = text[matches[j - 1].end() : matches[j].start()]
+                if gap and not gap.isspace() and gap.strip(_NAME_GAP):
+                    break
                 j += 1
                 entry = node.get(_END)
                 if entry is not None:
@@ -268,16 +282,16 @@ class SkillFinder:
         found = [item for item in found if not _inside_address(text, matches, item)]
         if not found:
             return []
-        accepted = self._resolve_ambiguous(text, matches, tokens, found, trusted)
+        accepted = self._resolve_ambiguous(text, matches, tokens, found, trusted, known)
         line_starts = [m.start() for m in _NEWLINE.finditer(text)]
         return [self._mention(text, matches, found[n], line_starts) for n in accepted]
 
-    def _resolve_ambiguous(self, text, matches, tokens, found, trusted) -> list[int]:
+    def _resolve_ambiguous(self, text, matches, tokens, found, trusted, known) -> list[int]:
         surface_ok = []
         confirmed = []
         for first, last, entry in found:
             surface = text[matches[first].start() : matches[last - 1].end()]
-            if entry.acronym and not surface.isupper():
+            if entry.acronym and not surface.isupper() and not trusted:
                 surface_ok.append(False)
                 confirmed.append(False)
                 continue
@@ -287,7 +301,7 @@ class SkillFinder:
                 or (surface[:1].isupper() and (surface.isupper() or not entry.form.isupper()))
             )
             surface_ok.append(case_ok)
-            confirmed.append(case_ok and (trusted or not entry.ambiguous))
+            confirmed.append(case_ok and (trusted or not entry.ambiguous or entry.key in known))
         for n, (first, last, entry) in enumerate(found):
             if entry.ambiguous and surface_ok[n] and not confirmed[n]:
                 low, high = max(0, first - _CUE_REACH), min(len(tokens), last + _CUE_REACH)

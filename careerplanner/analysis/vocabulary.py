@@ -411,17 +411,10 @@ def shared_vocabulary(technology_skills: str, esco_dir: str) -> Vocabulary:
     return build_vocabulary(terms_from_onet_esco(tech, esco), read_curated_aliases())
 
 
-def active_vocabulary(market_db=None) -> Vocabulary:
-    """The vocabulary of the active dataset in `market_db` plus the curated table.
+def active_vocabulary(terms: Iterable[SkillTerm] = ()) -> Vocabulary:
+    """The vocabulary for the active datasets' terms plus the curated table.
 
-    Falls back to the curated table alone when no dataset (or no market store) is available.
+    Pass `careerplanner.store.market_repo.skill_terms(market_db)`; with no terms (no dataset
+    installed) the curated table alone still finds the common skills.
     """
-    terms: list[SkillTerm] = []
-    if market_db is not None:
-        try:
-            from careerplanner.store.market_repo import skill_terms
-        except ImportError:
-            skill_terms = None
-        if skill_terms is not None:
-            terms = list(skill_terms(market_db))
     return build_vocabulary(terms, read_curated_aliases())

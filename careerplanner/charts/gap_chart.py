@@ -57,13 +57,31 @@ def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str
     ax.set_ylim(-0.7, len(shown) - 0.3)
     ax.grid(True, axis="x")
     ax.grid(False, axis="y")
-    legend = fig.legend(loc="outside upper right", ncols=2, fontsize=8, frameon=False)
+    legend = ax.legend(
+        loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=8, frameon=False
+    )
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     if title:
-        fig.suptitle(title, x=0.02, ha="left", fontsize=10, color=theme.foreground)
+        ax.set_title(title, loc="left", fontsize=10, pad=6)
     if len(rows) > MAX_ROWS:
         ax.set_xlabel(f"Top {MAX_ROWS} of {len(rows)}, by priority", fontsize=8)
+    _fit_margins(fig, max(len(_short(row.skill_name)) for row in shown))
+
+
+def _fit_margins(fig, label_chars: int) -> None:
+    """Margins from the longest label: constrained layout costs more than the whole drawing."""
+    fig.set_layout_engine(None)
+    width_px = fig.get_figwidth() * fig.dpi
+    height_px = fig.get_figheight() * fig.dpi
+    scale = fig.dpi / 100
+    left = min(0.5, (14 + 5.6 * label_chars) * scale / width_px)
+    fig.subplots_adjust(
+        left=left,
+        right=1 - 12 * scale / width_px,
+        top=1 - 34 * scale / height_px,
+        bottom=40 * scale / height_px,
+    )
 
 
 def _short(name: str, limit: int = 26) -> str:

@@ -121,22 +121,16 @@ def _use(args: argparse.Namespace) -> int:
 def _diff(args: argparse.Namespace) -> int:
     from careerplanner.errors import UserError
     from careerplanner.store.market_diff import diff_datasets
-    from careerplanner.store.market_repo import list_datasets, previous_dataset
+    from careerplanner.store.market_repo import active_dataset, list_datasets, previous_dataset
 
     db = _open_market()
     try:
         if len(args.ids) == 2:
             diffs = [diff_datasets(db, args.ids[0], args.ids[1])]
         elif not args.ids:
-            kinds = sorted({d.kind for d in list_datasets(db)})
             diffs = []
-            for kind in kinds:
-                before = previous_dataset(db, kind)
-                active = (
-                    next(d for d in list_datasets(db) if d.kind == kind and d.active)
-                    if before
-                    else None
-                )
+            for kind in sorted({d.kind for d in list_datasets(db)}):
+                before, active = previous_dataset(db, kind), active_dataset(db, kind)
                 if before and active:
                     diffs.append(diff_datasets(db, before.id, active.id))
             if not diffs:

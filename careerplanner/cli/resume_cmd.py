@@ -45,10 +45,11 @@ def _finder():
     """The skill finder of the active datasets (or of the curated table alone)."""
     from careerplanner.analysis.vocabulary import active_vocabulary
     from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.market_repo import skill_terms
 
     db = DataDir.default().open_market_db()
     try:
-        return active_vocabulary(db).finder()
+        return active_vocabulary(skill_terms(db)).finder()
     finally:
         db.close()
 

@@ -102,10 +102,14 @@ def sniff_delimiter(first_line: str) -> str:
     return "\t" if first_line.count("\t") > first_line.count(",") else ","
 
 
+def head_text(data: bytes, source: str) -> str:
+    """The first 64 KiB or so of a file, decoded like `decode_text` (for a quick look)."""
+    return decode_text(data, source) if len(data) <= 65536 else _decode_head(data, source)
+
+
 def header_of(data: bytes, source: str) -> tuple[str, ...]:
     """Just the header row (for recognising a file) without reading the whole file as a table."""
-    text = decode_text(data[:65536], source) if len(data) <= 65536 else _decode_head(data, source)
-    first = text.split("\n", 1)[0].rstrip("\r")
+    first = head_text(data, source).split("\n", 1)[0].rstrip("\r")
     if not first.strip():
         return ()
     return tuple(

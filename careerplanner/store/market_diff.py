@@ -43,6 +43,17 @@ ONET_FILES = {
 }
 
 
+# Other kinds: table -> the label the diff shows.
+TABLE_LABELS = {
+    "wage_occupation": "Occupations",
+    "wage_figure": "Wage figures",
+    "esco_skill": "ESCO skills",
+    "posting_role": "Roles",
+    "posting_skill": "Skill figures",
+    "posting_pairing": "Skill pairings",
+}
+
+
 def _summary(dataset: DatasetInfo) -> dict:
     return {"id": dataset.id, "name": dataset.name, "version": dataset.version}
 
@@ -60,7 +71,8 @@ def diff_datasets(db: sqlite_utils.Database, old_id: int, new_id: int) -> dict:
         result["files"] = _onet_files(db, old_id, new_id)
     else:
         for table, columns in DATASET_TABLES.get(old.kind, {}).items():
-            result["files"][table] = _table_change(db, table, columns, "", old_id, new_id)
+            label = TABLE_LABELS.get(table, table)
+            result["files"][label] = _table_change(db, table, columns, "", old_id, new_id)
     if old.kind == "wages":
         result["wage_shifts"] = wage_shifts(db, old_id, new_id)
     return result

@@ -72,21 +72,10 @@ def import_path(
 
 
 def _import_postings(db, path: Path, progress: Progress, cancel: CancelToken) -> InstallResult:
-    postings = _optional("careerplanner.importers.datasets.postings")
-    vocabulary = _optional("careerplanner.analysis.vocabulary")
-    if postings is None or vocabulary is None:
+    module = _optional("careerplanner.store.market_postings")
+    if module is None:
         raise UserError(f"{path.name} holds job postings, which this build can't import yet.")
-    from careerplanner.store.market_repo import skill_terms
-
-    terms = skill_terms(db)
-    if not terms:
-        raise UserError(
-            f"Install an O*NET dataset before importing {path.name}: the skills in job postings "
-            "are found with its skill list."
-        )
-    finder = vocabulary.build_vocabulary(terms, vocabulary.read_curated_aliases()).finder()
-    analysis = postings.analyse_postings(path, finder, None, progress, cancel)
-    return install_dataset(db, postings.postings_dataset(analysis), progress, cancel)
+    return module.import_postings(db, path, progress=progress, cancel=cancel)
 
 
 def _optional(name: str):
@@ -102,12 +91,15 @@ def default_data_dir() -> Path:
     """The bundled `data/` folder (source tree, wheel or PyInstaller bundle)."""
     from careerplanner import paths
 
-    for root in paths._candidate_roots():
-        if (root / "data" / DEFAULT_MANIFEST).is_file():
-            return root / "data"
-    raise UserError(
-        "The bundled dataset is missing (data/default.json); reinstall the application."
-    )
+    try:
+        folder = paths.bundled_data_path()
+    except FileNotFoundError:
+        folder = None
+    if folder is None or not (folder / DEFAULT_MANIFEST).is_file():
+        raise UserError(
+            "The bundled dataset is missing (data/default.json); reinstall the application."
+        )
+    return folder
 
 
 def install_bundled_default(

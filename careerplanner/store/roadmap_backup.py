@@ -19,6 +19,7 @@ import sqlite_utils
 
 from careerplanner.errors import UserError
 from careerplanner.store.backup import backup_database
+from careerplanner.store.plain_copy import keeps_plain_copy
 
 BYTES_TAG = "$base64"
 """A BLOB value is written as {"$base64": "..."} (JSON has no bytes)."""
@@ -135,6 +136,7 @@ def check_user_tables(
     return checked
 
 
+@keeps_plain_copy
 def replace_user_tables(
     db: sqlite_utils.Database,
     tables: Mapping[str, object],

@@ -14,6 +14,7 @@ import sqlite_utils
 from careerplanner.core.roadmap import EffectiveLevel, Evidence, EvidenceKind, effective_levels
 from careerplanner.core.skills import normalise, skill_key
 from careerplanner.errors import UserError
+from careerplanner.store.plain_copy import keeps_plain_copy
 from careerplanner.store.roadmap_read import (
     _EVIDENCE_COLUMNS,
     _level,
@@ -92,6 +93,7 @@ def record_skill_levels(
     return len(changed)
 
 
+@keeps_plain_copy
 def record_fit_scores(
     db: sqlite_utils.Database, scores: Mapping[str, tuple[str, float]], source: str
 ) -> int:
@@ -187,6 +189,7 @@ def resolve_skill(
     return skill_key("custom", text), text
 
 
+@keeps_plain_copy
 def add_evidence(
     db: sqlite_utils.Database,
     skill_key: str,
@@ -234,6 +237,7 @@ def add_evidence(
     return get_evidence(db, evidence_id)
 
 
+@keeps_plain_copy
 def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> Evidence:
     """Delete one evidence item; returns it as it was (for `restore_evidence`, the undo)."""
     item = get_evidence(db, evidence_id)
@@ -243,6 +247,7 @@ def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> Evidence:
     return item
 
 
+@keeps_plain_copy
 def restore_evidence(db: sqlite_utils.Database, item: Evidence) -> Evidence:
     """Put a deleted evidence item back exactly (same id, checksum and timestamp)."""
     with db.atomic():

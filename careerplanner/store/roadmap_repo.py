@@ -24,6 +24,7 @@ from careerplanner.core.roadmap import (
 )
 from careerplanner.core.roadmap_review import DueReview, due_for_review
 from careerplanner.errors import UserError
+from careerplanner.store.plain_copy import keeps_plain_copy
 from careerplanner.store.roadmap_levels import (
     _goal_key,
     add_evidence,
@@ -104,6 +105,7 @@ def ensure_roadmap_tables(db: sqlite_utils.Database) -> None:
             create_roadmap_tables(db)
 
 
+@keeps_plain_copy
 def add_goal(
     db: sqlite_utils.Database,
     skill_key: str,
@@ -141,6 +143,7 @@ def add_goal(
     return get_goal(db, goal_id)
 
 
+@keeps_plain_copy
 def add_goals(
     db: sqlite_utils.Database,
     wanted: list[tuple[str, str, int]],
@@ -180,6 +183,7 @@ def _insert_step(db, goal_id: int, step: Step, position: int, stamp: str) -> int
     return cursor.lastrowid
 
 
+@keeps_plain_copy
 def update_goal(
     db: sqlite_utils.Database,
     goal_id: int,
@@ -227,6 +231,7 @@ def update_goal(
     return get_goal(db, goal_id)
 
 
+@keeps_plain_copy
 def delete_goal(db: sqlite_utils.Database, goal_id: int) -> Goal:
     """Delete a goal with its steps and notes (evidence stays: it belongs to the skill).
 
@@ -239,6 +244,7 @@ def delete_goal(db: sqlite_utils.Database, goal_id: int) -> Goal:
     return goal
 
 
+@keeps_plain_copy
 def restore_goal(db: sqlite_utils.Database, goal: Goal) -> Goal:
     """Put a deleted goal back with the same ids, steps, notes and timestamps."""
     with db.atomic():
@@ -289,6 +295,7 @@ def restore_goal(db: sqlite_utils.Database, goal: Goal) -> Goal:
     return get_goal(db, goal.id)
 
 
+@keeps_plain_copy
 def add_step(
     db: sqlite_utils.Database,
     goal_id: int,
@@ -315,6 +322,7 @@ def add_step(
     return _get_step(db, step_id)
 
 
+@keeps_plain_copy
 def update_step(
     db: sqlite_utils.Database,
     step_id: int,
@@ -363,6 +371,7 @@ def update_step(
     return _get_step(db, step_id)
 
 
+@keeps_plain_copy
 def delete_step(db: sqlite_utils.Database, step_id: int) -> None:
     """Delete one step (and its notes)."""
     step = _get_step(db, step_id)
@@ -371,6 +380,7 @@ def delete_step(db: sqlite_utils.Database, step_id: int) -> None:
         record_skill_levels(db, source="step deleted", keys={_goal_key(db, step.goal_id)})
 
 
+@keeps_plain_copy
 def add_note(
     db: sqlite_utils.Database, goal_id: int, text: str, step_id: int | None = None
 ) -> Note:
@@ -389,6 +399,7 @@ def add_note(
     return Note(cursor.lastrowid, goal_id, text, step_id, stamp, stamp)
 
 
+@keeps_plain_copy
 def update_note(db: sqlite_utils.Database, note_id: int, text: str) -> None:
     """Replace a note's text."""
     if not text.strip():
@@ -401,11 +412,13 @@ def update_note(db: sqlite_utils.Database, note_id: int, text: str) -> None:
         raise UserError(f"There is no note {note_id} on the roadmap.")
 
 
+@keeps_plain_copy
 def delete_note(db: sqlite_utils.Database, note_id: int) -> None:
     if db.execute("DELETE FROM roadmap_note WHERE id = ?", [note_id]).rowcount == 0:
         raise UserError(f"There is no note {note_id} on the roadmap.")
 
 
+@keeps_plain_copy
 def mark_reviewed(db: sqlite_utils.Database, goal_id: int, today: date | None = None) -> Goal:
     """Record a review of the goal's skill today; the next one moves further out."""
     get_goal(db, goal_id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlite_utils.migrations import Migrations
 
 from careerplanner.store.database import DatabaseSpec
+from careerplanner.store.roadmap_schema import create_roadmap_tables
 
 migrations = Migrations("careerplanner.user")
 
@@ -66,6 +67,7 @@ def m001_initial(db):
             added_at TEXT NOT NULL
         )"""
     )
+    create_roadmap_tables(db)
 
 
 USER_DB = DatabaseSpec(label="your data", application_id=0x43505553, migrations=migrations)

@@ -142,9 +142,6 @@ class DatasetsView(QWidget):
         ctx.events.dataset_changed.connect(self.refresh)
         self.refresh()
 
-    def screen_shown(self) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
         selected = self.selected()
         self.datasets = list_datasets(self.ctx.market_db)

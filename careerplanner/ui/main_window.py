@@ -1,7 +1,8 @@
 """The main window: navigation, menus, drag and drop, window state. Wiring only.
 
 Screens are built the first time they are shown, so start-up pays only for the first one (and
-matplotlib is imported only when a chart first appears).
+matplotlib is imported only when a chart first appears). Switching screens recomputes nothing:
+each screen refreshes itself when `AppEvents` says its data changed.
 """
 
 from __future__ import annotations
@@ -125,8 +126,6 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(widget)
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
-        if hasattr(widget, "screen_shown"):
-            widget.screen_shown()
         self.screen_changed.emit(key)
 
     def current_screen(self) -> str:

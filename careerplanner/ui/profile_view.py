@@ -145,9 +145,6 @@ class ProfileView(QWidget):
         form.addRow("", self.apply_button)
         return box
 
-    def screen_shown(self) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
         selected = self.selected()
         skills = list_skills(self.ctx.user_db)

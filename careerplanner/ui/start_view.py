@@ -123,9 +123,6 @@ class StartView(QWidget):
         ctx.events.targets_changed.connect(self.refresh)
         self.refresh()
 
-    def screen_shown(self) -> None:
-        self.refresh()
-
     def refresh(self) -> None:
         count = profile_skill_count(self.ctx.user_db)
         self.profile_label.setText(

@@ -96,7 +96,8 @@ def test_wages_import_and_wage_shifts(home, capsys):
     code, out, _ = run(capsys, "dataset", "diff", "--json")
     wages = next(d for d in json.loads(out)["diffs"] if d["kind"] == "wages")
     assert wages["wage_shifts"]["occupations_compared"] > 1000
-    assert wages["files"]["wage_figure"] != "unchanged"
+    assert wages["files"]["Wage figures"] != "unchanged"
+    assert wages["files"]["Occupations"] == "unchanged"
 
 
 def test_same_default_release_again_is_already_installed(home, capsys):
@@ -149,3 +150,18 @@ def test_export_writes_a_pack_that_imports_elsewhere(home, template, tmp_path, c
     code, out, err = run(capsys, "dataset", "import", str(pack))
     assert code == 0, err
     assert "ESCO skills v1.2.0 is already installed as dataset 3" in out
+
+
+def test_postings_csv_is_routed_to_the_postings_importer(home, tmp_path, capsys):
+    pytest.importorskip("careerplanner.store.market_postings")
+    path = tmp_path / "ads.csv"
+    path.write_text(
+        "Job Title,Job Description,Salary Estimate\n"
+        'Data Engineer,"Strong Python and SQL, 3+ years.",$90K-$120K\n'
+        'Data Analyst,"Working knowledge of SQL and Tableau.",$60K-$80K\n',
+        encoding="utf-8",
+    )
+    code, out, err = run(capsys, "dataset", "import", str(path), "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["dataset"]["kind"] == "postings" and result["dataset"]["active"]

@@ -37,6 +37,7 @@ from careerplanner.importers.datasets.onet_files import (
 )
 from careerplanner.importers.tabular import (
     Table,
+    head_text,
     paused_gc,
     read_table,
     to_flag,
@@ -129,12 +130,15 @@ def _role_of(data: bytes, name: str) -> str | None:
 
 
 def rating_domain(data: bytes, name: str) -> str | None:
-    """Skills (elements 2.A, 2.B) or Knowledge (2.C) from the first data row; None for others."""
-    first_rows = data[:4096].decode("utf-8", errors="replace").splitlines()[1:3]
-    for line in first_rows:
+    """Skills (elements 2.A, 2.B) or Knowledge (2.C) from the first data row; None for the
+    other files of the same layout (Abilities 1.A, Work Activities 4.A, ...)."""
+    lines = head_text(data, name).splitlines()
+    header = tuple(column.strip() for column in lines[0].split("\t"))
+    position = Table(name, header, []).index("Element ID")
+    for line in lines[1:3]:
         fields = line.split("\t")
-        if len(fields) > 1:
-            element = fields[1]
+        if len(fields) > position:
+            element = fields[position]
             if element.startswith(("2.A", "2.B")):
                 return "skills"
             if element.startswith("2.C"):

@@ -64,6 +64,7 @@ class PostingsAnalysis:
     description_bytes: int
     skill_names: dict[str, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # files or rows left out, with why
+    duplicates: int = 0  # postings whose description repeats an earlier one word for word
 
 
 def analyse_postings(
@@ -92,10 +93,20 @@ def analyse_postings(
     names: dict[str, str] = {}
     roles: dict[str, str] = {}  # case-folded role -> the spelling first seen
     text_bytes = 0
+    # Scraped files often hold the same ad twice; each still counts (as in the file), but the
+    # user is told how many, since repeats inflate n. 16-byte digests keep this small.
+    seen_texts: set[bytes] = set()
+    duplicates = 0
     for count, posting in enumerate(postings, start=1):
         if count % 64 == 0:
             cancel.check()
-        text_bytes += len(posting.description.encode("utf-8", "surrogatepass"))
+        encoded = posting.description.encode("utf-8", "surrogatepass")
+        text_bytes += len(encoded)
+        digest_of_text = hashlib.blake2b(encoded, digest_size=16).digest()
+        if digest_of_text in seen_texts:
+            duplicates += 1
+        else:
+            seen_texts.add(digest_of_text)
         required: dict[str, int] = {}
         for found in extract_requirements(posting.description, finder):
             names.setdefault(found.key, found.name)
@@ -114,6 +125,7 @@ def analyse_postings(
         description_bytes=text_bytes,
         skill_names=names,
         skipped=skipped,
+        duplicates=duplicates,
     )
 
 
@@ -204,9 +216,18 @@ def postings_dataset(
             "posting_pairing": (PAIRING_COLUMNS, pairings),
         },
         files=[ImportedFile(kind_of_file, source.name, analysis.jobs)],
-        notes=[f"{analysis.jobs:,} postings analysed"]
-        + [f"skipped {item}" for item in analysis.skipped[:20]],
+        notes=_notes(analysis),
     )
+
+
+def _notes(analysis: PostingsAnalysis) -> list[str]:
+    notes = [f"{analysis.jobs:,} postings analysed"]
+    if analysis.duplicates:
+        notes.append(
+            f"{analysis.duplicates:,} of them repeat an earlier posting's description word for "
+            "word (each is counted, as in the file)"
+        )
+    return notes + [f"left out: {item}" for item in analysis.skipped[:21]]
 
 
 def _file_digest(path: Path, cancel: CancelToken) -> str:

@@ -20,12 +20,13 @@ class Box(NamedTuple):
     x0: float
     y0: float
     x1: float
-    y1: float  # top edge (PDF coordinates grow upwards)
+    y1: float  # PDF coordinates grow upwards: y0 is the bottom edge, y1 the top
     text: str
 
 
 def _top_down(box: Box) -> tuple[float, float]:
-    return (-box.y1, box.x0)
+    # By the bottom edge, as pdfminer orders boxes with boxes_flow=None.
+    return (-box.y0, box.x0)
 
 
 def find_gutter(boxes: list[Box], width: float) -> float | None:
@@ -51,14 +52,14 @@ def reading_order(boxes: list[Box], width: float) -> list[Box]:
     """The boxes of one page in the order a person reads them."""
     gutter = find_gutter(boxes, width)
     if gutter is None:
-        return sorted(boxes, key=_top_down)
+        return list(boxes)  # pdfminer's own order (boxes_flow=None) reads one column well
     spanning = sorted((b for b in boxes if b.x0 < gutter < b.x1), key=_top_down)
     in_columns = [b for b in boxes if not (b.x0 < gutter < b.x1)]
     ordered: list[Box] = []
     upper = float("inf")
     for divider in [*spanning, None]:
-        lower = divider.y1 if divider is not None else float("-inf")
-        band = [b for b in in_columns if lower < b.y1 <= upper]
+        lower = divider.y0 if divider is not None else float("-inf")
+        band = [b for b in in_columns if lower < b.y0 <= upper]
         ordered += sorted((b for b in band if b.x1 <= gutter), key=_top_down)
         ordered += sorted((b for b in band if b.x1 > gutter), key=_top_down)
         if divider is not None:
@@ -68,5 +69,6 @@ def reading_order(boxes: list[Box], width: float) -> list[Box]:
 
 
 def page_text(boxes: list[Box], width: float) -> str:
-    return "".join(b.text if b.text.endswith("\n") else b.text + "\n"
-                   for b in reading_order(boxes, width))
+    return "".join(
+        b.text if b.text.endswith("\n") else b.text + "\n" for b in reading_order(boxes, width)
+    )

@@ -27,7 +27,10 @@ from careerplanner.importers.resume.sections import (
 LIST_SECTIONS = {"skills", "languages", "certifications"}
 # Sections whose lines name no skills of the person (contact lines, hobbies, referees).
 SKIPPED_SECTIONS = {"header", "links", "interests", "references"}
-_CONTACT = re.compile(r"@|https?://|www\.|\.com\b|\.io\b|://|\+?\d[\d ()-]{7,}")
+_CONTACT = re.compile(
+    r"@|https?://|www\.|\.com\b|\.io\b|://"
+    r"|\+?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}\b"  # a phone number, not "2019 - 2021"
+)
 _ENTRY_LIST = re.compile(r"^(?:[^:]{1,40}:)?(.+)$")
 _PLACEHOLDER = re.compile(r"\b(?:x{2,}|y{2,}|z{2,}|lorem|ipsum|skill level|category)\b", re.I)
 EXPERT_TITLE = re.compile(r"contributor|maintainer|creator|open source", re.I)
@@ -139,30 +142,27 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
     for n, p in enumerate(positions):
         for i in p.body:
             owner.setdefault(i, n)
+    chunks = [
+        (section, _searchable_lines(lines, section, skip))
+        for section in sections
+        if section.kind not in SKIPPED_SECTIONS
+    ]
+    # First pass: which ambiguous names the resume confirms somewhere (a Skills list, a cue
+    # word); the second pass then accepts their other well-written mentions too.
+    known = frozenset(
+        mention.key
+        for section, chunk in chunks
+        for mention in finder.find(
+            "\n".join(chunk), trusted=section.kind in LIST_SECTIONS, cleaned=True
+        )
+    )
     found: list[Occurrence] = []
-    for section in sections:
-        if section.kind in SKIPPED_SECTIONS:
-            continue
-        chunk = []
-        for index in range(section.start, section.end):
-            line = lines[index]
-            drop = (
-                index in skip
-                or (_CONTACT.search(line) and len(line) < 80)
-                or (
-                    section.kind == "education"
-                    and DEGREE_WORDS.search(line)
-                    and not re.search(r"cours", line, re.I)
-                )
-            )
-            if section.kind == "certifications" and not drop:
-                line = _without_issuer(line)
-            chunk.append("" if drop else line)
+    for section, chunk in chunks:
         # One call per section, so a list wrapped over two lines keeps its neighbours.
         text = "\n".join(chunk)
         trusted = section.kind in LIST_SECTIONS
         surfaces_by_line: dict[int, list[str]] = {}
-        for mention in finder.find(text, trusted=trusted, cleaned=True):
+        for mention in finder.find(text, trusted=trusted, cleaned=True, known=known):
             if mention.surface.casefold() in employers:
                 continue
             index = section.start + mention.line - 1
@@ -181,9 +181,29 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         if section.kind == "skills":
             for offset, line in enumerate(chunk):
                 if line.strip() and not line.rstrip().endswith(":"):
-                    known = surfaces_by_line.get(section.start + offset, [])
-                    found.extend(_unknown_listed(line, known, finder.common_words))
+                    listed = surfaces_by_line.get(section.start + offset, [])
+                    found.extend(_unknown_listed(line, listed, finder.common_words))
     return found
+
+
+def _searchable_lines(lines: list[str], section, skip: set[int]) -> list[str]:
+    """The section's lines, with those that name no skill of the person blanked out."""
+    chunk = []
+    for index in range(section.start, section.end):
+        line = lines[index]
+        drop = (
+            index in skip
+            or (_CONTACT.search(line) and len(line) < 80)
+            or (
+                section.kind == "education"
+                and DEGREE_WORDS.search(line)
+                and not re.search(r"cours", line, re.I)
+            )
+        )
+        if section.kind == "certifications" and not drop:
+            line = _without_issuer(line)
+        chunk.append("" if drop else line)
+    return chunk
 
 
 def _without_issuer(line: str) -> str:

@@ -34,11 +34,11 @@ def _extract(path: str) -> tuple[str, str, int]:
     """Runs in the worker: (status, text-or-reason, page count)."""
     from pdfminer.high_level import extract_pages
     from pdfminer.layout import LAParams, LTTextContainer
-
-    from careerplanner.importers.resume.columns import Box, page_text
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
     from pdfminer.psexceptions import PSException
+
+    from careerplanner.importers.resume.columns import Box, page_text
 
     try:
         # boxes_flow=None: reading order by position only; the default flow analysis has a
@@ -132,31 +132,35 @@ class PdfWorker:
     def extract(self, path: Path, cancel: CancelToken = NEVER_CANCELLED) -> tuple[str, int]:
         """The text of `path` and its page count, or a UserError naming the problem."""
         with self._lock:
-            self._ensure_started()
-            self._connection.send(str(path))
-            deadline = time.monotonic() + self.time_limit
-            while not self._connection.poll(0.05):
-                if not self._process.is_alive():
-                    self._kill()
-                    raise UserError(
-                        f"{path.name} could not be read: the PDF needs more memory than a "
-                        "resume should; save it again from its original program."
-                    )
-                if cancel.cancelled:
-                    self._kill()
-                    cancel.check()
-                if time.monotonic() > deadline:
-                    self._kill()
-                    raise UserError(
-                        f"{path.name} took longer than {self.time_limit:.0f} seconds to read and "
-                        "was abandoned; the PDF may be damaged or built to stall readers."
-                    )
             try:
-                status, payload, pages = self._connection.recv()
-            except EOFError:
+                self._ensure_started()
+                status, payload, pages = self._run(path, cancel)
+            except (OSError, EOFError):
+                # The worker died (most often: it hit its memory limit) mid-job.
                 self._kill()
-                raise UserError(f"{path.name} could not be read: the PDF reader stopped.") from None
+                raise UserError(
+                    f"{path.name} could not be read: the PDF reader stopped (usually because the "
+                    "file needs more memory than a resume should); save the PDF again from its "
+                    "original program."
+                ) from None
         return _check(path, status, payload), pages
+
+    def _run(self, path: Path, cancel: CancelToken) -> tuple[str, str, int]:
+        self._connection.send(str(path))
+        deadline = time.monotonic() + self.time_limit
+        while not self._connection.poll(0.05):
+            if not self._process.is_alive():
+                raise EOFError
+            if cancel.cancelled:
+                self._kill()
+                cancel.check()
+            if time.monotonic() > deadline:
+                self._kill()
+                raise UserError(
+                    f"{path.name} took longer than {self.time_limit:.0f} seconds to read and "
+                    "was abandoned; the PDF may be damaged or built to stall readers."
+                )
+        return self._connection.recv()
 
 
 def _check(path: Path, status: str, payload: str) -> str:

@@ -58,41 +58,18 @@ _QUALIFIERS = {
 }
 _MULTI = {
     "work experience": "experience",
-    "professional experience": "experience",
-    "research experience": "experience",
     "volunteer experience": "volunteer",
-    "relevant coursework": "coursework",
-    "technical skills": "skills",
-    "key skills": "skills",
-    "computer skills": "skills",
-    "programming skills": "skills",
     "core competencies": "skills",
     "tech stack": "skills",
-    "personal projects": "projects",
     "side projects": "projects",
     "open source": "projects",
-    "selected publications": "publications",
-    "professional summary": "summary",
     "about me": "summary",
     "work history": "experience",
     "employment history": "experience",
-    "my life philosophy": "summary",
-    "a day of my life": "interests",
-    "most proud of": "other",
     "spoken languages": "languages",
     "language skills": "languages",
-    "honors & awards": "awards",
-    "honours & awards": "awards",
-    "skills & awards": "skills",
-    "skills and awards": "skills",
-    "international awards": "awards",
-    "domestic awards": "awards",
-    "licenses & certifications": "certifications",
     "additional information": "other",
     "contact information": "links",
-    "research positions": "experience",
-    "skills & tools": "skills",
-    "academic projects": "projects",
 }
 
 MONTHS = {
@@ -199,7 +176,15 @@ def heading_kind(line: str) -> str | None:
     return kinds[0] if kinds else None
 
 
+HEADER_LINES = 6  # name, title and contact lines before the first heading
+
+
 def split_sections(lines: list[str]) -> list[Section]:
+    """Sections in order; the first is the "header" (name and contact lines).
+
+    A resume whose headings are not recognised would otherwise be all header, so the header
+    keeps at most HEADER_LINES non-empty lines and the rest becomes an "other" section.
+    """
     sections: list[Section] = []
     current = Section("header", "", 0, len(lines))
     for index, line in enumerate(lines):
@@ -210,6 +195,12 @@ def split_sections(lines: list[str]) -> list[Section]:
         sections.append(current)
         current = Section(kind, line.strip(), index + 1, len(lines))
     sections.append(current)
+    header = sections[0]
+    filled = [i for i in range(header.start, header.end) if lines[i].strip()]
+    if len(filled) > HEADER_LINES:
+        cut = filled[HEADER_LINES]
+        sections.insert(1, Section("other", "", cut, header.end))
+        header.end = cut
     return [s for s in sections if s.end > s.start or s.kind != "header"]
 
 
@@ -306,10 +297,14 @@ def _header_lines(lines, section, index, previous) -> list[int]:
         cursor -= 1
         if not line:
             continue
-        if len(line) > 90 or line.endswith((".", ",")) or re.search(r"\b(?:19|20)\d\d\b", line):
+        if len(line) > 90 or _YEAR.search(line):
             break
+        if line.endswith((".", ",")) and not _is_name(line):
+            break  # the end of a sentence; "Dunamu Inc." is a name
         if is_bullet(line) and (len(line) > 50 or not _is_name(_BULLET.sub("", line))):
             break  # a bullet point of the previous entry, not "• Google" opening this one
+        if not (_is_location(line) or _is_name(_BULLET.sub("", line)) or _is_title(line)):
+            break  # the tail of the previous entry's sentence ("Stylus and Scala using Play")
         header.insert(0, cursor + 1)
         if not _is_location(line):
             counted += 1
@@ -327,13 +322,30 @@ def _header_lines(lines, section, index, previous) -> list[int]:
         words = len(line.split())
         # Below the dates only a location, a job title or a short name belongs to the header;
         # a longer line is already the first sentence of the description.
-        if not (_is_location(line) or (TITLE_WORDS.search(line) and words <= 10) or words <= 3):
+        if _YEAR.search(line) or _DURATION.search(line):
+            break  # "February 10, 2026" (a page footer), "2 years 10 months"
+        if not (_is_location(line) or _is_title(line) or words <= 3):
             break
+        if _opens_next_entry(lines, cursor, section.end):
+            break  # "COURSERA | INTERN" above the next date line heads the next entry
         header.append(cursor - 1)
         below += 1
     return header
 
 
+def _is_title(line: str) -> bool:
+    return TITLE_WORDS.search(line) is not None and len(line.split()) <= 10
+
+
+def _opens_next_entry(lines: list[str], cursor: int, end: int) -> bool:
+    """True when the next non-empty line after `cursor` holds a date range."""
+    while cursor < end and not lines[cursor].strip():
+        cursor += 1
+    return cursor < end and DATE_RANGE.search(lines[cursor]) is not None
+
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_DURATION = re.compile(r"\b\d+\s+(?:years?|months?|yrs?|mos?)\b", re.I)
 _LOCATION_SHAPE = re.compile(
     r"^[A-Z][\w .'-]+,\s*(?:[A-Z]{2}|[A-Z][\w.'-]+(?: [A-Z][\w.'-]+)?)$|^(?:remote|online)$", re.I
 )
@@ -348,17 +360,17 @@ _CONNECTORS = {"of", "and", "the", "at", "for", "in", "de", "&", "-", "–", "|"
 
 
 def _is_name(text: str) -> bool:
-    """Every word capitalised (or a connector): "Georgia Institute of Technology"."""
-    words = text.split()
+    """Every word capitalised (or a connector): "Georgia Institute of Technology", "Kasa Inc."."""
+    words = [w.strip("()[].,'\"") for w in text.split()]
     return bool(words) and all(
-        w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words
+        w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS or not w for w in words
     )
 
 
 def _title_and_employer(header: list[str]) -> tuple[str, str]:
     parts: list[str] = []
     for line in header:
-        line = _BULLET.sub("", line).strip()
+        line = _BULLET.sub("", line).strip(" |·,-–")
         if _is_location(line):
             continue
         for part in re.split(r"\s[|·]\s|\s+[–—-]\s+|\s{2,}|,\s(?=[A-Z])", line):

@@ -216,3 +216,15 @@ def test_cancel_stops_reading(tmp_path):
     with pytest.raises(Cancelled):
         read_onet_release(folder, progress, token)
     assert len(seen) == 3
+
+
+def test_other_rating_files_of_a_full_release_are_skipped(tmp_path):
+    """Abilities, Work Activities... share the Skills layout; their element ids tell them apart."""
+    folder = make_release(tmp_path / "r")
+    skills = (folder / "Skills.txt").read_bytes()
+    (folder / "Abilities.txt").write_bytes(
+        skills.replace(b"\t2.A.", b"\t1.A.").replace(b"\t2.B.", b"\t1.A.")
+    )
+    dataset = read_onet_release(folder)
+    assert "skipped Abilities.txt (not used)" in dataset.notes
+    assert {row[1] for row in dataset.tables["onet_rating"][1]} == {"skill", "knowledge"}

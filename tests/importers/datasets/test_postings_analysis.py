@@ -193,3 +193,18 @@ def test_every_pair_of_the_slice_is_counted_once(real_slice, finder):
     assert len(keys) == len(set(keys))
     assert all(a != b for _, a, b in keys)
     assert all(p.share <= 1 for p in figures.pairings)
+
+
+def test_repeated_descriptions_are_counted_and_noted(real_rows, tmp_path, finder):
+    path = tmp_path / "repeats.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(real_rows[0]))
+        writer.writeheader()
+        writer.writerows(real_rows[:5] + real_rows[:3])
+    analysis = analyse_postings(path, finder)
+    assert (analysis.jobs, analysis.duplicates) == (8, 3)
+    assert postings_dataset(analysis).notes == [
+        "8 postings analysed",
+        "3 of them repeat an earlier posting's description word for word (each is counted, as "
+        "in the file)",
+    ]

@@ -12,7 +12,7 @@ from careerplanner.importers.resume.formats import read_resume
 from careerplanner.importers.resume.parse import parse_resume
 from careerplanner.importers.resume.pdf_reader import PdfWorker
 from tests.conftest import shared_path
-from tests.importers.resume.conftest import make_pdf
+from tests.importers.resume.conftest import make_cid_pdf, make_pdf
 
 
 def make_docx(path, paragraphs):
@@ -134,6 +134,7 @@ def test_bad_pdfs_get_one_sentence(tmp_path, worker):
     cases = {
         "locked.pdf": (make_pdf(["Secret"], encrypt=True), "password-protected"),
         "scan.pdf": (make_pdf([], draw_only=True), "no text layer"),
+        "cid.pdf": (make_cid_pdf(), r"\(cid:N\) codes"),
     }
     real = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf").read_bytes()
     cases["cut.pdf"] = (real[: len(real) // 2], "truncated")
@@ -170,6 +171,16 @@ def test_a_pdf_that_takes_too_long_is_abandoned(tmp_path):
         slow.close()
 
 
+def test_a_pdf_reader_that_runs_out_of_memory_gives_a_sentence():
+    starved = PdfWorker(memory_limit=40 * 1024 * 1024)
+    try:
+        path = shared_path("resumes", "files", "awesome-cv_resume.pdf")
+        with pytest.raises(UserError, match="memory"):
+            read_resume(path, worker=starved)
+    finally:
+        starved.close()
+
+
 def test_docx_entity_bomb_is_refused_before_parsing(tmp_path):
     path = tmp_path / "bomb.docx"
     make_docx(path, ["Hello"])
@@ -185,3 +196,12 @@ def test_docx_entity_bomb_is_refused_before_parsing(tmp_path):
     path.write_bytes(buffer.getvalue())
     with pytest.raises(UserError, match="entity definitions"):
         read_resume(path)
+
+
+def test_a_resume_without_known_headings_still_yields_skills(tmp_path, finder, worker):
+    path = tmp_path / "cv.txt"
+    lines = ["Sam Poe", "Engineer", "sam@example.com", "Berlin", "", "What I do", "Things", ""]
+    lines += ["I build data pipelines with Apache Airflow and dbt.", "I deploy them on Kubernetes."]
+    path.write_text("\n".join(lines), encoding="utf-8")
+    names = {s.name for s in parse_resume(path, finder, worker=worker).skills}
+    assert {"Apache Airflow", "dbt", "Kubernetes"} <= names
