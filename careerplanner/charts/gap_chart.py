@@ -75,7 +75,7 @@ def _fit_margins(fig, label_chars: int) -> None:
     width_px = fig.get_figwidth() * fig.dpi
     height_px = fig.get_figheight() * fig.dpi
     scale = fig.dpi / 100
-    left = min(0.5, (14 + 5.6 * label_chars) * scale / width_px)
+    left = min(0.5, (18 + 6.9 * label_chars) * scale / width_px)
     fig.subplots_adjust(
         left=left,
         right=1 - 12 * scale / width_px,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from careerplanner.charts.theme import ChartTheme, prepare_figure, style_axes
 
@@ -14,6 +14,8 @@ def _when(text: str) -> datetime:
 
 def draw_level_history(fig, points: Sequence[tuple[str, int]], theme: ChartTheme) -> None:
     """A step line of (ISO time, level) points: how the skill's level changed."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter  # only when drawing
+
     prepare_figure(fig, theme)
     ax = fig.add_subplot(1, 1, 1)
     style_axes(ax, theme)
@@ -31,11 +33,13 @@ def draw_level_history(fig, points: Sequence[tuple[str, int]], theme: ChartTheme
         return
     times = [_when(at) for at, _ in points]
     levels = [level for _, level in points]
-    if len(times) == 1:
-        times = times * 2
-        levels = levels * 2
+    # Extend the last level to "now" (or a month on, for a single point) so the step is visible.
+    end = max(times[-1] + timedelta(days=30), datetime.now(times[-1].tzinfo))
+    times.append(end)
+    levels.append(levels[-1])
     ax.step(times, levels, where="post", color=theme.accent, linewidth=2)
-    ax.scatter(times, levels, color=theme.accent, s=24, zorder=3)
+    ax.scatter(times[:-1], levels[:-1], color=theme.accent, s=24, zorder=3)
+    ax.xaxis.set_major_locator(AutoDateLocator(minticks=2, maxticks=5))
+    ax.xaxis.set_major_formatter(ConciseDateFormatter(ax.xaxis.get_major_locator()))
     ax.set_yticks(range(6), [f"L{level}" for level in range(6)])
     ax.set_ylim(-0.3, 5.3)
-    fig.autofmt_xdate(rotation=30)

@@ -4,6 +4,7 @@
     requirements(db, code) -> Requirements     Skills/Knowledge, with the fallback named
     technologies(db, code) -> list[Technology]
     wages_for(db, code) -> Wages | None        BLS figures joined on the SOC code
+    level_anchors(db, element_id) -> [(LV, what that level looks like)]
 
 All read the active version of their kind; pass `dataset_id` to read another version.
 """
@@ -242,3 +243,16 @@ def wages_for(db: sqlite_utils.Database, code: str, dataset_id: int | None = Non
         )
     }
     return Wages(soc, row[0], figures, bool(row[1]), bool(row[2]))
+
+
+def level_anchors(
+    db: sqlite_utils.Database, element_id: str, dataset_id: int | None = None
+) -> list[tuple[float, str]]:
+    """O*NET's examples of what a level means for one element: [(2.0, "Count the amount of
+    change ..."), (4.0, ...), (6.0, ...)] on the LV scale, lowest first."""
+    dataset_id = _dataset_id(db, "onet", dataset_id)
+    return db.execute(
+        "SELECT anchor_value, description FROM onet_level_anchor "
+        "WHERE dataset_id = ? AND element_id = ? AND scale = 'LV' ORDER BY anchor_value",
+        [dataset_id, element_id],
+    ).fetchall()

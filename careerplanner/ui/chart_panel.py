@@ -134,8 +134,9 @@ class ChartCanvas(QWidget):
 
     def _pixel_size(self) -> tuple[int, int, float]:
         ratio = self.devicePixelRatioF() or 1.0
-        width = max(self.width(), 320)
-        height = max(self.height(), 220)
+        # Exactly the widget's size: a larger image would be cropped by the label.
+        width = max(self.width(), 120)
+        height = max(self.height(), 90)
         return int(width * ratio), int(height * ratio), ratio
 
     def _show(self, rendered: RenderedChart, ratio: float) -> None:
@@ -182,11 +183,15 @@ class ChartCanvas(QWidget):
 class ChartPanel(QSplitter):
     """A chart on the left and the same figures as a table on the right."""
 
-    def __init__(self, title: str, draw: DrawFunction, table_model, parent=None) -> None:
+    def __init__(
+        self, title: str, draw: DrawFunction, table_model, parent=None, first_column_width=190
+    ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setChildrenCollapsible(False)
         self.chart = ChartCanvas(title, draw)
-        self.table = make_table_view(table_model, f"{title} table")
+        self.table = make_table_view(
+            table_model, f"{title} table", first_column_width=first_column_width
+        )
         self.addWidget(self.chart)
         self.addWidget(self.table)
         self.setStretchFactor(0, 3)

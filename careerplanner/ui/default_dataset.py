@@ -1,14 +1,12 @@
 """Installing the bundled default dataset on first start, off the UI thread with progress.
 
-The installer itself lives in the store (`market_repo.ensure_default_dataset`); it is a no-op
-when the bundled dataset is already installed. Until that function exists in this build, the
-application simply starts without market data.
+The installer is the store's `market_repo.ensure_default_dataset`, a no-op once every kind of
+the bundled dataset is installed; on a first start it takes a few seconds, during which the
+window is already usable and a progress dialog (with Cancel) appears after ~0.5 s.
 """
 
 from __future__ import annotations
 
-import importlib
-import inspect
 from collections.abc import Callable
 
 from careerplanner.ui.context import AppContext, with_databases
@@ -17,39 +15,26 @@ from careerplanner.ui.worker import is_cancellation
 TASK_KEY = "default-dataset"
 
 
-def _installer():
-    try:
-        module = importlib.import_module("careerplanner.store.market_repo")
-    except ModuleNotFoundError:
-        return None
-    return getattr(module, "ensure_default_dataset", None)
+def _install(dbs, progress, cancel):
+    from careerplanner.store.market_repo import ensure_default_dataset
 
-
-def _call_installer(installer, dbs, progress, cancel):
-    """Pass the arguments the installer declares (database, progress, cancel)."""
-    parameters = inspect.signature(installer).parameters
-    kwargs = {}
-    if "progress" in parameters:
-        kwargs["progress"] = progress
-    if "cancel" in parameters:
-        kwargs["cancel"] = cancel
-    return installer(dbs.market, **kwargs)
+    return ensure_default_dataset(dbs.market, progress, cancel)
 
 
 def install_default_dataset_if_needed(
     ctx: AppContext, window, on_error: Callable[[str], None] | None = None
-) -> bool:
-    """Start installing the bundled dataset in the background; False when there is no installer."""
-    installer = _installer()
-    if installer is None:
-        return False
+) -> None:
+    """Start installing whatever part of the bundled dataset is missing, in the background."""
 
-    def done(_result) -> None:
-        ctx.events.dataset_changed.emit()
+    def done(results) -> None:
+        if results:
+            ctx.events.dataset_changed.emit()
+            names = ", ".join(result.dataset.name for result in results)
+            ctx.events.status_message.emit(f"Installed the bundled market data: {names}.")
 
     def failed(error: BaseException) -> None:
         if is_cancellation(error):
-            sentence = "The bundled dataset was not installed; import one from the Datasets screen."
+            sentence = "The bundled dataset was not installed; import one on the Datasets screen."
         else:
             sentence = f"The bundled dataset could not be installed: {error}"
         ctx.events.status_message.emit(sentence)
@@ -58,13 +43,9 @@ def install_default_dataset_if_needed(
 
     ctx.runner.start(
         TASK_KEY,
-        with_databases(
-            ctx.data_dir,
-            lambda dbs, progress, cancel: _call_installer(installer, dbs, progress, cancel),
-        ),
+        with_databases(ctx.data_dir, _install),
         done,
         failed,
         progress_title="Installing the bundled market dataset",
         dialog_parent=window,
     )
-    return True

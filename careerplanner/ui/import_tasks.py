@@ -48,9 +48,10 @@ def import_resume(dbs, path: Path, progress: Progress, cancel: CancelToken) -> R
     """Parse the resume against the active dataset's vocabulary and fold it into the profile."""
     from careerplanner.analysis.vocabulary import active_vocabulary
     from careerplanner.importers.resume.parse import parse_resume
+    from careerplanner.store.market_repo import skill_terms
     from careerplanner.store.profile_repo import store_resume_import
 
-    finder = active_vocabulary(dbs.market).finder()
+    finder = active_vocabulary(skill_terms(dbs.market)).finder()
     parsed = parse_resume(path, finder, progress=progress, cancel=cancel)
     cancel.check()
     result = store_resume_import(

@@ -111,7 +111,9 @@ class ProfileView(QWidget):
         detail_layout.addWidget(self.evidence, 1)
         detail_layout.addWidget(self._override_box())
         self.history_model = LevelHistoryModel(self)
-        self.history = ChartPanel("Level history", draw_level_history, self.history_model)
+        self.history = ChartPanel(
+            "Level history", draw_level_history, self.history_model, first_column_width=90
+        )
         self.history.setMinimumHeight(180)
         detail_layout.addWidget(self.history, 1)
 

@@ -90,7 +90,7 @@ def test_a_damaged_database_without_backups_is_rebuilt_exactly(home, tmp_path, d
     assert not data_dir.backup_dir.exists() or not list(data_dir.backup_dir.iterdir())
     damage(data_dir.user_db_path)
     damaged_bytes = data_dir.user_db_path.read_bytes()
-    with pytest.raises(DamagedDatabaseError, match="user.db"):  # refused, no restore offered
+    with pytest.raises(DamagedDatabaseError, match=r"user\.db"):  # refused, no restore offered
         data_dir.open_user_db()
 
     counts = rebuild_from_plain_copy(data_dir)

@@ -9,7 +9,13 @@ import pytest
 from careerplanner.core.levels import Level
 from careerplanner.store.market_import import import_path
 from careerplanner.store.market_levels import LV_BANDS, mapping_rows, onet_level_to_depth
-from careerplanner.store.market_queries import occupation, requirements, technologies, wages_for
+from careerplanner.store.market_queries import (
+    level_anchors,
+    occupation,
+    requirements,
+    technologies,
+    wages_for,
+)
 from careerplanner.store.market_repo import skill_terms, use_dataset
 from careerplanner.store.market_roles import find_roles, squash
 from tests.conftest import shared_path
@@ -139,3 +145,9 @@ def test_level_mapping_covers_the_scale():
     for lower, upper in itertools.pairwise(LV_BANDS):
         assert lower.high == upper.low  # no gaps, no overlaps
     assert next(row[0] for row in mapping_rows()) == "L0 Missing"
+
+
+def test_level_anchors_explain_the_scale(market):
+    anchors = level_anchors(market, "2.A.1.a")
+    assert [value for value, _ in anchors] == [2.0, 4.0, 6.0]
+    assert anchors[0][1] == "Read step-by-step instructions for completing a form"

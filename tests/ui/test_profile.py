@@ -24,9 +24,18 @@ def _drop(window, path) -> None:
     )
 
 
+def _import_succeeds(window, qtbot, start) -> None:
+    """Run `start()` and wait for the resume import to end; fail with its sentence if it failed."""
+    outcome = []
+    window.files.resume_imported.connect(lambda result: outcome.append(("ok", result)))
+    window.files.import_failed.connect(lambda sentence: outcome.append(("failed", sentence)))
+    start()
+    qtbot.waitUntil(lambda: bool(outcome), timeout=60_000)
+    assert outcome[0][0] == "ok", outcome[0][1]
+
+
 def _read_resume(window, qtbot, path) -> None:
-    with qtbot.waitSignal(window.files.resume_imported, timeout=60_000):
-        _drop(window, path)
+    _import_succeeds(window, qtbot, lambda: _drop(window, path))
 
 
 def test_dropped_resume_fills_the_profile_with_levels_and_evidence(market_home, window, qtbot):
@@ -86,6 +95,5 @@ def test_a_damaged_resume_is_reported_and_the_profile_is_unchanged(window, qtbot
 def test_open_resume_uses_the_file_dialog(market_home, window, qtbot, monkeypatch):
     resume = shared_path("resumes", "files", "jsonresume_sample.resume.json")
     monkeypatch.setattr(dialogs, "choose_resume_file", lambda _parent: resume)
-    with qtbot.waitSignal(window.files.resume_imported, timeout=60_000):
-        window.open_resume_action.trigger()
+    _import_succeeds(window, qtbot, window.open_resume_action.trigger)
     assert list_skills(window.ctx.user_db)

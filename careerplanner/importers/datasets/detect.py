@@ -111,6 +111,11 @@ def _detect_zip(path: Path) -> Detection:
         names = archive.names()
         if PACK_MANIFEST in names:
             return Detection("pack", path, "a Career Planner skill-demand pack")
+        if "xl/workbook.xml" in names:
+            raise UserError(
+                f"{path.name} is an Excel workbook; save its first sheet as CSV (UTF-8) and "
+                "import the CSV (BLS publishes its wage tables as .xlsx)."
+            )
         for member in sorted(names, key=archive.size):
             if not member.lower().endswith(".txt"):
                 continue

@@ -1,6 +1,6 @@
 """Small, real slices of the shared O*NET releases for fast tests.
 
-`make_release(target, source)` copies a release keeping only the rows of the computer and
+`make_release(target, version)` copies a release keeping only the rows of the computer and
 mathematical occupations (SOC major group 15), byte for byte as in the release otherwise (CRLF,
 header rows, Read Me). The slice keeps every file's layout, so recognition, validation, the
 rating fallback and the diff all run on real rows.
@@ -33,13 +33,13 @@ USED_FILES = (
 
 
 def slice_bytes(name: str, data: bytes) -> bytes:
-    """Keep the header and the group-15 rows (Level Scale Anchors: the first 40 rows)."""
+    """Keep the header and the group-15 rows (Level Scale Anchors: the Basic Skills rows)."""
     if name == "Read Me.txt":
         return data
     lines = data.split(b"\n")
     header, body = lines[0], [line for line in lines[1:] if line]
     if name == "Level Scale Anchors.txt":
-        kept = body[:40]
+        kept = [line for line in body if line.startswith(b"2.A.1.")]  # Basic Skills: content
     else:
         kept = [line for line in body if line.startswith(GROUP)]
     return b"\n".join([header, *kept]) + b"\n"

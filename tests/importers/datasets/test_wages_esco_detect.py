@@ -158,6 +158,12 @@ def test_bad_paths(tmp_path):
     other.write_bytes(buffer.getvalue())
     with pytest.raises(UserError, match=r"other.zip is a zip file but holds no dataset"):
         detect(other)
+    workbook = tmp_path / "national_M2024_dl.xlsx"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(UserError, match=r"national_M2024_dl.xlsx is an Excel workbook; save"):
+        detect(workbook)
     truncated = tmp_path / "cut.zip"
     truncated.write_bytes(buffer.getvalue()[:40])
     with pytest.raises(UserError, match=r"cut.zip is a truncated or damaged zip file"):
