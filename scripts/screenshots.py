@@ -66,8 +66,15 @@ def add_targets(ctx) -> None:
 def grab(window, out: Path, name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
+    from careerplanner.ui.chart_panel import ChartCanvas
+
     for _ in range(3):
         QApplication.processEvents()
+    # Charts render in the background; draw the visible ones now, at their final size.
+    for canvas in window.findChildren(ChartCanvas):
+        if canvas.isVisible() and canvas.has_data:
+            canvas.draw_now()
+    QApplication.processEvents()
     path = out / f"{name}.png"
     window.grab().save(str(path))
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")

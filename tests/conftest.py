@@ -41,3 +41,33 @@ def data_dir(data_home):
     from careerplanner.store.data_dir import DataDir
 
     return DataDir(data_home)
+
+
+@pytest.fixture(scope="session")
+def default_market_template(tmp_path_factory) -> Path:
+    """A market database with the bundled default dataset installed, made once per test run."""
+    from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.market_repo import ensure_default_dataset
+
+    home = tmp_path_factory.mktemp("default-market")
+    db = DataDir(home).open_market_db()
+    ensure_default_dataset(db)
+    db.close()
+    return home / "market.db"
+
+
+@pytest.fixture
+def installed_home(data_home, default_market_template) -> Path:
+    """A fresh data folder (CAREERPLANNER_HOME) whose market database has the default dataset."""
+    import sqlite3
+
+    from careerplanner.paths import ensure_private_dir
+
+    ensure_private_dir(data_home)
+    source = sqlite3.connect(default_market_template)
+    target = sqlite3.connect(data_home / "market.db")
+    source.backup(target)
+    source.close()
+    target.close()
+    (data_home / "market.db").chmod(0o600)
+    return data_home

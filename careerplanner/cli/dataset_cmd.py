@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from careerplanner.cli.market import open_market
 from careerplanner.cli.output import add_json_flag, emit_json, print_progress
 
 
@@ -45,26 +46,11 @@ def register(subparsers) -> None:
     p.set_defaults(handler=_export)
 
 
-def _open_market():
-    """The market database; on the very first start the bundled default is installed first."""
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market_repo import ensure_default_dataset
-
-    db = DataDir.default().open_market_db()
-    try:
-        if db.execute("SELECT count(*) FROM dataset").fetchone()[0] == 0:
-            ensure_default_dataset(db, print_progress)
-    except BaseException:
-        db.close()
-        raise
-    return db
-
-
 def _import(args: argparse.Namespace) -> int:
     from careerplanner.store.market_import import import_path
     from careerplanner.store.market_repo import dataset_files
 
-    db = _open_market()
+    db = open_market()
     try:
         result = import_path(db, args.path, print_progress)
         if args.json:
@@ -90,7 +76,7 @@ def _import(args: argparse.Namespace) -> int:
 def _list(args: argparse.Namespace) -> int:
     from careerplanner.store.market_repo import list_datasets
 
-    db = _open_market()
+    db = open_market()
     try:
         datasets = list_datasets(db)
     finally:
@@ -109,7 +95,7 @@ def _list(args: argparse.Namespace) -> int:
 def _use(args: argparse.Namespace) -> int:
     from careerplanner.store.market_repo import use_dataset
 
-    db = _open_market()
+    db = open_market()
     try:
         dataset = use_dataset(db, args.id)
     finally:
@@ -123,7 +109,7 @@ def _diff(args: argparse.Namespace) -> int:
     from careerplanner.store.market_diff import diff_datasets
     from careerplanner.store.market_repo import active_dataset, list_datasets, previous_dataset
 
-    db = _open_market()
+    db = open_market()
     try:
         if len(args.ids) == 2:
             diffs = [diff_datasets(db, args.ids[0], args.ids[1])]
@@ -190,7 +176,7 @@ def _export(args: argparse.Namespace) -> int:
         from careerplanner.store.market_pack import export_pack
     except ModuleNotFoundError as error:
         raise UserError("This build can't export skill-demand packs yet.") from error
-    db = _open_market()
+    db = open_market()
     try:
         path = export_pack(db, args.id, args.output, print_progress)
     finally:

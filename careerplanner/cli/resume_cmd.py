@@ -42,12 +42,12 @@ def register(subparsers) -> None:
 
 
 def _finder():
-    """The skill finder of the active datasets (or of the curated table alone)."""
+    """The skill finder of the active datasets (the bundled default on a first run)."""
     from careerplanner.analysis.vocabulary import active_vocabulary
-    from careerplanner.store.data_dir import DataDir
+    from careerplanner.cli.market import open_market
     from careerplanner.store.market_repo import skill_terms
 
-    db = DataDir.default().open_market_db()
+    db = open_market()
     try:
         return active_vocabulary(skill_terms(db)).finder()
     finally:

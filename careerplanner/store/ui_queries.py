@@ -241,16 +241,35 @@ def technology_demand(market_db: sqlite_utils.Database, skill_key: str) -> Techn
     )
 
 
-def technology_names(market_db: sqlite_utils.Database, text: str, limit: int = 30):
-    """Technologies in the active O*NET version whose name contains `text`: (key, name, count)."""
-    dataset_id = active_dataset_id(market_db, "onet")
-    if dataset_id is None:
+def find_skills(market_db: sqlite_utils.Database, text: str, limit: int = 30):
+    """Skills whose name contains `text`, from the active O*NET technologies and postings:
+    (key, name, where it is found), most widespread first."""
+    words = text.strip()
+    if not words:
         return []
-    return market_db.execute(
-        """SELECT skill_key, min(example), count(DISTINCT code) AS n FROM onet_tech_skill
-           WHERE dataset_id = ? AND example LIKE ? GROUP BY skill_key ORDER BY n DESC LIMIT ?""",
-        [dataset_id, f"%{text.strip()}%", limit],
-    ).fetchall()
+    found: dict[str, tuple[str, str, int]] = {}
+    onet = active_dataset_id(market_db, "onet")
+    if onet is not None:
+        for key, name, count in market_db.execute(
+            """SELECT skill_key, min(example), count(DISTINCT code) AS n FROM onet_tech_skill
+               WHERE dataset_id = ? AND example LIKE ? GROUP BY skill_key
+               ORDER BY n DESC LIMIT ?""",
+            [onet, f"%{words}%", limit],
+        ):
+            found[key] = (name, f"{count} occupations", count)
+    postings = active_dataset_id(market_db, "postings")
+    if postings is not None:
+        for key, name, jobs in market_db.execute(
+            """SELECT skill_key, skill_name, jobs_with_skill FROM posting_skill
+               WHERE dataset_id = ? AND role = '' AND skill_name LIKE ?
+               ORDER BY jobs_with_skill DESC LIMIT ?""",
+            [postings, f"%{words}%", limit],
+        ):
+            name_before, where, weight = found.get(key, (name, "", 0))
+            where = f"{where}, {jobs} postings" if where else f"{jobs} postings"
+            found[key] = (name_before, where, weight + jobs)
+    ranked = sorted(found.items(), key=lambda item: (-item[1][2], item[1][0].casefold()))
+    return [(key, name, where) for key, (name, where, _) in ranked[:limit]]
 
 
 def posting_skill_rows(market_db: sqlite_utils.Database, skill_key: str) -> list[dict]:

@@ -22,11 +22,12 @@ from careerplanner.store.market_levels import MAPPING_NOTE
 from careerplanner.store.market_queries import Rating, Wages, occupation, requirements, wages_for
 from careerplanner.store.ui_queries import (
     RelatedRole,
+    find_skills,
+    posting_pairings,
     posting_skill_rows,
     related_roles,
     role_requirements,
     technology_demand,
-    technology_names,
     user_levels,
 )
 from careerplanner.ui.chart_panel import ChartPanel, make_table_view
@@ -85,6 +86,18 @@ DEPTH_COLUMNS: list[Column[tuple[str, int]]] = [
     Column("Required depth", lambda p: p[0]),
     Column("Postings", lambda p: str(p[1]), lambda p: p[1], numeric=True),
 ]
+ROLE_DEMAND_COLUMNS: list[Column[dict]] = [
+    Column("Role (postings)", lambda r: r["role"]),
+    Column("Jobs", lambda r: str(r["jobs"]), lambda r: r["jobs"]),
+    Column("Demand", lambda r: f"{r['demand_rate']:.0%}", lambda r: r["demand_rate"]),
+    Column("Depth median", lambda r: f"L{r['depth_median']:.1f}", lambda r: r["depth_median"]),
+    Column("Note", lambda r: "small sample" if r["jobs"] < 30 else ""),
+]
+PAIRING_COLUMNS: list[Column[tuple[str, float, float]]] = [
+    Column("Often together with", lambda p: p[0]),
+    Column("Share", lambda p: f"{p[1]:.0%}", lambda p: p[1]),
+    Column("Lift", lambda p: f"{p[2]:.1f}×", lambda p: p[2]),
+]
 OCCUPATION_COLUMNS: list[Column[tuple[str, str, bool, bool]]] = [
     Column("Occupation", lambda o: o[1]),
     Column("Code", lambda o: o[0]),
@@ -121,12 +134,23 @@ class SkillPage(QWidget):
         self.depth_model = RowTableModel(DEPTH_COLUMNS, self)
         self.depth_panel = ChartPanel("Required depth", self._draw_depth, self.depth_model)
         right.addWidget(self.depth_panel, 1)
-        right.addWidget(_label("Occupations that list it (O*NET):"))
+        self.details = QTabWidget()
         self.occupation_model = RowTableModel(OCCUPATION_COLUMNS, self)
         self.occupations = make_table_view(
             sorted_view_model(self.occupation_model, self), "Occupations that list the skill"
         )
-        right.addWidget(self.occupations, 1)
+        self.details.addTab(self.occupations, "Occupations (O*NET)")
+        self.role_model = RowTableModel(ROLE_DEMAND_COLUMNS, self)
+        self.details.addTab(
+            make_table_view(sorted_view_model(self.role_model, self), "Demand by role"),
+            "Demand by role (postings)",
+        )
+        self.pairing_model = RowTableModel(PAIRING_COLUMNS, self)
+        self.details.addTab(
+            make_table_view(sorted_view_model(self.pairing_model, self), "Skills paired with it"),
+            "Pairings (postings)",
+        )
+        right.addWidget(self.details, 1)
         layout.addLayout(right, 5)
         self.search.textChanged.connect(self.find)
         self.matches.currentItemChanged.connect(self._chosen)
@@ -140,8 +164,8 @@ class SkillPage(QWidget):
         self.matches.clear()
         if len(text.strip()) < 2:
             return
-        for key, name, count in technology_names(self.ctx.market_db, text):
-            item = QListWidgetItem(f"{name}  ({count} occupations)")
+        for key, name, where in find_skills(self.ctx.market_db, text):
+            item = QListWidgetItem(f"{name}  ({where})")
             item.setData(Qt.ItemDataRole.UserRole, (key, name))
             self.matches.addItem(item)
 
@@ -161,7 +185,10 @@ class SkillPage(QWidget):
             self.occupation_model.set_rows(list(demand.top_occupations))
         else:
             self.occupation_model.set_rows([])
-        postings = [row for row in posting_skill_rows(self.ctx.market_db, key) if row["role"] == ""]
+        rows = posting_skill_rows(self.ctx.market_db, key)
+        postings = [row for row in rows if row["role"] == ""]
+        self.role_model.set_rows([row for row in rows if row["role"] != ""])
+        self.pairing_model.set_rows(posting_pairings(self.ctx.market_db, key))
         warning = ""
         if postings:
             row = postings[0]
@@ -258,7 +285,7 @@ class CareerPage(QWidget):
             employed = wages.figures.get("tot_emp")
             n = f", {employed.value:,.0f} employed" if employed and employed.value else ""
             self.pay_model.set_rows(values)
-            self.pay_panel.set_data((values, f"BLS OEWS annual pay, {wages.title}{n}"))
+            self.pay_panel.set_data((values, f"Annual pay (BLS OEWS{n})"))
         self.related.clear()
         for role in related_roles(self.ctx.market_db, code):
             self._add_related(role)

@@ -183,3 +183,30 @@ def test_about_shows_version_and_attributions(window):
     assert "O*NET" in text and "CC BY 4.0" in text
     assert "ESCO" in text
     assert "Bureau of Labor Statistics" in text
+
+
+def test_skill_page_with_real_postings_shows_depth_pay_roles_and_pairings(market_window, qtbot):
+    postings = shared_path("data", "postings", "glassdoor_data_science_2020.csv")
+    with qtbot.waitSignal(market_window.files.dataset_imported, timeout=60_000):
+        market_window.files.import_dataset_path(postings)
+    market_window.show_screen("market")
+    skill = market_window.screen_widget("market").skill_page
+    qtbot.keyClicks(skill.search, "Python")
+    assert "postings" in skill.matches.item(0).text()
+    skill.matches.setCurrentRow(0)
+    text = skill.figures.text()
+    assert "Jobs analysed: 742" in text and "demand rate" in text
+    assert "Median pay with it $" in text
+    counts = [count for _, count in skill.depth_model.rows()]
+    assert len(counts) == 6 and sum(counts) > 100
+    assert skill.depth_panel.isVisible()
+    qtbot.waitUntil(lambda: skill.depth_panel.chart.draw_count > 0)
+    roles = {row["role"] for row in skill.role_model.rows()}
+    assert "data scientist" in roles
+    small = [row for row in skill.role_model.rows() if row["jobs"] < 30]
+    assert all(
+        skill.role_model.index(i, 4).data() == "small sample"
+        for i, row in enumerate(skill.role_model.rows())
+        if row in small
+    )
+    assert skill.pairing_model.rowCount() > 0

@@ -1,0 +1,25 @@
+"""The market database as every headless command needs it: with a dataset installed.
+
+On the very first run nothing is installed yet; the bundled default (O*NET, BLS wages, ESCO) is
+installed then, so that skills found in a resume get the same stable keys the gap and the
+roadmap use.
+"""
+
+from __future__ import annotations
+
+from careerplanner.cli.output import print_progress
+
+
+def open_market():
+    """The market database of the default data folder, installing the bundled default once."""
+    from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.market_repo import ensure_default_dataset
+
+    db = DataDir.default().open_market_db()
+    try:
+        if db.execute("SELECT count(*) FROM dataset").fetchone()[0] == 0:
+            ensure_default_dataset(db, print_progress)
+    except BaseException:
+        db.close()
+        raise
+    return db
