@@ -116,12 +116,22 @@ def _open_with_recovery(data_dir: DataDir, smoke: bool):
 
 
 def _report(sentence: str, smoke: bool) -> None:
+    """A problem that does not stop the start: stderr under --smoke, else a message box."""
     if smoke:
         print(sentence, file=sys.stderr)
         return
     from careerplanner.ui import dialogs
 
     dialogs.show_error(None, sentence)
+
+
+def _refuse_start(error: UserError, smoke: bool) -> int:
+    """A problem that stops the start. Under --smoke the command line prints the sentence (and,
+    with --debug, the traceback) and exits 1; the window shows it in a message box."""
+    if smoke:
+        raise error
+    _report(str(error), smoke)
+    return 1
 
 
 def run_gui(smoke: bool = False, all_screens: bool = False) -> int:
@@ -141,19 +151,16 @@ def run_gui(smoke: bool = False, all_screens: bool = False) -> int:
     try:
         data_dir.prepare()
     except UserError as error:
-        _report(str(error), smoke)
-        return 1
+        return _refuse_start(error, smoke)
     instance = SingleInstance(data_dir.root)
     if not instance.acquire():
         ask_running_instance_to_activate(data_dir.root)
-        _report(str(already_running_error(data_dir.root)), smoke)
-        return 1
+        return _refuse_start(already_running_error(data_dir.root), smoke)
     try:
         try:
             ctx = _open_with_recovery(data_dir, smoke)
         except UserError as error:
-            _report(str(error), smoke)
-            return 1
+            return _refuse_start(error, smoke)
         try:
             return _run_window(app, ctx, instance, smoke, all_screens)
         finally:

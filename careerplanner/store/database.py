@@ -68,7 +68,8 @@ def _create_private_file(path: Path) -> None:
 
 def _connect(path: Path) -> sqlite_utils.Database:
     conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
-    db = sqlite_utils.Database(conn)
+    # No plugin scan: it costs start-up time and would run third-party code inside the app.
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")

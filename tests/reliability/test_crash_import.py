@@ -95,7 +95,8 @@ def test_kill_during_import_leaves_a_consistent_database(installed_home, tmp_pat
         assert [row for row in after if row[2] == 1] == old_active
         assert counts_after == counts_before
     else:  # the commit made it: the new version is whole and active
-        (new,) = [row for row in after if row not in before]
+        old_ids = {row[0] for row in before}
+        (new,) = [row for row in after if row[0] not in old_ids]
         assert new[1] == "29.3" and new[2] == 1
 
     argv, env = cli(home, "dataset", "import", str(update))
