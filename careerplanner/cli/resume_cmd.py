@@ -43,13 +43,12 @@ def register(subparsers) -> None:
 
 def _finder():
     """The skill finder of the active datasets (the bundled default on a first run)."""
-    from careerplanner.analysis.vocabulary import active_vocabulary
     from careerplanner.cli.market import open_market
-    from careerplanner.store.market_repo import skill_terms
+    from careerplanner.store.resume_service import resume_finder
 
     db = open_market()
     try:
-        return active_vocabulary(skill_terms(db)).finder()
+        return resume_finder(db)
     finally:
         db.close()
 
@@ -82,19 +81,13 @@ def _parse(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace) -> int:
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.profile_repo import store_resume_import
+    from careerplanner.store.resume_service import store_parsed_resume
 
-    parsed = _parsed(args.file)
-    db = DataDir.default().open_user_db()
+    parsed = _parsed(args.file)  # a bad file stops here, before the user's data is opened
+    data_dir = DataDir.default()
+    db = data_dir.open_user_db()
     try:
-        result = store_resume_import(
-            db,
-            sha256=parsed.sha256,
-            file_name=parsed.file_name,
-            file_format=parsed.format,
-            parsed=parsed.to_json(),
-            skills=parsed.skills,
-        )
+        result = store_parsed_resume(db, parsed, data_dir.backup_dir).result
     finally:
         db.close()
     if args.json:

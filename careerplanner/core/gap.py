@@ -2,8 +2,18 @@
 
 For each requirement of a role: the user's level, the required level, the gap (how many levels
 short, never negative), the demand weight (how much the market cares, 0–1) and the priority
-(weight × gap). The fit score is the demand-weighted share of requirements met. A what-if answers
-"raise SQL to L3: fit goes from X% to Y%".
+(weight × gap). The fit score is the demand-weighted share of *counted* requirements met. A
+what-if answers "raise SQL from L2 to L3: fit goes from X% to Y%". docs/gap.md explains every
+figure.
+
+Two kinds of requirement behave differently:
+
+* technologies ("Python", "Structured query language SQL") are things a resume names, so the
+  user's level is always known (L0 when the resume does not mention it);
+* O*NET Skills and Knowledge ratings ("Programming", "Reading Comprehension", "Mathematics
+  (knowledge)") are rating dimensions of an occupation that a resume never names. Until the
+  user sets a level for one, its row is shown as *not rated* and left out of the fit score and
+  priorities: counting it as L0 would say the user lacks reading comprehension.
 """
 
 from __future__ import annotations
@@ -11,16 +21,42 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
+RATING_KINDS = ("skill", "knowledge")  # O*NET rating domains, as Requirement.kind
+
 
 @dataclass(frozen=True)
 class Requirement:
-    """One skill a role asks for, at a depth, with how much the market weighs it (0–1)."""
+    """One skill a role asks for, at a depth, with how much the market weighs it (0–1).
+
+    `kind` is "technology" or an O*NET rating domain ("skill" / "knowledge"); `forms` are the
+    normalised names the skill also goes by (see analysis.skill_match), so a profile skill kept
+    under another key ("SQL") still counts for it ("Structure query language SQL").
+    """
 
     skill_key: str
     skill_name: str
     required_level: int
     weight: float
     note: str = ""  # where the figure comes from ("O*NET importance 4.1", "42% of postings")
+    kind: str = "technology"
+    forms: tuple[str, ...] = ()
+
+    @property
+    def is_rating(self) -> bool:
+        return self.kind in RATING_KINDS
+
+
+class SkillLevels(dict):
+    """The user's level per skill key (a plain `dict[str, int]`), plus what matching needs.
+
+    `by_form` maps each normalised name a profile skill goes by to its key; `names` maps a key
+    to the profile's name for it. A bare dict works too: then only identical keys match.
+    """
+
+    def __init__(self, levels=(), by_form=None, names=None) -> None:
+        super().__init__(levels)
+        self.by_form: dict[str, str] = dict(by_form or {})
+        self.names: dict[str, str] = dict(names or {})
 
 
 @dataclass(frozen=True)
@@ -31,20 +67,32 @@ class GapRow:
     required_level: int
     weight: float
     note: str = ""
+    kind: str = "technology"
+    rated: bool = True  # False: an O*NET rating the user has not given a level for yet
+    level_from: str = ""  # the profile skill the level comes from when its key differs
+
+    @property
+    def counted(self) -> bool:
+        """Whether the row counts in the fit score and priorities."""
+        return self.rated
 
     @property
     def gap(self) -> int:
-        """Levels short of the requirement; 0 when met or exceeded."""
-        return max(0, self.required_level - self.your_level)
+        """Levels short of the requirement; 0 when met, exceeded or not rated."""
+        return max(0, self.required_level - self.your_level) if self.rated else 0
 
     @property
     def met(self) -> bool:
-        return self.your_level >= self.required_level
+        return self.rated and self.your_level >= self.required_level
 
     @property
     def priority(self) -> float:
-        """Demand weight × gap: what to learn first."""
+        """Demand weight × gap: what to learn first (0 for a row that is not rated)."""
         return self.weight * self.gap
+
+    @property
+    def your_level_text(self) -> str:
+        return f"L{self.your_level}" if self.rated else "not rated"
 
 
 @dataclass(frozen=True)
@@ -59,7 +107,29 @@ class RoleGap:
 
     @property
     def missing(self) -> tuple[GapRow, ...]:
-        return tuple(row for row in self.rows if not row.met)
+        """Counted requirements not yet met."""
+        return tuple(row for row in self.rows if row.counted and not row.met)
+
+    @property
+    def unrated(self) -> tuple[GapRow, ...]:
+        """O*NET ratings the user has not set a level for (shown, not counted)."""
+        return tuple(row for row in self.rows if not row.rated)
+
+    @property
+    def counted(self) -> tuple[GapRow, ...]:
+        return tuple(row for row in self.rows if row.counted)
+
+    def counts_sentence(self) -> str:
+        """What the fit score counts, in words."""
+        counted = self.counted
+        met = sum(1 for row in counted if row.met)
+        text = f"Fit counts {len(counted)} requirements ({met} met), weighted by demand"
+        if self.unrated:
+            text += (
+                f"; {len(self.unrated)} O*NET skill and knowledge ratings are not counted "
+                "until you set your level for them"
+            )
+        return text + "."
 
 
 @dataclass(frozen=True)
@@ -70,25 +140,39 @@ class WhatIf:
     to_level: int
     fit_before: float
     fit_after: float
+    was_rated: bool = True
 
     @property
     def fit_change(self) -> float:
         return self.fit_after - self.fit_before
 
     def sentence(self, role_title: str) -> str:
-        return (
-            f"Raise {self.skill_name} from L{self.from_level} to L{self.to_level}: fit for "
-            f"{role_title} goes from {self.fit_before:.0%} to {self.fit_after:.0%}."
-        )
+        """ "Raise …", "Lower …", "Keep …" or "Set …" (for a rating not yet rated)."""
+        if not self.was_rated:
+            action = f"Set {self.skill_name} (not rated yet) to L{self.to_level}"
+        elif self.to_level > self.from_level:
+            action = f"Raise {self.skill_name} from L{self.from_level} to L{self.to_level}"
+        elif self.to_level < self.from_level:
+            action = f"Lower {self.skill_name} from L{self.from_level} to L{self.to_level}"
+        else:
+            action = f"Keep {self.skill_name} at L{self.to_level}"
+        if abs(self.fit_change) < 1e-12:
+            outcome = f"fit for {role_title} stays at {self.fit_before:.0%}"
+        else:
+            outcome = (
+                f"fit for {role_title} goes from {self.fit_before:.0%} to {self.fit_after:.0%}"
+            )
+        return f"{action}: {outcome}."
 
 
 def fit_score(rows: Iterable[GapRow]) -> float:
-    """Demand-weighted share of requirements met, 0–1 (1.0 for a role with no requirements).
+    """Demand-weighted share of counted requirements met, 0–1 (1.0 with nothing counted).
 
+    Rows that are not rated (O*NET ratings without a level of the user's) are left out.
     Requirements with no weight still count, equally, when every weight is zero, so a role whose
     data has no demand figures still gets a meaningful score.
     """
-    rows = list(rows)
+    rows = [row for row in rows if row.counted]
     if not rows:
         return 1.0
     total = sum(row.weight for row in rows)
@@ -97,30 +181,71 @@ def fit_score(rows: Iterable[GapRow]) -> float:
     return sum(row.weight for row in rows if row.met) / total
 
 
+def _your_level(req: Requirement, levels: Mapping[str, int]) -> tuple[int | None, str]:
+    """(level, the other profile key it came from or "") — None when the profile has no match.
+
+    The same key wins; otherwise the best level among profile skills sharing a name form.
+    """
+    if req.skill_key in levels:
+        return int(levels[req.skill_key]), ""
+    by_form = getattr(levels, "by_form", {})
+    matches = {by_form[form] for form in req.forms if form in by_form}
+    if not matches:
+        return None, ""
+    best = max(sorted(matches), key=lambda key: int(levels.get(key, 0)))
+    return int(levels.get(best, 0)), best
+
+
+def _display_names(requirements: Sequence[Requirement]) -> list[str]:
+    """Names, with the kind added where two requirements share one ("Mathematics (knowledge)")."""
+    counts: dict[str, int] = {}
+    for req in requirements:
+        counts[req.skill_name.casefold()] = counts.get(req.skill_name.casefold(), 0) + 1
+    return [
+        f"{req.skill_name} ({req.kind})"
+        if counts[req.skill_name.casefold()] > 1
+        else req.skill_name
+        for req in requirements
+    ]
+
+
 def compute_gap(
     role_code: str,
     role_title: str,
     requirements: Iterable[Requirement],
     your_levels: Mapping[str, int],
 ) -> RoleGap:
-    """The gap for one role, rows ordered by priority (highest first), then weight, then name."""
-    rows = [
-        GapRow(
-            skill_key=req.skill_key,
-            skill_name=req.skill_name,
-            your_level=int(your_levels.get(req.skill_key, 0)),
-            required_level=req.required_level,
-            weight=req.weight,
-            note=req.note,
+    """The gap for one role, rows ordered by priority (highest first), then weight, then name.
+
+    A technology the profile lacks is L0; an O*NET rating the profile lacks is *not rated*.
+    """
+    requirements = list(requirements)
+    names = getattr(your_levels, "names", {})
+    rows = []
+    for req, name in zip(requirements, _display_names(requirements), strict=True):
+        level, other_key = _your_level(req, your_levels)
+        rows.append(
+            GapRow(
+                skill_key=req.skill_key,
+                skill_name=name,
+                your_level=level or 0,
+                required_level=req.required_level,
+                weight=req.weight,
+                note=req.note,
+                kind=req.kind,
+                rated=level is not None or not req.is_rating,
+                level_from=names.get(other_key, other_key) if other_key else "",
+            )
         )
-        for req in requirements
-    ]
-    rows.sort(key=lambda row: (-row.priority, -row.weight, row.skill_name.casefold()))
+    rows.sort(
+        key=lambda row: (-row.priority, not row.rated, -row.weight, row.skill_name.casefold())
+    )
     return RoleGap(role_code, role_title, tuple(rows))
 
 
 def what_if(gap: RoleGap, skill_key: str, new_level: int) -> WhatIf:
-    """The fit score if the user's level in `skill_key` became `new_level`."""
+    """The fit score if the user's level in `skill_key` became `new_level` (a rating not yet
+    rated counts from then on)."""
     if not 0 <= new_level <= 5:
         raise ValueError(f"L{new_level} is not a level; use L0 to L5")
     changed = []
@@ -128,7 +253,7 @@ def what_if(gap: RoleGap, skill_key: str, new_level: int) -> WhatIf:
     for row in gap.rows:
         if row.skill_key == skill_key:
             found = row
-            row = replace(row, your_level=new_level)
+            row = replace(row, your_level=new_level, rated=True)
         changed.append(row)
     if found is None:
         raise KeyError(f"{skill_key} is not a requirement of {gap.role_title}")
@@ -139,11 +264,12 @@ def what_if(gap: RoleGap, skill_key: str, new_level: int) -> WhatIf:
         to_level=new_level,
         fit_before=gap.fit,
         fit_after=fit_score(changed),
+        was_rated=found.rated,
     )
 
 
 def best_next_steps(gap: RoleGap, limit: int = 5) -> list[WhatIf]:
-    """Raising each unmet skill to its required level, the biggest fit gains first."""
+    """Raising each unmet counted skill to its required level, the biggest fit gains first."""
     steps = [what_if(gap, row.skill_key, row.required_level) for row in gap.missing]
     steps.sort(key=lambda step: (-step.fit_change, step.to_level - step.from_level))
     return steps[:limit]
@@ -158,25 +284,32 @@ class ComparisonRow:
     your_level: int
     required: tuple[int | None, ...]
     priority: float  # the highest priority across the roles
+    rated: bool = True
+
+    @property
+    def your_level_text(self) -> str:
+        return f"L{self.your_level}" if self.rated else "not rated"
 
 
 def compare_roles(gaps: Sequence[RoleGap]) -> list[ComparisonRow]:
     """Side by side: every skill any of the roles asks for, most pressing first."""
     names: dict[str, str] = {}
     yours: dict[str, int] = {}
+    rated: dict[str, bool] = {}
     required: dict[str, list[int | None]] = {}
     priority: dict[str, float] = {}
     for index, gap in enumerate(gaps):
         for row in gap.rows:
             names.setdefault(row.skill_key, row.skill_name)
             yours[row.skill_key] = row.your_level
+            rated[row.skill_key] = row.rated
             required.setdefault(row.skill_key, [None] * len(gaps))[index] = row.required_level
             priority[row.skill_key] = max(priority.get(row.skill_key, 0.0), row.priority)
     result = [
-        ComparisonRow(key, names[key], yours[key], tuple(required[key]), priority[key])
+        ComparisonRow(key, names[key], yours[key], tuple(required[key]), priority[key], rated[key])
         for key in names
     ]
-    result.sort(key=lambda row: (-row.priority, row.skill_name.casefold()))
+    result.sort(key=lambda row: (-row.priority, not row.rated, row.skill_name.casefold()))
     return result
 
 

@@ -25,6 +25,7 @@ from careerplanner.store.database import open_database
 from careerplanner.store.user_schema import USER_DB
 
 PLAIN_COPY_NAME = "user-data.json"
+USER_DB_NAME = "user.db"  # as DataDir.user_db_path names it
 
 log = logging.getLogger(__name__)
 
@@ -51,11 +52,13 @@ def write_plain_copy(user_db: sqlite_utils.Database, data_dir_root: Path) -> Pat
 
 
 def _user_db_root(db: sqlite_utils.Database) -> Path | None:
-    """The data directory of `db` when it is a Career Planner user database in a file."""
+    """The data directory of `db` when it is the user database of a data directory (not a
+    staging copy such as the one `rebuild_from_plain_copy` builds, which must not overwrite
+    the copy it is being built from)."""
     if db.execute("PRAGMA application_id").fetchone()[0] != USER_DB.application_id:
         return None
     for _seq, name, file in db.execute("PRAGMA database_list").fetchall():
-        if name == "main" and file:
+        if name == "main" and file and Path(file).name == USER_DB_NAME:
             return Path(file).parent
     return None
 
@@ -98,10 +101,14 @@ def rebuild_from_plain_copy(data_dir) -> dict[str, int]:
     For a damaged database with no good backup. The plain copy is checked completely before
     anything moves; the new database is built beside the old one and only then put in place,
     and the damaged file (with its -wal/-shm) is kept in `damaged/`. `data_dir` is a
-    `careerplanner.store.data_dir.DataDir`.
+    `careerplanner.store.data_dir.DataDir` or the data directory's path.
     """
     from careerplanner.exports.backup_json import read_backup_file, restore_backup
+    from careerplanner.store.data_dir import DataDir
     from careerplanner.store.roadmap_repo import ensure_roadmap_tables
+
+    if not isinstance(data_dir, DataDir):
+        data_dir = DataDir(Path(data_dir))
 
     source = plain_copy_path(data_dir.root)
     if not source.exists():

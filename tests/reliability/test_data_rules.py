@@ -32,6 +32,7 @@ def modes(root: Path) -> dict[str, int]:
     }
 
 
+@pytest.mark.slow
 def test_every_file_of_a_real_session_is_private(tmp_path):
     """Rule 12: the data folder and every folder in it 0700, every file 0600 — databases,
     -wal/-shm, backups, the plain copy — after real commands."""
@@ -134,6 +135,7 @@ def test_restoring_the_newest_good_backup_brings_the_roadmap_back(tmp_path, dama
         db.close()
 
 
+@pytest.mark.slow
 @pytest.mark.xfail(
     strict=True,
     reason="not yet: no automatic backup of the user's data before a resume import (rule 7 "

@@ -93,7 +93,9 @@ def test_a_damaged_database_without_backups_is_rebuilt_exactly(home, tmp_path, d
     with pytest.raises(DamagedDatabaseError, match=r"user\.db"):  # refused, no restore offered
         data_dir.open_user_db()
 
+    copy_before = plain_copy_path(home).read_bytes()
     counts = rebuild_from_plain_copy(data_dir)
+    assert plain_copy_path(home).read_bytes() == copy_before  # the source is left alone
 
     assert counts["roadmap_goal"] == 3 and counts["evidence"] == 3
     db = data_dir.open_user_db()

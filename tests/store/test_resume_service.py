@@ -1,0 +1,33 @@
+"""The shared resume path: backup first, profile updated, progress history recorded, idempotent."""
+
+from __future__ import annotations
+
+from careerplanner.store.backup import list_backups
+from careerplanner.store.data_dir import DataDir
+from careerplanner.store.resume_service import import_resume_file
+from tests.conftest import shared_path
+
+
+def test_import_backs_up_stores_and_records_history_once(installed_home):
+    resume = shared_path("resumes", "files", "rendercv_John_Doe_Classic.pdf")
+    data_dir = DataDir(installed_home)
+    user_db, market_db = data_dir.open_user_db(), data_dir.open_market_db()
+    try:
+        first = import_resume_file(user_db, market_db, resume, data_dir.backup_dir)
+        assert first.result.added == first.skills_found > 0
+        (backup,) = list_backups(data_dir.backup_dir, "user")
+        assert "before-resume-import" in backup.name
+        points = user_db.execute(
+            "SELECT count(*) FROM progress_history WHERE kind = 'skill' AND source = 'resume'"
+        ).fetchone()[0]
+        assert points > 0
+
+        again = import_resume_file(user_db, market_db, resume, data_dir.backup_dir)
+        assert again.result.already_imported
+        assert len(list_backups(data_dir.backup_dir, "user")) == 1
+        assert (
+            user_db.execute("SELECT count(*) FROM progress_history").fetchone()[0] == points
+        )
+    finally:
+        user_db.close()
+        market_db.close()
