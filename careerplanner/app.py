@@ -104,11 +104,12 @@ def build_context(data_dir: DataDir):
 def _open_with_recovery(data_dir: DataDir, smoke: bool):
     """Build the context; on damaged user data with a good backup, offer to restore it."""
     from careerplanner.store.data_dir import RestorableDatabaseError
-    from careerplanner.ui import dialogs
 
     try:
         return build_context(data_dir)
     except RestorableDatabaseError as error:
+        from careerplanner.ui import dialogs
+
         if smoke or not dialogs.confirm(None, f"{error}\n\nRestore the backup now?"):
             raise
         data_dir.restore_user_db(error.backup)

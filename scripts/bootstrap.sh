@@ -2,6 +2,7 @@
 # Set up everything Career Planner needs on this machine, idempotently:
 #   1. the system libraries Qt needs (Debian/Ubuntu, when run as root; otherwise it says what to install),
 #   2. a virtual environment in .venv with the application and its test tools.
+# Options: --with-x (a virtual X display for a real window), --with-build-tools (PyInstaller).
 # Safe to run again: it skips what is already in place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,9 +36,13 @@ install_debs() {
 }
 
 install_debs $QT_LIBS
-if [ "${1:-}" = "--with-x" ]; then
-    install_debs $X_LIBS
-fi
+for option in "$@"; do
+    case "$option" in
+        --with-x) install_debs $X_LIBS ;;
+        # PyInstaller reads shared-library dependencies with objdump (binutils).
+        --with-build-tools) install_debs binutils ;;
+    esac
+done
 
 PYTHON=${PYTHON:-python3}
 if ! "$PYTHON" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then

@@ -14,7 +14,8 @@ import argparse
 import os
 import sys
 import tempfile
-from datetime import UTC, datetime
+from contextlib import contextmanager
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -63,6 +64,104 @@ def add_targets(ctx) -> None:
         add_target_role(ctx.user_db, code, title, datetime.now(UTC).isoformat())
 
 
+@contextmanager
+def simulated_days(first: date):
+    """Stamp roadmap writes with a simulated day instead of now, so the progress charts show a
+    few months of use; yields `set_day(day)`. Screenshots only."""
+    from careerplanner.store import roadmap_levels, roadmap_repo
+
+    today = [first]
+    saved = roadmap_repo.now_stamp, roadmap_levels.now_stamp
+
+    def stamp() -> str:
+        return f"{today[0].isoformat()}T09:30:00Z"
+
+    def set_day(day: date) -> None:
+        today[0] = day
+
+    roadmap_repo.now_stamp = roadmap_levels.now_stamp = stamp
+    try:
+        yield set_day
+    finally:
+        roadmap_repo.now_stamp, roadmap_levels.now_stamp = saved
+
+
+def install_roadmap(ctx, set_day, start: date) -> None:
+    """About four months of a roadmap: goals from the top gaps of the first target role, steps
+    learnt and done, evidence logged, a note, a review, and a skill outside the dataset."""
+    from careerplanner.store import roadmap_repo
+    from careerplanner.ui.roadmap_models import record_fit_now, role_gap, top_gap_goals
+
+    db, market = ctx.user_db, ctx.market_db
+
+    def on(days: int) -> date:
+        day = start + timedelta(days=days)
+        set_day(day)
+        return day
+
+    record_fit_now(db, market, "profile read")
+    on(3)
+    gap = role_gap(db, market, TARGET_ROLES[0][0])
+    goals = roadmap_repo.add_goals(db, top_gap_goals(gap, 5), date.today() + timedelta(days=120))
+    custom = roadmap_repo.add_goal(db, "custom:technical writing", "Technical writing", 3)
+    first, second, third = goals[0], goals[1], goals[2]
+
+    def finish(goal, level: int, day: int, evidence: dict) -> None:
+        for step in roadmap_repo.get_goal(db, goal.id).steps:
+            if step.to_level == level:
+                roadmap_repo.update_step(db, step.id, state="learning", today=on(day - 6))
+                roadmap_repo.update_step(db, step.id, state="done", today=on(day))
+        roadmap_repo.add_evidence(db, goal.skill_key, goal.skill_name, level, **evidence)
+        record_fit_now(db, market, "roadmap changed")
+
+    start_level = first.start_level
+    finish(
+        first,
+        start_level + 1,
+        20,
+        {"url": "https://example.org/certificates/8842", "title": "Course certificate"},
+    )
+    roadmap_repo.add_note(db, first.id, "Mentor suggested the automation workshop.")
+    roadmap_repo.mark_reviewed(db, first.id, today=on(24))
+    finish(
+        second,
+        second.start_level + 1,
+        45,
+        {"text": "Fixed the build scripts at work.", "title": "Work log"},
+    )
+    finish(
+        first,
+        start_level + 2,
+        70,
+        {"url": "https://github.com/example/team-tools", "title": "Side project"},
+    )
+    finish(
+        first,
+        start_level + 3,
+        95,
+        {"text": "Ran the team's move to the new workflow.", "title": "Led at work"},
+    )
+    later = roadmap_repo.get_goal(db, second.id).steps
+    roadmap_repo.update_step(db, later[-1].id, state="learning", today=on(85))
+    roadmap_repo.update_step(db, third.steps[0].id, state="learning", today=on(100))
+    roadmap_repo.update_step(db, custom.steps[0].id, state="done", today=on(104))
+    on(110)
+    record_fit_now(db, market, "roadmap changed")
+
+
+def settle_charts() -> None:
+    """Let renders started while a tab was being laid out finish and arrive before `grab`
+    draws the final ones, so a late, smaller image never replaces them."""
+    from PySide6.QtWidgets import QApplication
+
+    from careerplanner.ui.chart_panel import chart_runner
+
+    for _ in range(3):
+        QApplication.processEvents()
+        chart_runner().wait_for_done()
+    QApplication.processEvents()
+
+
 def grab(window, out: Path, name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
@@ -91,6 +190,13 @@ def render_all(window, out: Path) -> None:
             grab(window, out, f"{number:02d}-market-skill")
             widget.tabs.setCurrentWidget(widget.career_page)
             grab(window, out, f"{number:02d}-market-career")
+            continue
+        if screen.key == "roadmap":
+            for tab, suffix in ((0, "goals"), (1, "evidence"), (2, "progress"), (3, "reviews")):
+                widget.tabs.setCurrentIndex(tab)
+                settle_charts()
+                grab(window, out, f"{number:02d}-roadmap-{suffix}")
+            widget.tabs.setCurrentIndex(0)
             continue
         if screen.key == "gap":
             grab(window, out, f"{number:02d}-gap")
@@ -144,8 +250,11 @@ def main() -> int:
         ctx = build_context(DataDir(Path(home)))
         try:
             install_market(ctx)
-            install_profile(ctx)
-            add_targets(ctx)
+            start = date.today() - timedelta(days=120)
+            with simulated_days(start) as set_day:
+                install_profile(ctx)
+                add_targets(ctx)
+                install_roadmap(ctx, set_day, start)
             window = MainWindow(ctx)
             window.resize(1280, 800)
             window.show()

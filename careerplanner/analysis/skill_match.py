@@ -7,9 +7,10 @@ requirement therefore counts the user's level when a profile skill goes by one o
 rules (vendor prefix dropped, trailing "software" dropped, trailing acronym split off), and the
 spellings the curated alias table (data/aliases.csv) groups under one canonical name.
 
-A single ordinary word derived from a longer name ("Database" from "Oracle Database") is not a
-form: "Database" on a resume does not mean the vendor's product. Neither are the O*NET rating
-dimensions ("Programming", "Mathematics") matched by name: they are ratings, not resume skills.
+A vendor prefix is dropped before any product ("Apple macOS" is "macOS"). A single ordinary
+word derived from a longer name ("Database" from "Oracle Database") is not a form: "Database"
+on a resume does not mean the vendor's product. Neither are the O*NET rating dimensions
+("Programming", "Mathematics") matched by name: they are ratings, not resume skills.
 """
 
 from __future__ import annotations
@@ -55,9 +56,32 @@ class NameMatcher:
         found = {normalise(name)}
         if ":" in key:
             found.add(key.split(":", 1)[1])
-        for alias in derive_aliases(name, set(self.vendors), set(self.common)):
+        for alias in derive_aliases(name, self.vendors, self.common):  # read-only: no copies
             found.add(normalise(alias))
+        # The finder only drops a vendor before a capitalised product, to stay safe in prose;
+        # a name compared with a name can also lose it before "macOS" or "iOS".
+        words = name.split()
+        if len(words) >= 2 and words[0] in self.vendors:
+            rest = " ".join(words[1:])
+            if len(words) > 2 or normalise(rest) not in self.common:
+                found.add(normalise(rest))
         curated = _curated_groups()
         for form in list(found):
             found |= curated.get(form, frozenset())
         return tuple(sorted(form for form in found if form))
+
+
+# -- O*NET ratings estimated from technology skills ----------------------------------------------
+# An O*NET rating dimension is estimated only where the evidence is direct and explainable: the
+# O*NET element for writing programs is evidenced by the languages and development tools O*NET
+# itself files under these technology categories (Python and Java under "Object or component
+# oriented development software", Go and C under "Development environment software",
+# JavaScript under "Web platform development software"). The estimate is the deepest of them;
+# the gap says it is an estimate and names the skills, and the user's own level replaces it.
+RATING_EVIDENCE: dict[str, tuple[str, ...]] = {
+    "onet:2.B.3.e": (  # Programming: "writing computer programs for various purposes"
+        "Object or component oriented development software",
+        "Development environment software",
+        "Web platform development software",
+    ),
+}

@@ -1,4 +1,8 @@
-"""The gap dumbbell: your level and the required level per skill, one line per skill."""
+"""The gap dumbbell: your level and the required level per skill, one line per skill.
+
+A requirement the user has not rated (an O*NET skill or knowledge rating) shows only its
+required level, as a hollow marker, and its label says "not rated": there is no level to draw.
+"""
 
 from __future__ import annotations
 
@@ -30,7 +34,9 @@ def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str
         return
     positions = list(range(len(shown)))[::-1]
     for y, row in zip(positions, shown, strict=True):
-        color = theme.met if row.met else theme.required
+        if not row.rated:
+            continue
+        color = theme.met if row.met or row.covered_by else theme.required
         ax.plot(
             [row.your_level, row.required_level],
             [y, y],
@@ -39,26 +45,44 @@ def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str
             alpha=0.7,
             solid_capstyle="round",
         )
+    rated = [(y, row) for y, row in zip(positions, shown, strict=True) if row.rated]
+    unrated = [(y, row) for y, row in zip(positions, shown, strict=True) if not row.rated]
     ax.scatter(
-        [row.your_level for row in shown], positions, color=theme.you, s=46, zorder=3, label="You"
+        [row.your_level for _, row in rated],
+        [y for y, _ in rated],
+        color=theme.you,
+        s=46,
+        zorder=3,
+        label="You",
     )
     ax.scatter(
-        [row.required_level for row in shown],
-        positions,
+        [row.required_level for _, row in rated],
+        [y for y, _ in rated],
         color=theme.required,
         s=46,
         zorder=3,
         marker="D",
         label="Required",
     )
-    ax.set_yticks(positions, [_short(row.skill_name) for row in shown], fontsize=8)
+    if unrated:
+        ax.scatter(
+            [row.required_level for _, row in unrated],
+            [y for y, _ in unrated],
+            facecolors="none",
+            edgecolors=theme.required,
+            s=46,
+            zorder=3,
+            marker="D",
+            label="Required (you: not rated)",
+        )
+    ax.set_yticks(positions, [_label(row) for row in shown], fontsize=8)
     ax.set_xticks(range(6), [f"L{level}" for level in range(6)])
     ax.set_xlim(-0.3, 5.3)
     ax.set_ylim(-0.7, len(shown) - 0.3)
     ax.grid(True, axis="x")
     ax.grid(False, axis="y")
     legend = ax.legend(
-        loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=2, fontsize=8, frameon=False
+        loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=3, fontsize=8, frameon=False
     )
     for text in legend.get_texts():
         text.set_color(theme.foreground)
@@ -66,7 +90,7 @@ def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str
         ax.set_title(title, loc="left", fontsize=10, pad=6)
     if len(rows) > MAX_ROWS:
         ax.set_xlabel(f"Top {MAX_ROWS} of {len(rows)}, by priority", fontsize=8)
-    _fit_margins(fig, max(len(_short(row.skill_name)) for row in shown))
+    _fit_margins(fig, max(len(_label(row)) for row in shown))
 
 
 def _fit_margins(fig, label_chars: int) -> None:
@@ -82,6 +106,10 @@ def _fit_margins(fig, label_chars: int) -> None:
         top=1 - 34 * scale / height_px,
         bottom=40 * scale / height_px,
     )
+
+
+def _label(row: GapRow) -> str:
+    return _short(row.skill_name) + ("" if row.rated else " (not rated)")
 
 
 def _short(name: str, limit: int = 26) -> str:

@@ -40,6 +40,9 @@ class Requirement:
     note: str = ""  # where the figure comes from ("O*NET importance 4.1", "42% of postings")
     kind: str = "technology"
     forms: tuple[str, ...] = ()
+    group: str = ""  # O*NET technology category: alternatives, any one of which will do
+    # A rating estimated from technology skills: the keys that count as evidence for it.
+    estimate_from: frozenset[str] = frozenset()
 
     @property
     def is_rating(self) -> bool:
@@ -70,10 +73,13 @@ class GapRow:
     kind: str = "technology"
     rated: bool = True  # False: an O*NET rating the user has not given a level for yet
     level_from: str = ""  # the profile skill the level comes from when its key differs
+    group: str = ""  # O*NET technology category (alternatives: any one met will do)
+    covered_by: str = ""  # the met requirement of the same category that covers this one
+    estimated: bool = False  # your level is an estimate from evidence (level_from names it)
 
     @property
     def counted(self) -> bool:
-        """Whether the row counts in the fit score and priorities."""
+        """Whether the row counts in the fit score."""
         return self.rated
 
     @property
@@ -87,12 +93,15 @@ class GapRow:
 
     @property
     def priority(self) -> float:
-        """Demand weight × gap: what to learn first (0 for a row that is not rated)."""
-        return self.weight * self.gap
+        """Demand weight × gap: what to learn first (0 when not rated or covered by an
+        alternative of the same category)."""
+        return 0.0 if self.covered_by else self.weight * self.gap
 
     @property
     def your_level_text(self) -> str:
-        return f"L{self.your_level}" if self.rated else "not rated"
+        if not self.rated:
+            return "not rated"
+        return f"L{self.your_level} (est.)" if self.estimated else f"L{self.your_level}"
 
 
 @dataclass(frozen=True)
@@ -107,8 +116,18 @@ class RoleGap:
 
     @property
     def missing(self) -> tuple[GapRow, ...]:
-        """Counted requirements not yet met."""
-        return tuple(row for row in self.rows if row.counted and not row.met)
+        """Counted requirements not yet met (and not covered by a met alternative)."""
+        return tuple(row for row in self.rows if row.counted and not row.met and not row.covered_by)
+
+    @property
+    def requirement_count(self) -> int:
+        """How many requirements the fit counts (a technology category counts once)."""
+        return len(_fit_units(self.rows))
+
+    @property
+    def unmet_count(self) -> int:
+        """How many of the requirements the fit counts are not met (a category counts once)."""
+        return sum(1 for _weight, met in _fit_units(self.rows).values() if not met)
 
     @property
     def unrated(self) -> tuple[GapRow, ...]:
@@ -121,9 +140,15 @@ class RoleGap:
 
     def counts_sentence(self) -> str:
         """What the fit score counts, in words."""
-        counted = self.counted
-        met = sum(1 for row in counted if row.met)
-        text = f"Fit counts {len(counted)} requirements ({met} met), weighted by demand"
+        units = _fit_units(self.rows)
+        met = sum(1 for _weight, is_met in units.values() if is_met)
+        text = (
+            f"Fit counts {len(units)} requirements ({met} met), weighted by demand; "
+            "technologies of one O*NET category count once, met by any one of them"
+        )
+        estimated = [row.skill_name for row in self.rows if row.estimated]
+        if estimated:
+            text += f"; your {', '.join(estimated)} level is estimated from your technology skills"
         if self.unrated:
             text += (
                 f"; {len(self.unrated)} O*NET skill and knowledge ratings are not counted "
@@ -141,6 +166,7 @@ class WhatIf:
     fit_before: float
     fit_after: float
     was_rated: bool = True
+    covered_by: str = ""  # a met skill of the same O*NET category already counts for it
 
     @property
     def fit_change(self) -> float:
@@ -158,6 +184,8 @@ class WhatIf:
             action = f"Keep {self.skill_name} at L{self.to_level}"
         if abs(self.fit_change) < 1e-12:
             outcome = f"fit for {role_title} stays at {self.fit_before:.0%}"
+            if self.covered_by:
+                outcome += f" (your {self.covered_by} already meets its O*NET category)"
         else:
             outcome = (
                 f"fit for {role_title} goes from {self.fit_before:.0%} to {self.fit_after:.0%}"
@@ -168,17 +196,32 @@ class WhatIf:
 def fit_score(rows: Iterable[GapRow]) -> float:
     """Demand-weighted share of counted requirements met, 0–1 (1.0 with nothing counted).
 
-    Rows that are not rated (O*NET ratings without a level of the user's) are left out.
+    Rows that are not rated (O*NET ratings without a level of the user's) are left out; the
+    technologies of one O*NET category count once (see `_fit_units`).
     Requirements with no weight still count, equally, when every weight is zero, so a role whose
     data has no demand figures still gets a meaningful score.
     """
-    rows = [row for row in rows if row.counted]
-    if not rows:
+    units = _fit_units(rows)
+    if not units:
         return 1.0
-    total = sum(row.weight for row in rows)
+    total = sum(weight for weight, _ in units.values())
     if total <= 0:
-        return sum(1 for row in rows if row.met) / len(rows)
-    return sum(row.weight for row in rows if row.met) / total
+        return sum(1 for _, met in units.values() if met) / len(units)
+    return sum(weight for weight, met in units.values() if met) / total
+
+
+def _fit_units(rows: Iterable[GapRow]) -> dict[tuple[str, str], tuple[float, bool]]:
+    """What the fit counts: each counted requirement, except that the technologies of one O*NET
+    category (alternatives such as MySQL / PostgreSQL / MongoDB) form one unit, weighted as its
+    heaviest member and met when any member is met."""
+    units: dict[tuple[str, str], tuple[float, bool]] = {}
+    for row in rows:
+        if not row.counted:
+            continue
+        unit = ("group", row.group) if row.group else ("skill", row.skill_key)
+        weight, met = units.get(unit, (0.0, False))
+        units[unit] = (max(weight, row.weight), met or row.met)
+    return units
 
 
 def _your_level(req: Requirement, levels: Mapping[str, int]) -> tuple[int | None, str]:
@@ -194,6 +237,26 @@ def _your_level(req: Requirement, levels: Mapping[str, int]) -> tuple[int | None
         return None, ""
     best = max(sorted(matches), key=lambda key: int(levels.get(key, 0)))
     return int(levels.get(best, 0)), best
+
+
+def _estimate(
+    req: Requirement, levels: Mapping[str, int], names: Mapping[str, str]
+) -> tuple[int, str] | None:
+    """(level, "estimated from your Python L5, R L3") for a rating with evidence, else None."""
+    evidence = sorted(
+        (
+            (int(level), names.get(key, key))
+            for key, level in levels.items()
+            if key in req.estimate_from
+        ),
+        key=lambda item: (-item[0], item[1].casefold()),
+    )
+    evidence = [(level, name) for level, name in evidence if level > 0]
+    if not evidence:
+        return None
+    shown = ", ".join(f"{name} L{level}" for level, name in evidence[:3])
+    more = f" and {len(evidence) - 3} more" if len(evidence) > 3 else ""
+    return evidence[0][0], f"estimated from your {shown}{more}"
 
 
 def _display_names(requirements: Sequence[Requirement]) -> list[str]:
@@ -224,6 +287,24 @@ def compute_gap(
     rows = []
     for req, name in zip(requirements, _display_names(requirements), strict=True):
         level, other_key = _your_level(req, your_levels)
+        if level is None and req.estimate_from:
+            estimate = _estimate(req, your_levels, names)
+            if estimate is not None:
+                rows.append(
+                    GapRow(
+                        req.skill_key,
+                        name,
+                        estimate[0],
+                        req.required_level,
+                        req.weight,
+                        req.note,
+                        req.kind,
+                        rated=True,
+                        level_from=estimate[1],
+                        estimated=True,
+                    )
+                )
+                continue
         rows.append(
             GapRow(
                 skill_key=req.skill_key,
@@ -235,12 +316,28 @@ def compute_gap(
                 kind=req.kind,
                 rated=level is not None or not req.is_rating,
                 level_from=names.get(other_key, other_key) if other_key else "",
+                group=req.group,
             )
         )
+    rows = _mark_covered(rows)
     rows.sort(
         key=lambda row: (-row.priority, not row.rated, -row.weight, row.skill_name.casefold())
     )
     return RoleGap(role_code, role_title, tuple(rows))
+
+
+def _mark_covered(rows: list[GapRow]) -> list[GapRow]:
+    """Unmet technologies whose category another met technology already covers."""
+    met_in_group: dict[str, str] = {}
+    for row in rows:
+        if row.group and row.met:
+            met_in_group.setdefault(row.group, row.skill_name)
+    return [
+        replace(row, covered_by=met_in_group[row.group])
+        if row.group in met_in_group and not row.met
+        else row
+        for row in rows
+    ]
 
 
 def what_if(gap: RoleGap, skill_key: str, new_level: int) -> WhatIf:
@@ -265,6 +362,7 @@ def what_if(gap: RoleGap, skill_key: str, new_level: int) -> WhatIf:
         fit_before=gap.fit,
         fit_after=fit_score(changed),
         was_rated=found.rated,
+        covered_by=found.covered_by,
     )
 
 

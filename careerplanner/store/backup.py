@@ -48,3 +48,21 @@ def list_backups(backup_dir: Path, stem: str) -> list[Path]:
 def rotate_backups(backup_dir: Path, stem: str, keep: int = KEEP_BACKUPS) -> None:
     for old in list_backups(backup_dir, stem)[keep:]:
         old.unlink(missing_ok=True)
+
+
+def newest_backup_age(backup_dir: Path, stem: str) -> float | None:
+    """Seconds since the newest backup of `stem` was written (None when there is none)."""
+    backups = list_backups(backup_dir, stem)
+    if not backups:
+        return None
+    return max(0.0, datetime.now(UTC).timestamp() - backups[0].stat().st_mtime)
+
+
+def backup_if_due(
+    conn: sqlite3.Connection, backup_dir: Path, stem: str, reason: str, max_age_seconds: float
+) -> Path | None:
+    """The scheduled backup: write one only when the newest is older than `max_age_seconds`."""
+    age = newest_backup_age(backup_dir, stem)
+    if age is not None and age < max_age_seconds:
+        return None
+    return backup_database(conn, backup_dir, stem, reason)

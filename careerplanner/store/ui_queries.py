@@ -6,13 +6,17 @@ always name the dataset version they read, so a screen never mixes two versions.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import sqlite_utils
 
+from careerplanner.analysis.common_words import common_words
+from careerplanner.analysis.skill_match import RATING_EVIDENCE, NameMatcher
 from careerplanner.core.gap import (
     ONET_IMPORTANT,
     Requirement,
+    SkillLevels,
     technology_requirement,
     weight_from_importance,
 )
@@ -76,14 +80,29 @@ def startup_summary(market_db: sqlite_utils.Database, user_db: sqlite_utils.Data
 # -- the user's levels and target roles ----------------------------------------------------------
 
 
-def user_levels(user_db: sqlite_utils.Database) -> dict[str, int]:
-    """Each skill's effective level: the user's override when set, else the inferred level."""
+def user_levels(user_db: sqlite_utils.Database) -> SkillLevels:
+    """Each skill's effective level: the user's override when set, else the inferred level.
+
+    A `core.gap.SkillLevels` (a dict of key → level) that also knows the names each profile
+    skill goes by, so a requirement kept under another key still finds the user's level.
+    """
     if not _exists(user_db, "user_skill"):
-        return {}
+        return SkillLevels()
     rows = user_db.execute(
-        "SELECT skill_key, coalesce(override_level, inferred_level) FROM user_skill"
+        "SELECT skill_key, name, coalesce(override_level, inferred_level) FROM user_skill"
     ).fetchall()
-    return {key: int(level) for key, level in rows}
+    matcher = NameMatcher(frozenset(), frozenset(common_words()))
+    by_form: dict[str, str] = {}
+    for key, name, _level in sorted(rows, key=lambda row: -int(row[2])):
+        if key.startswith("onet:"):
+            continue  # a rating the user set is matched by its key only
+        for form in matcher.forms(name, key):
+            by_form.setdefault(form, key)  # the higher level wins a shared form
+    return SkillLevels(
+        {key: int(level) for key, _, level in rows},
+        by_form,
+        {key: name for key, name, _ in rows},
+    )
 
 
 @dataclass(frozen=True)
@@ -124,7 +143,9 @@ class RoleRequirements:
     note: str  # where the ratings come from (borrowed from a related occupation, ...)
 
 
-def _rating_requirement(rating: Rating) -> Requirement | None:
+def _rating_requirement(
+    rating: Rating, evidence: Mapping[str, frozenset[str]] | None = None
+) -> Requirement | None:
     """An important, trustworthy O*NET rating as a gap requirement (None otherwise)."""
     if rating.importance is None or rating.level is None or rating.depth is None:
         return None
@@ -139,7 +160,73 @@ def _rating_requirement(rating: Rating) -> Requirement | None:
             f"O*NET {rating.domain}: importance {rating.importance:.1f}/5, level "
             f"{rating.level:.1f}/7 (depth estimated)"
         ),
+        kind=rating.domain,
+        estimate_from=(evidence or {}).get(rating.key, frozenset()),
     )
+
+
+_MATCHERS: dict[tuple, NameMatcher] = {}
+
+
+def technology_matcher(market_db: sqlite_utils.Database) -> NameMatcher:
+    """Name forms for the active O*NET version's technologies (cached per version)."""
+    dataset_id = active_dataset_id(market_db, "onet")
+    row = market_db.execute("PRAGMA database_list").fetchone()
+    cache_key = (row[2] or str(id(market_db)), dataset_id)
+    matcher = _MATCHERS.get(cache_key)
+    if matcher is None:
+        names = (
+            [
+                name
+                for (name,) in market_db.execute(
+                    "SELECT DISTINCT example FROM onet_tech_skill WHERE dataset_id = ?",
+                    [dataset_id],
+                )
+            ]
+            if dataset_id is not None
+            else []
+        )
+        matcher = _MATCHERS[cache_key] = NameMatcher.for_names(names)
+    return matcher
+
+
+_EVIDENCE: dict[tuple, dict[str, frozenset[str]]] = {}
+
+
+def rating_evidence(market_db: sqlite_utils.Database) -> dict[str, frozenset[str]]:
+    """Rating key → the technology keys that evidence it (analysis.skill_match.RATING_EVIDENCE:
+    O*NET's own technology categories), for the active O*NET version (cached)."""
+    dataset_id = active_dataset_id(market_db, "onet")
+    row = market_db.execute("PRAGMA database_list").fetchone()
+    cache_key = (row[2] or str(id(market_db)), dataset_id)
+    found = _EVIDENCE.get(cache_key)
+    if found is None:
+        found = {}
+        for rating_key, categories in RATING_EVIDENCE.items():
+            marks = ",".join("?" * len(categories))
+            found[rating_key] = frozenset(
+                key
+                for (key,) in market_db.execute(
+                    f"SELECT DISTINCT skill_key FROM onet_tech_skill "
+                    f"WHERE dataset_id = ? AND commodity_title IN ({marks})",
+                    [dataset_id, *categories],
+                )
+            )
+        _EVIDENCE[cache_key] = found
+    return found
+
+
+def _renamed_from(market_db: sqlite_utils.Database, keys: list[str]) -> dict[str, list[str]]:
+    """Older keys of each key (O*NET renames between releases, the skill_alias table)."""
+    if not keys or not _exists(market_db, "skill_alias"):
+        return {}
+    found: dict[str, list[str]] = {}
+    marks = ",".join("?" * len(keys))
+    for old, new in market_db.execute(
+        f"SELECT old_key, new_key FROM skill_alias WHERE new_key IN ({marks})", keys
+    ):
+        found.setdefault(new, []).append(old)
+    return found
 
 
 def role_requirements(
@@ -149,20 +236,31 @@ def role_requirements(
 
     Skills and knowledge rated important (IM >= 3, not suppressed), their level mapped onto
     L0–L5 by `market_levels`; technologies flagged Hot or In Demand (every listed one with
-    `all_technologies`), their depth estimated by `core.gap.technology_requirement`.
+    `all_technologies`), their depth estimated by `core.gap.technology_requirement`. Each
+    technology carries its name forms (analysis.skill_match) and its keys before renames, so a
+    profile skill under another key or an older name still counts.
     """
     found = occupation(market_db, code)
     if found is None:
         return None
     rated = market_queries.requirements(market_db, code)
-    result = [req for req in map(_rating_requirement, rated.ratings) if req is not None]
+    evidence = rating_evidence(market_db)
+    result = [_rating_requirement(rating, evidence) for rating in rated.ratings]
+    result = [req for req in result if req is not None]
+    matcher = technology_matcher(market_db)
+    chosen = []
     seen: set[str] = set()
     for tech in technologies(market_db, code):
         if tech.key in seen or not (all_technologies or tech.hot or tech.in_demand):
             continue
         seen.add(tech.key)
+        chosen.append(tech)
+    renamed = _renamed_from(market_db, [tech.key for tech in chosen])
+    for tech in chosen:
         level, weight = technology_requirement(tech.hot, tech.in_demand)
         flags = [flag for flag, on in (("In Demand", tech.in_demand), ("Hot", tech.hot)) if on]
+        forms = set(matcher.forms(tech.name, tech.key))
+        forms.update(old.split(":", 1)[-1] for old in renamed.get(tech.key, ()))
         result.append(
             Requirement(
                 skill_key=tech.key,
@@ -170,6 +268,9 @@ def role_requirements(
                 required_level=level,
                 weight=weight,
                 note=f"O*NET technology {'/'.join(flags) or 'listed'} (depth estimated)",
+                kind="technology",
+                forms=tuple(sorted(forms)),
+                group=tech.commodity_title,
             )
         )
     return RoleRequirements(code, found.title, tuple(result), rated.note)

@@ -8,11 +8,15 @@ palette, which follows the system's light or dark scheme; charts get the same co
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
-from careerplanner.charts.theme import ChartTheme
 from careerplanner.paths import resource_path
+
+if TYPE_CHECKING:
+    from careerplanner.charts.theme import ChartTheme
 
 BUNDLED_FONTS = ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf")
 FALLBACK_FAMILY = "DejaVu Sans"
@@ -72,6 +76,8 @@ def _hex(color: QColor) -> str:
 
 def chart_theme(palette: QPalette | None = None) -> ChartTheme:
     """Chart colours taken from the current palette, so charts match light and dark schemes."""
+    from careerplanner.charts.theme import ChartTheme  # only once a chart is drawn
+
     palette = palette or QGuiApplication.palette()
     dark = is_dark(palette)
     return ChartTheme(

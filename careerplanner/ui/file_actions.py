@@ -13,12 +13,19 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from careerplanner.errors import UserError
-from careerplanner.ui import dialogs, import_tasks
+from careerplanner.ui import import_tasks
 from careerplanner.ui.context import AppContext, with_databases
 from careerplanner.ui.worker import is_cancellation
 
 RESUME_TASK = "import-resume"
 DATASET_TASK = "import-dataset"
+
+
+def _dialogs():
+    """The dialogs module, imported on first use: its Qt dialog classes cost start-up time."""
+    from careerplanner.ui import dialogs
+
+    return dialogs
 
 
 class FileActions(QObject):
@@ -35,7 +42,7 @@ class FileActions(QObject):
     # -- resumes -------------------------------------------------------------------------------
 
     def open_resume(self) -> None:
-        path = dialogs.choose_resume_file(self._window)
+        path = _dialogs().choose_resume_file(self._window)
         if path is not None:
             self.import_resume(path)
 
@@ -63,12 +70,12 @@ class FileActions(QObject):
     # -- datasets ------------------------------------------------------------------------------
 
     def import_dataset(self) -> None:
-        path = dialogs.choose_dataset_file(self._window)
+        path = _dialogs().choose_dataset_file(self._window)
         if path is not None:
             self.import_dataset_path(path)
 
     def import_dataset_folder(self) -> None:
-        path = dialogs.choose_dataset_folder(self._window)
+        path = _dialogs().choose_dataset_folder(self._window)
         if path is not None:
             self.import_dataset_path(path)
 
@@ -109,4 +116,4 @@ class FileActions(QObject):
                 "nothing was changed."
             )
         self.import_failed.emit(sentence)
-        dialogs.show_error(self._window, sentence)
+        _dialogs().show_error(self._window, sentence)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
 from careerplanner.charts.gap_chart import draw_fit_bars, draw_gap_dumbbell
 from careerplanner.core.gap import ComparisonRow, GapRow, RoleGap, compare_roles, compute_gap
 from careerplanner.core.gap import what_if as gap_what_if
+from careerplanner.store.gap_queries import pay_effect
+from careerplanner.store.gap_queries import set_own_level as store_own_level
 from careerplanner.store.ui_queries import (
     add_target_role,
     role_requirements,
@@ -33,14 +36,33 @@ from careerplanner.ui.context import AppContext
 from careerplanner.ui.role_search import RoleSearch
 from careerplanner.ui.table_model import Column, RowTableModel, level_text, sorted_view_model
 
+
+def _row_source(row: GapRow) -> str:
+    """Where the figures come from, and how your level was found when that is not plain."""
+    parts = [row.note]
+    if not row.rated:
+        parts.append("not in the fit until you set your level")
+    if row.estimated:
+        parts.append(f"your level is {row.level_from}; set your own below")
+    elif row.level_from:
+        parts.append(f"your level from {row.level_from}")
+    if row.covered_by:
+        parts.append(f"category met by your {row.covered_by}")
+    return "; ".join(part for part in parts if part)
+
+
 GAP_COLUMNS: list[Column[GapRow]] = [
-    Column("Skill", lambda r: r.skill_name, lambda r: r.skill_name.casefold(), lambda r: r.note),
-    Column("You", lambda r: level_text(r.your_level), lambda r: r.your_level),
+    Column("Skill", lambda r: r.skill_name, lambda r: r.skill_name.casefold(), _row_source),
+    Column(
+        "You",
+        lambda r: r.your_level_text if not r.rated or r.estimated else level_text(r.your_level),
+        lambda r: r.your_level if r.rated else -1,
+    ),
     Column("Required", lambda r: level_text(r.required_level), lambda r: r.required_level),
-    Column("Gap", lambda r: str(r.gap), lambda r: r.gap, numeric=True),
+    Column("Gap", lambda r: str(r.gap) if r.rated else "–", lambda r: r.gap, numeric=True),
     Column("Weight", lambda r: f"{r.weight:.2f}", lambda r: r.weight, numeric=True),
     Column("Priority", lambda r: f"{r.priority:.2f}", lambda r: r.priority, numeric=True),
-    Column("Source", lambda r: r.note),
+    Column("Source", _row_source),
 ]
 
 
@@ -59,7 +81,7 @@ class ComparisonModel(RowTableModel[ComparisonRow]):
     def columns_for(role_titles: list[str]) -> list[Column[ComparisonRow]]:
         columns: list[Column[ComparisonRow]] = [
             Column("Skill", lambda r: r.skill_name, lambda r: r.skill_name.casefold()),
-            Column("You", lambda r: level_text(r.your_level), lambda r: r.your_level),
+            Column("You", lambda r: r.your_level_text, lambda r: r.your_level if r.rated else -1),
         ]
         for index, title in enumerate(role_titles):
             columns.append(
@@ -84,6 +106,8 @@ class GapView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.gaps: list[RoleGap] = []
+        self.requirements: dict[str, tuple] = {}
+        self.role_notes: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         title = QLabel("Your gap")
@@ -119,6 +143,7 @@ class GapView(QWidget):
         self.source_label = QLabel()
         self.source_label.setProperty("role", "hint")
         self.source_label.setWordWrap(True)
+        self.source_label.setAccessibleName("What the fit score counts")
         layout.addWidget(self.source_label)
 
         self.tabs = QTabWidget()
@@ -150,7 +175,7 @@ class GapView(QWidget):
         )
         layout.addWidget(self.gap_panel, 1)
         whatif = QHBoxLayout()
-        whatif.addWidget(QLabel("What if I raise"))
+        whatif.addWidget(QLabel("What if my level in"))
         self.whatif_skill = QComboBox()
         self.whatif_skill.setAccessibleName("What-if skill")
         self.whatif_level = QComboBox()
@@ -158,13 +183,26 @@ class GapView(QWidget):
         for level in range(6):
             self.whatif_level.addItem(f"L{level}", level)
         whatif.addWidget(self.whatif_skill, 2)
-        whatif.addWidget(QLabel("to"))
+        whatif.addWidget(QLabel("were"))
         whatif.addWidget(self.whatif_level)
         self.whatif_result = QLabel()
         self.whatif_result.setAccessibleName("What-if result")
         self.whatif_result.setWordWrap(True)
         whatif.addWidget(self.whatif_result, 3)
+        self.set_level_button = QPushButton("Set as my level")
+        self.set_level_button.setAccessibleName("Set the what-if level as my own level")
+        self.set_level_button.setToolTip(
+            "Keep this level in your profile (an override with its reason), e.g. for an O*NET "
+            "rating such as Programming that a resume never names."
+        )
+        self.set_level_button.clicked.connect(self.set_own_level)
+        whatif.addWidget(self.set_level_button)
         layout.addLayout(whatif)
+        self.pay_label = QLabel()
+        self.pay_label.setWordWrap(True)
+        self.pay_label.setAccessibleName("Pay effect")
+        self.pay_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.pay_label)
         self.role_combo.currentIndexChanged.connect(lambda _i: self._show_role())
         self.whatif_skill.currentIndexChanged.connect(self._skill_for_whatif_changed)
         self.whatif_level.currentIndexChanged.connect(lambda _i: self.update_what_if())
@@ -184,7 +222,11 @@ class GapView(QWidget):
             [
                 Column("Role", lambda g: g.role_title),
                 Column("Fit", lambda g: f"{g.fit:.0%}", lambda g: g.fit, numeric=True),
-                Column("Skills to grow", lambda g: str(len(g.missing)), lambda g: len(g.missing)),
+                Column(
+                    "Requirements not met",
+                    lambda g: f"{g.unmet_count} of {g.requirement_count}",
+                    lambda g: g.unmet_count,
+                ),
             ],
             self,
         )
@@ -230,14 +272,18 @@ class GapView(QWidget):
         """Recompute every ticked role's gap (quick reads and pure maths on the GUI thread)."""
         levels = user_levels(self.ctx.user_db)
         self.gaps = []
-        notes = ["Required depths from O*NET are estimates mapped from its 0–7 level scale."]
+        self.requirements = {}
+        notes = []
         for code in self.checked_codes():
             found = role_requirements(self.ctx.market_db, code, self.all_tech.isChecked())
             if found is None:
                 continue
-            self.gaps.append(compute_gap(code, found.title, found.requirements, levels))
+            gap = compute_gap(code, found.title, found.requirements, levels)
+            self.gaps.append(gap)
+            self.requirements[code] = found.requirements
             if found.note:
                 notes.append(f"{found.title}: {found.note}")
+        self.role_notes = notes
         shown = self.role_combo.currentData()
         self.role_combo.blockSignals(True)
         self.role_combo.clear()
@@ -252,7 +298,6 @@ class GapView(QWidget):
             )
         else:
             self.fit_label.setText("Add a target role to see your gap.")
-        self.source_label.setText(" ".join(notes))
         self.comparison_model.set_roles(
             [gap.role_title for gap in self.gaps], compare_roles(self.gaps)
         )
@@ -268,12 +313,51 @@ class GapView(QWidget):
         gap = self.current_gap()
         self.gap_model.set_rows(gap.rows if gap else [])
         self.gap_panel.set_data(gap)
+        self.source_label.setText(self._counts_text(gap))
         self.whatif_skill.blockSignals(True)
         self.whatif_skill.clear()
         for row in gap.missing if gap else ():
             self.whatif_skill.addItem(f"{row.skill_name} (L{row.your_level})", row.skill_key)
+        for row in gap.unrated if gap else ():
+            self.whatif_skill.addItem(f"{row.skill_name} (not rated)", row.skill_key)
+        for row in gap.rows if gap else ():
+            if row.estimated:
+                self.whatif_skill.addItem(
+                    f"{row.skill_name} ({row.your_level_text})", row.skill_key
+                )
         self.whatif_skill.blockSignals(False)
         self._skill_for_whatif_changed()
+        self._show_pay(gap)
+
+    def _counts_text(self, gap: RoleGap | None) -> str:
+        """What the fit counts for the shown role, and where the required depths come from."""
+        if gap is None:
+            return ""
+        return " ".join(
+            [
+                f"{gap.role_title}: {gap.counts_sentence()}",
+                "Required depths are estimates: O*NET levels mapped onto L0–L5 (docs/gap.md).",
+                *self.role_notes,
+            ]
+        )
+
+    def _show_pay(self, gap: RoleGap | None) -> None:
+        if gap is None:
+            self.pay_label.setText("")
+            return
+        pay = pay_effect(self.ctx.market_db, gap, self.requirements.get(gap.role_code, ()))
+        self.pay_label.setText("\n".join(pay.lines()))
+
+    def set_own_level(self) -> None:
+        """Keep the what-if level as the user's own level for the chosen requirement."""
+        gap = self.current_gap()
+        key = self.whatif_skill.currentData()
+        row = next((r for r in gap.rows if r.skill_key == key), None) if gap else None
+        if row is None:
+            return
+        level = int(self.whatif_level.currentData())
+        store_own_level(self.ctx.user_db, row, level, f"set on the gap screen for {gap.role_title}")
+        self.ctx.events.profile_changed.emit()
 
     def _skill_for_whatif_changed(self, *_args) -> None:
         gap = self.current_gap()
@@ -289,7 +373,7 @@ class GapView(QWidget):
         gap = self.current_gap()
         key = self.whatif_skill.currentData()
         if gap is None or key is None:
-            text = "Nothing to raise: you meet every requirement shown." if gap else ""
+            text = "Nothing to change: you meet every requirement the fit counts." if gap else ""
         else:
             change = gap_what_if(gap, key, int(self.whatif_level.currentData()))
             text = change.sentence(gap.role_title)

@@ -11,9 +11,10 @@ import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -23,10 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.ui import dialogs
 from careerplanner.ui.context import AppContext
-from careerplanner.ui.drop_routing import FileKind, classify_file
 from careerplanner.ui.file_actions import FileActions
+
+if TYPE_CHECKING:
+    # Annotations only: naming a Qt class loads its type (and enums), which start-up would pay.
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from careerplanner.ui.drop_routing import FileKind
 
 
 @dataclass(frozen=True)
@@ -45,6 +50,7 @@ SCREENS = (
     Screen("profile", "Profile", "careerplanner.ui.profile_view:ProfileView"),
     Screen("market", "Market explorer", "careerplanner.ui.market_view:MarketView"),
     Screen("gap", "Gap", "careerplanner.ui.gap_view:GapView"),
+    Screen("roadmap", "Roadmap", "careerplanner.ui.roadmap_view:RoadmapView"),
     Screen("datasets", "Datasets", "careerplanner.ui.datasets_view:DatasetsView"),
     Screen("about", "About", "careerplanner.ui.about_view:AboutView"),
 )
@@ -203,6 +209,9 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> FileKind:
         """Route a file to the resume or dataset import by its name and content."""
+        from careerplanner.ui import dialogs
+        from careerplanner.ui.drop_routing import FileKind, classify_file
+
         kind = classify_file(path)
         if kind is FileKind.RESUME:
             self.files.import_resume(path)

@@ -14,6 +14,7 @@ and to do it again through the repository's own functions:
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -21,13 +22,30 @@ import sqlite_utils
 from PySide6.QtGui import QUndoCommand
 
 from careerplanner.core.roadmap import Evidence, Goal, Step
+from careerplanner.errors import UserError
 from careerplanner.store import roadmap_repo
+from careerplanner.ui import dialogs
 
 Changed = Callable[[], None]
 
 
+def expect_same_goal(db: sqlite_utils.Database, goal: Goal) -> None:
+    """Refuse to touch goal `goal.id` unless it is still the goal this command made or saw:
+    ids can be reused once a goal is deleted elsewhere (another window, the command line)."""
+    stored = roadmap_repo.get_goal(db, goal.id)
+    if (stored.skill_key, stored.created_at) != (goal.skill_key, goal.created_at):
+        raise UserError(f"the goal {goal.skill_name} was changed outside this window")
+
+
+def expect_same_evidence(db: sqlite_utils.Database, item: Evidence) -> None:
+    stored = roadmap_repo.get_evidence(db, item.id)
+    if (stored.skill_key, stored.created_at) != (item.skill_key, item.created_at):
+        raise UserError(f"the evidence for {item.skill_name} was changed outside this window")
+
+
 def put_goal_back(db: sqlite_utils.Database, goal: Goal) -> Goal:
     """Make the stored goal exactly `goal` (steps, notes, reviews), in one transaction."""
+    expect_same_goal(db, goal)
     with db.atomic():
         roadmap_repo.delete_goal(db, goal.id)
         return roadmap_repo.restore_goal(db, goal)
@@ -44,12 +62,22 @@ class _RoadmapCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self._pushed:
-            self.apply()
-            self._changed()
+            self._run(self.apply, "redo")
         self._pushed = True
 
     def undo(self) -> None:
-        self.revert()
+        self._run(self.revert, "undo")
+
+    def _run(self, step: Callable[[], None], verb: str) -> None:
+        """Apply or revert; if the data changed underneath (another window, the command line),
+        say so, drop the command from the stack and leave the database as it is."""
+        try:
+            step()
+        except (UserError, sqlite3.Error) as error:
+            self.setObsolete(True)
+            self._changed()
+            dialogs.show_error(None, f"Can't {verb} “{self.text()}”: {error}")
+            return
         self._changed()
 
     def apply(self) -> None:  # overridden
@@ -73,6 +101,8 @@ class AddGoalsCommand(_RoadmapCommand):
             roadmap_repo.restore_goal(self.db, goal)
 
     def revert(self) -> None:
+        for goal in self.goals:
+            expect_same_goal(self.db, goal)
         with self.db.atomic():
             for goal in reversed(self.goals):
                 roadmap_repo.delete_goal(self.db, goal.id)
@@ -84,6 +114,7 @@ class DeleteGoalCommand(_RoadmapCommand):
         self.goal = deleted
 
     def apply(self) -> None:
+        expect_same_goal(self.db, self.goal)
         roadmap_repo.delete_goal(self.db, self.goal.id)
 
     def revert(self) -> None:
@@ -114,13 +145,21 @@ class UpdateStepCommand(_RoadmapCommand):
     def __init__(self, text: str, db, changed: Changed, before: Step, after: Step) -> None:
         super().__init__(text, db, changed)
         self.step_id = before.id
+        self.identity = (before.goal_id, before.created_at)
         self.old = {name: getattr(before, name) for name in STEP_FIELDS}
         self.new = {name: getattr(after, name) for name in STEP_FIELDS}
 
+    def _expect_same_step(self) -> None:
+        goal = roadmap_repo.get_goal(self.db, self.identity[0])
+        if not any((s.id, s.created_at) == (self.step_id, self.identity[1]) for s in goal.steps):
+            raise UserError("the step was changed outside this window")
+
     def apply(self) -> None:
+        self._expect_same_step()
         roadmap_repo.update_step(self.db, self.step_id, **self.new)
 
     def revert(self) -> None:
+        self._expect_same_step()
         roadmap_repo.update_step(self.db, self.step_id, **self.old)
 
 
@@ -133,6 +172,7 @@ class AddEvidenceCommand(_RoadmapCommand):
         roadmap_repo.restore_evidence(self.db, self.item)
 
     def revert(self) -> None:
+        expect_same_evidence(self.db, self.item)
         roadmap_repo.delete_evidence(self.db, self.item.id)
 
 
@@ -142,6 +182,7 @@ class DeleteEvidenceCommand(_RoadmapCommand):
         self.item = item
 
     def apply(self) -> None:
+        expect_same_evidence(self.db, self.item)
         roadmap_repo.delete_evidence(self.db, self.item.id)
 
     def revert(self) -> None:

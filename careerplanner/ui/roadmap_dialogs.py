@@ -97,14 +97,20 @@ def _level_combo(levels, current: int, name: str) -> QComboBox:
 
 
 def _buttons(dialog: QDialog) -> QDialogButtonBox:
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
 
 
 def ask_goal(
-    parent, title: str, skill: str = "", target_level: int = 3, target_date: date | None = None,
+    parent,
+    title: str,
+    skill: str = "",
+    target_level: int = 3,
+    target_date: date | None = None,
     skill_editable: bool = True,
 ) -> GoalInput | None:
     """Ask for a goal's skill, target level and target date."""
@@ -126,9 +132,7 @@ def ask_goal(
     return GoalInput(skill_edit.text().strip(), int(level.currentData()), when.value())
 
 
-def ask_step(
-    parent, title: str, levels: range, step: StepInput | None = None
-) -> StepInput | None:
+def ask_step(parent, title: str, levels: range, step: StepInput | None = None) -> StepInput | None:
     """Ask for a step's title, the level it leads to, a due date and a note."""
     dialog = QDialog(parent)
     dialog.setWindowTitle(title)
@@ -150,7 +154,9 @@ def ask_step(
     return StepInput(title_edit.text(), int(level.currentData()), due.value(), note.toPlainText())
 
 
-def ask_evidence(parent, skills: list[str], skill: str = "", level: int = 2) -> EvidenceInput | None:
+def ask_evidence(
+    parent, skills: list[str], skill: str = "", level: int = 2
+) -> EvidenceInput | None:
     """Ask for one evidence item: a link, a local file (native dialog) or a note."""
     dialog = QDialog(parent)
     dialog.setWindowTitle("Add evidence")

@@ -4,7 +4,7 @@ and the plan behind "Create goals from my top gaps"."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 
 import sqlite_utils
 
@@ -93,7 +93,9 @@ GOAL_COLUMNS: list[Column[GoalRow]] = [
     ),
     Column("Target", lambda r: level_text(r.goal.target_level), lambda r: r.goal.target_level),
     Column("By", lambda r: _date_text(r.goal.target_date), lambda r: _date_key(r.goal.target_date)),
-    Column("Progress", lambda r: percent_text(r.goal.progress), lambda r: r.goal.progress, None, True),
+    Column(
+        "Progress", lambda r: percent_text(r.goal.progress), lambda r: r.goal.progress, None, True
+    ),
     Column("State", lambda r: r.state),
     Column("Next review", lambda r: _date_text(r.next_review), lambda r: _date_key(r.next_review)),
     Column("Marks", lambda r: r.flags, tooltip=lambda r: r.flags),
@@ -189,9 +191,7 @@ def role_gap(
 
 def top_gap_goals(gap: RoleGap, limit: int = 5) -> list[tuple[str, str, int]]:
     """(skill key, name, target level) for the `limit` highest-priority skills still short."""
-    return [
-        (row.skill_key, row.skill_name, row.required_level) for row in gap.missing[:limit]
-    ]
+    return [(row.skill_key, row.skill_name, row.required_level) for row in gap.missing[:limit]]
 
 
 def suggested_target_date(gap: RoleGap, wanted: list[tuple[str, str, int]], today: date) -> date:
@@ -214,9 +214,3 @@ def record_fit_now(
         gap = compute_gap(target.code, found.title, found.requirements, levels)
         scores[target.code] = (found.title, fit_score(gap.rows))
     return roadmap_repo.record_fit_scores(user_db, scores, source) if scores else 0
-
-
-def now_utc() -> datetime:
-    from datetime import UTC
-
-    return datetime.now(UTC)

@@ -3,10 +3,13 @@ Developers), through the occupation's alternate titles in the active dataset."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from careerplanner.store.market_roles import RoleMatch, find_roles
+if TYPE_CHECKING:
+    from careerplanner.store.market_roles import RoleMatch
 
 SEARCH_DELAY_MS = 200  # wait for a pause in typing before searching
 
@@ -39,6 +42,9 @@ class RoleSearch(QWidget):
 
     def search_now(self) -> list[RoleMatch]:
         self._timer.stop()
+        # Imported on the first search, not when the Start screen is built.
+        from careerplanner.store.market_roles import find_roles
+
         matches = find_roles(self._market_db, self.edit.text())
         self.results.clear()
         for match in matches:

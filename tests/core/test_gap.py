@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from careerplanner.core.gap import (
     Requirement,
+    SkillLevels,
     best_next_steps,
     compare_roles,
     compute_gap,
@@ -118,3 +119,114 @@ def test_importance_maps_to_a_weight_between_zero_and_one():
 def test_technology_estimates_rank_in_demand_over_hot_over_listed():
     assert technology_requirement(False, True) == (3, 0.9)
     assert technology_requirement(True, False)[1] > technology_requirement(False, None)[1]
+
+
+# -- ratings, other keys, categories, names, wording ---------------------------------------------
+
+RATED = [
+    Requirement("onet:2.B.3.e", "Programming", 4, 0.8, kind="skill"),
+    Requirement("onet:2.C.4.a", "Mathematics", 3, 0.7, kind="knowledge"),
+    Requirement("onet:2.A.1.e", "Mathematics", 4, 0.6, kind="skill"),
+    Requirement("technology:python", "Python", 3, 0.9, forms=("python",)),
+]
+
+
+def test_a_rating_without_a_level_of_yours_is_shown_but_not_counted():
+    gap = compute_gap("x", "X", RATED, {"technology:python": 3})
+    by_key = {row.skill_key: row for row in gap.rows}
+    assert not by_key["onet:2.B.3.e"].rated and by_key["onet:2.B.3.e"].priority == 0
+    assert gap.fit == 1.0  # the one counted requirement is met
+    assert len(gap.unrated) == 3 and gap.missing == ()
+    assert "3 O*NET skill and knowledge ratings are not counted" in gap.counts_sentence()
+    rated = compute_gap("x", "X", RATED, {"technology:python": 3, "onet:2.B.3.e": 2})
+    assert rated.fit == pytest.approx(0.9 / (0.9 + 0.8))
+    assert rated.rows[0].skill_name == "Programming"  # gap 2 × 0.8: now the top priority
+
+
+def test_setting_a_rating_in_a_what_if_says_set_and_counts_it():
+    gap = compute_gap("x", "X", RATED, {"technology:python": 3})
+    change = what_if(gap, "onet:2.B.3.e", 4)
+    assert change.fit_after == pytest.approx(1.0) and not change.was_rated
+    assert change.sentence("X") == "Set Programming (not rated yet) to L4: fit for X stays at 100%."
+
+
+def test_lowering_and_keeping_are_worded_as_such():
+    gap = compute_gap("x", "Data Engineer", REQUIREMENTS, {"technology:sql": 5})
+    assert (
+        what_if(gap, "technology:sql", 1)
+        .sentence("Data Engineer")
+        .startswith("Lower SQL from L5 to L1: fit for Data Engineer goes from")
+    )
+    assert (
+        what_if(gap, "technology:sql", 5)
+        .sentence("Data Engineer")
+        .startswith("Keep SQL at L5: fit for Data Engineer stays at")
+    )
+
+
+def test_two_requirements_with_one_name_are_told_apart_by_kind():
+    names = {row.skill_name for row in compute_gap("x", "X", RATED, {}).rows}
+    assert {"Mathematics (knowledge)", "Mathematics (skill)", "Programming"} <= names
+
+
+def test_a_profile_skill_under_another_key_counts_through_a_shared_name_form():
+    requirement = Requirement(
+        "technology:structure query language sql",
+        "Structure query language SQL",
+        3,
+        0.9,
+        forms=("sql", "structure query language", "structure query language sql"),
+    )
+    levels = SkillLevels(
+        {"technology:structured query language sql": 4},
+        by_form={"sql": "technology:structured query language sql"},
+        names={"technology:structured query language sql": "SQL"},
+    )
+    (row,) = compute_gap("x", "X", [requirement], levels).rows
+    assert row.your_level == 4 and row.met and row.level_from == "SQL"
+    # a plain dict matches by identical key only
+    (plain,) = compute_gap("x", "X", [requirement], dict(levels)).rows
+    assert plain.your_level == 0
+
+
+def test_technologies_of_one_category_count_once_and_any_one_meets_it():
+    databases = [
+        Requirement("technology:mysql", "MySQL", 3, 0.9, group="Database management system"),
+        Requirement(
+            "technology:postgresql", "PostgreSQL", 3, 0.9, group="Database management system"
+        ),
+        Requirement("technology:git", "Git", 3, 0.6, group="Configuration management"),
+    ]
+    gap = compute_gap("x", "X", databases, {"technology:postgresql": 3})
+    assert gap.fit == pytest.approx(0.9 / (0.9 + 0.6))
+    mysql = next(row for row in gap.rows if row.skill_key == "technology:mysql")
+    assert mysql.covered_by == "PostgreSQL" and mysql.priority == 0 and mysql not in gap.missing
+    assert "(your PostgreSQL already meets its O*NET category)" in what_if(
+        gap, "technology:mysql", 3
+    ).sentence("X")
+
+
+def test_a_rating_with_evidence_is_estimated_and_names_the_evidence():
+    programming = Requirement(
+        "onet:2.B.3.e",
+        "Programming",
+        4,
+        0.8,
+        kind="skill",
+        estimate_from=frozenset({"technology:python", "technology:go", "technology:r"}),
+    )
+    levels = SkillLevels(
+        {"technology:python": 5, "technology:r": 3, "technology:excel": 4},
+        names={"technology:python": "Python", "technology:r": "R"},
+    )
+    (row,) = compute_gap("x", "X", [programming], levels).rows
+    assert row.rated and row.estimated and row.your_level == 5 and row.met
+    assert row.level_from == "estimated from your Python L5, R L3"
+    assert row.your_level_text == "L5 (est.)"
+    # the user's own level replaces the estimate
+    levels["onet:2.B.3.e"] = 2
+    (own,) = compute_gap("x", "X", [programming], levels).rows
+    assert own.your_level == 2 and not own.estimated
+    # no evidence: not rated
+    (none,) = compute_gap("x", "X", [programming], {"technology:excel": 4}).rows
+    assert not none.rated

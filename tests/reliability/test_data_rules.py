@@ -4,6 +4,7 @@ sync, no unsafe loaders, a damaged database restored with its roadmap, backups b
 from __future__ import annotations
 
 import ast
+import sqlite3
 import stat
 from pathlib import Path
 
@@ -12,6 +13,8 @@ import pytest
 from careerplanner.store import roadmap_repo as repo
 from careerplanner.store.backup import list_backups
 from careerplanner.store.data_dir import DataDir, RestorableDatabaseError
+from careerplanner.store.recovery import is_good_copy
+from careerplanner.store.user_schema import USER_DB
 from tests.conftest import PROJECT_ROOT
 from tests.exports.roadmap_data import open_roadmap_db, populate, roadmap_rows
 from tests.reliability.conftest import run_cli
@@ -136,16 +139,22 @@ def test_restoring_the_newest_good_backup_brings_the_roadmap_back(tmp_path, dama
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: no automatic backup of the user's data before a resume import (rule 7 "
-    "asks for one before imports, on close and on a schedule; only before-migration and "
-    "before-restore backups exist)",
-)
-def test_a_resume_import_is_preceded_by_a_backup(tmp_path):
+def test_a_resume_import_is_preceded_by_a_checked_private_backup(tmp_path):
+    """Rule 7, before imports: the data as it was before the resume, checked and 0600."""
     home = tmp_path / "home"
     resume = tmp_path / "cv.txt"
     resume.write_text("Skills\nPython, SQL\n", encoding="utf-8")
     assert run_cli(home, "roadmap", "add", "Rust", "--level", "3").returncode == 0
     assert run_cli(home, "resume", "import", str(resume)).returncode == 0
-    assert list_backups(home / "backups", "user") != []
+    (backup,) = list_backups(home / "backups", "user")
+    assert "before-resume-import" in backup.name
+    assert stat.S_IMODE(backup.stat().st_mode) == 0o600
+    assert is_good_copy(backup, USER_DB)
+    conn = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:  # the state before the import: the goal, and no resume yet
+        assert conn.execute("SELECT skill_name FROM roadmap_goal").fetchall() == [("Rust",)]
+        assert conn.execute("SELECT count(*) FROM resume_import").fetchone()[0] == 0
+    finally:
+        conn.close()
+    assert run_cli(home, "resume", "import", str(resume)).returncode == 0  # the same file again
+    assert len(list_backups(home / "backups", "user")) == 1  # a no-op takes no backup

@@ -172,3 +172,20 @@ def test_data_folder_blocked_by_a_file_gives_a_sentence(tmp_path):
     blocker.write_text("a file where the data folder should go")
     with pytest.raises(UserError, match="Can't create the data folder"):
         DataDir(blocker / "home").open_user_db()
+
+
+def test_scheduled_backup_only_when_the_newest_is_old_enough(tmp_path):
+    import os
+    import time
+
+    from careerplanner.store.backup import backup_if_due
+
+    conn = sqlite3.connect(tmp_path / "x.db")
+    conn.execute("CREATE TABLE t (a)")
+    first = backup_if_due(conn, tmp_path / "b", "x", "scheduled", max_age_seconds=3600)
+    assert first is not None
+    assert backup_if_due(conn, tmp_path / "b", "x", "scheduled", max_age_seconds=3600) is None
+    old = time.time() - 7200
+    os.utime(first, (old, old))  # the newest backup is now two hours old
+    assert backup_if_due(conn, tmp_path / "b", "x", "scheduled", max_age_seconds=3600) is not None
+    conn.close()

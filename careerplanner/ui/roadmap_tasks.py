@@ -1,0 +1,45 @@
+"""The Roadmap screen's long work, Qt-free: run on `ctx.runner` with the worker's own
+connections (`context.with_databases`), reporting progress and honouring Cancel."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from careerplanner.core.progress import CancelToken, Progress
+
+
+def export_task(dbs, fmt: str, path: Path, progress: Progress, cancel: CancelToken) -> Path:
+    """Write the roadmap in `fmt` to `path` (see `exports.writer.export_roadmap`)."""
+    from careerplanner.exports.snapshot import load_snapshot_with_dataset
+    from careerplanner.exports.writer import export_roadmap
+
+    progress(0, 3, "Reading your roadmap…")
+    snapshot = load_snapshot_with_dataset(dbs.user, _market_or_none(dbs))
+    cancel.check()
+    progress(1, 3, f"Writing {path.name}…")
+    written = export_roadmap(fmt, Path(path), dbs.user, snapshot)
+    progress(3, 3, f"Wrote {path.name}")
+    return written
+
+
+def restore_task(
+    dbs, path: Path, backup_dir: Path, progress: Progress, cancel: CancelToken
+) -> dict[str, int]:
+    """Replace the user's data with a JSON backup; the current data is backed up first."""
+    from careerplanner.exports.backup_json import restore_backup
+
+    progress(0, 2, f"Checking {path.name}…")
+    cancel.check()
+    counts = restore_backup(dbs.user, Path(path), backup_dir=backup_dir)
+    progress(2, 2, f"Restored {path.name}")
+    return counts
+
+
+def _market_or_none(dbs):
+    """The market database, or None when it can't be opened: exports never depend on it."""
+    from careerplanner.errors import UserError
+
+    try:
+        return dbs.market
+    except UserError:
+        return None
