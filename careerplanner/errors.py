@@ -22,3 +22,30 @@ class NewerDatabaseError(UserError):
 
 class DamagedDatabaseError(UserError):
     """The database file is not a healthy Career Planner database."""
+
+
+def sentence_for_system_error(error: BaseException) -> str | None:
+    """A user's sentence for the disk and file errors any write can meet, or None.
+
+    SQLite reports a full disk, a read-only disk and an I/O failure as OperationalError; the OS
+    as OSError. Both are the user's to fix (free space, permissions), not bugs.
+    """
+    import errno
+    import sqlite3
+
+    message = str(error).lower()
+    if isinstance(error, sqlite3.OperationalError):
+        if "full" in message:
+            return "Not enough disk space to save the change; nothing was changed."
+        if "readonly" in message or "read-only" in message:
+            return "Can't write to your data folder (it is read-only); nothing was changed."
+        if "disk i/o" in message or "unable to open" in message:
+            return f"Can't read or write your data folder ({error}); nothing was changed."
+        return None
+    if isinstance(error, OSError):
+        where = error.filename or "your data folder"
+        if error.errno == errno.ENOSPC:
+            return f"Not enough disk space to write {where}; nothing was changed."
+        if error.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+            return f"Can't write to {where} ({error.strerror}); nothing was changed."
+    return None

@@ -232,6 +232,11 @@ def render_dark_gap(app, window, out: Path) -> None:
     dark_window.show_screen("gap")
     dark_window.screen_widget("gap").exercise()
     grab(dark_window, out, "99-gap-dark")
+    dark_window.show_screen("roadmap")
+    roadmap = dark_window.screen_widget("roadmap")
+    roadmap.tabs.setCurrentWidget(roadmap.progress)
+    settle_charts()
+    grab(dark_window, out, "99-roadmap-dark")
     dark_window.close()
 
 

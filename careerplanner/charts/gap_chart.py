@@ -87,7 +87,7 @@ def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     if title:
-        ax.set_title(title, loc="left", fontsize=10, pad=6)
+        ax.set_title(title, loc="left", fontsize=10, pad=6, color=theme.foreground)
     if len(rows) > MAX_ROWS:
         ax.set_xlabel(f"Top {MAX_ROWS} of {len(rows)}, by priority", fontsize=8)
     _fit_margins(fig, max(len(_label(row)) for row in shown))

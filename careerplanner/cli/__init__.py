@@ -12,7 +12,7 @@ import traceback
 from collections.abc import Sequence
 
 from careerplanner import __version__
-from careerplanner.errors import Cancelled, UserError
+from careerplanner.errors import Cancelled, UserError, sentence_for_system_error
 
 # Each module has `register(subparsers)`; it imports its heavy parts inside the handler so that
 # starting the GUI does not pay for the command line.
@@ -79,9 +79,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Interrupted; nothing was changed.", file=sys.stderr)
         return 130
-    except Exception as error:  # a bug: say so plainly, keep the traceback for --debug
+    except Exception as error:  # a disk problem, or a bug: say so plainly
         if args.debug:
             traceback.print_exc()
+        sentence = sentence_for_system_error(error)
+        if sentence:
+            print(sentence, file=sys.stderr)
+            return 1
         print(
             f"Something went wrong ({type(error).__name__}: {error}). "
             "Run again with --debug for details.",

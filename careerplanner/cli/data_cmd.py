@@ -24,6 +24,12 @@ def register(subparsers) -> None:
     add_json_flag(restore)
     restore.set_defaults(handler=_restore)
 
+    rebuild = actions.add_parser(
+        "rebuild", help="rebuild your data from its plain JSON copy (when no backup is usable)"
+    )
+    add_json_flag(rebuild)
+    rebuild.set_defaults(handler=_rebuild)
+
 
 def _check(args) -> int:
     from careerplanner.store.data_dir import DataDir
@@ -55,5 +61,21 @@ def _restore(args) -> int:
     else:
         print(
             f"Restored your data from {used}; the previous file is kept in {data_dir.damaged_dir}."
+        )
+    return 0
+
+
+def _rebuild(args) -> int:
+    from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.plain_copy import rebuild_from_plain_copy
+
+    data_dir = DataDir.default()
+    rows = rebuild_from_plain_copy(data_dir)
+    if args.json:
+        emit_json({"rebuilt_from": str(data_dir.plain_copy_path), "rows": rows})
+    else:
+        print(
+            f"Rebuilt your data from {data_dir.plain_copy_path} ({sum(rows.values())} rows); "
+            f"the previous file is kept in {data_dir.damaged_dir}."
         )
     return 0

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +16,14 @@ from careerplanner.store.backup import backup_database
 from careerplanner.store.database import open_database, read_header
 from careerplanner.store.market_schema import MARKET_DB
 from careerplanner.store.user_schema import USER_DB
+
+
+class RebuildableDatabaseError(DamagedDatabaseError):
+    """Your data is damaged, no good backup exists, but the plain JSON copy can rebuild it."""
+
+    def __init__(self, message: str, plain_copy: Path) -> None:
+        super().__init__(message)
+        self.plain_copy = plain_copy
 
 
 class RestorableDatabaseError(DamagedDatabaseError):
@@ -57,6 +67,11 @@ class DataDir:
             raise UserError(
                 f"Can't create the data folder {self.root} ({error.strerror})."
             ) from error
+        if not os.access(self.root, os.W_OK):  # a read-only disk says so here, even to root
+            raise UserError(
+                f"Can't write to {self.root}: the folder or its disk is read-only. Make it "
+                "writable, or set CAREERPLANNER_HOME to a folder you can write to."
+            )
 
     def open_user_db(self) -> sqlite_utils.Database:
         """Open the user's database, checking it first: it is the precious one."""
@@ -90,36 +105,66 @@ class DataDir:
         recovery.restore_from(chosen, self.user_db_path, self.damaged_dir)
         return chosen
 
+    @property
+    def plain_copy_path(self) -> Path:
+        return self.root / "user-data.json"
+
     def _check_user_db(self) -> None:
+        """Refuse damaged user data with an offer (restore a backup, or rebuild from the plain
+        copy) instead of opening it; leave the file exactly as it is."""
         path = self.user_db_path
         if not path.exists():
             return
         backup = recovery.newest_good_backup(self.backup_dir, "user", USER_DB)
+        plain_copy = self.plain_copy_path if self.plain_copy_path.exists() else None
         try:
             header = read_header(path)
-            if header is None and backup is None:
+            if header is None and backup is None and plain_copy is None:
                 return  # a fresh, never-written file
             problem = None
             if header is None:
                 problem = "it is empty"
             elif header.application_id == USER_DB.application_id:
-                verdict = recovery.quick_check(path)
-                problem = None if verdict == "ok" else f"integrity check: {verdict}"
-            elif header.application_id != 0 and backup is not None:
+                problem = self._integrity_problem(path)
+            elif header.application_id != 0 and (backup or plain_copy):
                 problem = "it belongs to another application"
         except DamagedDatabaseError as error:
-            if backup is None:
+            if backup is None and plain_copy is None:
                 raise
             problem = str(error)
         if problem is None:
             return
-        if backup is None:
-            raise DamagedDatabaseError(
-                f"Your data in {path} is damaged ({problem}) and there is no backup to restore."
+        if backup is not None:
+            raise RestorableDatabaseError(
+                f"Your data in {path} is damaged ({problem}). The backup {backup.name} can be "
+                "restored; the damaged file will be kept. Choose Restore, or run "
+                "`careerplanner data restore`.",
+                backup=backup,
             )
-        raise RestorableDatabaseError(
-            f"Your data in {path} is damaged ({problem}). The backup {backup.name} can be "
-            "restored; the damaged file will be kept. Choose Restore, or run "
-            "`careerplanner data restore`.",
-            backup=backup,
+        if plain_copy is not None:
+            raise RebuildableDatabaseError(
+                f"Your data in {path} is damaged ({problem}) and there is no usable backup, "
+                f"but it can be rebuilt from its plain copy {plain_copy.name}; the damaged file "
+                "will be kept. Choose Rebuild, or run `careerplanner data rebuild`.",
+                plain_copy=plain_copy,
+            )
+        raise DamagedDatabaseError(
+            f"Your data in {path} is damaged ({problem}) and there is no backup to restore."
         )
+
+    def _integrity_problem(self, path: Path) -> str | None:
+        """quick_check's complaint, or None; a disk that can't be read or written is not damage."""
+        verdict = recovery.quick_check(path)
+        if verdict == "ok":
+            return None
+        if verdict in recovery.IO_ERRORS:
+            if shutil.disk_usage(self.root).free < 1024 * 1024:
+                raise UserError(
+                    f"Not enough disk space in {self.root} to open your data; nothing was "
+                    "changed. Free some space and try again."
+                )
+            raise UserError(
+                f"Can't read or write {path} ({verdict}); check that the disk is writable. "
+                "Nothing was changed."
+            )
+        return f"integrity check: {verdict}"

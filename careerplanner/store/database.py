@@ -104,9 +104,14 @@ def open_database(path: Path, spec: DatabaseSpec, backup_dir: Path) -> sqlite_ut
             _create_private_file(path)
         header = check_file(path, spec)
         db = _connect(path)
-    except PermissionError as error:
+    except OSError as error:  # permission, read-only disk, disk full
         raise UserError(
-            f"Can't write to {error.filename or path}; check its permissions."
+            f"Can't write to {error.filename or path} ({error.strerror}); check that the disk "
+            "is writable and has free space."
+        ) from error
+    except sqlite3.OperationalError as error:  # the disk, not the file, is the problem
+        raise UserError(
+            f"Can't open {path} ({error}); check that the disk is writable and has free space."
         ) from error
     except sqlite3.DatabaseError as error:
         raise DamagedDatabaseError(f"{path} is damaged and can't be opened ({error}).") from error

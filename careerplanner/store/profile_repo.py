@@ -18,6 +18,7 @@ import sqlite_utils
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import FoundSkill, normalise
 from careerplanner.errors import UserError
+from careerplanner.store.plain_copy import keeps_plain_copy
 
 
 @dataclass(frozen=True)
@@ -168,6 +169,7 @@ def find_skill(db: sqlite_utils.Database, name_or_key: str) -> UserSkill:
     )
 
 
+@keeps_plain_copy
 def set_override(
     db: sqlite_utils.Database,
     name_or_key: str,
@@ -194,6 +196,7 @@ def set_override(
     return find_skill(db, skill.key)
 
 
+@keeps_plain_copy
 def clear_override(
     db: sqlite_utils.Database, name_or_key: str, now: str | None = None
 ) -> UserSkill:

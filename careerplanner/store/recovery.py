@@ -39,6 +39,17 @@ def newest_good_backup(backup_dir: Path, stem: str, spec: DatabaseSpec) -> Path 
     return None
 
 
+# What SQLite says when the disk, not the file, is the problem (read-only, full, failing).
+IO_ERRORS = frozenset(
+    {
+        "unable to open database file",
+        "disk I/O error",
+        "database or disk is full",
+        "attempt to write a readonly database",
+    }
+)
+
+
 def quick_check(path: Path) -> str:
     """SQLite's quick_check verdict ("ok" when healthy) without writing to the file."""
     try:

@@ -46,6 +46,7 @@ def parse_resume_file(
 
 def store_parsed_resume(user_db: sqlite_utils.Database, parsed, backup_dir: Path) -> ResumeImport:
     """Fold a parsed resume into the profile (backed up first); the same file twice is a no-op."""
+    from careerplanner.store.plain_copy import refresh_plain_copy
     from careerplanner.store.roadmap_repo import record_skill_levels
 
     already = user_db.execute(
@@ -63,6 +64,7 @@ def store_parsed_resume(user_db: sqlite_utils.Database, parsed, backup_dir: Path
     )
     if not result.already_imported:
         record_skill_levels(user_db, source="resume")
+        refresh_plain_copy(user_db)
     return ResumeImport(parsed.file_name, len(parsed.skills), result)
 
 

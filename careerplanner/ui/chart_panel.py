@@ -63,9 +63,11 @@ class _ColumnFitter(QObject):
     def fit(self) -> None:
         self._pending = False
         header = self._view.horizontalHeader()
-        # The first column holds names, which can be long: a fixed, user-resizable width keeps
-        # the figures beside it in view.
-        header.resizeSection(0, self._first_column_width)
+        if self._first_column_width and header.count():
+            # The first column holds names, which can be long: a fixed, user-resizable width
+            # keeps the figures beside it in view. Set once: a width the user chose stays.
+            header.resizeSection(0, self._first_column_width)
+            self._first_column_width = 0
         for column in range(1, self._view.model().columnCount()):
             self._view.resizeColumnToContents(column)
 
@@ -90,7 +92,6 @@ def make_table_view(
     view.verticalHeader().setVisible(False)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    header.resizeSection(0, first_column_width)
     header.setStretchLastSection(True)
     header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
     _ColumnFitter(view, first_column_width)

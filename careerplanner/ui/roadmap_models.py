@@ -121,7 +121,6 @@ EVIDENCE_COLUMNS: list[Column[Evidence]] = [
     Column("Kind", lambda e: str(e.kind)),
     Column("Title", lambda e: e.title),
     Column("Link, file or note", evidence_what, tooltip=evidence_what),
-    Column("File check", lambda e: roadmap_repo.evidence_file_status(e)),
     Column("Logged", lambda e: e.created_at[:10]),
 ]
 
@@ -156,8 +155,34 @@ class StepModel(RowTableModel[Step]):
 
 
 class EvidenceModel(RowTableModel[Evidence]):
+    """Evidence rows; a file's check ("ok", "changed", "missing") arrives later from a worker,
+    because hashing a large file must not freeze the window."""
+
     def __init__(self, parent=None) -> None:
-        super().__init__(EVIDENCE_COLUMNS, parent)
+        self.file_status: dict[int, str] = {}
+        check = Column("File check", self._status_text)
+        super().__init__([*EVIDENCE_COLUMNS[:5], check, *EVIDENCE_COLUMNS[5:]], parent)
+
+    def _status_text(self, item: Evidence) -> str:
+        if item.kind != "file":
+            return ""
+        return self.file_status.get(item.id, "checking…")
+
+    def set_file_status(self, statuses: dict[int, str]) -> None:
+        self.file_status = dict(statuses)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 5), self.index(self.rowCount() - 1, 5))
+
+
+def file_statuses(items: list[Evidence], progress, cancel) -> dict[int, str]:
+    """Evidence id -> "ok" / "changed" / "missing" for file evidence (worker thread)."""
+    statuses = {}
+    files = [item for item in items if item.kind == "file"]
+    for done, item in enumerate(files):
+        cancel.check()
+        progress(done, len(files), f"Checking {item.path}")
+        statuses[item.id] = roadmap_repo.evidence_file_status(item)
+    return statuses
 
 
 class HistoryModel(RowTableModel[ProgressPoint]):

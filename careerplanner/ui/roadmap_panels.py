@@ -104,6 +104,8 @@ def _themed(draw_history):
         ax = fig.add_subplot()
         draw_history(ax, points)
         style_axes(ax, theme)
+        # The report's builders title on the left, which style_axes leaves in print ink.
+        ax.set_title(ax.get_title(loc="left"), loc="left", color=theme.foreground, fontsize=11)
         legend = ax.get_legend()
         if legend is not None:
             for text in legend.get_texts():

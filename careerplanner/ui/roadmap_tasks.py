@@ -17,7 +17,16 @@ def export_task(dbs, fmt: str, path: Path, progress: Progress, cancel: CancelTok
     snapshot = load_snapshot_with_dataset(dbs.user, _market_or_none(dbs))
     cancel.check()
     progress(1, 3, f"Writing {path.name}…")
-    written = export_roadmap(fmt, Path(path), dbs.user, snapshot)
+    if fmt == "pdf":
+        # The report's gap pages need the target roles' gaps, which only the app can compute.
+        from careerplanner.exports.pdf_report import write_pdf_report
+
+        market = _market_or_none(dbs)
+        gaps = role_gap_summaries(dbs.user, market) if market is not None else []
+        cancel.check()
+        written = write_pdf_report(Path(path), snapshot, gaps)
+    else:
+        written = export_roadmap(fmt, Path(path), dbs.user, snapshot)
     progress(3, 3, f"Wrote {path.name}")
     return written
 
@@ -43,3 +52,24 @@ def _market_or_none(dbs):
         return dbs.market
     except UserError:
         return None
+
+
+PDF_GAP_ROWS = 25  # skills per target role in the report, highest priority first
+
+
+def role_gap_summaries(user_db, market_db) -> list:
+    """Each target role's gap against the levels that count, for the PDF report."""
+    from careerplanner.exports.pdf_report import RoleGapSummary
+    from careerplanner.store.ui_queries import target_roles
+    from careerplanner.ui.roadmap_models import role_gap
+
+    summaries = []
+    for target in target_roles(user_db):
+        gap = role_gap(user_db, market_db, target.code)
+        if gap is not None:
+            rows = tuple(
+                (row.skill_name, row.your_level, row.required_level)
+                for row in gap.rows[:PDF_GAP_ROWS]
+            )
+            summaries.append(RoleGapSummary(gap.role_title, gap.fit, rows))
+    return summaries

@@ -11,6 +11,7 @@ from __future__ import annotations
 import weakref
 from datetime import date
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
@@ -45,6 +46,7 @@ from careerplanner.ui.roadmap_files import RoadmapFiles
 from careerplanner.ui.roadmap_models import (
     GoalModel,
     GoalRow,
+    file_statuses,
     goal_rows,
     record_fit_now,
     role_gap,
@@ -53,6 +55,8 @@ from careerplanner.ui.roadmap_models import (
 )
 from careerplanner.ui.roadmap_panels import EvidencePanel, ProgressPanel, ReviewPanel, selected_row
 from careerplanner.ui.table_model import ROW_ROLE, sorted_view_model
+
+FILE_CHECK_TASK = "roadmap-evidence-files"
 
 _open_views: weakref.WeakValueDictionary[int, RoadmapView] = weakref.WeakValueDictionary()
 
@@ -175,6 +179,9 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         self.restore_action = self._bar_action(
             bar, "Restore from JSON backup…", self.restore_backup, None
         )
+        # Toolbar buttons take no focus by default: keyboard users could not reach Export.
+        for tool_button in bar.findChildren(QToolButton):
+            tool_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return bar
 
     def _bar_action(self, bar: QToolBar, text: str, slot, shortcut) -> QAction:
@@ -202,6 +209,7 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         self.gap_button = QToolButton()
         self.gap_button.setText("&Create goals")
         self.gap_button.setAccessibleName("Create goals from my top gaps")
+        self.gap_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.gap_button.clicked.connect(lambda: self.create_goals_from_gap())
         row.addWidget(self.gap_button)
         return row
@@ -239,7 +247,13 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         if not self.goal_table.currentIndex().isValid() and goals:
             self.goal_table.selectRow(0)
         self._show_goal()
-        self.evidence.set_data(roadmap_repo.list_evidence(db), levels)
+        evidence = roadmap_repo.list_evidence(db)
+        self.evidence.set_data(evidence, levels)
+        self.ctx.runner.start(
+            FILE_CHECK_TASK,
+            lambda progress, cancel: file_statuses(evidence, progress, cancel),
+            self._files_checked,
+        )
         self.progress.set_data(roadmap_repo.progress_history(db))
         due = roadmap_repo.due_reviews(db, today)
         self.reviews.set_data(due)
@@ -251,6 +265,10 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
             if goals
             else "No goals yet: create them from your top gaps, or add one by hand."
         )
+
+    def _files_checked(self, statuses: dict[int, str]) -> None:
+        if shiboken6.isValid(self):  # the screen may have closed while files were read
+            self.evidence.model.set_file_status(statuses)
 
     def _reload_roles(self) -> None:
         chosen = self.gap_role.currentData()

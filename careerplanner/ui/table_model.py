@@ -26,6 +26,15 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 _Index = QModelIndex | QPersistentModelIndex
 
+# Plain ints for `data()`, which runs thousands of times per paint.
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_SORT = int(SORT_ROLE)
+_ROW = int(ROW_ROLE)
+_SERVED_ROLES = frozenset({_DISPLAY, _TOOLTIP, _ALIGNMENT, _SORT, _ROW})
+_RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
 
 @dataclass(frozen=True)
 class Column(Generic[Row]):
@@ -77,23 +86,26 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: _Index, role: int = _DISPLAY) -> Any:
+        # Views ask for ~8 roles per cell on every paint and size measurement; most are roles
+        # we never serve, so reject them first, and compare plain ints (not enum members).
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
-        row = self._rows[index.row()]
+        number = index.row()
+        if not 0 <= number < len(self._rows):
+            return None
+        row = self._rows[number]
         column = self._columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return column.text(row)
-        if role == SORT_ROLE:
+        if role == _SORT:
             key = column.sort_key(row) if column.sort_key else column.text(row)
             return key if isinstance(key, (int, float, str)) else str(key)
-        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
-            return column.tooltip(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.numeric:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == ROW_ROLE:
-            return row
-        return None
+        if role == _TOOLTIP:
+            return column.tooltip(row) if column.tooltip is not None else None
+        if role == _ALIGNMENT:
+            return _RIGHT_ALIGNED if column.numeric else None
+        return row  # ROW_ROLE
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole

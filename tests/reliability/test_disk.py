@@ -61,13 +61,6 @@ def test_disk_full_during_a_dataset_import(dataset_home, tmp_path):
         assert [goal[2] for goal in goals] == ["Rust", "Go"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: on a completely full disk a roadmap edit is refused with “Your data in "
-    "…/user.db is damaged (integrity check: disk I/O error) and there is no backup to restore.” "
-    "instead of “Not enough disk space…; nothing was changed.” (the start-up check in "
-    "careerplanner/store/data_dir.py + recovery.quick_check reads any SQLite error as damage)",
-)
 def test_a_completely_full_disk_is_not_called_damage(tmp_path):
     with tmpfs(tmp_path / "disk", "600k") as disk:
         home = disk / "home"
@@ -116,12 +109,6 @@ def test_a_data_folder_that_cannot_be_created_on_a_read_only_disk(tmp_path, comm
         )
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: an empty data folder that exists on a read-only disk gives “Something went "
-    "wrong (OSError: [Errno 30] Read-only file system: '…/user.db')…” and exit 2 "
-    "(careerplanner/store/database.py open_database catches PermissionError only, not EROFS)",
-)
 def test_an_existing_empty_data_folder_on_a_read_only_disk(tmp_path):
     with tmpfs(tmp_path / "ro", "1m", read_only=True) as disk:  # the mount itself is 0700
         result = run_cli(disk, "roadmap", "list")
@@ -129,12 +116,6 @@ def test_an_existing_empty_data_folder_on_a_read_only_disk(tmp_path):
         assert result.stderr.startswith(f"Can't write to {disk}"), result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: an existing data folder on a read-only disk is reported as damaged "
-    "(“Your data in …/user.db is damaged (integrity check: unable to open database file)…”) "
-    "instead of “Can't write to <path>…” (careerplanner/store/data_dir.py, recovery.py)",
-)
 def test_read_only_existing_data_says_cannot_write_not_damaged(tmp_path):
     with tmpfs(tmp_path / "ro", "4m") as disk:
         home = disk / "home"

@@ -136,12 +136,6 @@ def test_the_copy_is_the_documented_backup_format(home):
     assert set(document["tables"]) >= {"profile", "user_skill", "roadmap_goal", "evidence"}
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: a zero-length user.db with no backup is opened as a new, empty database "
-    "without a word, although user-data.json could rebuild it "
-    "(careerplanner/store/data_dir.py _check_user_db treats it as a fresh file)",
-)
 def test_a_zero_length_database_with_a_plain_copy_is_not_silently_replaced(home):
     db = open_roadmap_db(home)
     repo.add_goal(db, SQL_KEY, "SQL", 3)

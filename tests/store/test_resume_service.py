@@ -31,3 +31,26 @@ def test_import_backs_up_stores_and_records_history_once(installed_home):
     finally:
         user_db.close()
         market_db.close()
+
+
+def test_profile_changes_refresh_the_plain_copy(installed_home):
+    import json
+
+    from careerplanner.store.profile_repo import set_override
+
+    resume = shared_path("resumes", "files", "rendercv_John_Doe_Classic.pdf")
+    data_dir = DataDir(installed_home)
+    user_db, market_db = data_dir.open_user_db(), data_dir.open_market_db()
+    try:
+        outcome = import_resume_file(user_db, market_db, resume, data_dir.backup_dir)
+        copy = json.loads(data_dir.plain_copy_path.read_text())
+        assert len(copy["tables"]["user_skill"]) == outcome.skills_found
+        key = copy["tables"]["user_skill"][0]["skill_key"]
+        set_override(user_db, key, 1, "I have not used it for years")
+        copy = json.loads(data_dir.plain_copy_path.read_text())
+        (row,) = [r for r in copy["tables"]["user_skill"] if r["skill_key"] == key]
+        assert row["override_level"] == 1
+        assert row["override_reason"] == "I have not used it for years"
+    finally:
+        user_db.close()
+        market_db.close()

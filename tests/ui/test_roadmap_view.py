@@ -226,7 +226,11 @@ def test_evidence_makes_the_roadmap_level_count(roadmap, monkeypatch, qtbot, tmp
     assert roadmap.evidence.explanation.text().endswith(
         "L1 reached on the roadmap, with evidence logged."
     )
-    assert roadmap.evidence.model.index(0, 5).data() == "ok"
+    # the file check runs off the GUI thread (hashing a large file must not freeze the window)
+    qtbot.waitUntil(lambda: roadmap.evidence.model.index(0, 5).data() == "ok")
+    proof.write_bytes(b"%PDF-1.4 edited afterwards")
+    roadmap.refresh()
+    qtbot.waitUntil(lambda: roadmap.evidence.model.index(0, 5).data() == "changed")
 
     roadmap.undo_action.trigger()
     assert roadmap_repo.list_evidence(db) == []
@@ -280,6 +284,7 @@ def test_export_each_format(roadmap, monkeypatch, qtbot, tmp_path, fmt):
         if step.to_level == 1:
             roadmap_repo.update_step(db, step.id, state="done")
     roadmap_repo.add_evidence(db, goal.skill_key, goal.skill_name, 1, url="https://example.org/c")
+    add_target_role(db, "15-1243.00", "Database Architects", "2026-01-01T00:00:00")
     target = tmp_path / f"out.{fmt}"
     _answer(monkeypatch, "choose_export_path", target)
     with qtbot.waitSignal(roadmap.exported, timeout=60000) as written:
@@ -287,7 +292,11 @@ def test_export_each_format(roadmap, monkeypatch, qtbot, tmp_path, fmt):
     assert written.args == [str(target)]
     data = target.read_bytes()
     if fmt == "pdf":
+        from pdfminer.high_level import extract_text
+
         assert data.startswith(b"%PDF")
+        text = extract_text(str(target))
+        assert "Gap for Database Architects" in text and goal.skill_name[:20] in text
     elif fmt == "ics":
         assert b"BEGIN:VCALENDAR" in data and b"20270630" in data
     elif fmt == "csv":
@@ -380,3 +389,36 @@ def test_gap_action_adds_goals_while_the_roadmap_screen_is_closed(
 
 def _goals_of(ctx):
     return roadmap_repo.list_goals(ctx.user_db)
+
+
+def test_every_control_has_a_name_for_screen_readers_and_keyboard_focus(roadmap, qtbot):
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractItemView,
+        QComboBox,
+        QHeaderView,
+        QSpinBox,
+    )
+
+    def ours(widget) -> bool:
+        # Qt's own parts (headers, corner buttons, combo pop-ups) are named by Qt itself.
+        return (
+            not isinstance(widget, QHeaderView)
+            and not widget.objectName().startswith("qt_")
+            and widget.window() is roadmap.window()
+        )
+
+    controls = [
+        widget
+        for kind in (QAbstractButton, QAbstractItemView, QComboBox, QSpinBox)
+        for widget in roadmap.findChildren(kind)
+        if ours(widget)
+    ]
+    assert len(controls) > 20
+    unnamed = [
+        widget
+        for widget in controls
+        if not (widget.accessibleName() or getattr(widget, "text", lambda: "")())
+    ]
+    assert unnamed == []
+    assert all(widget.focusPolicy() != Qt.FocusPolicy.NoFocus for widget in controls)
