@@ -145,6 +145,12 @@ def install_roadmap(ctx, set_day, start: date) -> None:
     roadmap_repo.update_step(db, later[-1].id, state="learning", today=on(85))
     roadmap_repo.update_step(db, third.steps[0].id, state="learning", today=on(100))
     roadmap_repo.update_step(db, custom.steps[0].id, state="done", today=on(104))
+    certificate = ctx.data_dir.root / "Documents" / "c-course-certificate.pdf"
+    certificate.parent.mkdir(exist_ok=True)
+    certificate.write_bytes(b"%PDF-1.4 certificate of completion")
+    roadmap_repo.add_evidence(
+        db, second.skill_key, second.skill_name, 1, path=certificate, title="Certificate"
+    )
     on(110)
     record_fit_now(db, market, "roadmap changed")
 
@@ -194,6 +200,7 @@ def render_all(window, out: Path) -> None:
         if screen.key == "roadmap":
             for tab, suffix in ((0, "goals"), (1, "evidence"), (2, "progress"), (3, "reviews")):
                 widget.tabs.setCurrentIndex(tab)
+                window.ctx.runner.wait_for_done()  # the evidence file check
                 settle_charts()
                 grab(window, out, f"{number:02d}-roadmap-{suffix}")
             widget.tabs.setCurrentIndex(0)

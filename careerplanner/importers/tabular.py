@@ -328,6 +328,7 @@ def _split_csv(
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     rows: list[list[str]] = []
     lines: list[int] = []
+    start = 1  # the line a broken quote is reported on, the header's until it is read
     try:
         try:
             header = tuple(_clean_name(h) for h in next(reader))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from pathlib import Path
 
 import sqlite_utils
 
@@ -112,7 +113,14 @@ STEP_COLUMNS: list[Column[Step]] = [
 
 
 def evidence_what(item: Evidence) -> str:
-    return item.url or item.path or item.text.replace("\n", " ")
+    """The link, the file's name (its full path is the tooltip), or the note."""
+    if item.path:
+        return Path(item.path).name
+    return item.url or item.text.replace("\n", " ")
+
+
+def evidence_detail(item: Evidence) -> str:
+    return item.url or item.path or item.text
 
 
 EVIDENCE_COLUMNS: list[Column[Evidence]] = [
@@ -120,7 +128,7 @@ EVIDENCE_COLUMNS: list[Column[Evidence]] = [
     Column("Level", lambda e: level_text(e.level), lambda e: e.level),
     Column("Kind", lambda e: str(e.kind)),
     Column("Title", lambda e: e.title),
-    Column("Link, file or note", evidence_what, tooltip=evidence_what),
+    Column("Link, file or note", evidence_what, tooltip=evidence_detail),
     Column("Logged", lambda e: e.created_at[:10]),
 ]
 

@@ -75,19 +75,10 @@ def expect_result_or_user_error(function, *args, **kwargs):
 # ------------------------------------------------------------------- tabular (O*NET, wages)
 
 
-HEADER_QUOTE_BUG = (
-    "not yet: a broken quote in the header row raises UnboundLocalError ('start') instead of "
-    "a UserError; minimal input read_table(b'\"', 'x.csv') "
-    "(careerplanner/importers/tabular.py _split_csv, helper B1)"
-)
-
-
-@pytest.mark.xfail(strict=True, raises=UnboundLocalError, reason=HEADER_QUOTE_BUG)
 def test_a_broken_quote_in_the_header_row_is_a_user_error():
     expect_result_or_user_error(read_table, b'"', "x.csv")
 
 
-@pytest.mark.xfail(strict=True, raises=UnboundLocalError, reason=HEADER_QUOTE_BUG)
 @FUZZ
 @given(data=st.binary(max_size=2048))
 @example(data=b'"')
@@ -239,12 +230,7 @@ def manifest_paths(document, prefix=()):
             yield from manifest_paths(value, (*prefix, index))
 
 
-MANIFEST_KEY_BUG = (
-    "not yet: a table's “key” in manifest.json that is not a list (true, 1, 1.5) raises "
-    "TypeError instead of a UserError (careerplanner/importers/datasets/pack.py "
-    "_check_table_entry, helper B2); when fixed, drop this mark and KNOWN_BAD_FIELDS"
-)
-KNOWN_BAD_FIELDS = {"key"}  # fuzzed only by the xfail test below until the bug is fixed
+KNOWN_BAD_FIELDS: set[str] = set()
 ODD_VALUES = [True, 1, 1.5, -1, 10**30, None, "", "x", [], {}, [1], {"a": 1}]
 
 
@@ -277,7 +263,6 @@ def test_pack_reader_on_every_manifest_value_replaced_by_an_odd_one(pack_parts):
             read_with_manifest(members, schema, folder, with_value(manifest, path, value))
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason=MANIFEST_KEY_BUG)
 @pytest.mark.parametrize("value", [True, 1, 1.5])
 def test_a_table_key_that_is_not_a_list_is_a_user_error(pack_parts, value):
     members, schema, folder = pack_parts
@@ -335,15 +320,6 @@ def test_json_resume_reader_on_arbitrary_text(text):
     expect_result_or_user_error(json_resume_text, Path("resume.json"), text)
 
 
-RESUME_TYPE_BUG = (
-    "not yet: a JSON Resume field of the wrong type raises TypeError instead of a UserError; "
-    'minimal inputs {"work": 1}, {"skills": true}, {"education": true}, '
-    '{"work": [{"highlights": 1}]}, {"skills": [{"keywords": 1}]} '
-    "(careerplanner/importers/resume/structured.py json_resume_text, helper A)"
-)
-
-
-@pytest.mark.xfail(strict=True, raises=TypeError, reason=RESUME_TYPE_BUG)
 @pytest.mark.parametrize(
     "text",
     [
@@ -358,7 +334,6 @@ def test_a_json_resume_field_of_the_wrong_type_is_a_user_error(text):
     expect_result_or_user_error(json_resume_text, Path("resume.json"), text)
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason=RESUME_TYPE_BUG)
 @FUZZ
 @given(document=RESUME_SHAPED)
 @example(document={"work": 1})
@@ -368,7 +343,6 @@ def test_json_resume_reader_on_resume_shaped_json(document):
     assert result is None or isinstance(result, str)
 
 
-@pytest.mark.xfail(strict=True, raises=TypeError, reason=RESUME_TYPE_BUG)
 @FUZZ
 @given(document=RESUME_SHAPED, encoding=ENCODING)
 @example(document={"skills": True}, encoding="utf-8")

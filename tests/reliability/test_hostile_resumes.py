@@ -225,12 +225,6 @@ def test_a_linkedin_export_without_skills_csv_reads_its_positions(tmp_path):
     assert "Senior Engineer | Navy" in raw.text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="not yet: a LinkedIn export with localised (German) headers reads its rows with "
-    "every field blank — no titles, no employers — and reports no problem "
-    "(careerplanner/importers/resume/structured.py reads English column names only)",
-)
 def test_a_linkedin_export_with_localised_headers(tmp_path):
     german = (
         "Firmenname,Titel,Beschreibung,Standort,Begonnen am,Beendet am\n"
@@ -243,3 +237,11 @@ def test_a_linkedin_export_with_localised_headers(tmp_path):
     except UserError:
         return  # refused with a sentence: acceptable
     assert "Leitender Ingenieur" in raw.text
+
+
+def test_a_linkedin_export_in_an_unknown_language_is_refused_with_a_sentence(tmp_path):
+    japanese = "会社名,役職,説明,勤務地,開始日,終了日\nACME,エンジニア,Python,,2010,2016\n"
+    path = tmp_path / "export.zip"
+    path.write_bytes(linkedin_zip({"Positions.csv": japanese}))
+    with pytest.raises(UserError, match=r"Positions.csv in export.zip has column names .* English"):
+        read_resume(path)

@@ -244,7 +244,8 @@ def _check_table_entry(table: dict, expected: Mapping[str, TableSpec], manifest,
             f"{pack}: the columns of “{file}” in {MANIFEST} differ from the table “{name}” this "
             f"version of Career Planner expects ({', '.join(spec.column_names)})."
         )
-    if list(table.get("key") or []) != list(spec.key):
+    key = table.get("key")
+    if not isinstance(key, list) or key != list(spec.key):
         raise UserError(f"{pack}: the key of “{file}” in {MANIFEST} is not {list(spec.key)}.")
     return spec
 

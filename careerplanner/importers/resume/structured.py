@@ -48,6 +48,11 @@ def _s(value) -> str:
     return " ".join(str(value).split()) if value else ""
 
 
+def _list(value) -> list:
+    """A JSON Resume array, or nothing: a field of the wrong type ("work": 1) is skipped."""
+    return value if isinstance(value, list) else []
+
+
 def json_resume_text(path: Path, text: str) -> str:
     """A JSON Resume document as headed text, or a UserError naming the problem."""
     try:
@@ -73,7 +78,7 @@ def json_resume_text(path: Path, text: str) -> str:
         ("Experience", "work", "position", "name"),
         ("Volunteer", "volunteer", "position", "organization"),
     ):
-        items = [i for i in data.get(key) or [] if isinstance(i, dict)]
+        items = [i for i in _list(data.get(key)) if isinstance(i, dict)]
         if items:
             lines += ["", heading]
         for item in items:
@@ -81,62 +86,91 @@ def json_resume_text(path: Path, text: str) -> str:
             lines.append(_range(item))
             if item.get("summary"):
                 lines.append(f"• {_s(item['summary'])}")
-            lines += [f"• {_s(h)}" for h in item.get("highlights") or []]
+            lines += [f"• {_s(h)}" for h in _list(item.get("highlights"))]
     _education(data, lines)
     _simple(data, lines, "Certifications", "certificates", ("name", "issuer", "date"))
     _simple(data, lines, "Awards", "awards", ("title", "awarder", "date", "summary"))
     _simple(data, lines, "Publications", "publications", ("name", "publisher", "summary"))
     _projects(data, lines)
-    skills = [s for s in data.get("skills") or [] if isinstance(s, dict)]
+    skills = [s for s in _list(data.get("skills")) if isinstance(s, dict)]
     if skills:
         lines += ["", "Skills"]
         for skill in skills:
-            keywords = ", ".join(_s(k) for k in skill.get("keywords") or [])
+            keywords = ", ".join(_s(k) for k in _list(skill.get("keywords")))
             lines.append(
                 f"{_s(skill.get('name'))}: {keywords}" if keywords else _s(skill.get("name"))
             )
-    languages = [_s(x.get("language")) for x in data.get("languages") or [] if isinstance(x, dict)]
+    languages = [_s(x.get("language")) for x in _list(data.get("languages")) if isinstance(x, dict)]
     if languages:
         lines += ["", "Languages", *languages]
-    interests = [i for i in data.get("interests") or [] if isinstance(i, dict)]
+    interests = [i for i in _list(data.get("interests")) if isinstance(i, dict)]
     if interests:
         lines += ["", "Interests"]
         lines += [
-            f"{_s(i.get('name'))}: {', '.join(map(_s, i.get('keywords') or []))}" for i in interests
+            f"{_s(i.get('name'))}: {', '.join(map(_s, _list(i.get('keywords'))))}"
+            for i in interests
         ]
     return "\n".join(lines)
 
 
 def _education(data: dict, lines: list[str]) -> None:
-    items = [i for i in data.get("education") or [] if isinstance(i, dict)]
+    items = [i for i in _list(data.get("education")) if isinstance(i, dict)]
     if not items:
         return
     lines += ["", "Education"]
     for item in items:
         degree = " ".join(filter(None, (_s(item.get("studyType")), _s(item.get("area")))))
         lines += [f"{degree} | {_s(item.get('institution'))}", _range(item)]
-        courses = [_s(c) for c in item.get("courses") or []]
+        courses = [_s(c) for c in _list(item.get("courses"))]
         if courses:
             lines += ["Courses:", *(f"• {c}" for c in courses)]
 
 
 def _simple(data: dict, lines: list[str], heading: str, key: str, fields: tuple[str, ...]) -> None:
-    items = [i for i in data.get(key) or [] if isinstance(i, dict)]
+    items = [i for i in _list(data.get(key)) if isinstance(i, dict)]
     if items:
         lines += ["", heading]
         lines += [" | ".join(_s(i.get(f)) for f in fields if i.get(f)) for i in items]
 
 
 def _projects(data: dict, lines: list[str]) -> None:
-    items = [i for i in data.get("projects") or [] if isinstance(i, dict)]
+    items = [i for i in _list(data.get("projects")) if isinstance(i, dict)]
     if not items:
         return
     lines += ["", "Projects"]
     for item in items:
         lines += [_s(item.get("name")), _range(item), _s(item.get("description"))]
-        lines += [f"• {_s(h)}" for h in item.get("highlights") or []]
+        lines += [f"• {_s(h)}" for h in _list(item.get("highlights"))]
         if item.get("keywords"):
             lines.append("Technologies: " + ", ".join(_s(k) for k in item["keywords"]))
+
+
+# LinkedIn writes its CSV headers in the member's language. The English names are canonical;
+# these are the localised ones known to us. A file whose header matches none of them is refused
+# with a sentence rather than read as blank rows.
+_LINKEDIN_HEADERS = {
+    "Company Name": ("Firmenname", "Nom de l’entreprise", "Nom de l'entreprise", "Empresa"),
+    "Title": ("Titel", "Titre", "Cargo", "Puesto"),
+    "Description": ("Beschreibung", "Descripción", "Descrição"),
+    "Location": ("Standort", "Lieu", "Ubicación", "Localização"),
+    "Started On": ("Begonnen am", "Commencé le", "Fecha de inicio", "Iniciado em"),
+    "Finished On": ("Beendet am", "Terminé le", "Fecha de finalización", "Concluído em"),
+}
+_LINKEDIN_CANONICAL = {
+    local.casefold(): english for english, names in _LINKEDIN_HEADERS.items() for local in names
+}
+_LINKEDIN_EXPECTED = {
+    "positions.csv": {"Title", "Company Name"},
+    "skills.csv": {"Name"},
+    "education.csv": {"School Name", "Degree Name"},
+    "certifications.csv": {"Name"},
+    "profile.csv": {"First Name", "Last Name", "Headline"},
+}
+
+
+def _linkedin_column(name: str) -> str:
+    cleaned = (name or "").strip().lstrip("\ufeff")
+    return _LINKEDIN_CANONICAL.get(cleaned.casefold(), cleaned)
 
 
 def _read_linkedin_csv(path: Path, archive: zipfile.ZipFile, name: str) -> list[dict]:
@@ -152,8 +186,16 @@ def _read_linkedin_csv(path: Path, archive: zipfile.ZipFile, name: str) -> list[
     if start >= len(lines):
         return []
     reader = csv.DictReader(io.StringIO("\n".join(lines[start:])))
+    header = [_linkedin_column(field) for field in reader.fieldnames or []]
+    expected = _LINKEDIN_EXPECTED.get(Path(name).name.lower(), set())
+    if expected and not expected & set(header):
+        raise UserError(
+            f"{Path(name).name} in {path.name} has column names Career Planner does not know "
+            f"({', '.join(header[:4])}); export your LinkedIn data again with LinkedIn's "
+            "language set to English."
+        )
     return [
-        {(k or "").strip().lstrip("\ufeff"): (v or "").strip() for k, v in r.items()}
+        {_linkedin_column(k): (v or "").strip() for k, v in r.items() if k is not None}
         for r in reader
     ]
 
