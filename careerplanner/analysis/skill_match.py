@@ -16,7 +16,7 @@ on a resume does not mean the vendor's product. Neither are the O*NET rating dim
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from careerplanner.analysis.common_words import common_words
@@ -45,6 +45,7 @@ class NameMatcher:
 
     vendors: frozenset[str]
     common: frozenset[str]
+    _cache: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def for_names(cls, technology_names: Iterable[str]) -> NameMatcher:
@@ -53,6 +54,12 @@ class NameMatcher:
 
     def forms(self, name: str, key: str = "") -> tuple[str, ...]:
         """The normalised names `name` (and the name part of `key`) go by, sorted."""
+        cached = self._cache.get((name, key))
+        if cached is None:
+            cached = self._cache[(name, key)] = self._forms(name, key)
+        return cached
+
+    def _forms(self, name: str, key: str) -> tuple[str, ...]:
         found = {normalise(name)}
         if ":" in key:
             found.add(key.split(":", 1)[1])

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 RATING_KINDS = ("skill", "knowledge")  # O*NET rating domains, as Requirement.kind
 
@@ -110,7 +111,7 @@ class RoleGap:
     role_title: str
     rows: tuple[GapRow, ...]
 
-    @property
+    @cached_property
     def fit(self) -> float:
         return fit_score(self.rows)
 

@@ -161,7 +161,8 @@ def find_skill(db: sqlite_utils.Database, name_or_key: str) -> UserSkill:
     """The profile skill named (or keyed) `name_or_key`, or a UserError saying it is not there."""
     wanted = normalise(name_or_key)
     for skill in list_skills(db):
-        if wanted in (normalise(skill.name), skill.key):
+        # Keys are compared as written: O*NET element ids ("onet:2.B.3.e") are case-sensitive.
+        if name_or_key.strip() == skill.key or wanted == normalise(skill.name):
             return skill
     raise UserError(
         f"There is no skill called {name_or_key!r} in your profile; run "

@@ -229,8 +229,31 @@ def _renamed_from(market_db: sqlite_utils.Database, keys: list[str]) -> dict[str
     return found
 
 
+_REQUIREMENTS: dict[tuple, RoleRequirements | None] = {}
+_REQUIREMENTS_KEPT = 32  # a few target roles × both technology choices
+
+
 def role_requirements(
     market_db: sqlite_utils.Database, code: str, all_technologies: bool = False
+) -> RoleRequirements | None:
+    """What an O*NET occupation asks for (see `_role_requirements`), cached per dataset version:
+    an installed version never changes, and switching versions changes the active ids."""
+    row = market_db.execute("PRAGMA database_list").fetchone()
+    versions = (
+        tuple(market_db.execute("SELECT id, imported_at FROM dataset WHERE active = 1"))
+        if _exists(market_db, "dataset")
+        else ()
+    )
+    cache_key = (row[2] or str(id(market_db)), versions, code, all_technologies)
+    if cache_key not in _REQUIREMENTS:
+        if len(_REQUIREMENTS) >= _REQUIREMENTS_KEPT:
+            _REQUIREMENTS.pop(next(iter(_REQUIREMENTS)))
+        _REQUIREMENTS[cache_key] = _role_requirements(market_db, code, all_technologies)
+    return _REQUIREMENTS[cache_key]
+
+
+def _role_requirements(
+    market_db: sqlite_utils.Database, code: str, all_technologies: bool
 ) -> RoleRequirements | None:
     """What an O*NET occupation asks for, as gap requirements, from the active O*NET version.
 
