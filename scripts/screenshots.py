@@ -143,6 +143,12 @@ def install_roadmap(ctx, set_day, start: date) -> None:
     )
     later = roadmap_repo.get_goal(db, second.id).steps
     roadmap_repo.update_step(db, later[-1].id, state="learning", today=on(85))
+    for offset, step in enumerate(s for s in later if s.state == "pending"):
+        due = date.today() + timedelta(weeks=3 * (offset + 1))
+        roadmap_repo.update_step(db, step.id, due_date=due, today=on(86))
+    roadmap_repo.update_step(
+        db, later[1].id, note="The evening course at the library", today=on(86)
+    )
     roadmap_repo.update_step(db, third.steps[0].id, state="learning", today=on(100))
     roadmap_repo.update_step(db, custom.steps[0].id, state="done", today=on(104))
     certificate = ctx.data_dir.root / "Documents" / "c-course-certificate.pdf"
@@ -198,6 +204,7 @@ def render_all(window, out: Path) -> None:
             grab(window, out, f"{number:02d}-market-career")
             continue
         if screen.key == "roadmap":
+            widget.goal_table.selectRow(1)  # a goal under way, with steps still to do
             for tab, suffix in ((0, "goals"), (1, "evidence"), (2, "progress"), (3, "reviews")):
                 widget.tabs.setCurrentIndex(tab)
                 window.ctx.runner.wait_for_done()  # the evidence file check
