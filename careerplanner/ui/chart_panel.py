@@ -33,46 +33,60 @@ from careerplanner.ui.worker import TaskRunner
 DrawFunction = Callable[[Any, Any, ChartTheme], None]
 
 
-# Columns are sized from this many rows (the visible ones first): each measured cell costs
-# ~0.5 ms through the item delegate, so measuring 100 rows of a 7-column table took ~300 ms.
+# Columns are sized from this many rows (the visible ones first): measuring a cell goes
+# through the delegate and several calls into the Python model, so measuring 100 rows of a
+# 7-column table took ~300 ms.
 FIT_SAMPLE_ROWS = 10
 
 
 class _ColumnFitter(QObject):
-    """Fits a table's columns to their contents once per new set of rows.
+    """Fits a table's columns to their contents when the table's shape changes.
 
-    Not the ResizeToContents mode: that mode re-measures every column each time the table is
-    laid out (every time its screen is shown). A hidden table is fitted when it is next shown.
+    The shape is its column titles and whether it has rows at all: the first rows, or new
+    columns, are measured; new rows under the same columns (a recompute) keep the widths, so
+    columns do not jump about and a width the user chose stays. Not the ResizeToContents mode:
+    that re-measures every column each time the table is laid out (every time its screen is
+    shown). A hidden table is fitted when it is next shown.
     """
 
     def __init__(self, view: QTableView, first_column_width: int) -> None:
         super().__init__(view)  # lives and dies with the view, and so do its connections
         self._view = view
         self._first_column_width = first_column_width
-        self._pending = True
+        self._fitted_shape: tuple | None = None
         model = view.model()
-        model.modelReset.connect(self.rows_changed)
-        model.columnsInserted.connect(self.rows_changed)
+        model.modelReset.connect(self.contents_changed)
+        model.columnsInserted.connect(self.contents_changed)
         view.installEventFilter(self)
 
-    def rows_changed(self, *_args) -> None:
-        self._pending = True
+    def _shape(self) -> tuple:
+        model = self._view.model()
+        titles = tuple(
+            model.headerData(column, Qt.Orientation.Horizontal)
+            for column in range(model.columnCount())
+        )
+        return titles, model.rowCount() > 0
+
+    def contents_changed(self, *_args) -> None:
         if self._view.isVisible():
             self.fit()
 
     def fit(self) -> None:
-        self._pending = False
+        shape = self._shape()
+        if shape == self._fitted_shape:
+            return
+        self._fitted_shape = shape
         header = self._view.horizontalHeader()
         if self._first_column_width and header.count():
             # The first column holds names, which can be long: a fixed, user-resizable width
             # keeps the figures beside it in view. Set once: a width the user chose stays.
             header.resizeSection(0, self._first_column_width)
             self._first_column_width = 0
-        for column in range(1, self._view.model().columnCount()):
+        for column in range(1, len(shape[0])):
             self._view.resizeColumnToContents(column)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._view and event.type() == QEvent.Type.Show and self._pending:
+        if watched is self._view and event.type() == QEvent.Type.Show:
             self.fit()
         return False
 
