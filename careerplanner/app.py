@@ -103,8 +103,9 @@ def build_context(data_dir: DataDir):
 
 
 def _open_with_recovery(data_dir: DataDir, smoke: bool):
-    """Build the context; on damaged user data with a good backup, offer to restore it."""
-    from careerplanner.store.data_dir import RestorableDatabaseError
+    """Build the context; on damaged user data, offer the newest good backup or, when there is
+    none, a rebuild from the plain JSON copy. The damaged file is kept either way."""
+    from careerplanner.store.data_dir import RebuildableDatabaseError, RestorableDatabaseError
 
     try:
         return build_context(data_dir)
@@ -114,6 +115,14 @@ def _open_with_recovery(data_dir: DataDir, smoke: bool):
         if smoke or not dialogs.confirm(None, f"{error}\n\nRestore the backup now?"):
             raise
         data_dir.restore_user_db(error.backup)
+        return build_context(data_dir)
+    except RebuildableDatabaseError as error:
+        from careerplanner.store.plain_copy import rebuild_from_plain_copy
+        from careerplanner.ui import dialogs
+
+        if smoke or not dialogs.confirm(None, f"{error}\n\nRebuild your data now?"):
+            raise
+        rebuild_from_plain_copy(data_dir)
         return build_context(data_dir)
 
 
@@ -199,6 +208,8 @@ def _start(smoke: bool, all_screens: bool) -> int:
 
 
 def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
+    from PySide6.QtCore import QTimer
+
     from careerplanner.ui.default_dataset import install_default_dataset_if_needed
     from careerplanner.ui.main_window import MainWindow
 
@@ -215,6 +226,14 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
         code = app.exec()
         window.close()
         return run.exit_code if run.exit_code is not None else code
+    # Automatic backups of the user's data: at start when the newest is over a day old, hourly,
+    # and on close (reliability rule 7). Not under --smoke: a start-up check is not a session.
+    from careerplanner.ui.backup_schedule import BackupSchedule
+
+    backups = BackupSchedule(ctx, window)
+    backups.backup_failed.connect(window.statusBar().showMessage)
+    app.aboutToQuit.connect(backups.on_close)
+    QTimer.singleShot(0, backups.start)  # after the first paint
     code = app.exec()
     return code
 

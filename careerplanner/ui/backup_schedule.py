@@ -38,7 +38,10 @@ class BackupSchedule(QObject):
         """Back up if the newest backup is older than `max_age_seconds`; the path, or None."""
         try:
             return backup_if_due(
-                self._ctx.user_db.conn, self._ctx.data_dir.backup_dir, "user", reason,
+                self._ctx.user_db.conn,
+                self._ctx.data_dir.backup_dir,
+                "user",
+                reason,
                 max_age_seconds,
             )
         except OSError as error:

@@ -148,7 +148,7 @@ class StartView(QWidget):
                 text = f"{target.title} — not in the active dataset"
             else:
                 gap = compute_gap(target.code, target.title, requirements.requirements, levels)
-                text = f"{target.title} — fit {gap.fit:.0%}, {len(gap.missing)} skills to grow"
+                text = f"{target.title} — fit {gap.fit:.0%}, {gap.unmet_count} skills to grow"
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, target.code)
             self.targets.addItem(item)
