@@ -1,10 +1,11 @@
 """Tables of the learning roadmap in the user's database.
 
-`create_roadmap_tables(db)` is part of the user database's migration m001 (store/user_schema.py):
-once released, never edit these statements; change the roadmap tables in a new migration. The roadmap
-references skills by their stable key and keeps the skill's display name itself, with no foreign
-key into `user_skill`: a resume re-import or a dataset update can never cascade into it.
-`IF NOT EXISTS` keeps the function safe to call on a database that already has the tables.
+`create_roadmap_tables(db)` is part of the user database's migration m001
+(store/user_schema.py): once released, never edit these statements; change the roadmap tables
+in a new migration. The roadmap references skills by their stable key and keeps the skill's
+display name itself, with no foreign key into `user_skill`: a resume re-import or a dataset
+update can never cascade into it. `IF NOT EXISTS` keeps the function safe to call on a database
+that already has the tables.
 """
 
 from __future__ import annotations
