@@ -9,6 +9,7 @@ that names the skill.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from careerplanner.core.skills import FoundSkill, SkillEvidence
@@ -56,22 +57,30 @@ _PHRASES: list[tuple[int, re.Pattern]] = [
         ),
     ),
 ]
-_STOPS = (". ", ";", "\n", "!", "?")
+# One scan finds every phrase of every level (a job ad is read once per sentence, not five times).
+_ANY_PHRASE = re.compile(
+    "|".join(f"(?P<l{level}>{pattern.pattern})" for level, pattern in _PHRASES), re.I
+)
+# Where a sentence (or a list line) ends: ". ", ";", a newline, "!" or "?".
+_STOP = re.compile(r"\. |[;\n!?]")
 
 
 def phrase_level(text: str) -> int | None:
     """The depth a phrase in `text` asks for, or None when no phrase of the table is there."""
-    for level, pattern in _PHRASES:
-        if pattern.search(text):
-            return level
-    return None
+    found = [int(match.lastgroup[1:]) for match in _ANY_PHRASE.finditer(text)]
+    return max(found) if found else None
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    """The sentence (or list line) around text[start:end]."""
-    left = max(text.rfind(mark, 0, start) for mark in _STOPS) + 1
-    rights = [i for i in (text.find(mark, end) for mark in _STOPS) if i >= 0]
-    return left, min(rights) if rights else len(text)
+def _sentence_starts(text: str) -> list[int]:
+    """The offset at which each sentence of `text` starts, in order."""
+    return [0, *(match.start() + 1 for match in _STOP.finditer(text))]
+
+
+def _sentence_bounds(text: str, starts: list[int], start: int, end: int) -> tuple[int, int]:
+    """The sentence around text[start:end], from the precomputed sentence `starts`."""
+    left = starts[bisect.bisect_right(starts, start) - 1]
+    after = bisect.bisect_left(starts, end + 1)  # the first sentence starting past the mention
+    return left, starts[after] - 1 if after < len(starts) else len(text)
 
 
 def extract_requirements(description: str, finder) -> list[FoundSkill]:
@@ -79,8 +88,10 @@ def extract_requirements(description: str, finder) -> list[FoundSkill]:
     text = finder.clean(description) if not description.isascii() else description
     by_key: dict[str, FoundSkill] = {}
     levels: dict[int, int] = {}  # sentence start → required level, computed once per sentence
-    for mention in finder.find(text, cleaned=True):
-        start, end = _sentence_bounds(text, mention.start, mention.end)
+    mentions = finder.find(text, cleaned=True)
+    starts = _sentence_starts(text) if mentions else []
+    for mention in mentions:
+        start, end = _sentence_bounds(text, starts, mention.start, mention.end)
         level = levels.get(start)
         if level is None:
             level = levels[start] = phrase_level(text[start:end]) or DEFAULT_REQUIRED_LEVEL

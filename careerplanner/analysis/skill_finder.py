@@ -249,7 +249,11 @@ class SkillFinder:
         if not cleaned and not text.isascii():
             text = self.clean(text)
         matches = list(_TOKEN.finditer(text))
-        tokens = [m.group().casefold() for m in matches]
+        if text.isascii():
+            # ASCII lower-casing keeps every offset, so one C-level pass gives the tokens.
+            tokens = _TOKEN.findall(text.lower())
+        else:
+            tokens = [m.group().casefold() for m in matches]
         trie = self._trie
         found: list[tuple[int, int, _Entry]] = []  # (first token, last token + 1, entry)
         i, count = 0, len(tokens)
