@@ -57,18 +57,16 @@ _PHRASES: list[tuple[int, re.Pattern]] = [
         ),
     ),
 ]
-# One scan finds every phrase of every level (a job ad is read once per sentence, not five times).
-_ANY_PHRASE = re.compile(
-    "|".join(f"(?P<l{level}>{pattern.pattern})" for level, pattern in _PHRASES), re.I
-)
 # Where a sentence (or a list line) ends: ". ", ";", a newline, "!" or "?".
 _STOP = re.compile(r"\. |[;\n!?]")
 
 
 def phrase_level(text: str) -> int | None:
     """The depth a phrase in `text` asks for, or None when no phrase of the table is there."""
-    found = [int(match.lastgroup[1:]) for match in _ANY_PHRASE.finditer(text)]
-    return max(found) if found else None
+    for level, pattern in _PHRASES:  # highest first; measured faster than one combined pattern
+        if pattern.search(text):
+            return level
+    return None
 
 
 def _sentence_starts(text: str) -> list[int]:
