@@ -167,6 +167,11 @@ class GapView(QWidget):
         self.role_combo = QComboBox()
         self.role_combo.setAccessibleName("Role shown in the chart")
         row.addWidget(self.role_combo, 1)
+        # Helper H (roadmap): goals for this role's top priorities, undoable on the Roadmap screen.
+        self.create_goals_button = QPushButton("Create goals from the top priorities")
+        self.create_goals_button.setAccessibleName("Create roadmap goals from the top priorities")
+        self.create_goals_button.clicked.connect(self._create_goals)
+        row.addWidget(self.create_goals_button)
         layout.addLayout(row)
         self.gap_model = GapRowModel(self)
         self.gap_proxy = sorted_view_model(self.gap_model, self)
@@ -379,6 +384,12 @@ class GapView(QWidget):
             text = change.sentence(gap.role_title)
         self.whatif_result.setText(text)
         return text
+
+    def _create_goals(self) -> None:
+        from careerplanner.ui.roadmap_view import create_goals_from_top_gaps  # built on demand
+
+        if self.role_combo.currentData():
+            create_goals_from_top_gaps(self.ctx, self.role_combo.currentData(), parent=self)
 
     def exercise(self) -> None:
         """Draw both charts once (smoke test, screenshots)."""

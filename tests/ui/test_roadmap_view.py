@@ -422,3 +422,18 @@ def test_every_control_has_a_name_for_screen_readers_and_keyboard_focus(roadmap,
     ]
     assert unnamed == []
     assert all(widget.focusPolicy() != Qt.FocusPolicy.NoFocus for widget in controls)
+
+
+def test_the_gap_screen_button_creates_goals_that_undo_on_the_roadmap(market_home, window, qtbot):
+    ctx = window.ctx
+    add_target_role(ctx.user_db, "15-1243.00", "Database Architects", "2026-01-01T00:00:00")
+    ctx.events.targets_changed.emit()
+    roadmap = window.screen_widget("roadmap")  # open: the goals land on its undo stack
+    window.show_screen("gap")
+    gap = window.screen_widget("gap")
+    qtbot.waitUntil(lambda: gap.role_combo.count() == 1)
+    _click(qtbot, gap.create_goals_button)
+    assert len(_goals(roadmap)) == 5
+    assert roadmap.goal_model.rowCount() == 5
+    roadmap.undo_action.trigger()
+    assert _goals(roadmap) == []
