@@ -81,27 +81,40 @@ def startup_summary(market_db: sqlite_utils.Database, user_db: sqlite_utils.Data
 
 
 def user_levels(user_db: sqlite_utils.Database) -> SkillLevels:
-    """Each skill's effective level: the user's override when set, else the inferred level.
+    """Each skill's level that counts: the user's override when set, else the inferred level,
+    raised by a level reached on the roadmap once its evidence is logged (the evidence rule of
+    `core.roadmap.effective_level`). Every screen and the command line count the same levels.
 
-    A `core.gap.SkillLevels` (a dict of key → level) that also knows the names each profile
-    skill goes by, so a requirement kept under another key still finds the user's level.
+    A `core.gap.SkillLevels` (a dict of key → level) that also knows the names each skill goes
+    by, so a requirement kept under another key still finds the user's level.
     """
     if not _exists(user_db, "user_skill"):
         return SkillLevels()
-    rows = user_db.execute(
-        "SELECT skill_key, name, coalesce(override_level, inferred_level) FROM user_skill"
-    ).fetchall()
+    rows = {
+        key: (name, int(level))
+        for key, name, level in user_db.execute(
+            "SELECT skill_key, name, coalesce(override_level, inferred_level) FROM user_skill"
+        ).fetchall()
+    }
+    if _exists(user_db, "roadmap_goal"):
+        from careerplanner.store.roadmap_repo import all_effective_levels, list_goals
+
+        goal_names = {goal.skill_key: goal.skill_name for goal in list_goals(user_db)}
+        for key, counted in all_effective_levels(user_db).items():
+            name = rows[key][0] if key in rows else goal_names.get(key, key)
+            if counted.level > rows.get(key, (name, 0))[1]:
+                rows[key] = (name, counted.level)
     matcher = NameMatcher(frozenset(), frozenset(common_words()))
     by_form: dict[str, str] = {}
-    for key, name, _level in sorted(rows, key=lambda row: -int(row[2])):
+    for key, (name, _level) in sorted(rows.items(), key=lambda item: -item[1][1]):
         if key.startswith("onet:"):
             continue  # a rating the user set is matched by its key only
         for form in matcher.forms(name, key):
             by_form.setdefault(form, key)  # the higher level wins a shared form
     return SkillLevels(
-        {key: int(level) for key, _, level in rows},
+        {key: level for key, (_name, level) in rows.items()},
         by_form,
-        {key: name for key, name, _ in rows},
+        {key: name for key, (name, _level) in rows.items()},
     )
 
 

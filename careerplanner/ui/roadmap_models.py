@@ -205,11 +205,9 @@ MAX_SUGGESTED_WEEKS = 52
 
 
 def counted_levels(user_db: sqlite_utils.Database) -> dict[str, int]:
-    """The level that counts per skill: the profile's, raised by evidenced roadmap levels."""
-    levels = dict(user_levels(user_db))
-    for key, item in roadmap_repo.all_effective_levels(user_db).items():
-        levels[key] = max(levels.get(key, 0), item.level)
-    return levels
+    """The level that counts per skill: the profile's, raised by evidenced roadmap levels (the
+    same `user_levels` the gap screen and the command line use, with its name matching)."""
+    return user_levels(user_db)
 
 
 def role_gap(
