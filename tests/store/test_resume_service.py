@@ -25,9 +25,7 @@ def test_import_backs_up_stores_and_records_history_once(installed_home):
         again = import_resume_file(user_db, market_db, resume, data_dir.backup_dir)
         assert again.result.already_imported
         assert len(list_backups(data_dir.backup_dir, "user")) == 1
-        assert (
-            user_db.execute("SELECT count(*) FROM progress_history").fetchone()[0] == points
-        )
+        assert user_db.execute("SELECT count(*) FROM progress_history").fetchone()[0] == points
     finally:
         user_db.close()
         market_db.close()
