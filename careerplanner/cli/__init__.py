@@ -56,6 +56,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# Headless actions that only read; every other action changes data and must not run beside an
+# open window (one writer at a time).
+READ_ONLY_ACTIONS = {
+    ("dataset", "list"),
+    ("dataset", "diff"),
+    ("dataset", "export"),
+    ("resume", "parse"),
+    ("resume", "skills"),
+    ("roadmap", "list"),
+    ("roadmap", "export"),
+    ("roadmap", "due"),
+    ("roadmap", "levels"),
+    ("data", "check"),
+    ("data", "backup"),
+}
+
+
+def _writes(args: argparse.Namespace) -> bool:
+    if args.command == "gap":
+        return bool(getattr(args, "set_level", None))
+    action = next(
+        (value for name, value in vars(args).items() if name.endswith(("_command", "_action"))),
+        None,
+    )
+    if args.command == "roadmap" and action == "evidence":
+        return args.evidence_action != "list"
+    return (args.command, action) not in READ_ONLY_ACTIONS
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from careerplanner.safety import install_network_guard
 
@@ -67,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from careerplanner.app import run_gui
 
             return run_gui(smoke=args.smoke, all_screens=args.all_screens)
+        if _writes(args):
+            from careerplanner.paths import user_data_dir
+            from careerplanner.store.app_lock import refuse_if_app_running
+
+            refuse_if_app_running(user_data_dir())
         return int(args.handler(args) or 0)
     except Cancelled as error:
         print(str(error), file=sys.stderr)
