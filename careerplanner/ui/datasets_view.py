@@ -125,7 +125,9 @@ class DatasetsView(QWidget):
 
         self.model = DatasetModel(self)
         self.proxy = sorted_view_model(self.model, self)
-        self.table = make_table_view(self.proxy, "Installed dataset versions")
+        self.table = make_table_view(
+            self.proxy, "Installed dataset versions", first_column_width=60
+        )
         self.details = QTextBrowser()
         self.details.setAccessibleName("Dataset details")
         splitter = QSplitter()
