@@ -40,7 +40,17 @@ class DatasetSummary:
 
 
 def _exists(db: sqlite_utils.Database, table: str) -> bool:
-    return db[table].exists()
+    # Tables are only created by migrations and never dropped while the app runs, so a table
+    # seen once on this database stays: remember it on the object (the gap recompute asks often).
+    known = db.__dict__.setdefault("_careerplanner_known_tables", set())
+    if table in known:
+        return True
+    row = db.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
+    ).fetchone()
+    if row is not None:
+        known.add(table)
+    return row is not None
 
 
 def active_datasets(market_db: sqlite_utils.Database) -> list[DatasetSummary]:
