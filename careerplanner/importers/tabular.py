@@ -341,17 +341,22 @@ def _split_csv(
                 lines.append(start)
             start = reader.line_num + 1
     except csv.Error as error:
-        message = str(error)
-        if "field larger than field limit" in message:
-            reason = "a field is too long to be real data (probably an unterminated quote)"
-        elif "unexpected end of data" in message or "EOF" in message:
-            reason = "a quoted field is never closed (unterminated quote)"
-        else:
-            reason = f"the quoting is broken ({message})"
-        raise UserError(f"{source}, line {start}: {reason}.") from error
+        raise csv_error(error, source, start) from error
     finally:
         csv.field_size_limit(old_limit)
     return header, rows, lines
+
+
+def csv_error(error: csv.Error, source: str, line: int) -> UserError:
+    """The user's sentence for what the csv module reports about broken quoting."""
+    message = str(error)
+    if "field larger than field limit" in message:
+        reason = "a field is too long to be real data (probably an unterminated quote)"
+    elif "unexpected end of data" in message or "EOF" in message:
+        reason = "a quoted field is never closed (unterminated quote)"
+    else:
+        reason = f"the quoting is broken ({message})"
+    return UserError(f"{source}, line {line}: {reason}.")
 
 
 def _check_header(header: tuple[str, ...], source: str) -> None:

@@ -31,6 +31,7 @@ from careerplanner.importers.tabular import (
     Table,
     _looks_like_bomless_utf16,
     column_key,
+    csv_error,
 )
 
 _CHUNK_BYTES = 1 << 20
@@ -216,14 +217,7 @@ def _read_rows(lines, source, mapping, cancel, skipped: list[str]) -> Iterator[P
         if empty > MAX_SKIPPED_LISTED:
             skipped.append(f"{empty - MAX_SKIPPED_LISTED:,} more rows without a description")
     except csv.Error as error:
-        message = str(error)
-        if "field larger than field limit" in message:
-            reason = "a field is too long to be real data (probably an unterminated quote)"
-        elif "unexpected end of data" in message or "EOF" in message:
-            reason = "a quoted field is never closed (unterminated quote)"
-        else:
-            reason = f"the quoting is broken ({message})"
-        raise UserError(f"{source}, line {start}: {reason}.") from error
+        raise csv_error(error, source, start) from error
     finally:
         lines.close()
 
