@@ -256,12 +256,13 @@ class SkillFinder:
             tokens = [m.group().casefold() for m in matches]
         trie = self._trie
         found: list[tuple[int, int, _Entry]] = []  # (first token, last token + 1, entry)
-        i, count = 0, len(tokens)
-        while i < count:
-            node = trie.get(tokens[i])
-            if node is None:
-                i += 1
+        count = len(tokens)
+        resume_at = 0  # the token after the last match: matches never overlap
+        # Only tokens that can start a name are walked from; one quick pass picks them.
+        for i in [n for n, token in enumerate(tokens) if token in trie]:
+            if i < resume_at:
                 continue
+            node = trie[tokens[i]]
             best, best_end = node.get(_END), i + 1
             j = i + 1
             while j < count:
@@ -277,10 +278,9 @@ class SkillFinder:
                 if entry is not None:
                     best, best_end = entry, j
             if best is None:
-                i += 1
                 continue
             found.append((i, best_end, best))
-            i = best_end
+            resume_at = best_end
         if not found:
             return []
         found = [item for item in found if not _inside_address(text, matches, item)]
