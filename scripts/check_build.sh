@@ -27,7 +27,7 @@ echo "start-up: built $(( (t1 - t0) / 1000000 )) ms, source $(( (t2 - t1) / 1000
 if [ -f "$RESUME" ]; then
     clean dist/careerplanner/careerplanner resume import "$RESUME"
     count=$(clean dist/careerplanner/careerplanner resume skills --json \
-            | .venv/bin/python -c 'import json,sys; print(len(json.load(sys.stdin)["skills"]))')
+            | .venv/bin/python -c 'import json,sys; print(len(json.load(sys.stdin)))')
     echo "built program imported $RESUME: $count skills"
     [ "$count" -gt 0 ] || { echo "the built program found no skills in $RESUME" >&2; exit 1; }
 else
