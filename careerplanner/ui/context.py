@@ -59,6 +59,7 @@ class WorkerDatabases:
 
     def __init__(self, data_dir: DataDir) -> None:
         self._data_dir = data_dir
+        self.backup_dir = data_dir.backup_dir
         self._user: sqlite_utils.Database | None = None
         self._market: sqlite_utils.Database | None = None
 

@@ -7,7 +7,6 @@ importers are imported when a task first runs, so they cost nothing at start-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -37,35 +36,16 @@ def describe_dataset_result(result: Any) -> str:
 # -- resumes ---------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class ResumeImport:
-    file_name: str
-    skills_found: int
-    result: Any  # store.profile_repo.ImportResult
+def import_resume(dbs, path: Path, progress: Progress, cancel: CancelToken):
+    """Read the resume into the profile through the same path as the command line (backup
+    first, then the profile, its progress history and the plain copy)."""
+    from careerplanner.store.resume_service import import_resume_file
+
+    return import_resume_file(dbs.user, dbs.market, path, dbs.backup_dir, progress, cancel)
 
 
-def import_resume(dbs, path: Path, progress: Progress, cancel: CancelToken) -> ResumeImport:
-    """Parse the resume against the active dataset's vocabulary and fold it into the profile."""
-    from careerplanner.analysis.vocabulary import active_vocabulary
-    from careerplanner.importers.resume.parse import parse_resume
-    from careerplanner.store.market_repo import skill_terms
-    from careerplanner.store.profile_repo import store_resume_import
-
-    finder = active_vocabulary(skill_terms(dbs.market)).finder()
-    parsed = parse_resume(path, finder, progress=progress, cancel=cancel)
-    cancel.check()
-    result = store_resume_import(
-        dbs.user,
-        sha256=parsed.sha256,
-        file_name=parsed.file_name,
-        file_format=parsed.format,
-        parsed=parsed.to_json(),
-        skills=parsed.skills,
-    )
-    return ResumeImport(parsed.file_name, len(parsed.skills), result)
-
-
-def describe_resume_result(outcome: ResumeImport) -> str:
+def describe_resume_result(outcome) -> str:
+    """The GUI's wording of a `store.resume_service.ResumeImport`."""
     result = outcome.result
     if result.already_imported:
         return f"{outcome.file_name} was already read; nothing changed."
