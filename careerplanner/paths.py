@@ -12,8 +12,6 @@ import sys
 from functools import cache
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "CareerPlanner"
 HOME_ENV = "CAREERPLANNER_HOME"
 
@@ -52,6 +50,8 @@ def user_data_dir() -> Path:
     override = os.environ.get(HOME_ENV)
     if override:
         return Path(override).expanduser().resolve()
+    import platformdirs  # only here: ~8 ms that CAREERPLANNER_HOME users never need
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

@@ -13,12 +13,11 @@ import json
 from datetime import UTC, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner import __version__
 from careerplanner.errors import UserError
 from careerplanner.exports.files import write_file
 from careerplanner.store import roadmap_backup
+from careerplanner.store.connection import Database
 
 BACKUP_FORMAT = "careerplanner-backup"
 BACKUP_FORMAT_VERSION = 1
@@ -26,7 +25,7 @@ MAX_BACKUP_BYTES = 512 * 1024 * 1024
 REQUIRED_FIELDS = ("format", "format_version", "schema_version", "tables")
 
 
-def build_backup(db: sqlite_utils.Database, exported_at: str | None = None) -> dict:
+def build_backup(db: Database, exported_at: str | None = None) -> dict:
     """The backup document for the user's database."""
     return {
         "format": BACKUP_FORMAT,
@@ -44,7 +43,7 @@ def backup_bytes(document: dict) -> bytes:
     return (text + "\n").encode("utf-8")
 
 
-def write_backup(db: sqlite_utils.Database, path: Path, exported_at: str | None = None) -> Path:
+def write_backup(db: Database, path: Path, exported_at: str | None = None) -> Path:
     """Write the JSON backup of all user data to `path` (atomically)."""
     return write_file(path, backup_bytes(build_backup(db, exported_at)))
 
@@ -124,9 +123,7 @@ def read_backup_file(path: Path) -> dict:
     return parse_backup(data, str(path))
 
 
-def restore_backup(
-    db: sqlite_utils.Database, path: Path, backup_dir: Path | None = None
-) -> dict[str, int]:
+def restore_backup(db: Database, path: Path, backup_dir: Path | None = None) -> dict[str, int]:
     """Replace all user data with the backup at `path`; returns rows restored per table.
 
     Refuses (UserError, database unchanged) invalid JSON, another format, a newer backup format

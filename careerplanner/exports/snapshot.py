@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-import sqlite_utils
-
 from careerplanner.core.roadmap import (
     EffectiveLevel,
     Evidence,
@@ -16,6 +14,7 @@ from careerplanner.core.roadmap import (
     overall_progress,
 )
 from careerplanner.store import roadmap_repo
+from careerplanner.store.connection import Database
 
 
 @dataclass
@@ -46,7 +45,7 @@ class RoadmapSnapshot:
 
 
 def load_snapshot(
-    db: sqlite_utils.Database,
+    db: Database,
     today: date | None = None,
     active_keys: set[str] | None = None,
     renames: dict[str, str] | None = None,
@@ -73,7 +72,7 @@ def load_snapshot(
 
 
 def load_snapshot_with_dataset(
-    db: sqlite_utils.Database, market_db: sqlite_utils.Database | None, today: date | None = None
+    db: Database, market_db: Database | None, today: date | None = None
 ) -> RoadmapSnapshot:
     """`load_snapshot`, marking the skills the active dataset lacks (and what they became)."""
     snapshot = load_snapshot(db, today)

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.errors import UserError
 from careerplanner.exports.files import write_file
 from careerplanner.exports.snapshot import RoadmapSnapshot
+from careerplanner.store.connection import Database
 
 FORMATS = ("json", "md", "csv", "ics", "pdf", "jsonresume")
 
 
-def export_roadmap(
-    fmt: str, path: Path, db: sqlite_utils.Database, snapshot: RoadmapSnapshot
-) -> Path:
+def export_roadmap(fmt: str, path: Path, db: Database, snapshot: RoadmapSnapshot) -> Path:
     """Write `fmt` to `path`: "json" is the full backup of all user data (from `db`), the
     others show `snapshot`."""
     if fmt == "json":

@@ -7,12 +7,11 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.errors import DamagedDatabaseError, UserError
 from careerplanner.paths import ensure_private_dir, user_data_dir
 from careerplanner.store import recovery
 from careerplanner.store.backup import backup_database
+from careerplanner.store.connection import Database
 from careerplanner.store.database import open_database, read_header
 from careerplanner.store.market_schema import MARKET_DB
 from careerplanner.store.user_schema import USER_DB
@@ -73,13 +72,13 @@ class DataDir:
                 "writable, or set CAREERPLANNER_HOME to a folder you can write to."
             )
 
-    def open_user_db(self) -> sqlite_utils.Database:
+    def open_user_db(self) -> Database:
         """Open the user's database, checking it first: it is the precious one."""
         self.prepare()
         self._check_user_db()
         return open_database(self.user_db_path, USER_DB, self.backup_dir)
 
-    def open_market_db(self) -> sqlite_utils.Database:
+    def open_market_db(self) -> Database:
         self.prepare()
         return open_database(self.market_db_path, MARKET_DB, self.backup_dir)
 

@@ -11,31 +11,53 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
-
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from typing import TYPE_CHECKING
 
 from careerplanner.errors import DamagedDatabaseError, NewerDatabaseError, UserError
 from careerplanner.paths import ensure_private_dir
 from careerplanner.store.backup import backup_database
+from careerplanner.store.connection import Database
+
+if TYPE_CHECKING:
+    from sqlite_utils.migrations import Migrations
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
+Migration = Callable[[Database], None]
+
+
 @dataclass(frozen=True)
 class DatabaseSpec:
-    """What makes a file one of our databases: its application id and its migrations."""
+    """What makes a file one of our databases: its application id and its migrations.
+
+    `steps` are the migration functions in order, append-only; they run through sqlite-utils
+    `Migrations` (`migrations`), which is built only when a database actually needs migrating, so
+    an everyday start does not load sqlite-utils.
+    """
 
     label: str  # "your data" / "market data": used in messages
     application_id: int
-    migrations: Migrations
+    name: str  # the migration set's name in sqlite-utils' `_sqlite_migrations` table
+    steps: tuple[Migration, ...]
 
     @property
     def schema_version(self) -> int:
         """The version this code writes: one step per migration, append-only."""
-        return len(self.migrations._migrations)
+        return len(self.steps)
+
+    @cached_property
+    def migrations(self) -> Migrations:
+        from sqlite_utils.migrations import Migrations
+
+        migrations = Migrations(self.name)
+        for step in self.steps:
+            migrations(name=step.__name__)(step)
+        return migrations
 
 
 @dataclass(frozen=True)
@@ -66,10 +88,9 @@ def _create_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def _connect(path: Path) -> sqlite_utils.Database:
-    conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
-    # No plugin scan: it costs start-up time and would run third-party code inside the app.
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+def _connect(path: Path) -> Database:
+    db = Database(sqlite3.connect(str(path), timeout=10, check_same_thread=False))
+    db.execute("PRAGMA recursive_triggers = ON")  # what sqlite-utils sets on every connection
     db.execute("PRAGMA foreign_keys = ON")
     db.execute("PRAGMA journal_mode = WAL")
     db.execute("PRAGMA synchronous = FULL")
@@ -96,7 +117,7 @@ def check_file(path: Path, spec: DatabaseSpec) -> Header | None:
     return header
 
 
-def open_database(path: Path, spec: DatabaseSpec, backup_dir: Path) -> sqlite_utils.Database:
+def open_database(path: Path, spec: DatabaseSpec, backup_dir: Path) -> Database:
     """Open (creating if needed) and migrate the database at `path`."""
     ensure_private_dir(path.parent)
     try:
@@ -124,13 +145,17 @@ def open_database(path: Path, spec: DatabaseSpec, backup_dir: Path) -> sqlite_ut
 
 
 def _migrate(
-    db: sqlite_utils.Database,
+    db: Database,
     path: Path,
     spec: DatabaseSpec,
     header: Header | None,
     backup_dir: Path,
 ) -> None:
-    pending = spec.migrations.pending(db)
+    # Every migration run stamps user_version in the same transaction, so a file stamped with
+    # this version has nothing pending (the everyday case, decided without sqlite-utils).
+    if header is not None and header.user_version == spec.schema_version:
+        return
+    pending = spec.migrations.pending(db.full)
     if not pending:
         return
     if header is not None and header.user_version > 0:
@@ -138,7 +163,7 @@ def _migrate(
     try:
         # One outer transaction: a migration that fails halfway leaves schema and rows unchanged.
         with db.atomic():
-            spec.migrations.apply(db)
+            spec.migrations.apply(db.full)
             db.execute(f"PRAGMA application_id = {int(spec.application_id)}")
             db.execute(f"PRAGMA user_version = {spec.schema_version}")
     except sqlite3.OperationalError as error:

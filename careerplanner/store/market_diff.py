@@ -20,9 +20,8 @@ from __future__ import annotations
 
 import statistics
 
-import sqlite_utils
-
 from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
 from careerplanner.store.market_renames import detect_renames
 from careerplanner.store.market_repo import DatasetInfo, get_dataset
 from careerplanner.store.market_schema import DATASET_TABLES
@@ -58,7 +57,7 @@ def _summary(dataset: DatasetInfo) -> dict:
     return {"id": dataset.id, "name": dataset.name, "version": dataset.version}
 
 
-def diff_datasets(db: sqlite_utils.Database, old_id: int, new_id: int) -> dict:
+def diff_datasets(db: Database, old_id: int, new_id: int) -> dict:
     """A JSON-ready description of the changes from version `old_id` to version `new_id`."""
     old, new = get_dataset(db, old_id), get_dataset(db, new_id)
     if old.kind != new.kind:
@@ -78,12 +77,12 @@ def diff_datasets(db: sqlite_utils.Database, old_id: int, new_id: int) -> dict:
     return result
 
 
-def _roles(db: sqlite_utils.Database, dataset_id: int) -> set[str]:
+def _roles(db: Database, dataset_id: int) -> set[str]:
     rows = db.execute("SELECT role FROM dataset_file WHERE dataset_id = ?", [dataset_id])
     return {role for (role,) in rows}
 
 
-def _onet_files(db: sqlite_utils.Database, old_id: int, new_id: int) -> dict:
+def _onet_files(db: Database, old_id: int, new_id: int) -> dict:
     old_roles, new_roles = _roles(db, old_id), _roles(db, new_id)
     files = {}
     for role, (label, table, condition) in ONET_FILES.items():
@@ -115,7 +114,7 @@ def _table_change(db, table, columns, condition, old_id, new_id) -> dict | str:
     return {"rows_added": added, "rows_removed": removed}
 
 
-def _pairs(db: sqlite_utils.Database, dataset_id: int) -> dict[tuple[str, str], tuple]:
+def _pairs(db: Database, dataset_id: int) -> dict[tuple[str, str], tuple]:
     rows = db.execute(
         "SELECT code, example, commodity_code, hot, in_demand FROM onet_tech_skill "
         "WHERE dataset_id = ?",
@@ -124,7 +123,7 @@ def _pairs(db: sqlite_utils.Database, dataset_id: int) -> dict[tuple[str, str], 
     return {(code, example): rest for code, example, *rest in rows}
 
 
-def technology_changes(db: sqlite_utils.Database, old_id: int, new_id: int) -> dict | str:
+def technology_changes(db: Database, old_id: int, new_id: int) -> dict | str:
     """The Technology Skills changes described in the module docstring."""
     old, new = _pairs(db, old_id), _pairs(db, new_id)
     added = sorted(new.keys() - old.keys())
@@ -168,7 +167,7 @@ def technology_changes(db: sqlite_utils.Database, old_id: int, new_id: int) -> d
     }
 
 
-def _medians(db: sqlite_utils.Database, dataset_id: int) -> dict[str, tuple]:
+def _medians(db: Database, dataset_id: int) -> dict[str, tuple]:
     rows = db.execute(
         "SELECT f.soc, o.title, f.value, f.marker FROM wage_figure f JOIN wage_occupation o "
         "ON o.dataset_id = f.dataset_id AND o.soc = f.soc "
@@ -178,7 +177,7 @@ def _medians(db: sqlite_utils.Database, dataset_id: int) -> dict[str, tuple]:
     return {soc: (title, value, marker) for soc, title, value, marker in rows}
 
 
-def wage_shifts(db: sqlite_utils.Database, old_id: int, new_id: int) -> dict:
+def wage_shifts(db: Database, old_id: int, new_id: int) -> dict:
     """Annual median pay per occupation: how it moved between two wage versions."""
     old, new = _medians(db, old_id), _medians(db, new_id)
     changes = []

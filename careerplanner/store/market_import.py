@@ -12,16 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import json
 from pathlib import Path
-
-import sqlite_utils
 
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
+from careerplanner.store.bundled_default import default_data_dir, missing_default_parts
+from careerplanner.store.connection import Database
 from careerplanner.store.market_repo import InstallResult, active_dataset, install_dataset
-
-DEFAULT_MANIFEST = "default.json"
 
 
 def read_dataset_path(
@@ -48,7 +45,7 @@ def read_dataset_path(
 
 
 def import_path(
-    db: sqlite_utils.Database,
+    db: Database,
     path: Path,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
@@ -87,23 +84,8 @@ def _optional(name: str):
         return None
 
 
-def default_data_dir() -> Path:
-    """The bundled `data/` folder (source tree, wheel or PyInstaller bundle)."""
-    from careerplanner import paths
-
-    try:
-        folder = paths.bundled_data_path()
-    except FileNotFoundError:
-        folder = None
-    if folder is None or not (folder / DEFAULT_MANIFEST).is_file():
-        raise UserError(
-            "The bundled dataset is missing (data/default.json); reinstall the application."
-        )
-    return folder
-
-
 def install_bundled_default(
-    db: sqlite_utils.Database,
+    db: Database,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
     data_dir: Path | None = None,
@@ -114,12 +96,7 @@ def install_bundled_default(
     All parts are read and validated first, then each is installed in its own transaction.
     """
     folder = Path(data_dir) if data_dir else default_data_dir()
-    manifest = json.loads((folder / DEFAULT_MANIFEST).read_text(encoding="utf-8"))
-    pending = [
-        part
-        for part in manifest["parts"]
-        if db.execute("SELECT 1 FROM dataset WHERE kind = ?", [part["kind"]]).fetchone() is None
-    ]
+    pending = missing_default_parts(db, folder)
     if not pending:
         return []
     datasets = []

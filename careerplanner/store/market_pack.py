@@ -15,8 +15,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.importers.datasets.pack import (
     DATASET_FILE_SPEC,
@@ -27,6 +25,7 @@ from careerplanner.importers.datasets.pack import (
     read_pack,
     write_pack,
 )
+from careerplanner.store.connection import Database
 from careerplanner.store.market_repo import (
     InstallResult,
     dataset_files,
@@ -37,7 +36,7 @@ from careerplanner.store.market_repo import (
 from careerplanner.store.market_schema import DATASET_TABLES
 
 
-def table_specs(db: sqlite_utils.Database, kind: str) -> dict[str, TableSpec] | None:
+def table_specs(db: Database, kind: str) -> dict[str, TableSpec] | None:
     """The tables of a dataset kind as this database defines them (types, NULLs, keys)."""
     tables = DATASET_TABLES.get(kind)
     if tables is None:
@@ -66,7 +65,7 @@ def pack_id(kind: str, name: str, version: str) -> str:
 
 
 def export_pack(
-    db: sqlite_utils.Database,
+    db: Database,
     dataset_id: int,
     out_path: Path,
     progress: Progress = no_progress,
@@ -98,7 +97,7 @@ def export_pack(
 
 def import_pack(
     path: Path,
-    db: sqlite_utils.Database,
+    db: Database,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
     activate: bool = True,

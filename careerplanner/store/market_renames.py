@@ -25,7 +25,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
-import sqlite_utils
+from careerplanner.store.connection import Database
 
 MIN_TAKEOVER = 0.5
 MIN_SIMILARITY = 0.6
@@ -44,7 +44,7 @@ class Rename:
         return dict(self.__dict__)
 
 
-def _technologies(db: sqlite_utils.Database, dataset_id: int):
+def _technologies(db: Database, dataset_id: int):
     occupations: defaultdict[str, set[str]] = defaultdict(set)
     names: dict[str, str] = {}
     commodities: defaultdict[str, set[int]] = defaultdict(set)
@@ -83,7 +83,7 @@ def names_alike(old: str, new: str) -> float:
     return SequenceMatcher(None, old.casefold(), new.casefold()).ratio()
 
 
-def detect_renames(db: sqlite_utils.Database, old_id: int, new_id: int) -> list[Rename]:
+def detect_renames(db: Database, old_id: int, new_id: int) -> list[Rename]:
     """Renames of technology examples from dataset `old_id` to dataset `new_id`."""
     old_occ, old_names, old_commodities = _technologies(db, old_id)
     new_occ, new_names, new_commodities = _technologies(db, new_id)
@@ -143,7 +143,7 @@ def _by_vendor_variant(name, commodities, by_commodity, new_names, new_occ):
     return best, 0
 
 
-def record_renames(db: sqlite_utils.Database, new_id: int) -> int:
+def record_renames(db: Database, new_id: int) -> int:
     """Store the renames from the active O*NET version to `new_id` (inside the caller's
     transaction). Returns how many were recorded."""
     row = db.execute("SELECT id FROM dataset WHERE kind = 'onet' AND active = 1").fetchone()

@@ -24,11 +24,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Protocol
 
-import sqlite_utils
-
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.core.skills import SkillTerm
 from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
 from careerplanner.store.market_schema import DATASET_TABLES
 
 BATCH_ROWS = 20_000
@@ -97,13 +96,13 @@ def _info(row: tuple) -> DatasetInfo:
     return DatasetInfo(*row[:10], bool(row[10]), row[11])
 
 
-def list_datasets(db: sqlite_utils.Database) -> list[DatasetInfo]:
+def list_datasets(db: Database) -> list[DatasetInfo]:
     """Every installed version, by kind, then oldest to newest."""
     rows = db.execute(f"SELECT {_COLUMNS} FROM dataset ORDER BY kind, published, id").fetchall()
     return [_info(r) for r in rows]
 
 
-def get_dataset(db: sqlite_utils.Database, dataset_id: int) -> DatasetInfo:
+def get_dataset(db: Database, dataset_id: int) -> DatasetInfo:
     row = db.execute(f"SELECT {_COLUMNS} FROM dataset WHERE id = ?", [dataset_id]).fetchone()
     if row is None:
         raise UserError(
@@ -112,14 +111,14 @@ def get_dataset(db: sqlite_utils.Database, dataset_id: int) -> DatasetInfo:
     return _info(row)
 
 
-def active_dataset(db: sqlite_utils.Database, kind: str) -> DatasetInfo | None:
+def active_dataset(db: Database, kind: str) -> DatasetInfo | None:
     row = db.execute(
         f"SELECT {_COLUMNS} FROM dataset WHERE kind = ? AND active = 1", [kind]
     ).fetchone()
     return _info(row) if row else None
 
 
-def previous_dataset(db: sqlite_utils.Database, kind: str) -> DatasetInfo | None:
+def previous_dataset(db: Database, kind: str) -> DatasetInfo | None:
     """The version before the active one of `kind` (by publication date, then import order)."""
     versions = [d for d in list_datasets(db) if d.kind == kind]
     for position, dataset in enumerate(versions):
@@ -128,7 +127,7 @@ def previous_dataset(db: sqlite_utils.Database, kind: str) -> DatasetInfo | None
     return None
 
 
-def use_dataset(db: sqlite_utils.Database, dataset_id: int) -> DatasetInfo:
+def use_dataset(db: Database, dataset_id: int) -> DatasetInfo:
     """Make `dataset_id` the active version of its kind."""
     dataset = get_dataset(db, dataset_id)
     with db.atomic():
@@ -157,7 +156,7 @@ def _check_tables(dataset: DatasetContent) -> None:
 
 
 def install_dataset(
-    db: sqlite_utils.Database,
+    db: Database,
     dataset: DatasetContent,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
@@ -222,7 +221,7 @@ def install_dataset(
     )
 
 
-def _insert_dataset_row(db: sqlite_utils.Database, dataset: DatasetContent) -> int:
+def _insert_dataset_row(db: Database, dataset: DatasetContent) -> int:
     cursor = db.execute(
         "INSERT INTO dataset (kind, name, version, source, sha256, licence, attribution, "
         "published, imported_at, active, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
@@ -243,7 +242,7 @@ def _insert_dataset_row(db: sqlite_utils.Database, dataset: DatasetContent) -> i
 
 
 def read_dataset_tables(
-    db: sqlite_utils.Database, dataset_id: int
+    db: Database, dataset_id: int
 ) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
     """The content of a version, table by table, in the columns an importer provides (the
     inverse of `install_dataset`; pack export writes these)."""
@@ -261,7 +260,7 @@ def read_dataset_tables(
     return tables
 
 
-def dataset_files(db: sqlite_utils.Database, dataset_id: int) -> list[dict]:
+def dataset_files(db: Database, dataset_id: int) -> list[dict]:
     """The files an import read: role, file name, rows and layout notes."""
     rows = db.execute(
         "SELECT role, file_name, rows, layout FROM dataset_file WHERE dataset_id = ? ORDER BY role",
@@ -270,7 +269,7 @@ def dataset_files(db: sqlite_utils.Database, dataset_id: int) -> list[dict]:
     return [dict(zip(("role", "file_name", "rows", "layout"), r, strict=True)) for r in rows]
 
 
-def _has_rowid(db: sqlite_utils.Database, table: str) -> bool:
+def _has_rowid(db: Database, table: str) -> bool:
     sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
     return "WITHOUT ROWID" not in sql.upper()
 
@@ -280,7 +279,7 @@ def _has_rowid(db: sqlite_utils.Database, table: str) -> bool:
 _TERMS_CACHE: dict[tuple, list[SkillTerm]] = {}
 
 
-def skill_terms(db: sqlite_utils.Database) -> list[SkillTerm]:
+def skill_terms(db: Database) -> list[SkillTerm]:
     """The skill finder's vocabulary for the active datasets (cached per dataset ids)."""
     from careerplanner.store.market_terms import build_skill_terms
 
@@ -295,12 +294,12 @@ def skill_terms(db: sqlite_utils.Database) -> list[SkillTerm]:
     return terms
 
 
-def _db_identity(db: sqlite_utils.Database) -> str:
+def _db_identity(db: Database) -> str:
     row = db.execute("PRAGMA database_list").fetchone()
     return row[2] or str(id(db))
 
 
-def resolve_skill_key(db: sqlite_utils.Database, key: str) -> str:
+def resolve_skill_key(db: Database, key: str) -> str:
     """Follow renames: the key a skill has in the active O*NET version.
 
     A key the active version still lists is returned unchanged (after switching back to an
@@ -318,7 +317,7 @@ def resolve_skill_key(db: sqlite_utils.Database, key: str) -> str:
         seen.add(key)
 
 
-def _tech_key_exists(db: sqlite_utils.Database, dataset_id: int, key: str) -> bool:
+def _tech_key_exists(db: Database, dataset_id: int, key: str) -> bool:
     return (
         db.execute(
             "SELECT 1 FROM onet_tech_skill WHERE dataset_id = ? AND skill_key = ? LIMIT 1",
@@ -335,9 +334,10 @@ def ensure_default_dataset(
 
     Accepts the market database or a `DataDir`. A no-op when every kind already has a version.
     """
+    from careerplanner.store.data_dir import DataDir
     from careerplanner.store.market_import import install_bundled_default
 
-    if hasattr(db_or_data_dir, "open_market_db"):
+    if isinstance(db_or_data_dir, DataDir):
         db = db_or_data_dir.open_market_db()
         try:
             return install_bundled_default(db, progress, cancel)

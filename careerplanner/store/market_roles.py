@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import sqlite_utils
-
+from careerplanner.store.connection import Database
 from careerplanner.store.market_repo import active_dataset
 
 _SENIORITY = "senior sr jr junior lead principal staff head chief entry level mid i ii iii iv"
@@ -45,7 +44,7 @@ def _words(text: str) -> list[str]:
 _CACHE: dict[tuple[str, int], tuple[dict[str, str], list[tuple[str, str, str, str]]]] = {}
 
 
-def _titles(db: sqlite_utils.Database, dataset_id: int):
+def _titles(db: Database, dataset_id: int):
     key = (db.execute("PRAGMA database_list").fetchone()[2] or str(id(db)), dataset_id)
     cached = _CACHE.get(key)
     if cached is None:
@@ -65,7 +64,7 @@ def _titles(db: sqlite_utils.Database, dataset_id: int):
     return cached
 
 
-def find_roles(db: sqlite_utils.Database, query: str, limit: int = 20) -> list[RoleMatch]:
+def find_roles(db: Database, query: str, limit: int = 20) -> list[RoleMatch]:
     """The occupations of the active O*NET version that best match `query`, best first."""
     onet = active_dataset(db, "onet")
     if onet is None or not query.strip():

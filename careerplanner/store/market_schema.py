@@ -9,16 +9,11 @@ file closely, so a version can be exported as a pack and imported elsewhere exac
 
 from __future__ import annotations
 
-from sqlite_utils.migrations import Migrations
-
 from careerplanner.store.database import DatabaseSpec
-
-migrations = Migrations("careerplanner.market")
 
 _ID = "dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE"
 
 
-@migrations()
 def m001_initial(db):
     # One row per import. Exactly one row per kind is active at a time; earlier versions stay so
     # the user can switch back. sha256 makes re-importing the same file a no-op.
@@ -186,7 +181,12 @@ def m001_initial(db):
     )
 
 
-MARKET_DB = DatabaseSpec(label="market data", application_id=0x4350434D, migrations=migrations)
+MARKET_DB = DatabaseSpec(
+    label="market data",
+    application_id=0x4350434D,
+    name="careerplanner.market",
+    steps=(m001_initial,),
+)
 
 # Per dataset kind: table -> the columns an importer provides (dataset_id is added by the store).
 DATASET_TABLES: dict[str, dict[str, tuple[str, ...]]] = {

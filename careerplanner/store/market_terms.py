@@ -17,9 +17,8 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-import sqlite_utils
-
 from careerplanner.core.skills import SkillTerm, normalise, skill_key
+from careerplanner.store.connection import Database
 
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -38,9 +37,7 @@ def _split_labels(text: str) -> list[str]:
     return [label.strip() for label in text.replace("\n", "|").split("|") if label.strip()]
 
 
-def build_skill_terms(
-    db: sqlite_utils.Database, onet_id: int | None, esco_id: int | None
-) -> list[SkillTerm]:
+def build_skill_terms(db: Database, onet_id: int | None, esco_id: int | None) -> list[SkillTerm]:
     spellings: defaultdict[str, Counter] = defaultdict(Counter)
     if onet_id is not None:
         for key, example, count in db.execute(

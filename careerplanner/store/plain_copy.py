@@ -17,10 +17,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-import sqlite_utils
-
 from careerplanner.errors import UserError
 from careerplanner.store import recovery
+from careerplanner.store.connection import Database
 from careerplanner.store.database import open_database
 from careerplanner.store.user_schema import USER_DB
 
@@ -37,7 +36,7 @@ def plain_copy_path(data_dir_root: Path) -> Path:
     return Path(data_dir_root) / PLAIN_COPY_NAME
 
 
-def write_plain_copy(user_db: sqlite_utils.Database, data_dir_root: Path) -> Path:
+def write_plain_copy(user_db: Database, data_dir_root: Path) -> Path:
     """Write the plain JSON copy of everything in `user_db` to `<data_dir_root>/user-data.json`.
 
     The file is replaced atomically (a crash leaves the previous copy whole) and is private
@@ -51,7 +50,7 @@ def write_plain_copy(user_db: sqlite_utils.Database, data_dir_root: Path) -> Pat
     return path
 
 
-def _user_db_root(db: sqlite_utils.Database) -> Path | None:
+def _user_db_root(db: Database) -> Path | None:
     """The data directory of `db` when it is the user database of a data directory (not a
     staging copy such as the one `rebuild_from_plain_copy` builds, which must not overwrite
     the copy it is being built from)."""
@@ -63,7 +62,7 @@ def _user_db_root(db: sqlite_utils.Database) -> Path | None:
     return None
 
 
-def refresh_plain_copy(db: sqlite_utils.Database) -> Path | None:
+def refresh_plain_copy(db: Database) -> Path | None:
     """Rewrite the plain copy after a committed change; never fails the change itself.
 
     Skipped inside an open transaction (the outer change refreshes it once it commits, so the

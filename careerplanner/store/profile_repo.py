@@ -13,11 +13,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-import sqlite_utils
-
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import FoundSkill, normalise
 from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
 from careerplanner.store.plain_copy import keeps_plain_copy
 
 
@@ -59,7 +58,7 @@ def _now() -> str:
 
 
 def store_resume_import(
-    db: sqlite_utils.Database,
+    db: Database,
     *,
     sha256: str,
     file_name: str,
@@ -144,7 +143,7 @@ def _history(db, key: str, at: str, level: int, source: str, note: str) -> None:
     )
 
 
-def list_skills(db: sqlite_utils.Database) -> list[UserSkill]:
+def list_skills(db: Database) -> list[UserSkill]:
     """Every skill in the profile, strongest first."""
     rows = db.execute(
         "SELECT skill_key, name, inferred_level, override_level, override_reason, "
@@ -157,7 +156,7 @@ def list_skills(db: sqlite_utils.Database) -> list[UserSkill]:
     return skills
 
 
-def find_skill(db: sqlite_utils.Database, name_or_key: str) -> UserSkill:
+def find_skill(db: Database, name_or_key: str) -> UserSkill:
     """The profile skill named (or keyed) `name_or_key`, or a UserError saying it is not there."""
     wanted = normalise(name_or_key)
     for skill in list_skills(db):
@@ -172,7 +171,7 @@ def find_skill(db: sqlite_utils.Database, name_or_key: str) -> UserSkill:
 
 @keeps_plain_copy
 def set_override(
-    db: sqlite_utils.Database,
+    db: Database,
     name_or_key: str,
     level: int | str,
     reason: str,
@@ -198,9 +197,7 @@ def set_override(
 
 
 @keeps_plain_copy
-def clear_override(
-    db: sqlite_utils.Database, name_or_key: str, now: str | None = None
-) -> UserSkill:
+def clear_override(db: Database, name_or_key: str, now: str | None = None) -> UserSkill:
     """Go back to the inferred level; the history records it."""
     skill = find_skill(db, name_or_key)
     now = now or _now()
@@ -214,7 +211,7 @@ def clear_override(
     return find_skill(db, skill.key)
 
 
-def skill_history(db: sqlite_utils.Database, key: str) -> list[HistoryEntry]:
+def skill_history(db: Database, key: str) -> list[HistoryEntry]:
     """Every recorded level of a skill, oldest first."""
     rows = db.execute(
         "SELECT at, level, source, note FROM skill_history WHERE skill_key = ? ORDER BY at, id",
@@ -223,7 +220,7 @@ def skill_history(db: sqlite_utils.Database, key: str) -> list[HistoryEntry]:
     return [HistoryEntry(*row) for row in rows]
 
 
-def resume_imports(db: sqlite_utils.Database) -> list[tuple[int, str, str, str]]:
+def resume_imports(db: Database) -> list[tuple[int, str, str, str]]:
     """(id, file name, format, imported at) of every import, newest first."""
     return db.execute(
         "SELECT id, file_name, format, imported_at FROM resume_import ORDER BY id DESC"

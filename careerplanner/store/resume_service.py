@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.store.backup import backup_database
+from careerplanner.store.connection import Database
 from careerplanner.store.profile_repo import ImportResult, store_resume_import
 
 
@@ -24,7 +23,7 @@ class ResumeImport:
     result: ImportResult
 
 
-def resume_finder(market_db: sqlite_utils.Database):
+def resume_finder(market_db: Database):
     """The skill finder over the active dataset's terms and the curated alias table."""
     from careerplanner.analysis.vocabulary import active_vocabulary
     from careerplanner.store.market_repo import skill_terms
@@ -33,7 +32,7 @@ def resume_finder(market_db: sqlite_utils.Database):
 
 
 def parse_resume_file(
-    market_db: sqlite_utils.Database,
+    market_db: Database,
     path: Path,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
@@ -44,7 +43,7 @@ def parse_resume_file(
     return parse_resume(Path(path), resume_finder(market_db), progress=progress, cancel=cancel)
 
 
-def store_parsed_resume(user_db: sqlite_utils.Database, parsed, backup_dir: Path) -> ResumeImport:
+def store_parsed_resume(user_db: Database, parsed, backup_dir: Path) -> ResumeImport:
     """Fold a parsed resume into the profile (backed up first); the same file twice is a no-op."""
     from careerplanner.store.plain_copy import refresh_plain_copy
     from careerplanner.store.roadmap_repo import record_skill_levels
@@ -69,8 +68,8 @@ def store_parsed_resume(user_db: sqlite_utils.Database, parsed, backup_dir: Path
 
 
 def import_resume_file(
-    user_db: sqlite_utils.Database,
-    market_db: sqlite_utils.Database,
+    user_db: Database,
+    market_db: Database,
     path: Path,
     backup_dir: Path,
     progress: Progress = no_progress,

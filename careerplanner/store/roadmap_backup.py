@@ -15,10 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.errors import UserError
 from careerplanner.store.backup import backup_database
+from careerplanner.store.connection import Database
 from careerplanner.store.plain_copy import keeps_plain_copy
 
 BYTES_TAG = "$base64"
@@ -34,7 +33,7 @@ class ColumnInfo:
     primary_key: int
 
 
-def user_table_names(db: sqlite_utils.Database) -> list[str]:
+def user_table_names(db: Database) -> list[str]:
     """The tables holding user data, in a stable order (schema bookkeeping left out)."""
     rows = db.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -43,7 +42,7 @@ def user_table_names(db: sqlite_utils.Database) -> list[str]:
     return [name for (name,) in rows if name not in _SKIPPED_TABLES]
 
 
-def table_columns(db: sqlite_utils.Database, table: str) -> list[ColumnInfo]:
+def table_columns(db: Database, table: str) -> list[ColumnInfo]:
     rows = db.execute("SELECT name, [notnull], dflt_value, pk FROM pragma_table_info(?)", [table])
     return [
         ColumnInfo(name, bool(notnull) and default is None and not pk, pk)
@@ -51,7 +50,7 @@ def table_columns(db: sqlite_utils.Database, table: str) -> list[ColumnInfo]:
     ]
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 
 
@@ -61,7 +60,7 @@ def _encode(value):
     return value
 
 
-def dump_user_tables(db: sqlite_utils.Database) -> dict[str, list[dict]]:
+def dump_user_tables(db: Database) -> dict[str, list[dict]]:
     """Every user table as a list of row dicts, ordered by primary key (rowid otherwise)."""
     dump: dict[str, list[dict]] = {}
     for table in user_table_names(db):
@@ -93,7 +92,7 @@ def _decode(value, where: str):
 
 
 def check_user_tables(
-    db: sqlite_utils.Database,
+    db: Database,
     tables: Mapping[str, object],
     source: str,
     older_schema: bool = False,
@@ -138,7 +137,7 @@ def check_user_tables(
 
 @keeps_plain_copy
 def replace_user_tables(
-    db: sqlite_utils.Database,
+    db: Database,
     tables: Mapping[str, object],
     source: str,
     backup_dir: Path | None = None,
@@ -169,7 +168,7 @@ def replace_user_tables(
     return {table: len(rows) for table, rows in checked.items()}
 
 
-def _insert_row(db: sqlite_utils.Database, table: str, row: dict, where: str) -> None:
+def _insert_row(db: Database, table: str, row: dict, where: str) -> None:
     columns = ", ".join(f'"{name}"' for name in row)
     marks = ", ".join("?" for _ in row)
     try:

@@ -9,11 +9,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.core.roadmap import EffectiveLevel, Evidence, EvidenceKind, effective_levels
 from careerplanner.core.skills import normalise, skill_key
 from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
 from careerplanner.store.plain_copy import keeps_plain_copy
 from careerplanner.store.roadmap_read import (
     _EVIDENCE_COLUMNS,
@@ -28,9 +27,7 @@ from careerplanner.store.roadmap_read import (
 )
 
 
-def all_effective_levels(
-    db: sqlite_utils.Database, keys: set[str] | None = None
-) -> dict[str, EffectiveLevel]:
+def all_effective_levels(db: Database, keys: set[str] | None = None) -> dict[str, EffectiveLevel]:
     """The level that counts for every skill in the profile or on the roadmap (see core), or
     for the skills in `keys` only."""
     profile = {key: level for key, (_name, level) in profile_skills(db).items()}
@@ -44,7 +41,7 @@ def all_effective_levels(
     return {key: levels.get(key, EffectiveLevel(key, 0, 0, 0, 0)) for key in wanted}
 
 
-def effective_level_of(db: sqlite_utils.Database, skill_key: str) -> EffectiveLevel:
+def effective_level_of(db: Database, skill_key: str) -> EffectiveLevel:
     """The level that counts for one skill, with the reason: what the profile screen shows."""
     return all_effective_levels(db, {skill_key})[skill_key]
 
@@ -62,9 +59,7 @@ def _latest_values(db, kind: str) -> dict[str, float]:
     return dict(rows.fetchall())
 
 
-def record_skill_levels(
-    db: sqlite_utils.Database, source: str, keys: set[str] | None = None
-) -> int:
+def record_skill_levels(db: Database, source: str, keys: set[str] | None = None) -> int:
     """Append a history point for every skill (or every one in `keys`) whose counted level
     changed; returns how many.
 
@@ -94,9 +89,7 @@ def record_skill_levels(
 
 
 @keeps_plain_copy
-def record_fit_scores(
-    db: sqlite_utils.Database, scores: Mapping[str, tuple[str, float]], source: str
-) -> int:
+def record_fit_scores(db: Database, scores: Mapping[str, tuple[str, float]], source: str) -> int:
     """Append a point for every target role (code -> (title, fit 0..1)) whose fit changed."""
     latest = _latest_values(db, "fit")
     stamp = now_stamp()
@@ -115,7 +108,7 @@ def record_fit_scores(
     return len(changed)
 
 
-def current_dataset_keys(market_db: sqlite_utils.Database) -> set[str] | None:
+def current_dataset_keys(market_db: Database) -> set[str] | None:
     """Skill keys of the active market datasets, or None when no dataset is installed."""
     from careerplanner.store import market_repo
 
@@ -124,7 +117,7 @@ def current_dataset_keys(market_db: sqlite_utils.Database) -> set[str] | None:
 
 
 def renamed_skills(
-    market_db: sqlite_utils.Database, skill_keys: set[str], active_keys: set[str]
+    market_db: Database, skill_keys: set[str], active_keys: set[str]
 ) -> dict[str, str]:
     """Old key -> new display name, for roadmap skills the active dataset lists under a new name."""
     from careerplanner.store import market_repo
@@ -138,9 +131,7 @@ def renamed_skills(
     return renames
 
 
-def resolve_skill(
-    db: sqlite_utils.Database, market_db: sqlite_utils.Database | None, text: str
-) -> tuple[str, str]:
+def resolve_skill(db: Database, market_db: Database | None, text: str) -> tuple[str, str]:
     """(skill key, display name) for a skill the user typed.
 
     Looked up, in order, as a key or name in the profile, on the roadmap, then in the active
@@ -191,7 +182,7 @@ def resolve_skill(
 
 @keeps_plain_copy
 def add_evidence(
-    db: sqlite_utils.Database,
+    db: Database,
     skill_key: str,
     skill_name: str,
     level: int,
@@ -238,7 +229,7 @@ def add_evidence(
 
 
 @keeps_plain_copy
-def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> Evidence:
+def delete_evidence(db: Database, evidence_id: int) -> Evidence:
     """Delete one evidence item; returns it as it was (for `restore_evidence`, the undo)."""
     item = get_evidence(db, evidence_id)
     with db.atomic():
@@ -248,7 +239,7 @@ def delete_evidence(db: sqlite_utils.Database, evidence_id: int) -> Evidence:
 
 
 @keeps_plain_copy
-def restore_evidence(db: sqlite_utils.Database, item: Evidence) -> Evidence:
+def restore_evidence(db: Database, item: Evidence) -> Evidence:
     """Put a deleted evidence item back exactly (same id, checksum and timestamp)."""
     with db.atomic():
         db.execute(

@@ -10,8 +10,6 @@ import hashlib
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.core.roadmap import (
     Evidence,
     EvidenceKind,
@@ -23,6 +21,7 @@ from careerplanner.core.roadmap import (
     validate_level,
 )
 from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
 
 
 def now_stamp() -> str:
@@ -46,7 +45,7 @@ def _level(value, what: str) -> int:
         raise UserError(str(error)) from None
 
 
-def profile_skills(db: sqlite_utils.Database) -> dict[str, tuple[str, int]]:
+def profile_skills(db: Database) -> dict[str, tuple[str, int]]:
     """Skill key -> (display name, level) from the profile; the user's override wins.
 
     Read through the profile repository (read-only), so the rule of which level counts lives
@@ -57,7 +56,7 @@ def profile_skills(db: sqlite_utils.Database) -> dict[str, tuple[str, int]]:
     return {skill.key: (skill.name, skill.level) for skill in profile_repo.list_skills(db)}
 
 
-def profile_basics(db: sqlite_utils.Database) -> tuple[str, str]:
+def profile_basics(db: Database) -> tuple[str, str]:
     """The profile's (name, headline), empty when there is no profile yet."""
     if not db["profile"].exists():
         return "", ""
@@ -137,12 +136,12 @@ def _load_goals(db, where: str = "", params: list | None = None) -> list[Goal]:
     return list(goals.values())
 
 
-def list_goals(db: sqlite_utils.Database) -> list[Goal]:
+def list_goals(db: Database) -> list[Goal]:
     """Every goal with its steps (in order) and notes, oldest goal first."""
     return _load_goals(db)
 
 
-def get_goal(db: sqlite_utils.Database, goal_id: int) -> Goal:
+def get_goal(db: Database, goal_id: int) -> Goal:
     """One goal with its steps and notes; UserError if there is none with that id."""
     found = _load_goals(db, "WHERE id = ?", [goal_id])
     if not found:
@@ -167,7 +166,7 @@ def _evidence_from_row(row) -> Evidence:
     return Evidence(id_, key, name, level, EvidenceKind(kind), title, url, path, sha, text, created)
 
 
-def list_evidence(db: sqlite_utils.Database, skill_key: str | None = None) -> list[Evidence]:
+def list_evidence(db: Database, skill_key: str | None = None) -> list[Evidence]:
     """The evidence ledger, or one skill's part of it, oldest first."""
     sql = f"SELECT {_EVIDENCE_COLUMNS} FROM evidence"
     params: list[object] = []
@@ -177,7 +176,7 @@ def list_evidence(db: sqlite_utils.Database, skill_key: str | None = None) -> li
     return [_evidence_from_row(row) for row in db.execute(sql + " ORDER BY id", params)]
 
 
-def get_evidence(db: sqlite_utils.Database, evidence_id: int) -> Evidence:
+def get_evidence(db: Database, evidence_id: int) -> Evidence:
     row = db.execute(
         f"SELECT {_EVIDENCE_COLUMNS} FROM evidence WHERE id = ?", [evidence_id]
     ).fetchone()
@@ -205,7 +204,7 @@ def evidence_file_status(item: Evidence) -> str:
         return "missing"
 
 
-def progress_history(db: sqlite_utils.Database, kind: str | None = None) -> list[ProgressPoint]:
+def progress_history(db: Database, kind: str | None = None) -> list[ProgressPoint]:
     """The progress history (all of it, or one kind: "skill" or "fit"), oldest first."""
     sql = "SELECT id, at, kind, subject_key, subject_name, value, source FROM progress_history"
     params: list[object] = []

@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import sqlite_utils
-
 from careerplanner.core.roadmap import (
     STARTED_STATES,
     Goal,
@@ -24,6 +22,7 @@ from careerplanner.core.roadmap import (
 )
 from careerplanner.core.roadmap_review import DueReview, due_for_review
 from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
 from careerplanner.store.plain_copy import keeps_plain_copy
 from careerplanner.store.roadmap_levels import (
     _goal_key,
@@ -98,7 +97,7 @@ UNCHANGED = object()
 """Marks an update argument that was not given (None means "clear it")."""
 
 
-def ensure_roadmap_tables(db: sqlite_utils.Database) -> None:
+def ensure_roadmap_tables(db: Database) -> None:
     """Create the roadmap tables if a migration has not (idempotent, one transaction)."""
     if not has_roadmap_tables(db):
         with db.atomic():
@@ -107,7 +106,7 @@ def ensure_roadmap_tables(db: sqlite_utils.Database) -> None:
 
 @keeps_plain_copy
 def add_goal(
-    db: sqlite_utils.Database,
+    db: Database,
     skill_key: str,
     skill_name: str,
     target_level: int,
@@ -145,7 +144,7 @@ def add_goal(
 
 @keeps_plain_copy
 def add_goals(
-    db: sqlite_utils.Database,
+    db: Database,
     wanted: list[tuple[str, str, int]],
     target_date: date | None = None,
 ) -> list[Goal]:
@@ -185,7 +184,7 @@ def _insert_step(db, goal_id: int, step: Step, position: int, stamp: str) -> int
 
 @keeps_plain_copy
 def update_goal(
-    db: sqlite_utils.Database,
+    db: Database,
     goal_id: int,
     *,
     target_level=UNCHANGED,
@@ -232,7 +231,7 @@ def update_goal(
 
 
 @keeps_plain_copy
-def delete_goal(db: sqlite_utils.Database, goal_id: int) -> Goal:
+def delete_goal(db: Database, goal_id: int) -> Goal:
     """Delete a goal with its steps and notes (evidence stays: it belongs to the skill).
 
     Returns the goal as it was, which `restore_goal` puts back exactly (the GUI's undo).
@@ -245,7 +244,7 @@ def delete_goal(db: sqlite_utils.Database, goal_id: int) -> Goal:
 
 
 @keeps_plain_copy
-def restore_goal(db: sqlite_utils.Database, goal: Goal) -> Goal:
+def restore_goal(db: Database, goal: Goal) -> Goal:
     """Put a deleted goal back with the same ids, steps, notes and timestamps."""
     with db.atomic():
         db.execute(
@@ -297,7 +296,7 @@ def restore_goal(db: sqlite_utils.Database, goal: Goal) -> Goal:
 
 @keeps_plain_copy
 def add_step(
-    db: sqlite_utils.Database,
+    db: Database,
     goal_id: int,
     title: str,
     to_level: int | None = None,
@@ -324,7 +323,7 @@ def add_step(
 
 @keeps_plain_copy
 def update_step(
-    db: sqlite_utils.Database,
+    db: Database,
     step_id: int,
     *,
     state=UNCHANGED,
@@ -372,7 +371,7 @@ def update_step(
 
 
 @keeps_plain_copy
-def delete_step(db: sqlite_utils.Database, step_id: int) -> None:
+def delete_step(db: Database, step_id: int) -> None:
     """Delete one step (and its notes)."""
     step = _get_step(db, step_id)
     with db.atomic():
@@ -381,9 +380,7 @@ def delete_step(db: sqlite_utils.Database, step_id: int) -> None:
 
 
 @keeps_plain_copy
-def add_note(
-    db: sqlite_utils.Database, goal_id: int, text: str, step_id: int | None = None
-) -> Note:
+def add_note(db: Database, goal_id: int, text: str, step_id: int | None = None) -> Note:
     """Attach a note to a goal, or to one of its steps."""
     goal = get_goal(db, goal_id)
     if not text.strip():
@@ -400,7 +397,7 @@ def add_note(
 
 
 @keeps_plain_copy
-def update_note(db: sqlite_utils.Database, note_id: int, text: str) -> None:
+def update_note(db: Database, note_id: int, text: str) -> None:
     """Replace a note's text."""
     if not text.strip():
         raise UserError("A note can't be empty.")
@@ -413,13 +410,13 @@ def update_note(db: sqlite_utils.Database, note_id: int, text: str) -> None:
 
 
 @keeps_plain_copy
-def delete_note(db: sqlite_utils.Database, note_id: int) -> None:
+def delete_note(db: Database, note_id: int) -> None:
     if db.execute("DELETE FROM roadmap_note WHERE id = ?", [note_id]).rowcount == 0:
         raise UserError(f"There is no note {note_id} on the roadmap.")
 
 
 @keeps_plain_copy
-def mark_reviewed(db: sqlite_utils.Database, goal_id: int, today: date | None = None) -> Goal:
+def mark_reviewed(db: Database, goal_id: int, today: date | None = None) -> Goal:
     """Record a review of the goal's skill today; the next one moves further out."""
     get_goal(db, goal_id)
     db.execute(
@@ -430,6 +427,6 @@ def mark_reviewed(db: sqlite_utils.Database, goal_id: int, today: date | None = 
     return get_goal(db, goal_id)
 
 
-def due_reviews(db: sqlite_utils.Database, today: date | None = None) -> list[DueReview]:
+def due_reviews(db: Database, today: date | None = None) -> list[DueReview]:
     """Goals due for review today or earlier ("due for review" in the app)."""
     return due_for_review(list_goals(db), today or date.today())

@@ -8,11 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
-
-from careerplanner.analysis.common_words import common_words
-from careerplanner.analysis.skill_match import RATING_EVIDENCE, NameMatcher
 from careerplanner.core.gap import (
     ONET_IMPORTANT,
     Requirement,
@@ -21,83 +18,62 @@ from careerplanner.core.gap import (
     weight_from_importance,
 )
 from careerplanner.store import market_queries
+from careerplanner.store.connection import Database
 from careerplanner.store.market_queries import Rating, occupation, technologies
 
+# The small queries the start-up path needs live in `summary_queries`; screens import them here.
+from careerplanner.store.summary_queries import (  # noqa: F401  (re-exported)
+    DatasetSummary,
+    TargetRole,
+    active_dataset_id,
+    active_datasets,
+    add_target_role,
+    profile_skill_count,
+    remove_target_role,
+    startup_summary,
+    target_roles,
+)
+from careerplanner.store.summary_queries import (
+    table_exists as _exists,
+)
 
-@dataclass(frozen=True)
-class DatasetSummary:
-    id: int
-    kind: str
-    name: str
-    version: str
-
-    @property
-    def label(self) -> str:
-        """The name, with the version when the name does not already carry it."""
-        if self.version and self.version not in self.name:
-            return f"{self.name} {self.version}"
-        return self.name
-
-
-def _exists(db: sqlite_utils.Database, table: str) -> bool:
-    # Tables are only created by migrations and never dropped while the app runs, so a table
-    # seen once on this database stays: remember it on the object (the gap recompute asks often).
-    known = db.__dict__.setdefault("_careerplanner_known_tables", set())
-    if table in known:
-        return True
-    row = db.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", [table]
-    ).fetchone()
-    if row is not None:
-        known.add(table)
-    return row is not None
-
-
-def active_datasets(market_db: sqlite_utils.Database) -> list[DatasetSummary]:
-    """The active dataset version of each kind, newest import first."""
-    if not _exists(market_db, "dataset"):
-        return []
-    rows = market_db.execute(
-        "SELECT id, kind, name, version FROM dataset WHERE active = 1 ORDER BY imported_at DESC"
-    ).fetchall()
-    return [DatasetSummary(*row) for row in rows]
-
-
-def active_dataset_id(market_db: sqlite_utils.Database, kind: str) -> int | None:
-    for dataset in active_datasets(market_db):
-        if dataset.kind == kind:
-            return dataset.id
-    return None
-
-
-def profile_skill_count(user_db: sqlite_utils.Database) -> int:
-    """How many skills the user's profile holds."""
-    if not _exists(user_db, "user_skill"):
-        return 0
-    return int(user_db.execute("SELECT count(*) FROM user_skill").fetchone()[0])
-
-
-def startup_summary(market_db: sqlite_utils.Database, user_db: sqlite_utils.Database) -> str:
-    """What was loaded, in words: the active market dataset(s) and the profile size."""
-    datasets = active_datasets(market_db)
-    labels = [f"{d.label} (id {d.id})" for d in datasets]
-    market = ", ".join(labels) if labels else "none installed"
-    count = profile_skill_count(user_db)
-    noun = "skill" if count == 1 else "skills"
-    return f"market dataset: {market}, {count} {noun} in profile"
+if TYPE_CHECKING:
+    # The start screen reads through this module; the skill matcher (and its vocabulary) loads
+    # on first use instead, to keep it off the start-up path.
+    from careerplanner.analysis.skill_match import NameMatcher
 
 
 # -- the user's levels and target roles ----------------------------------------------------------
 
 
-def user_levels(user_db: sqlite_utils.Database) -> SkillLevels:
+def user_data_version(user_db: Database) -> tuple[int, int]:
+    """A value that changes whenever the user database does: a commit through another
+    connection (a worker's; SQLite's `data_version`) or a change through this one
+    (`total_changes`). One pragma: cheap enough to ask on every recompute."""
+    conn = user_db.conn
+    return conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+
+def user_levels(user_db: Database) -> SkillLevels:
     """Each skill's level that counts: the user's override when set, else the inferred level,
     raised by a level reached on the roadmap once its evidence is logged (the evidence rule of
     `core.roadmap.effective_level`). Every screen and the command line count the same levels.
 
     A `core.gap.SkillLevels` (a dict of key → level) that also knows the names each skill goes
-    by, so a requirement kept under another key still finds the user's level.
+    by, so a requirement kept under another key still finds the user's level. Read once per
+    `user_data_version` of the connection (kept on it); each caller gets its own copy.
     """
+    version = user_data_version(user_db)
+    cached = user_db.__dict__.get("_careerplanner_levels")
+    if cached is None or cached[0] != version:
+        cached = user_db.__dict__["_careerplanner_levels"] = (version, _read_levels(user_db))
+    return cached[1].copy()
+
+
+_NAME_FORMS: list = []  # one NameMatcher for profile names, made on first use (it caches forms)
+
+
+def _read_levels(user_db: Database) -> SkillLevels:
     if not _exists(user_db, "user_skill"):
         return SkillLevels()
     rows = {
@@ -114,7 +90,12 @@ def user_levels(user_db: sqlite_utils.Database) -> SkillLevels:
             name = rows[key][0] if key in rows else goal_names.get(key, key)
             if counted.level > rows.get(key, (name, 0))[1]:
                 rows[key] = (name, counted.level)
-    matcher = NameMatcher(frozenset(), frozenset(common_words()))
+    if not _NAME_FORMS:
+        from careerplanner.analysis.common_words import common_words
+        from careerplanner.analysis.skill_match import NameMatcher
+
+        _NAME_FORMS.append(NameMatcher(frozenset(), frozenset(common_words())))
+    matcher = _NAME_FORMS[0]
     by_form: dict[str, str] = {}
     for key, (name, _level) in sorted(rows.items(), key=lambda item: -item[1][1]):
         if key.startswith("onet:"):
@@ -126,33 +107,6 @@ def user_levels(user_db: sqlite_utils.Database) -> SkillLevels:
         by_form,
         {key: name for key, (name, _level) in rows.items()},
     )
-
-
-@dataclass(frozen=True)
-class TargetRole:
-    code: str
-    title: str
-
-
-def target_roles(user_db: sqlite_utils.Database) -> list[TargetRole]:
-    if not _exists(user_db, "target_role"):
-        return []
-    rows = user_db.execute("SELECT role_code, title FROM target_role ORDER BY added_at").fetchall()
-    return [TargetRole(code, title) for code, title in rows]
-
-
-def add_target_role(user_db: sqlite_utils.Database, code: str, title: str, at: str) -> None:
-    """Remember a target role (a single-row write; adding it again changes nothing)."""
-    with user_db.atomic():
-        user_db.execute(
-            "INSERT OR IGNORE INTO target_role (role_code, title, added_at) VALUES (?, ?, ?)",
-            [code, title, at],
-        )
-
-
-def remove_target_role(user_db: sqlite_utils.Database, code: str) -> None:
-    with user_db.atomic():
-        user_db.execute("DELETE FROM target_role WHERE role_code = ?", [code])
 
 
 # -- roles and their requirements ----------------------------------------------------------------
@@ -191,13 +145,15 @@ def _rating_requirement(
 _MATCHERS: dict[tuple, NameMatcher] = {}
 
 
-def technology_matcher(market_db: sqlite_utils.Database) -> NameMatcher:
+def technology_matcher(market_db: Database) -> NameMatcher:
     """Name forms for the active O*NET version's technologies (cached per version)."""
     dataset_id = active_dataset_id(market_db, "onet")
     row = market_db.execute("PRAGMA database_list").fetchone()
     cache_key = (row[2] or str(id(market_db)), dataset_id)
     matcher = _MATCHERS.get(cache_key)
     if matcher is None:
+        from careerplanner.analysis.skill_match import NameMatcher
+
         names = (
             [
                 name
@@ -216,7 +172,7 @@ def technology_matcher(market_db: sqlite_utils.Database) -> NameMatcher:
 _EVIDENCE: dict[tuple, dict[str, frozenset[str]]] = {}
 
 
-def rating_evidence(market_db: sqlite_utils.Database) -> dict[str, frozenset[str]]:
+def rating_evidence(market_db: Database) -> dict[str, frozenset[str]]:
     """Rating key → the technology keys that evidence it (analysis.skill_match.RATING_EVIDENCE:
     O*NET's own technology categories), for the active O*NET version (cached)."""
     dataset_id = active_dataset_id(market_db, "onet")
@@ -224,6 +180,8 @@ def rating_evidence(market_db: sqlite_utils.Database) -> dict[str, frozenset[str
     cache_key = (row[2] or str(id(market_db)), dataset_id)
     found = _EVIDENCE.get(cache_key)
     if found is None:
+        from careerplanner.analysis.skill_match import RATING_EVIDENCE
+
         found = {}
         for rating_key, categories in RATING_EVIDENCE.items():
             marks = ",".join("?" * len(categories))
@@ -239,7 +197,7 @@ def rating_evidence(market_db: sqlite_utils.Database) -> dict[str, frozenset[str
     return found
 
 
-def _renamed_from(market_db: sqlite_utils.Database, keys: list[str]) -> dict[str, list[str]]:
+def _renamed_from(market_db: Database, keys: list[str]) -> dict[str, list[str]]:
     """Older keys of each key (O*NET renames between releases, the skill_alias table)."""
     if not keys or not _exists(market_db, "skill_alias"):
         return {}
@@ -257,7 +215,7 @@ _REQUIREMENTS_KEPT = 32  # a few target roles × both technology choices
 
 
 def role_requirements(
-    market_db: sqlite_utils.Database, code: str, all_technologies: bool = False
+    market_db: Database, code: str, all_technologies: bool = False
 ) -> RoleRequirements | None:
     """What an O*NET occupation asks for (see `_role_requirements`), cached per dataset version:
     an installed version never changes, and switching versions changes the active ids."""
@@ -276,7 +234,7 @@ def role_requirements(
 
 
 def _role_requirements(
-    market_db: sqlite_utils.Database, code: str, all_technologies: bool
+    market_db: Database, code: str, all_technologies: bool
 ) -> RoleRequirements | None:
     """What an O*NET occupation asks for, as gap requirements, from the active O*NET version.
 
@@ -332,9 +290,7 @@ class RelatedRole:
     tier: str
 
 
-def related_roles(
-    market_db: sqlite_utils.Database, code: str, limit: int = 10
-) -> list[RelatedRole]:
+def related_roles(market_db: Database, code: str, limit: int = 10) -> list[RelatedRole]:
     dataset_id = active_dataset_id(market_db, "onet")
     if dataset_id is None:
         return []
@@ -360,7 +316,7 @@ class TechnologyDemand:
     top_occupations: tuple[tuple[str, str, bool, bool], ...]  # (code, title, hot, in demand)
 
 
-def technology_demand(market_db: sqlite_utils.Database, skill_key: str) -> TechnologyDemand | None:
+def technology_demand(market_db: Database, skill_key: str) -> TechnologyDemand | None:
     dataset_id = active_dataset_id(market_db, "onet")
     if dataset_id is None:
         return None
@@ -388,7 +344,7 @@ def technology_demand(market_db: sqlite_utils.Database, skill_key: str) -> Techn
     )
 
 
-def find_skills(market_db: sqlite_utils.Database, text: str, limit: int = 30):
+def find_skills(market_db: Database, text: str, limit: int = 30):
     """Skills whose name contains `text`, from the active O*NET technologies and postings:
     (key, name, where it is found), most widespread first."""
     words = text.strip()
@@ -419,7 +375,7 @@ def find_skills(market_db: sqlite_utils.Database, text: str, limit: int = 30):
     return [(key, name, where) for key, (name, where, _) in ranked[:limit]]
 
 
-def posting_skill_rows(market_db: sqlite_utils.Database, skill_key: str) -> list[dict]:
+def posting_skill_rows(market_db: Database, skill_key: str) -> list[dict]:
     """Postings figures for one skill from the active postings dataset, all roles ("" = all)."""
     dataset_id = active_dataset_id(market_db, "postings")
     if dataset_id is None:
@@ -432,7 +388,7 @@ def posting_skill_rows(market_db: sqlite_utils.Database, skill_key: str) -> list
     return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
-def posting_pairings(market_db: sqlite_utils.Database, skill_key: str, limit: int = 10):
+def posting_pairings(market_db: Database, skill_key: str, limit: int = 10):
     """(other skill name, share, lift) for the skills most often alongside `skill_key`."""
     dataset_id = active_dataset_id(market_db, "postings")
     if dataset_id is None:

@@ -6,15 +6,10 @@ Each released schema version has a fixture database under tests/fixtures/.
 
 from __future__ import annotations
 
-from sqlite_utils.migrations import Migrations
-
 from careerplanner.store.database import DatabaseSpec
 from careerplanner.store.roadmap_schema import create_roadmap_tables
 
-migrations = Migrations("careerplanner.user")
 
-
-@migrations()
 def m001_initial(db):
     db.execute(
         """CREATE TABLE profile (
@@ -70,4 +65,9 @@ def m001_initial(db):
     create_roadmap_tables(db)
 
 
-USER_DB = DatabaseSpec(label="your data", application_id=0x43505553, migrations=migrations)
+USER_DB = DatabaseSpec(
+    label="your data",
+    application_id=0x43505553,
+    name="careerplanner.user",
+    steps=(m001_initial,),
+)

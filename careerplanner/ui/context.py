@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
 from PySide6.QtCore import QObject, QSettings, Signal
 
+from careerplanner.store.connection import Database
 from careerplanner.store.data_dir import DataDir
 from careerplanner.ui.worker import TaskRunner
 
@@ -40,8 +40,8 @@ def open_settings(data_dir: DataDir) -> QSettings:
 @dataclass
 class AppContext:
     data_dir: DataDir
-    user_db: sqlite_utils.Database
-    market_db: sqlite_utils.Database
+    user_db: Database
+    market_db: Database
     runner: TaskRunner
     events: AppEvents
     settings: QSettings
@@ -60,17 +60,17 @@ class WorkerDatabases:
     def __init__(self, data_dir: DataDir) -> None:
         self._data_dir = data_dir
         self.backup_dir = data_dir.backup_dir
-        self._user: sqlite_utils.Database | None = None
-        self._market: sqlite_utils.Database | None = None
+        self._user: Database | None = None
+        self._market: Database | None = None
 
     @property
-    def user(self) -> sqlite_utils.Database:
+    def user(self) -> Database:
         if self._user is None:
             self._user = self._data_dir.open_user_db()
         return self._user
 
     @property
-    def market(self) -> sqlite_utils.Database:
+    def market(self) -> Database:
         if self._market is None:
             self._market = self._data_dir.open_market_db()
         return self._market

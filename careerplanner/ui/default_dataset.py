@@ -24,7 +24,11 @@ def _install(dbs, progress, cancel):
 def install_default_dataset_if_needed(
     ctx: AppContext, window, on_error: Callable[[str], None] | None = None
 ) -> None:
-    """Start installing whatever part of the bundled dataset is missing, in the background."""
+    """Start installing whatever part of the bundled dataset is missing, in the background.
+
+    Whether anything is missing is one quick query, asked here: on every start but the first
+    the answer is no, and no worker (nor the importers) needs to start.
+    """
 
     def done(results) -> None:
         if results:
@@ -41,6 +45,15 @@ def install_default_dataset_if_needed(
         if on_error is not None:
             on_error(sentence)
 
+    from careerplanner.errors import UserError
+    from careerplanner.store.bundled_default import missing_default_parts
+
+    try:
+        if not missing_default_parts(ctx.market_db):
+            return
+    except UserError as error:  # the application's own data folder is missing
+        failed(error)
+        return
     ctx.runner.start(
         TASK_KEY,
         with_databases(ctx.data_dir, _install),

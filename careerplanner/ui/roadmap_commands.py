@@ -18,18 +18,18 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
 
-import sqlite_utils
 from PySide6.QtGui import QUndoCommand
 
 from careerplanner.core.roadmap import Evidence, Goal, Step
 from careerplanner.errors import UserError
 from careerplanner.store import roadmap_repo
+from careerplanner.store.connection import Database
 from careerplanner.ui import dialogs
 
 Changed = Callable[[], None]
 
 
-def expect_same_goal(db: sqlite_utils.Database, goal: Goal) -> None:
+def expect_same_goal(db: Database, goal: Goal) -> None:
     """Refuse to touch goal `goal.id` unless it is still the goal this command made or saw:
     ids can be reused once a goal is deleted elsewhere (another window, the command line)."""
     stored = roadmap_repo.get_goal(db, goal.id)
@@ -37,13 +37,13 @@ def expect_same_goal(db: sqlite_utils.Database, goal: Goal) -> None:
         raise UserError(f"the goal {goal.skill_name} was changed outside this window")
 
 
-def expect_same_evidence(db: sqlite_utils.Database, item: Evidence) -> None:
+def expect_same_evidence(db: Database, item: Evidence) -> None:
     stored = roadmap_repo.get_evidence(db, item.id)
     if (stored.skill_key, stored.created_at) != (item.skill_key, item.created_at):
         raise UserError(f"the evidence for {item.skill_name} was changed outside this window")
 
 
-def put_goal_back(db: sqlite_utils.Database, goal: Goal) -> Goal:
+def put_goal_back(db: Database, goal: Goal) -> Goal:
     """Make the stored goal exactly `goal` (steps, notes, reviews), in one transaction."""
     expect_same_goal(db, goal)
     with db.atomic():
@@ -54,7 +54,7 @@ def put_goal_back(db: sqlite_utils.Database, goal: Goal) -> Goal:
 class _RoadmapCommand(QUndoCommand):
     """Skips the first redo (the edit already ran) and reports every change afterwards."""
 
-    def __init__(self, text: str, db: sqlite_utils.Database, changed: Changed) -> None:
+    def __init__(self, text: str, db: Database, changed: Changed) -> None:
         super().__init__(text)
         self.db = db
         self._changed = changed

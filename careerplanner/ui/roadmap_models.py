@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.core.gap import RoleGap, compute_gap, fit_score
 from careerplanner.core.roadmap import (
     EffectiveLevel,
@@ -20,6 +18,7 @@ from careerplanner.core.roadmap import (
 )
 from careerplanner.core.roadmap_review import next_review
 from careerplanner.store import roadmap_repo
+from careerplanner.store.connection import Database
 from careerplanner.store.ui_queries import role_requirements, target_roles, user_levels
 from careerplanner.ui.table_model import Column, RowTableModel, level_text, percent_text
 
@@ -204,15 +203,13 @@ WEEKS_PER_LEVEL = 12  # a suggested pace: about a quarter per level to climb
 MAX_SUGGESTED_WEEKS = 52
 
 
-def counted_levels(user_db: sqlite_utils.Database) -> dict[str, int]:
+def counted_levels(user_db: Database) -> dict[str, int]:
     """The level that counts per skill: the profile's, raised by evidenced roadmap levels (the
     same `user_levels` the gap screen and the command line use, with its name matching)."""
     return user_levels(user_db)
 
 
-def role_gap(
-    user_db: sqlite_utils.Database, market_db: sqlite_utils.Database, code: str
-) -> RoleGap | None:
+def role_gap(user_db: Database, market_db: Database, code: str) -> RoleGap | None:
     """The gap for one target role against the levels that count now (None: role unknown)."""
     found = role_requirements(market_db, code)
     if found is None:
@@ -232,9 +229,7 @@ def suggested_target_date(gap: RoleGap, wanted: list[tuple[str, str, int]], toda
     return today + timedelta(weeks=min(WEEKS_PER_LEVEL * levels, MAX_SUGGESTED_WEEKS))
 
 
-def record_fit_now(
-    user_db: sqlite_utils.Database, market_db: sqlite_utils.Database, source: str
-) -> int:
+def record_fit_now(user_db: Database, market_db: Database, source: str) -> int:
     """Append a fit-score point for each target role whose fit changed (the progress chart)."""
     levels = counted_levels(user_db)
     scores = {}

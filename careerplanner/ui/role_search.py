@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from careerplanner.ui.lazy_qt import qt
 
 if TYPE_CHECKING:
     from careerplanner.store.market_roles import RoleMatch
@@ -52,7 +54,7 @@ class RoleSearch(QWidget):
             if match.matched_title.casefold() != match.title.casefold():
                 label = f"{match.title}  —  “{match.matched_title}”"
             item = QListWidgetItem(f"{label}  ({match.code})")
-            item.setData(Qt.ItemDataRole.UserRole, (match.code, match.title))
+            item.setData(qt().ItemDataRole.UserRole, (match.code, match.title))
             self.results.addItem(item)
         if matches:
             self.results.setCurrentRow(0)
@@ -64,9 +66,9 @@ class RoleSearch(QWidget):
             self._choose(self.results.item(0))
 
     def _choose(self, item: QListWidgetItem) -> None:
-        code, title = item.data(Qt.ItemDataRole.UserRole)
+        code, title = item.data(qt().ItemDataRole.UserRole)
         self.role_chosen.emit(code, title)
 
     def current(self) -> tuple[str, str] | None:
         item = self.results.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else None
+        return item.data(qt().ItemDataRole.UserRole) if item else None

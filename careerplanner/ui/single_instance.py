@@ -8,19 +8,23 @@ exits with a clear sentence.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
 from careerplanner.errors import UserError
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalServer
 
 ACTIVATE = b"activate\n"
 
 
 def server_name(data_root: Path) -> str:
     """A short, per-data-directory name (socket paths have a small length limit)."""
+    import hashlib  # ~5 ms: only once the window is up (see `acquire`)
+
     digest = hashlib.sha256(str(data_root).encode("utf-8")).hexdigest()[:16]
     return f"careerplanner-{digest}"
 
@@ -41,10 +45,22 @@ class SingleInstance(QObject):
         """True when this process is the only instance; the lock is held until `release`."""
         if not self._lock.tryLock(100):
             return False
-        self._listen()
+        # Listening needs QtNetwork (~10 ms to load): do it once the event loop runs, after the
+        # window's first paint. A second start in between finds the lock taken and no server,
+        # and still refuses with the same sentence.
+        QTimer.singleShot(0, self._listen)
         return True
 
+    @property
+    def listening(self) -> bool:
+        """True once a second start can reach this instance to bring its window forward."""
+        return self._server is not None
+
     def _listen(self) -> None:
+        if not self._lock.isLocked():  # released before the event loop ran
+            return
+        from PySide6.QtNetwork import QLocalServer
+
         name = server_name(self._root)
         QLocalServer.removeServer(name)  # a crashed instance may have left its socket file
         server = QLocalServer(self)
@@ -74,6 +90,8 @@ class SingleInstance(QObject):
 
 def ask_running_instance_to_activate(data_root: Path, timeout_ms: int = 1000) -> bool:
     """Tell the running instance to bring its window forward; True if it answered."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_root))
     if not socket.waitForConnected(timeout_ms):

@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from careerplanner import __version__
-from careerplanner.store.ui_queries import startup_summary
+from careerplanner.store.summary_queries import startup_summary
 
 
 def exercise_all_screens(window) -> list[str]:

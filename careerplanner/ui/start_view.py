@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,17 +16,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.core.gap import compute_gap
-from careerplanner.store.ui_queries import (
+from careerplanner.store.summary_queries import (
     active_datasets,
     add_target_role,
     profile_skill_count,
     remove_target_role,
-    role_requirements,
     target_roles,
-    user_levels,
 )
 from careerplanner.ui.context import AppContext
+from careerplanner.ui.lazy_qt import qt
 from careerplanner.ui.role_search import RoleSearch
 
 
@@ -34,6 +32,18 @@ def _heading(text: str, role: str = "subtitle") -> QLabel:
     label = QLabel(text)
     label.setProperty("role", role)
     return label
+
+
+# Placement by stretches and markup rather than Qt.AlignmentFlag: this screen is the first one
+# shown, and the first use of `Qt` costs every start ~27 ms (see `lazy_qt`).
+def _aligned(widget: QWidget, centred: bool = False) -> QHBoxLayout:
+    """`widget` at its natural width, on the left of its row (or in its middle)."""
+    row = QHBoxLayout()
+    if centred:
+        row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
 
 
 class StartView(QWidget):
@@ -67,23 +77,22 @@ class StartView(QWidget):
         self.drop_zone.setObjectName("dropZone")
         zone = QVBoxLayout(self.drop_zone)
         drop_label = QLabel(
-            "Drop a resume anywhere on this window\n(PDF, Word, text, Markdown, JSON Resume or "
-            "a LinkedIn export zip)"
+            "<div align='center'>Drop a resume anywhere on this window<br>(PDF, Word, text, "
+            "Markdown, JSON Resume or a LinkedIn export zip)</div>"
         )
-        drop_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         drop_label.setWordWrap(True)
         self.choose_button = QPushButton("Choose a resume…")
         self.choose_button.setAccessibleName("Choose a resume file")
         self.choose_button.clicked.connect(self.open_resume_requested)
         zone.addWidget(drop_label)
-        zone.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignCenter)
+        zone.addLayout(_aligned(self.choose_button, centred=True))
         left.addWidget(self.drop_zone)
         self.profile_label = QLabel()
         self.profile_label.setWordWrap(True)
         left.addWidget(self.profile_label)
         self.profile_button = QPushButton("See your skills")
         self.profile_button.clicked.connect(lambda: self.navigate_requested.emit("profile"))
-        left.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left.addLayout(_aligned(self.profile_button))
         left.addStretch(1)
 
         # Step 2: target roles.
@@ -108,7 +117,7 @@ class StartView(QWidget):
         right.addWidget(self.targets, 1)
         self.gap_button = QPushButton("Open the gap dashboard")
         self.gap_button.clicked.connect(lambda: self.navigate_requested.emit("gap"))
-        right.addWidget(self.gap_button, 0, Qt.AlignmentFlag.AlignLeft)
+        right.addLayout(_aligned(self.gap_button))
 
         self.market_label = QLabel()
         self.market_label.setProperty("role", "hint")
@@ -141,8 +150,15 @@ class StartView(QWidget):
 
     def _refresh_targets(self) -> None:
         self.targets.clear()
-        levels = user_levels(self.ctx.user_db)
-        for target in target_roles(self.ctx.user_db):
+        roles = target_roles(self.ctx.user_db)
+        if roles:
+            # The gap engine and the skill matcher load with the first target role, not at
+            # every start of a user who has none yet.
+            from careerplanner.core.gap import compute_gap
+            from careerplanner.store.ui_queries import role_requirements, user_levels
+
+            levels = user_levels(self.ctx.user_db)
+        for target in roles:
             requirements = role_requirements(self.ctx.market_db, target.code)
             if requirements is None:
                 text = f"{target.title} — not in the active dataset"
@@ -150,7 +166,7 @@ class StartView(QWidget):
                 gap = compute_gap(target.code, target.title, requirements.requirements, levels)
                 text = f"{target.title} — fit {gap.fit:.0%}, {gap.unmet_count} skills to grow"
             item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, target.code)
+            item.setData(qt().ItemDataRole.UserRole, target.code)
             self.targets.addItem(item)
         self.gap_button.setEnabled(self.targets.count() > 0)
         self.remove_button.setEnabled(self.targets.count() > 0)
@@ -171,5 +187,5 @@ class StartView(QWidget):
         )
         if item is None:
             return
-        remove_target_role(self.ctx.user_db, item.data(Qt.ItemDataRole.UserRole))
+        remove_target_role(self.ctx.user_db, item.data(qt().ItemDataRole.UserRole))
         self.ctx.events.targets_changed.emit()

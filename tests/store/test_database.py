@@ -7,7 +7,6 @@ import sqlite3
 import stat
 
 import pytest
-from sqlite_utils.migrations import Migrations
 
 from careerplanner.errors import DamagedDatabaseError, NewerDatabaseError, UserError
 from careerplanner.store.backup import list_backups
@@ -21,9 +20,6 @@ def digest(path):
 
 def two_step_spec(fail_second: bool = False) -> tuple[DatabaseSpec, DatabaseSpec]:
     """Version 1 (one migration) and version 2 (two) of a small test schema."""
-    v1 = Migrations("test.schema")
-    v2 = Migrations("test.schema")
-
     def create_notes(db):
         db.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
 
@@ -33,12 +29,9 @@ def two_step_spec(fail_second: bool = False) -> tuple[DatabaseSpec, DatabaseSpec
             db.execute("INSERT INTO note (text) VALUES ('half done')")
             raise sqlite3.OperationalError("simulated failure halfway")
 
-    v1(name="m001")(create_notes)
-    v2(name="m001")(create_notes)
-    v2(name="m002")(add_column)
     return (
-        DatabaseSpec("test data", 0x54455354, v1),
-        DatabaseSpec("test data", 0x54455354, v2),
+        DatabaseSpec("test data", 0x54455354, "test.schema", (create_notes,)),
+        DatabaseSpec("test data", 0x54455354, "test.schema", (create_notes, add_column)),
     )
 
 

@@ -111,6 +111,6 @@ def test_a_damaged_bundled_file_is_refused(data_dir, tmp_path):
 
 
 def test_the_bundled_folder_is_found():
-    from careerplanner.store.market_import import default_data_dir
+    from careerplanner.store.bundled_default import default_data_dir
 
     assert default_data_dir() == Path(DATA)

@@ -101,6 +101,7 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, data_home):
     data_home.mkdir(parents=True)
     first = SingleInstance(data_home)
     assert first.acquire()
+    qtbot.waitUntil(lambda: first.listening)  # it listens once the event loop runs
     try:
         with qtbot.waitSignal(first.activation_requested, timeout=10_000):
             subprocess.run(

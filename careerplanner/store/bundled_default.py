@@ -1,0 +1,39 @@
+"""The bundled default dataset's manifest (`data/default.json`), and which of its parts a market
+database still lacks.
+
+Kept apart from the installer so that start-up can ask "is anything missing?" with one query,
+without loading the importers: on every start but the first, the answer is no.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
+
+DEFAULT_MANIFEST = "default.json"
+
+
+def default_data_dir() -> Path:
+    """The bundled `data/` folder (source tree, wheel or PyInstaller bundle)."""
+    from careerplanner import paths
+
+    try:
+        folder = paths.bundled_data_path()
+    except FileNotFoundError:
+        folder = None
+    if folder is None or not (folder / DEFAULT_MANIFEST).is_file():
+        raise UserError(
+            "The bundled dataset is missing (data/default.json); reinstall the application."
+        )
+    return folder
+
+
+def missing_default_parts(db: Database, folder: Path | None = None) -> list[dict]:
+    """The manifest's parts (`{"kind", "file", ...}`) whose kind has no version in `db` yet."""
+    folder = Path(folder) if folder else default_data_dir()
+    manifest = json.loads((folder / DEFAULT_MANIFEST).read_text(encoding="utf-8"))
+    installed = {kind for (kind,) in db.execute("SELECT DISTINCT kind FROM dataset")}
+    return [part for part in manifest["parts"] if part["kind"] not in installed]
