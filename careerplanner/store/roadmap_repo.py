@@ -371,6 +371,16 @@ def update_step(
 
 
 @keeps_plain_copy
+def set_started_on(db: Database, goal_id: int, started_on: date | None) -> None:
+    """Put back the day a goal counts as started (None: not started), as an undo does when it
+    takes back the step change that started the goal."""
+    with db.atomic():
+        db.execute(
+            "UPDATE roadmap_goal SET started_on = ? WHERE id = ?", [_iso(started_on), goal_id]
+        )
+
+
+@keeps_plain_copy
 def delete_step(db: Database, step_id: int) -> None:
     """Delete one step (and its notes)."""
     step = _get_step(db, step_id)

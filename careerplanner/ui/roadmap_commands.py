@@ -17,6 +17,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from dataclasses import replace
+from datetime import date
 
 from PySide6.QtGui import QUndoCommand
 
@@ -142,8 +143,18 @@ STEP_FIELDS = ("state", "title", "due_date", "note")
 class UpdateStepCommand(_RoadmapCommand):
     """A step's state, title, due date or note; both directions go through `update_step`."""
 
-    def __init__(self, text: str, db, changed: Changed, before: Step, after: Step) -> None:
+    def __init__(
+        self,
+        text: str,
+        db,
+        changed: Changed,
+        before: Step,
+        after: Step,
+        started_before: date | None = None,
+    ) -> None:
         super().__init__(text, db, changed)
+        # The first step out of "pending" starts the goal; undoing that change un-starts it.
+        self.started_before = started_before
         self.step_id = before.id
         self.identity = (before.goal_id, before.created_at)
         self.old = {name: getattr(before, name) for name in STEP_FIELDS}
@@ -161,6 +172,8 @@ class UpdateStepCommand(_RoadmapCommand):
     def revert(self) -> None:
         self._expect_same_step()
         roadmap_repo.update_step(self.db, self.step_id, **self.old)
+        if self.started_before is None:
+            roadmap_repo.set_started_on(self.db, self.identity[0], None)
 
 
 class AddEvidenceCommand(_RoadmapCommand):
@@ -204,5 +217,6 @@ def step_edit(text: str, db, changed: Changed, step: Step, **changes) -> UpdateS
 
     `step` must be the step as stored now (the undo puts back its state, title, date, note).
     """
+    started_before = roadmap_repo.get_goal(db, step.goal_id).started_on
     after = roadmap_repo.update_step(db, step.id, **changes)
-    return UpdateStepCommand(text, db, changed, replace(step), after)
+    return UpdateStepCommand(text, db, changed, replace(step), after, started_before)

@@ -78,6 +78,21 @@ def test_a_refused_goal_says_why_and_changes_nothing(roadmap, monkeypatch):
     assert roadmap.undo_stack.count() == 0
 
 
+def test_undoing_the_step_that_started_a_goal_unstarts_it(roadmap, monkeypatch, qtbot):
+    _add_goal(roadmap, monkeypatch, "SQL", 1)
+    step = _select_step(roadmap, 0)
+    _click(qtbot, roadmap.detail.state_buttons[StepState.LEARNING])
+    assert roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id).started_on == date.today()
+
+    roadmap.undo_stack.undo()
+    goal = roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id)
+    assert goal.steps[0].state == StepState.PENDING
+    assert goal.started_on is None  # the review schedule does not count from an undone start
+
+    roadmap.undo_stack.redo()
+    assert roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id).started_on == date.today()
+
+
 def test_steps_complete_undo_redo_and_the_keyboard(roadmap, monkeypatch, qtbot):
     _add_goal(roadmap, monkeypatch, "SQL", 1)
     step = _select_step(roadmap, 0)
