@@ -30,6 +30,19 @@ def _limit_memory(limit: int) -> None:
         pass
 
 
+def _lines(container) -> tuple:
+    """A text box's lines as Boxes (reading order may place a margin note between them)."""
+    from pdfminer.layout import LTTextLine
+
+    from careerplanner.importers.resume.columns import Box
+
+    return tuple(
+        Box(line.x0, line.y0, line.x1, line.y1, line.get_text())
+        for line in container
+        if isinstance(line, LTTextLine)
+    )
+
+
 def _extract(path: str) -> tuple[str, str, int]:
     """Runs in the worker: (status, text-or-reason, page count)."""
     from pdfminer.high_level import extract_pages
@@ -46,7 +59,7 @@ def _extract(path: str) -> tuple[str, str, int]:
         pages = []
         for page in extract_pages(path, laparams=LAParams(boxes_flow=None)):
             boxes = [
-                Box(item.x0, item.y0, item.x1, item.y1, item.get_text())
+                Box(item.x0, item.y0, item.x1, item.y1, item.get_text(), _lines(item))
                 for item in page
                 if isinstance(item, LTTextContainer)
             ]

@@ -362,8 +362,9 @@ _CONNECTORS = {"of", "and", "the", "at", "for", "in", "de", "&", "-", "–", "|"
 def _is_name(text: str) -> bool:
     """Every word capitalised (or a connector): "Georgia Institute of Technology", "Kasa Inc."."""
     words = [w.strip("()[].,'\"") for w in text.split()]
+    words = [w for w in words if w]  # ")" left alone on a line is no name
     return bool(words) and all(
-        w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS or not w for w in words
+        w[:1].isupper() or w[:1].isdigit() or w in _CONNECTORS for w in words
     )
 
 

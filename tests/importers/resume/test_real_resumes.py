@@ -47,6 +47,24 @@ def test_multi_page_pdf_with_icons_and_soft_hyphens(finder, worker):
     assert len(resume.positions) >= 6
 
 
+def test_place_and_dates_at_the_right_margin_belong_to_the_entry_beside_them(finder, worker):
+    # RenderCV and Awesome-CV set place, dates and duration flush right, level with the
+    # entry's first line; read top to bottom they fell after the entry's bullets.
+    resume = parse("rendercv_John_Doe_Classic.pdf", finder, worker)
+    jobs = [(p.title, p.employer, p.start, p.end) for p in resume.positions]
+    assert jobs == [
+        ("Co-Founder & CTO", "Nexus AI", date(2023, 6, 1), TODAY),
+        ("Research Intern", "NVIDIA Research", date(2022, 5, 1), date(2022, 8, 1)),
+        ("Research Intern", "Google DeepMind", date(2021, 5, 1), date(2021, 8, 1)),
+        ("Research Intern", "Apple ML Research", date(2020, 5, 1), date(2020, 8, 1)),
+        ("Research Intern", "Microsoft Research", date(2019, 5, 1), date(2019, 8, 1)),
+    ]  # and no position made of a project's dates and the page footer
+    awesome = parse("awesome-cv_resume.pdf", finder, worker)
+    employers = {p.employer: p.title for p in awesome.positions}
+    assert employers["PLAT Corp."].endswith("founder & Software Engineer")
+    assert employers["ShitOne Corp."] == "Software Engineer"
+
+
 def test_placeholder_template_has_no_skills(finder, worker):
     resume = parse("moderncv_classic_green.pdf", finder, worker)
     assert resume.skills == []
