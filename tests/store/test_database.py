@@ -20,6 +20,7 @@ def digest(path):
 
 def two_step_spec(fail_second: bool = False) -> tuple[DatabaseSpec, DatabaseSpec]:
     """Version 1 (one migration) and version 2 (two) of a small test schema."""
+
     def create_notes(db):
         db.execute("CREATE TABLE note (id INTEGER PRIMARY KEY, text TEXT NOT NULL)")
 
