@@ -10,7 +10,12 @@ profile read from a real resume and Software Developers (15-1252.00) as the targ
   once, as after a few minutes of use) plus the event processing that paints it; the median over
   all switches and the slowest screen's median;
 - gap recompute: `GapView.recompute()` with "every listed technology" ticked (>= 400
-  requirements), painted;
+  requirements), painted, two ways: after a profile change (the user sets a level, as the
+  gap screen's "Set as my level" does; the write itself is not timed), which recomputes the
+  levels, the gap, the side-by-side rows, the tables and the pay effect; and with nothing
+  changed (the screen recomputes on every profile, dataset and target signal, and keeps what
+  did not change). Wall time and CPU time of the GUI thread, median and spread. The chart
+  renders afterwards on its own thread; when it is on screen is printed too (no target);
 - peak memory: `careerplanner --smoke --all-screens` in a child (every screen and chart drawn
   once), its ru_maxrss.
 
@@ -109,24 +114,58 @@ def measure_window(home: Path, runs: int) -> bool:
         gap_view = window.screen_widget("gap")
         gap_view.all_tech.setChecked(True)  # recomputes once; the timed runs follow
         app.processEvents()
-        recompute = statistics.median(timed_ms(gap_view.recompute, app) for _ in range(runs))
+        changed = measure_recompute(app, ctx, gap_view, 2 * runs, change=True)
+        unchanged = measure_recompute(app, ctx, gap_view, 2 * runs, change=False)
         window.close()
     finally:
         ctx.close()
 
     switch_ok = slowest < SWITCH_TARGET_MS
-    recompute_ok = recompute < RECOMPUTE_TARGET_MS and requirements >= 400
+    recompute_ok = max(changed[0], unchanged[0]) < RECOMPUTE_TARGET_MS and requirements >= 400
     print(
         f"switch screens (median of {len(all_switches)}): {switch:.1f} ms; slowest screen "
         f"'{slowest_key}' median {slowest:.1f} ms (target < {SWITCH_TARGET_MS:.0f}) "
         f"{'OK' if switch_ok else 'OVER TARGET'}"
     )
-    print(
-        f"gap recompute, {ROLE_TITLE} with every technology ({requirements} requirements), "
-        f"median of {runs}: {recompute:.1f} ms (target < {RECOMPUTE_TARGET_MS:.0f}) "
-        f"{'OK' if recompute_ok else 'OVER TARGET'}"
-    )
+    for label, (wall, spread, cpu, chart) in (
+        ("after a profile change", changed),
+        ("with nothing changed", unchanged),
+    ):
+        print(
+            f"gap recompute {label}, {ROLE_TITLE} with every technology ({requirements} "
+            f"requirements), median of {2 * runs}: {wall:.1f} ms wall (spread {spread}), "
+            f"{cpu:.1f} ms CPU (target < {RECOMPUTE_TARGET_MS:.0f}) "
+            f"{'OK' if wall < RECOMPUTE_TARGET_MS else 'OVER TARGET'}"
+            + (f"; chart on screen after {chart:.0f} ms" if chart else "")
+        )
     return switch_ok and recompute_ok
+
+
+def measure_recompute(app, ctx, gap_view, runs: int, change: bool):
+    """(median wall ms, "min–max", median CPU ms, median ms until the chart is on screen)."""
+    from careerplanner.store.gap_queries import set_own_level
+
+    row = gap_view.current_gap().missing[0]
+    chart = gap_view.gap_panel.chart
+    walls, cpus, charts = [], [], []
+    for number in range(runs):
+        settle(app)
+        if change:  # alternate the level so every run is a real change
+            set_own_level(ctx.user_db, row, number % 2 + 1, "benchmark")
+        drawn = chart.draw_count
+        start, start_cpu = time.perf_counter(), time.process_time()
+        gap_view.recompute()
+        app.processEvents()
+        walls.append((time.perf_counter() - start) * 1000)
+        cpus.append((time.process_time() - start_cpu) * 1000)
+        if change:
+            while chart.draw_count == drawn and time.perf_counter() - start < 10:
+                app.processEvents()
+                time.sleep(0.001)
+            charts.append((time.perf_counter() - start) * 1000)
+    spread = f"{min(walls):.1f}–{max(walls):.1f}"
+    chart_ms = statistics.median(charts) if charts else 0.0
+    return statistics.median(walls), spread, statistics.median(cpus), chart_ms
 
 
 def peak_memory_mb(env: dict[str, str]) -> float:

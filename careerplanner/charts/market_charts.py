@@ -57,3 +57,28 @@ def draw_share_bars(
     )
     ax.set_xlim(0, 100)
     ax.set_xlabel(xlabel)
+
+
+def draw_seniority(
+    fig, counts: Sequence[tuple[str, int]], theme: ChartTheme, title: str = ""
+) -> None:
+    """Postings per seniority (horizontal bars, most common on top), each with its share."""
+    prepare_figure(fig, theme)
+    ax = fig.add_subplot(1, 1, 1)
+    style_axes(ax, theme)
+    shown = list(counts)[:10][::-1]
+    total = sum(count for _, count in counts) or 1
+    bars = ax.barh([name[:24] for name, _ in shown], [c for _, c in shown], color=theme.accent)
+    for bar, (_, count) in zip(bars, shown, strict=True):
+        ax.text(
+            bar.get_width(),
+            bar.get_y() + bar.get_height() / 2,
+            f" {count} ({count / total:.0%})",
+            va="center",
+            fontsize=8,
+            color=theme.foreground,
+        )
+    ax.set_xlim(0, max((c for _, c in shown), default=1) * 1.25)
+    ax.set_xlabel("Postings")
+    if title:
+        ax.set_title(title, fontsize=10, loc="left")

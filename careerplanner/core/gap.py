@@ -62,6 +62,10 @@ class SkillLevels(dict):
         self.by_form: dict[str, str] = dict(by_form or {})
         self.names: dict[str, str] = dict(names or {})
 
+    def copy(self) -> SkillLevels:
+        """A copy that keeps the names and forms (dict.copy would return a bare dict)."""
+        return SkillLevels(self, self.by_form, self.names)
+
 
 @dataclass(frozen=True)
 class GapRow:
@@ -113,7 +117,12 @@ class RoleGap:
 
     @cached_property
     def fit(self) -> float:
-        return fit_score(self.rows)
+        return _fit_of_units(self._units)
+
+    @cached_property
+    def _units(self) -> dict[tuple[str, str], tuple[float, bool]]:
+        # The fit, the counts and the sentence all read the units: group the rows once.
+        return _fit_units(self.rows)
 
     @property
     def missing(self) -> tuple[GapRow, ...]:
@@ -123,12 +132,12 @@ class RoleGap:
     @property
     def requirement_count(self) -> int:
         """How many requirements the fit counts (a technology category counts once)."""
-        return len(_fit_units(self.rows))
+        return len(self._units)
 
     @property
     def unmet_count(self) -> int:
         """How many of the requirements the fit counts are not met (a category counts once)."""
-        return sum(1 for _weight, met in _fit_units(self.rows).values() if not met)
+        return sum(1 for _weight, met in self._units.values() if not met)
 
     @property
     def unrated(self) -> tuple[GapRow, ...]:
@@ -141,7 +150,7 @@ class RoleGap:
 
     def counts_sentence(self) -> str:
         """What the fit score counts, in words."""
-        units = _fit_units(self.rows)
+        units = self._units
         met = sum(1 for _weight, is_met in units.values() if is_met)
         text = (
             f"Fit counts {len(units)} requirements ({met} met), weighted by demand; "
@@ -202,7 +211,10 @@ def fit_score(rows: Iterable[GapRow]) -> float:
     Requirements with no weight still count, equally, when every weight is zero, so a role whose
     data has no demand figures still gets a meaningful score.
     """
-    units = _fit_units(rows)
+    return _fit_of_units(_fit_units(rows))
+
+
+def _fit_of_units(units: Mapping[tuple[str, str], tuple[float, bool]]) -> float:
     if not units:
         return 1.0
     total = sum(weight for weight, _ in units.values())
@@ -384,28 +396,40 @@ class ComparisonRow:
     required: tuple[int | None, ...]
     priority: float  # the highest priority across the roles
     rated: bool = True
+    estimated: bool = False  # your level is an estimate from evidence (level_from names it)
+    level_from: str = ""
 
     @property
     def your_level_text(self) -> str:
-        return f"L{self.your_level}" if self.rated else "not rated"
+        """As the single-role view shows it: "L2", "L3 (est.)" or "not rated"."""
+        if not self.rated:
+            return "not rated"
+        return f"L{self.your_level} (est.)" if self.estimated else f"L{self.your_level}"
 
 
 def compare_roles(gaps: Sequence[RoleGap]) -> list[ComparisonRow]:
     """Side by side: every skill any of the roles asks for, most pressing first."""
     names: dict[str, str] = {}
-    yours: dict[str, int] = {}
-    rated: dict[str, bool] = {}
+    yours: dict[str, GapRow] = {}  # the row your level is read from (the same in every role)
     required: dict[str, list[int | None]] = {}
     priority: dict[str, float] = {}
     for index, gap in enumerate(gaps):
         for row in gap.rows:
             names.setdefault(row.skill_key, row.skill_name)
-            yours[row.skill_key] = row.your_level
-            rated[row.skill_key] = row.rated
+            yours[row.skill_key] = row
             required.setdefault(row.skill_key, [None] * len(gaps))[index] = row.required_level
             priority[row.skill_key] = max(priority.get(row.skill_key, 0.0), row.priority)
     result = [
-        ComparisonRow(key, names[key], yours[key], tuple(required[key]), priority[key], rated[key])
+        ComparisonRow(
+            key,
+            names[key],
+            yours[key].your_level,
+            tuple(required[key]),
+            priority[key],
+            yours[key].rated,
+            yours[key].estimated,
+            yours[key].level_from,
+        )
         for key in names
     ]
     result.sort(key=lambda row: (-row.priority, not row.rated, row.skill_name.casefold()))

@@ -12,12 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-import sqlite_utils
-
 from careerplanner.core.gap import GapRow, Requirement, RoleGap, WhatIf, compute_gap, what_if
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import normalise
 from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
 from careerplanner.store.market_roles import find_roles
 from careerplanner.store.ui_queries import (
     active_datasets,
@@ -105,7 +104,7 @@ _PERCENTILES = (
 
 
 def pay_effect(
-    market_db: sqlite_utils.Database,
+    market_db: Database,
     gap: RoleGap,
     requirements: tuple[Requirement, ...] = (),
 ) -> PayEffect:
@@ -150,11 +149,24 @@ def pay_effect(
     return PayEffect(tuple(role_pay), role_source, hourly, tuple(skill_pay), postings_source)
 
 
-def _posting_salaries(market_db: sqlite_utils.Database):
-    """Salary figures of every skill in the active postings dataset, by key and by name form."""
+def _posting_salaries(market_db: Database):
+    """Salary figures of every skill in the active postings dataset, by key and by name form.
+
+    Kept on the connection per pair of installed versions (which never change): naming every
+    postings skill's forms costs more than the rest of a gap recompute.
+    """
     from careerplanner.store.ui_queries import active_dataset_id
 
     dataset_id = active_dataset_id(market_db, "postings")
+    versions = (dataset_id, active_dataset_id(market_db, "onet"))
+    cached = market_db.__dict__.get("_careerplanner_posting_salaries")
+    if cached is None or cached[0] != versions:
+        cached = (versions, _read_posting_salaries(market_db, dataset_id))
+        market_db.__dict__["_careerplanner_posting_salaries"] = cached
+    return cached[1]
+
+
+def _read_posting_salaries(market_db: Database, dataset_id: int | None):
     matcher = technology_matcher(market_db)
     by_key: dict[str, tuple] = {}
     by_form: dict[str, tuple] = {}
@@ -240,7 +252,7 @@ class RoleGapReport:
         }
 
 
-def resolve_role(market_db: sqlite_utils.Database, text: str):
+def resolve_role(market_db: Database, text: str):
     """The best-matching occupation for a title or code, or a sentence saying none matched."""
     matches = find_roles(market_db, text, limit=1)
     if not matches:
@@ -252,8 +264,8 @@ def resolve_role(market_db: sqlite_utils.Database, text: str):
 
 
 def role_gaps(
-    market_db: sqlite_utils.Database,
-    user_db: sqlite_utils.Database,
+    market_db: Database,
+    user_db: Database,
     role_texts: list[str],
     what_ifs: list[tuple[str, int]] = (),
     all_technologies: bool = False,
@@ -317,7 +329,7 @@ _find_row = find_row  # the earlier private name
 
 
 def set_own_level(
-    user_db: sqlite_utils.Database,
+    user_db: Database,
     row: GapRow,
     level: int,
     reason: str,

@@ -5,19 +5,24 @@
     technologies(db, code) -> list[Technology]
     wages_for(db, code) -> Wages | None        BLS figures joined on the SOC code
     level_anchors(db, element_id) -> [(LV, what that level looks like)]
+    postings_roles_for(db, code) -> list[PostingsRole]   postings roles that name the occupation
 
 All read the active version of their kind; pass `dataset_id` to read another version.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from careerplanner.core.levels import Level
+from careerplanner.store.connection import Database
 from careerplanner.store.market_levels import onet_level_to_depth
 from careerplanner.store.market_repo import active_dataset
+
+if TYPE_CHECKING:  # the postings figures load with the first postings query
+    from careerplanner.core.market import RoleFigures
 
 WAGE_MARKERS = {
     "*": "not available",
@@ -117,16 +122,14 @@ class Wages:
     hourly_only: bool
 
 
-def _dataset_id(db: sqlite_utils.Database, kind: str, dataset_id: int | None) -> int | None:
+def _dataset_id(db: Database, kind: str, dataset_id: int | None) -> int | None:
     if dataset_id is not None:
         return dataset_id
     active = active_dataset(db, kind)
     return active.id if active else None
 
 
-def occupation(
-    db: sqlite_utils.Database, code: str, dataset_id: int | None = None
-) -> Occupation | None:
+def occupation(db: Database, code: str, dataset_id: int | None = None) -> Occupation | None:
     dataset_id = _dataset_id(db, "onet", dataset_id)
     row = db.execute(
         "SELECT o.code, o.title, o.description, z.job_zone FROM onet_occupation o "
@@ -137,7 +140,7 @@ def occupation(
     return Occupation(*row) if row else None
 
 
-def _ratings(db: sqlite_utils.Database, dataset_id: int, code: str) -> list[Rating]:
+def _ratings(db: Database, dataset_id: int, code: str) -> list[Rating]:
     by_element: dict[str, dict] = {}
     for (
         element_id,
@@ -185,9 +188,7 @@ def _ratings(db: sqlite_utils.Database, dataset_id: int, code: str) -> list[Rati
     return ratings
 
 
-def requirements(
-    db: sqlite_utils.Database, code: str, dataset_id: int | None = None
-) -> Requirements:
+def requirements(db: Database, code: str, dataset_id: int | None = None) -> Requirements:
     """The occupation's Skills and Knowledge ratings, or its fallback's (named in `note`)."""
     dataset_id = _dataset_id(db, "onet", dataset_id)
     if dataset_id is None:
@@ -207,9 +208,7 @@ def requirements(
     return Requirements(code, _ratings(db, dataset_id, source_code), source_code, title, basis)
 
 
-def technologies(
-    db: sqlite_utils.Database, code: str, dataset_id: int | None = None
-) -> list[Technology]:
+def technologies(db: Database, code: str, dataset_id: int | None = None) -> list[Technology]:
     """The occupation's technologies, Hot and In Demand ones first."""
     dataset_id = _dataset_id(db, "onet", dataset_id)
     rows = db.execute(
@@ -224,7 +223,7 @@ def technologies(
     ]
 
 
-def wages_for(db: sqlite_utils.Database, code: str, dataset_id: int | None = None) -> Wages | None:
+def wages_for(db: Database, code: str, dataset_id: int | None = None) -> Wages | None:
     """BLS wages for an O*NET code (15-1252.00 -> SOC 15-1252) or a SOC code."""
     dataset_id = _dataset_id(db, "wages", dataset_id)
     soc = code.split(".", 1)[0]
@@ -246,7 +245,7 @@ def wages_for(db: sqlite_utils.Database, code: str, dataset_id: int | None = Non
 
 
 def level_anchors(
-    db: sqlite_utils.Database, element_id: str, dataset_id: int | None = None
+    db: Database, element_id: str, dataset_id: int | None = None
 ) -> list[tuple[float, str]]:
     """O*NET's examples of what a level means for one element: [(2.0, "Count the amount of
     change ..."), (4.0, ...), (6.0, ...)] on the LV scale, lowest first."""
@@ -256,3 +255,106 @@ def level_anchors(
         "WHERE dataset_id = ? AND element_id = ? AND scale = 'LV' ORDER BY anchor_value",
         [dataset_id, element_id],
     ).fetchall()
+
+
+# -- job-postings roles and O*NET occupations -------------------------------------------------
+
+TITLE_SHARED_BY_AT_MOST = 3
+"""A postings role counts for an occupation only when its name is an O*NET title of at most this
+many occupations: "Data Engineer" (a title of three) does; a title of many says too little about
+which occupation the postings are for."""
+
+TITLE_MIN_WORDS = 2
+"""One-word roles ("Analyst", "Scientist", "Engineer") name a trade, not an occupation."""
+
+_TITLE_WORD = re.compile(r"[a-z0-9+#]+")
+
+
+@dataclass(frozen=True)
+class PostingsRole:
+    """A postings role ("data scientist") whose name is an O*NET title of the occupation."""
+
+    figures: RoleFigures  # the role's postings figures (n, pay percentiles, seniority)
+    matched_title: str  # the occupation's title it equals ("Data Scientist")
+    occupations: tuple[str, ...]  # every occupation with that title, the one asked for among them
+
+    @property
+    def role(self) -> str:
+        return self.figures.role
+
+
+def _title_words(text: str) -> list[str]:
+    """A title's words as `market_roles.find_roles` compares them: seniority words left out
+    ("Senior Data Scientist" and "data scientist" are both data + scientist)."""
+    from careerplanner.store.market_roles import SENIORITY_WORDS
+
+    words = _TITLE_WORD.findall(text.casefold())
+    return [word for word in words if word not in SENIORITY_WORDS] or words
+
+
+def postings_roles_for(
+    db: Database, code: str, postings_id: int | None = None
+) -> list[PostingsRole]:
+    """The roles of the active postings dataset that name occupation `code`, most postings first.
+
+    Postings roles are free text. A role belongs to the occupation when the app's title search
+    (`market_roles.find_roles`) would find the occupation for the role's name as an *exact*
+    title (score 100: the squashed role equals a squashed occupation, alternate or reported
+    title), the name has at least `TITLE_MIN_WORDS` words, and that title names at most
+    `TITLE_SHARED_BY_AT_MOST` occupations. The rule is find_roles' own; it is applied here with
+    one SQL scan instead of a full title search per role, which cost ~70 ms each.
+    """
+    postings_id = _dataset_id(db, "postings", postings_id)
+    onet_id = _dataset_id(db, "onet", None)
+    if postings_id is None or onet_id is None:
+        return []
+    # Installed versions never change, so the answer is kept per pair of versions.
+    cache = db.__dict__.setdefault("_careerplanner_postings_roles", {})
+    key = (postings_id, onet_id, code)
+    if key not in cache:
+        cache[key] = _postings_roles_for(db, code, postings_id, onet_id)
+    return list(cache[key])
+
+
+def _postings_roles_for(
+    db: Database, code: str, postings_id: int, onet_id: int
+) -> list[PostingsRole]:
+    from careerplanner.core.market import ALL_ROLES
+    from careerplanner.store.market_postings import postings_roles
+    from careerplanner.store.market_roles import squash
+
+    titles = "SELECT code, title FROM onet_occupation WHERE dataset_id = ? {where} UNION "
+    titles += "SELECT code, title FROM onet_title WHERE dataset_id = ? {where}"
+    own = {
+        squash(title): title
+        for _code, title in db.execute(
+            titles.format(where="AND code = ?"), [onet_id, code, onet_id, code]
+        )
+    }
+    candidates: dict[str, list[RoleFigures]] = {}
+    like_patterns: dict[str, str] = {}
+    for figures in postings_roles(db, postings_id):
+        words = _title_words(figures.role)
+        key = "".join(words)
+        if figures.role != ALL_ROLES and len(words) >= TITLE_MIN_WORDS and key in own:
+            candidates.setdefault(key, []).append(figures)
+            like_patterns[key] = "%" + "%".join(words) + "%"
+    if not candidates:
+        return []
+    # Which occupations share each candidate title: LIKE narrows, the squashed form decides.
+    patterns = list(like_patterns.values())
+    like = "AND (" + " OR ".join("title LIKE ?" for _ in patterns) + ")"
+    sharing: dict[str, set[str]] = {key: set() for key in candidates}
+    for other, title in db.execute(
+        titles.format(where=like), [onet_id, *patterns, onet_id, *patterns]
+    ):
+        squashed = squash(title)
+        if squashed in sharing:
+            sharing[squashed].add(other)
+    found = [
+        PostingsRole(figures, own[key], tuple(sorted(sharing[key])))
+        for key, roles in candidates.items()
+        if len(sharing[key]) <= TITLE_SHARED_BY_AT_MOST
+        for figures in roles
+    ]
+    return sorted(found, key=lambda match: (-match.figures.jobs, match.role.casefold()))

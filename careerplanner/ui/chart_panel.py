@@ -3,7 +3,7 @@
 matplotlib is imported the first time a chart is actually drawn (on the chart thread), so the
 application starts without paying for it. A chart is re-rendered when its data changes while it
 is visible, when it first becomes visible, when it is resized, and when the system switches
-between light and dark.
+between light and dark; only the newest picture asked for is ever shown.
 """
 
 from __future__ import annotations
@@ -130,11 +130,16 @@ def chart_runner() -> TaskRunner:
 class ChartCanvas(QWidget):
     """A chart rendered off the GUI thread and shown as an image.
 
-    Changing the data (or the size, or the light/dark palette) starts a render on the chart
-    pool; a newer render supersedes an older one, so typing or fast switching never queues up
-    stale charts, and the window stays responsive while matplotlib works.
+    Changing the data (or the size, or the light/dark palette) asks for a new picture. Each
+    request gets a generation number, and a rendered image is shown only while its generation
+    is still the newest: a render that finishes after a newer one was asked for (a slow render
+    of older data, or one overtaken by `draw_now`) is dropped, never shown over the newer one.
+    Renders start a moment after the last request (`RENDER_DELAY_MS`), so a burst of changes
+    (typing, a recompute that sets several charts) costs one render, and the GUI thread finishes
+    laying out and painting the tables before matplotlib competes with it for the interpreter.
     """
 
+    RENDER_DELAY_MS = 40
     drawn = Signal()
 
     def __init__(self, title: str, draw: DrawFunction, parent: QWidget | None = None) -> None:
@@ -144,7 +149,9 @@ class ChartCanvas(QWidget):
         self._data: Any = None
         self._dirty = False
         self._key = f"chart-{id(self)}"
+        self._generation = 0  # of the newest picture asked for; older renders are dropped
         self.draw_count = 0
+        self.dropped_count = 0  # stale renders that arrived after a newer request
         self.setAccessibleName(f"{title} chart")
         self.setMinimumSize(260, 200)
         layout = QVBoxLayout(self)
@@ -156,19 +163,39 @@ class ChartCanvas(QWidget):
         self._image.setMinimumSize(1, 1)
         self._image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         layout.addWidget(self._image)
+        self._render_timer = QTimer(self)
+        self._render_timer.setSingleShot(True)
+        self._render_timer.setInterval(self.RENDER_DELAY_MS)
+        self._render_timer.timeout.connect(self._render_if_visible)
         self._resize_timer = QTimer(self)
         self._resize_timer.setSingleShot(True)
         self._resize_timer.setInterval(150)
-        self._resize_timer.timeout.connect(self._render_if_visible)
+        self._resize_timer.timeout.connect(self._request_render)
 
     @property
     def has_data(self) -> bool:
         return self._data is not None
 
+    @property
+    def generation(self) -> int:
+        """The number of the newest picture asked for."""
+        return self._generation
+
     def set_data(self, data: Any) -> None:
+        """Show `data`; the same data again (a recompute that changed nothing) costs nothing."""
+        if _same(data, self._data) and (self._dirty or self.draw_count or data is None):
+            return
         self._data = data
+        self._request_render()
+
+    def _request_render(self) -> None:
+        self._generation += 1
         self._dirty = True
-        self._render_if_visible()
+        if self._data is None:
+            self._render_timer.stop()
+            self._render_if_visible()  # clearing is instant
+        elif self.isVisible():
+            self._render_timer.start()
 
     def _render_if_visible(self) -> None:
         if not self.isVisible():
@@ -180,10 +207,11 @@ class ChartCanvas(QWidget):
             return
         width, height, ratio = self._pixel_size()
         draw, data, theme = self._draw, self._data, chart_theme(self.palette())
+        generation = self._generation
         chart_runner().start(
             self._key,
             lambda _progress, _cancel: render_rgba(draw, data, theme, width, height, 100 * ratio),
-            lambda rendered: self._show(rendered, ratio),
+            lambda rendered: self._show(rendered, ratio, generation),
         )
 
     def _pixel_size(self) -> tuple[int, int, float]:
@@ -193,8 +221,11 @@ class ChartCanvas(QWidget):
         height = max(self.height(), 90)
         return int(width * ratio), int(height * ratio), ratio
 
-    def _show(self, rendered: RenderedChart, ratio: float) -> None:
+    def _show(self, rendered: RenderedChart, ratio: float, generation: int) -> None:
         if not shiboken6.isValid(self):  # the screen was closed while the chart rendered
+            return
+        if generation != self._generation:
+            self.dropped_count += 1  # a newer picture was asked for: this one is stale
             return
         image = QImage(
             rendered.rgba, rendered.width, rendered.height, QImage.Format.Format_RGBA8888
@@ -206,8 +237,11 @@ class ChartCanvas(QWidget):
         self.drawn.emit()
 
     def draw_now(self) -> None:
-        """Render synchronously (smoke test, screenshots): waits for any render in flight."""
+        """Render synchronously (smoke test, screenshots). A render still in flight is waited
+        for (matplotlib draws one chart at a time) and, being older, dropped when it arrives."""
+        self._render_timer.stop()
         chart_runner().wait_for_done()
+        self._generation += 1
         self._dirty = False
         if self._data is None:
             return
@@ -215,12 +249,13 @@ class ChartCanvas(QWidget):
         rendered = render_rgba(
             self._draw, self._data, chart_theme(self.palette()), width, height, 100 * ratio
         )
-        self._show(rendered, ratio)
+        self._show(rendered, ratio, self._generation)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         if self._dirty or (self._data is not None and self.draw_count == 0):
-            self._render_if_visible()
+            self._dirty = True
+            self._render_timer.start()
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -230,8 +265,19 @@ class ChartCanvas(QWidget):
     def changeEvent(self, event) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self._data is not None:
-            self._dirty = True
-            self._render_if_visible()
+            self._request_render()
+
+
+def _same(new: Any, old: Any) -> bool:
+    """Whether two chart data are the same (identical, or equal plain data)."""
+    if new is old:
+        return True
+    if type(new) is not type(old):
+        return False
+    try:
+        return bool(new == old)
+    except (TypeError, ValueError):  # data without a plain equality (e.g. arrays)
+        return False
 
 
 class ChartPanel(QSplitter):

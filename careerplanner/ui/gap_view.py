@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.charts.gap_chart import draw_fit_bars, draw_gap_dumbbell
-from careerplanner.core.gap import ComparisonRow, GapRow, RoleGap, compare_roles, compute_gap
+from careerplanner.core.gap import RoleGap, compare_roles, compute_gap
 from careerplanner.core.gap import what_if as gap_what_if
 from careerplanner.store.gap_queries import pay_effect
 from careerplanner.store.gap_queries import set_own_level as store_own_level
@@ -29,76 +29,16 @@ from careerplanner.store.ui_queries import (
     add_target_role,
     role_requirements,
     target_roles,
+    user_data_version,
     user_levels,
 )
 from careerplanner.ui.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.context import AppContext
+from careerplanner.ui.gap_models import ComparisonModel, GapRowModel
 from careerplanner.ui.role_search import RoleSearch
-from careerplanner.ui.table_model import Column, RowTableModel, level_text, sorted_view_model
+from careerplanner.ui.table_model import Column, RowTableModel, sorted_view_model
 
-
-def _row_source(row: GapRow) -> str:
-    """Where the figures come from, and how your level was found when that is not plain."""
-    parts = [row.note]
-    if not row.rated:
-        parts.append("not in the fit until you set your level")
-    if row.estimated:
-        parts.append(f"your level is {row.level_from}; set your own below")
-    elif row.level_from:
-        parts.append(f"your level from {row.level_from}")
-    if row.covered_by:
-        parts.append(f"category met by your {row.covered_by}")
-    return "; ".join(part for part in parts if part)
-
-
-GAP_COLUMNS: list[Column[GapRow]] = [
-    Column("Skill", lambda r: r.skill_name, lambda r: r.skill_name.casefold(), _row_source),
-    Column(
-        "You",
-        lambda r: r.your_level_text if not r.rated or r.estimated else level_text(r.your_level),
-        lambda r: r.your_level if r.rated else -1,
-    ),
-    Column("Required", lambda r: level_text(r.required_level), lambda r: r.required_level),
-    Column("Gap", lambda r: str(r.gap) if r.rated else "–", lambda r: r.gap, numeric=True),
-    Column("Weight", lambda r: f"{r.weight:.2f}", lambda r: r.weight, numeric=True),
-    Column("Priority", lambda r: f"{r.priority:.2f}", lambda r: r.priority, numeric=True),
-    Column("Source", _row_source),
-]
-
-
-class GapRowModel(RowTableModel[GapRow]):
-    def __init__(self, parent=None) -> None:
-        super().__init__(GAP_COLUMNS, parent)
-
-
-class ComparisonModel(RowTableModel[ComparisonRow]):
-    """One row per skill, one column per role; rebuilt when the set of roles changes."""
-
-    def __init__(self, role_titles: list[str] | None = None, parent=None) -> None:
-        super().__init__(self.columns_for(role_titles or []), parent)
-
-    @staticmethod
-    def columns_for(role_titles: list[str]) -> list[Column[ComparisonRow]]:
-        columns: list[Column[ComparisonRow]] = [
-            Column("Skill", lambda r: r.skill_name, lambda r: r.skill_name.casefold()),
-            Column("You", lambda r: r.your_level_text, lambda r: r.your_level if r.rated else -1),
-        ]
-        for index, title in enumerate(role_titles):
-            columns.append(
-                Column(
-                    title,
-                    lambda r, i=index: level_text(r.required[i]),
-                    lambda r, i=index: -1 if r.required[i] is None else r.required[i],
-                )
-            )
-        columns.append(Column("Priority", lambda r: f"{r.priority:.2f}", lambda r: r.priority))
-        return columns
-
-    def set_roles(self, role_titles: list[str], rows: list[ComparisonRow]) -> None:
-        self.beginResetModel()
-        self._columns = self.columns_for(role_titles)
-        self._rows = list(rows)
-        self.endResetModel()
+__all__ = ["ComparisonModel", "GapRowModel", "GapView"]  # the models moved to gap_models
 
 
 class GapView(QWidget):
@@ -108,6 +48,10 @@ class GapView(QWidget):
         self.gaps: list[RoleGap] = []
         self.requirements: dict[str, tuple] = {}
         self.role_notes: list[str] = []
+        # (code, every technology?) -> (its requirements object, user data version, its gap)
+        self._gap_cache: dict[tuple[str, bool], tuple] = {}
+        self._shown_gap: RoleGap | None = None
+        self._shown_once = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         title = QLabel("Your gap")
@@ -274,21 +218,41 @@ class GapView(QWidget):
         ]
 
     def recompute(self) -> None:
-        """Recompute every ticked role's gap (quick reads and pure maths on the GUI thread)."""
-        levels = user_levels(self.ctx.user_db)
-        self.gaps = []
-        self.requirements = {}
-        notes = []
+        """Recompute every ticked role's gap (quick reads and pure maths on the GUI thread).
+
+        A role's gap is kept until its requirements (a new object per dataset version, see
+        `role_requirements`) or the user's data (`user_data_version`) change, and nothing is
+        redrawn when no gap changed: the screen recomputes on every profile, dataset and
+        target-role signal, most of which leave a given role's gap as it was.
+        """
+        version = user_data_version(self.ctx.user_db)
+        all_tech = self.all_tech.isChecked()
+        levels = None
+        kept: dict[tuple[str, bool], tuple] = {}
+        gaps, requirements, notes = [], {}, []
         for code in self.checked_codes():
-            found = role_requirements(self.ctx.market_db, code, self.all_tech.isChecked())
+            found = role_requirements(self.ctx.market_db, code, all_tech)
             if found is None:
                 continue
-            gap = compute_gap(code, found.title, found.requirements, levels)
-            self.gaps.append(gap)
-            self.requirements[code] = found.requirements
+            entry = self._gap_cache.get((code, all_tech))
+            if entry is None or entry[0] is not found or entry[1] != version:
+                if levels is None:
+                    levels = user_levels(self.ctx.user_db)
+                gap = compute_gap(code, found.title, found.requirements, levels)
+                entry = (found, version, gap)
+            kept[(code, all_tech)] = entry
+            gaps.append(entry[2])
+            requirements[code] = found.requirements
             if found.note:
                 notes.append(f"{found.title}: {found.note}")
-        self.role_notes = notes
+        self._gap_cache = kept
+        unchanged = len(gaps) == len(self.gaps) and all(
+            new is old for new, old in zip(gaps, self.gaps, strict=True)
+        )
+        self.gaps, self.requirements, self.role_notes = gaps, requirements, notes
+        if unchanged and self._shown_once:
+            return
+        self._shown_once = True
         shown = self.role_combo.currentData()
         self.role_combo.blockSignals(True)
         self.role_combo.clear()
@@ -316,6 +280,9 @@ class GapView(QWidget):
 
     def _show_role(self) -> None:
         gap = self.current_gap()
+        if gap is not None and gap is self._shown_gap:
+            return  # the same gap object: its table, chart, what-ifs and pay are on screen
+        self._shown_gap = gap
         self.gap_model.set_rows(gap.rows if gap else [])
         self.gap_panel.set_data(gap)
         self.source_label.setText(self._counts_text(gap))

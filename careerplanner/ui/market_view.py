@@ -1,5 +1,6 @@
 """Market explorer: a page per skill (how much the market asks for it) and per role (a career
-page: top skills, pay, related roles and a short path in from your gap)."""
+page: top skills, pay, related roles, a short path in from your gap and, where a job-postings
+dataset covers the role, its pay-raising skills and seniority breakdown)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from careerplanner.store.ui_queries import (
     technology_demand,
     user_levels,
 )
+from careerplanner.ui.career_postings import CareerPostings
 from careerplanner.ui.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.context import AppContext
 from careerplanner.ui.role_search import RoleSearch
@@ -226,6 +228,7 @@ class CareerPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.code: str | None = None
+        self.role_title = ""
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.role_search = RoleSearch(ctx.market_db)
@@ -242,32 +245,47 @@ class CareerPage(QWidget):
         self.description = _label()
         self.ratings_note = _label("", "hint")
         self.path_in = _label()
-        right.addWidget(self.title)
-        right.addWidget(self.description)
-        right.addWidget(self.path_in)
-        right.addWidget(self.ratings_note)
+        self.postings = CareerPostings(ctx, self)
+        for widget in (self.title, self.description, self.path_in, self.ratings_note):
+            right.addWidget(widget)
+        right.addWidget(self.postings.summary)
+        right.addWidget(self.postings.warning)
+        right.addWidget(self.postings.role_row)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.rating_model = RowTableModel(RATING_COLUMNS, self)
         splitter.addWidget(
             make_table_view(sorted_view_model(self.rating_model, self), "Top skills by importance")
         )
         self.pay_model = RowTableModel(PAY_COLUMNS, self)
-        self.pay_panel = ChartPanel("Pay percentiles", self._draw_pay, self.pay_model)
-        splitter.addWidget(self.pay_panel)
+        self.pay_panel = ChartPanel(
+            "Pay percentiles", self._draw_pay, self.pay_model, first_column_width=90
+        )
+        self.figure_tabs = QTabWidget()
+        self.figure_tabs.addTab(self.pay_panel, "Pay percentiles (BLS)")
+        self.postings.add_tabs(self.figure_tabs)
+        splitter.addWidget(self.figure_tabs)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
         right.addWidget(splitter, 1)
         layout.addLayout(right, 5)
         self.role_search.role_chosen.connect(self.show_role)
         self.related.itemActivated.connect(
             lambda item: self.show_role(*item.data(Qt.ItemDataRole.UserRole))
         )
+        ctx.events.dataset_changed.connect(self._dataset_changed)
 
     @staticmethod
     def _draw_pay(fig, data, theme) -> None:
         values, title = data
         draw_pay_percentiles(fig, values, theme, title)
 
+    def _dataset_changed(self) -> None:
+        if self.code is not None:
+            self.show_role(self.code, self.role_title)
+
     def show_role(self, code: str, title: str) -> None:
         self.code = code
+        self.role_title = title
         self.title.setText(f"{title} ({code})")
         found = occupation(self.ctx.market_db, code)
         zone = f" Job zone {found.job_zone} of 5." if found and found.job_zone else ""
@@ -290,6 +308,7 @@ class CareerPage(QWidget):
         for role in related_roles(self.ctx.market_db, code):
             self._add_related(role)
         self.path_in.setText(self._path_in(code, title))
+        self.postings.show_for(code, title)
 
     def _add_related(self, role: RelatedRole) -> None:
         item = QListWidgetItem(f"{role.title} ({role.tier.lower()})")

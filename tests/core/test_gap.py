@@ -230,3 +230,26 @@ def test_a_rating_with_evidence_is_estimated_and_names_the_evidence():
     # no evidence: not rated
     (none,) = compute_gap("x", "X", [programming], {"technology:excel": 4}).rows
     assert not none.rated
+
+
+def test_side_by_side_marks_an_estimated_level_as_the_single_role_view_does():
+    rating = Requirement(
+        "onet:2.B.3.e",
+        "Programming",
+        3,
+        0.8,
+        kind="skill",
+        estimate_from=frozenset({"technology:python"}),
+    )
+    tech = Requirement("technology:sql", "SQL", 3, 0.9)
+    levels = SkillLevels({"technology:python": 4, "technology:sql": 1}, names={})
+    first = compute_gap("a", "Role A", [rating, tech], levels)
+    second = compute_gap("b", "Role B", [tech], levels)
+    rows = {row.skill_key: row for row in compare_roles([first, second])}
+    programming = rows["onet:2.B.3.e"]
+    single = next(row for row in first.rows if row.skill_key == "onet:2.B.3.e")
+    assert programming.your_level_text == single.your_level_text == "L4 (est.)"
+    assert programming.level_from == "estimated from your technology:python L4"
+    assert programming.required == (3, None)
+    assert rows["technology:sql"].your_level_text == "L1"
+    assert rows["technology:sql"].required == (3, 3)

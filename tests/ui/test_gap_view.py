@@ -78,3 +78,44 @@ def test_pay_for_the_role_is_shown_with_its_source(gap_screen):
     text = gap_screen.pay_label.text()
     assert text.startswith("Pay for the role (annual, BLS OEWS")
     assert "median $" in text
+
+
+def test_side_by_side_marks_estimated_levels_like_the_single_role_view(gap_screen, qtbot):
+    add_target_role(
+        gap_screen.ctx.user_db, "15-1243.00", "Database Architects", "2026-01-02T00:00:00"
+    )
+    gap_screen.ctx.events.targets_changed.emit()
+    assert gap_screen.role_combo.count() == 2
+    gap_screen.tabs.setCurrentIndex(1)
+    model = gap_screen.comparison_proxy
+    you = {model.index(r, 0).data(): model.index(r, 1) for r in range(model.rowCount())}
+    assert you["Programming"].data() == "L5 (est.)"
+    assert you["Programming"].data(Qt.ItemDataRole.ToolTipRole).startswith("estimated from your")
+    assert you["Reading Comprehension"].data() == "not rated"
+    single = {row.skill_name: row.your_level_text for row in gap_screen.current_gap().rows}
+    for name, index in you.items():
+        if name in single:
+            assert index.data() == single[name], name
+
+
+def test_a_recompute_that_changes_nothing_resets_no_table_and_a_change_shows(gap_screen, qtbot):
+    resets = []
+    gap_screen.gap_model.modelReset.connect(lambda: resets.append("gap"))
+    gap_screen.comparison_model.modelReset.connect(lambda: resets.append("comparison"))
+    shown = gap_screen.current_gap()
+    gap_screen.recompute()  # what every unrelated profile or dataset signal leads to
+    assert resets == [] and gap_screen.current_gap() is shown
+    # a change through another connection (as a worker's import makes) is picked up
+    row = shown.missing[0]
+    worker = DataDir.default().open_user_db()
+    try:
+        from careerplanner.store.gap_queries import set_own_level
+
+        set_own_level(worker, row, row.required_level, "done at work")
+    finally:
+        worker.close()
+    gap_screen.recompute()
+    assert resets == ["comparison", "gap"]
+    after = {r.skill_key: r for r in gap_screen.current_gap().rows}[row.skill_key]
+    assert after.your_level == row.required_level and after.met
+    assert gap_screen.current_gap().fit > shown.fit
