@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 needs_window=1
 for arg in "$@"; do
     case "$arg" in
-        --smoke|--version|-h|--help|dataset|resume|gap|roadmap) needs_window=0 ;;
+        --smoke|--version|-h|--help|dataset|resume|gap|roadmap|data) needs_window=0 ;;
     esac
 done
 
