@@ -19,13 +19,18 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count, islice
 
-from careerplanner.analysis.text import clean_text
+from careerplanner.analysis.text import NON_ASCII, clean_text, fold_in_place
 from careerplanner.core.skills import SkillTerm
 
 # Words, plus the punctuation technology names are made of. "." and "/" count only when glued
 # to a following word ("Node.js", ".NET", "CI/CD"), so a sentence's full stop is not a token.
 _TOKEN = re.compile(r"[^\W_]+|[+#]+|[./&](?=[^\W_])")
+_TOKEN_PARTS = re.compile(f"({_TOKEN.pattern})")  # split() keeps the tokens and the gaps
+# The same on lower-case ASCII text, where it runs about a third faster (possessive "++": nothing
+# after a run can fail, so giving up backtracking changes no match and saves its bookkeeping).
+_ASCII_TOKEN_PARTS = re.compile(r"([a-z0-9]++|[+#]++|[./&](?=[a-z0-9]))")
 # What may stand between two items of a list: separators and "and"/"or".
 _LIST_GAP = re.compile(
     r"\s*(?:[,;/|•·▪‣◦*&()\[\]:+-]+|\b(?:and|or|using|with|plus)\b)[\s,;/|•·▪‣◦*&()\[\]:+-]*"
@@ -145,9 +150,8 @@ class _Entry:
 _DOMAIN = re.compile(r"\.(?:com|org|net|io|dev|me|ai|co|edu|gov|app|so)\b", re.I)
 
 
-def _inside_address(text: str, matches, item) -> bool:
+def _inside_address(text: str, start: int, end: int) -> bool:
     """True for a name that is part of a web or e-mail address ("github.com/me", "@docker")."""
-    start, end = matches[item[0]].start(), matches[item[1] - 1].end()
     if start and text[start - 1] in "/@":
         return True
     return _DOMAIN.match(text, end) is not None
@@ -182,6 +186,12 @@ class SkillFinder:
             self._names.setdefault(term.key, term.name)
             for form in (term.name, *term.aliases):
                 self._add(term, form, forced)
+        # What `_walk` checks first: tokens that are a whole name on their own, and (token, next
+        # token) pairs that a longer name begins with.
+        self._whole_names = frozenset(t for t, node in self._trie.items() if _END in node)
+        self._name_pairs = frozenset(
+            (t, u) for t, node in self._trie.items() for u in node if u != _END
+        )
 
     def _add(self, term: SkillTerm, form: str, forced: set[str]) -> None:
         tokens = tuple(tokenize(form))
@@ -248,53 +258,100 @@ class SkillFinder:
         """
         if not cleaned and not text.isascii():
             text = self.clean(text)
-        matches = list(_TOKEN.finditer(text))
-        if text.isascii():
-            # ASCII lower-casing keeps every offset, so one C-level pass gives the tokens.
-            tokens = _TOKEN.findall(text.lower())
-        else:
-            tokens = [m.group().casefold() for m in matches]
+        spans = self._scan(text, fold_in_place(text), trusted, known)
+        if not spans:
+            return []
+        line_starts = [m.start() for m in _NEWLINE.finditer(text)]
+        return [
+            Mention(
+                entry.key,
+                entry.name,
+                text[start:end],
+                start,
+                end,
+                bisect.bisect_right(line_starts, start) + 1,
+            )
+            for start, end, entry in spans
+        ]
+
+    def find_spans(self, text: str, folded: str | None) -> list[tuple[int, int, str, str]]:
+        """`find` for many texts: (start, end, key, name) of each mention, nothing else.
+
+        `text` must already have gone through `clean`, and `folded` must be
+        `analysis.text.fold_in_place(text)` (callers that match other patterns on the folded
+        text, like the job-ad depth phrases, then fold it only once).
+        """
+        return [
+            (start, end, entry.key, entry.name)
+            for start, end, entry in self._scan(text, folded, False, frozenset())
+        ]
+
+    def _scan(self, text, folded, trusted, known) -> list[tuple[int, int, _Entry]]:
+        """(start, end, entry) of every accepted mention in the cleaned `text`."""
+        # One regex pass splits the text into [gap, token, gap, token, ..., gap]: the tokens
+        # and, between them, the exact text a name may not run across.
+        if folded is not None:
+            folded = _ascii_stand_in(folded)
+            parts = (_ASCII_TOKEN_PARTS if folded.isascii() else _TOKEN_PARTS).split(folded)
+            tokens = parts[1::2]
+        else:  # rare: folding would move characters, so fold token by token
+            parts = _TOKEN_PARTS.split(text)
+            tokens = [token.casefold() for token in parts[1::2]]
+        found = self._walk(tokens, parts)
+        if not found:
+            return []
+        spans = _offsets(parts, found)
+        spans = [span for span in spans if not _inside_address(text, span[0], span[1])]
+        if not spans:
+            return []
+        accepted = self._resolve_ambiguous(text, tokens, spans, trusted, known)
+        return [(spans[n][0], spans[n][1], spans[n][4]) for n in accepted]
+
+    def _walk(self, tokens: list[str], parts: list[str]) -> list[tuple[int, int, _Entry]]:
+        """(first token, last token + 1, entry) of each longest match; matches never overlap."""
         trie = self._trie
-        found: list[tuple[int, int, _Entry]] = []  # (first token, last token + 1, entry)
-        count = len(tokens)
-        resume_at = 0  # the token after the last match: matches never overlap
-        # Only tokens that can start a name are walked from; one quick pass picks them.
-        for i in [n for n, token in enumerate(tokens) if token in trie]:
+        # Only a token that is a whole name, or that a name continues with the next token, can
+        # start a match; C-level set lookups pick those few positions out of all the tokens.
+        whole = compress(count(), map(self._whole_names.__contains__, tokens))
+        # zip() reuses its result tuple when nothing keeps it, so the pairs cost no allocation.
+        neighbours = zip(tokens, islice(tokens, 1, None), strict=False)  # the last has none
+        pairs = compress(count(), map(self._name_pairs.__contains__, neighbours))
+        starts = sorted({*whole, *pairs})
+        found: list[tuple[int, int, _Entry]] = []
+        total = len(tokens)
+        resume_at = 0  # the token after the last match
+        for i in starts:
             if i < resume_at:
                 continue
             node = trie[tokens[i]]
             best, best_end = node.get(_END), i + 1
             j = i + 1
-            while j < count:
+            while j < total:
                 node = node.get(tokens[j])
                 if node is None:
                     break
                 # A name runs over spaces and hyphens only: "AWS (S3" is not "AWS S3".
-                gap = text[matches[j - 1].end() : matches[j].start()]
-                if gap and not gap.isspace() and gap.strip(_NAME_GAP):
+                gap = parts[2 * j]  # the text between token j - 1 and token j
+                if gap != " " and gap and not gap.isspace() and gap.strip(_NAME_GAP):
                     break
                 j += 1
                 entry = node.get(_END)
                 if entry is not None:
                     best, best_end = entry, j
-            if best is None:
-                continue
-            found.append((i, best_end, best))
-            resume_at = best_end
-        if not found:
-            return []
-        found = [item for item in found if not _inside_address(text, matches, item)]
-        if not found:
-            return []
-        accepted = self._resolve_ambiguous(text, matches, tokens, found, trusted, known)
-        line_starts = [m.start() for m in _NEWLINE.finditer(text)]
-        return [self._mention(text, matches, found[n], line_starts) for n in accepted]
+            if best is not None:
+                found.append((i, best_end, best))
+                resume_at = best_end
+        return found
 
-    def _resolve_ambiguous(self, text, matches, tokens, found, trusted, known) -> list[int]:
+    def _resolve_ambiguous(self, text, tokens, spans, trusted, known) -> list[int]:
         surface_ok = []
         confirmed = []
-        for first, last, entry in found:
-            surface = text[matches[first].start() : matches[last - 1].end()]
+        for start, end, _first, _last, entry in spans:
+            if not entry.ambiguous and not entry.acronym:
+                surface_ok.append(True)  # what the checks below give such an entry
+                confirmed.append(True)
+                continue
+            surface = text[start:end]
             if entry.acronym and not surface.isupper() and not trusted:
                 surface_ok.append(False)
                 confirmed.append(False)
@@ -306,35 +363,57 @@ class SkillFinder:
             )
             surface_ok.append(case_ok)
             confirmed.append(case_ok and (trusted or not entry.ambiguous or entry.key in known))
-        for n, (first, last, entry) in enumerate(found):
+        for n, (_start, _end, first, last, entry) in enumerate(spans):
             if entry.ambiguous and surface_ok[n] and not confirmed[n]:
                 low, high = max(0, first - _CUE_REACH), min(len(tokens), last + _CUE_REACH)
                 if any(t in _CUE_WORDS for t in tokens[low:high]):
                     confirmed[n] = True
-        changed = True
+        changed = not all(confirmed)
         while changed:  # a list such as "Go, R, C and Python" confirms itself from one end
             changed = False
-            for n in range(len(found)):
+            for n in range(len(spans)):
                 if confirmed[n] or not surface_ok[n]:
                     continue
-                if (
-                    n > 0 and confirmed[n - 1] and self._adjacent(text, matches, found, n - 1, n)
-                ) or (
-                    n + 1 < len(found)
-                    and confirmed[n + 1]
-                    and self._adjacent(text, matches, found, n, n + 1)
+                if (n > 0 and confirmed[n - 1] and _adjacent(text, spans, n - 1, n)) or (
+                    n + 1 < len(spans) and confirmed[n + 1] and _adjacent(text, spans, n, n + 1)
                 ):
                     confirmed[n] = changed = True
-        return [n for n in range(len(found)) if confirmed[n]]
+        return [n for n in range(len(spans)) if confirmed[n]]
 
-    @staticmethod
-    def _adjacent(text, matches, found, left: int, right: int) -> bool:
-        gap = text[matches[found[left][1] - 1].end() : matches[found[right][0]].start()]
-        return len(gap) <= 40 and _LIST_GAP.fullmatch(gap) is not None
 
-    @staticmethod
-    def _mention(text, matches, item, line_starts) -> Mention:
-        first, last, entry = item
-        start, end = matches[first].start(), matches[last - 1].end()
-        line = bisect.bisect_right(line_starts, start) + 1
-        return Mention(entry.key, entry.name, text[start:end], start, end, line)
+def _ascii_stand_in(folded: str) -> str:
+    """`folded` with each non-ASCII character as "?" when all of them are punctuation or
+    symbols (curly quotes, bullets, dashes); else `folded` itself.
+
+    Such characters are never part of a token, nor spaces, so as "?" they split tokens and stop
+    names exactly as before, at the same offsets, and the text can take the faster ASCII
+    pattern. A non-ASCII letter, digit or space keeps the text as it is.
+    """
+    if folded.isascii():
+        return folded
+    if any(char.isalnum() or char.isspace() for char in set(NON_ASCII.findall(folded))):
+        return folded
+    return folded.encode("ascii", "replace").decode("ascii")
+
+
+def _adjacent(text: str, spans, left: int, right: int) -> bool:
+    gap = text[spans[left][1] : spans[right][0]]
+    return len(gap) <= 40 and _LIST_GAP.fullmatch(gap) is not None
+
+
+def _offsets(parts: list[str], found) -> list[tuple[int, int, int, int, _Entry]]:
+    """(start, end, first token, last token + 1, entry) for each match, from the split parts.
+
+    Token i is parts[2 * i + 1]; an offset is the total length of the parts before it, summed
+    only as far as the matches reach (they come in order).
+    """
+    spans = []
+    position = done = 0
+    for first, last, entry in found:
+        begin = 2 * first + 1
+        position += sum(map(len, parts[done:begin]))
+        start = position
+        position += sum(map(len, parts[begin : 2 * last]))
+        done = 2 * last
+        spans.append((start, position, first, last, entry))
+    return spans

@@ -9,6 +9,7 @@ so evidence quotes read the way the person wrote them.
 from __future__ import annotations
 
 import re
+import string
 import unicodedata
 from collections.abc import Callable
 
@@ -21,6 +22,14 @@ _SPACES = re.compile(r"[\u00a0\u2000-\u200b\u202f\u205f\u3000\t\f\v]")
 _LINE_SPLIT = re.compile(r"([^\W\d_]{1,40})[-\u00ad]\n[ ]*([a-z][^\W_]*)")
 _MID_SOFT_HYPHEN = re.compile(r"([^\W_]+)\u00ad([^\W_]+)")
 _CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
+# Every character the three patterns above replace or remove, and more (all of U+2600 and up):
+# one quick search says whether any of the three slower passes can change the text at all.
+_MAY_NEED_REPLACING = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f\u00a0\u2000-\u200b\u202f\u205f\u2600-\U0010ffff]"
+)
+NON_ASCII = re.compile("[^\x00-\x7f]")
+_ASCII_WORD_CHARS = string.ascii_letters + string.digits
+_FOLDS_IN_PLACE: dict[str, bool] = {}  # character -> verdict of _folds_in_place, filled lazily
 
 
 def clean_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
@@ -38,9 +47,10 @@ def clean_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "(cid:" in text:
         text = _CID.sub(" ", text)
-    text = _ICONS.sub(" ", text)
-    text = _SPACES.sub(" ", text)
-    text = _CONTROL.sub("", text)
+    if _MAY_NEED_REPLACING.search(text):
+        text = _ICONS.sub(" ", text)
+        text = _SPACES.sub(" ", text)
+        text = _CONTROL.sub("", text)
 
     def join(first: str, second: str) -> str | None:
         joined = first + second
@@ -68,6 +78,44 @@ def clean_text(text: str, is_word: Callable[[str], bool] | None = None) -> str:
         text = _MID_SOFT_HYPHEN.sub(fix_soft_hyphen, text)
         text = text.replace(SOFT_HYPHEN, "-")
     return text
+
+
+def fold_in_place(text: str) -> str | None:
+    """`text` case-folded with every character where it was, or None when that is not possible.
+
+    The skill finder compares case-folded tokens and the depth phrases are matched without
+    regard to case. Folding the whole text at once is much cheaper than folding each token, and
+    it gives the same tokens at the same offsets when every character folds to exactly one
+    character of the same kind (a letter stays a letter, anything else stays as it is) and no
+    non-ASCII character folds to, or case-insensitively matches, an ASCII letter or digit
+    (Kelvin "\u212a", dotless "\u0131", long "\u017f"). Callers fall back to folding token by
+    token on None.
+    """
+    if text.isascii():
+        return text.lower()
+    verdicts = _FOLDS_IN_PLACE
+    for char in set(NON_ASCII.findall(text)):
+        safe = verdicts.get(char)
+        if safe is None:
+            safe = verdicts[char] = _folds_in_place(char)
+        if not safe:
+            return None
+    return text.casefold()
+
+
+def _folds_in_place(char: str) -> bool:
+    folded = char.casefold()
+    if len(folded) != 1 or folded.isalnum() != char.isalnum():
+        return False
+    if not char.isalnum():
+        return folded == char
+    if folded.isascii() or folded.isdecimal() != char.isdecimal():
+        return False
+    return not any(
+        re.fullmatch(ascii_char, candidate, re.IGNORECASE)
+        for ascii_char in _ASCII_WORD_CHARS
+        for candidate in (char, folded)
+    )
 
 
 def cid_share(text: str) -> float:

@@ -211,7 +211,7 @@ class _Scope:
         self.skill_salaries: defaultdict[str, list[float]] = defaultdict(list)
         self.pairs: Counter[tuple[str, str]] = Counter()
 
-    def add(self, facts: PostingFacts, keys: list[str]) -> None:
+    def add(self, facts: PostingFacts, keys: list[str], count_pairs: bool = True) -> None:
         self.jobs += 1
         self.seniority[facts.seniority] += 1
         salary = facts.salary
@@ -225,7 +225,8 @@ class _Scope:
             counts[facts.skills[key]] += 1
             if salary is not None:
                 self.skill_salaries[key].append(salary)
-        self.pairs.update(itertools.combinations(keys, 2))
+        if count_pairs:
+            self.pairs.update(itertools.combinations(keys, 2))
 
 
 class MarketAggregator:
@@ -247,11 +248,20 @@ class MarketAggregator:
             if level not in LEVELS:
                 raise ValueError(f"required level {level!r} is outside L0..L5")
         keys = sorted(facts.skills)
-        self._scopes[ALL_ROLES].add(facts, keys)
+        # Pairs are the costliest count; every posting has exactly one role, so the pairs of
+        # all postings are the sum of the roles' pairs, added up once in `figures()`.
+        self._scopes[ALL_ROLES].add(facts, keys, count_pairs=False)
         scope = self._scopes.get(facts.role)
         if scope is None:
             scope = self._scopes[facts.role] = _Scope()
         scope.add(facts, keys)
+
+    def _all_pairs(self) -> Counter[tuple[str, str]]:
+        total: Counter[tuple[str, str]] = Counter()
+        for role, scope in self._scopes.items():
+            if role != ALL_ROLES:
+                total.update(scope.pairs)
+        return total
 
     def figures(self, skill_names: Mapping[str, str] | None = None) -> MarketFigures:
         """Every figure for all postings and each role; names default to the skill keys."""
@@ -261,7 +271,8 @@ class MarketAggregator:
             scope = self._scopes[role]
             roles.append(_role_figures(role, scope))
             skills.extend(_skill_figures(role, scope, names))
-            pairings.extend(_pairings(role, scope, self.top_pairings))
+            pairs = self._all_pairs() if role == ALL_ROLES else scope.pairs
+            pairings.extend(_pairings(role, scope, pairs, self.top_pairings))
         return MarketFigures(roles=roles, skills=skills, pairings=pairings)
 
 
@@ -330,23 +341,27 @@ def _skill_figures(role: str, scope: _Scope, names: Mapping[str, str]) -> list[S
     return figures
 
 
-def _pairings(role: str, scope: _Scope, top: int) -> list[Pairing]:
+def _pairings(
+    role: str, scope: _Scope, pairs: Mapping[tuple[str, str], int], top: int
+) -> list[Pairing]:
+    """Each skill's `top` partners: most postings together first, then the higher lift, then by
+    key. Lift is symmetric, so each pair is scored once, into one tuple that both of its skills
+    list; each skill then sorts only its own partners, not every pair of the scope."""
     counts = {key: sum(dist) for key, dist in scope.distributions.items()}
     jobs = scope.jobs
-    # Lift is symmetric, so each pair is scored once; one sort then fills every skill's top list
-    # (most postings together first, then the higher lift, then by key).
-    scored = sorted(
-        (-together, -(together * jobs / (counts[a] * counts[b])), a, b)
-        for (a, b), together in scope.pairs.items()
-    )
-    chosen: defaultdict[str, list[tuple[str, int, float]]] = defaultdict(list)
-    for negative_together, negative_lift, a, b in scored:
-        for key, other in ((a, b), (b, a)):
-            partners = chosen[key]
-            if len(partners) < top:
-                partners.append((other, -negative_together, -negative_lift))
-    return [
-        Pairing(role, key, other, together, together / counts[key], lift)
-        for key in sorted(chosen)
-        for other, together, lift in chosen[key]
-    ]
+    partners: defaultdict[str, list[tuple[int, float, str, str]]] = defaultdict(list)
+    for pair, together in pairs.items():
+        a, b = pair
+        scored = (-together, -(together * jobs / (counts[a] * counts[b])), a, b)
+        partners[a].append(scored)
+        partners[b].append(scored)
+    pairings = []
+    for key in sorted(partners):
+        count = counts[key]
+        # Sorting by (a, b) after the scores orders a skill's partners by key: its pairs are
+        # (x, key) with x < key, then (key, y) with y > key.
+        for negative_together, negative_lift, a, b in sorted(partners[key])[:top]:
+            together = -negative_together
+            other = b if a == key else a
+            pairings.append(Pairing(role, key, other, together, together / count, -negative_lift))
+    return pairings

@@ -17,8 +17,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import sqlite_utils
-
 from careerplanner.core.market import ALL_ROLES, Pairing, RoleFigures, SkillFigures
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
@@ -30,10 +28,11 @@ from careerplanner.importers.datasets.postings import (
     analyse_postings,
     postings_dataset,
 )
+from careerplanner.store.connection import Database
 from careerplanner.store.market_repo import InstallResult, install_dataset, skill_terms
 
 
-def default_finder(db: sqlite_utils.Database):
+def default_finder(db: Database):
     """The shared skill finder over the active datasets' vocabulary and the curated aliases."""
     from careerplanner.analysis.vocabulary import build_vocabulary, read_curated_aliases
 
@@ -47,7 +46,7 @@ def default_finder(db: sqlite_utils.Database):
 
 
 def import_postings(
-    db: sqlite_utils.Database,
+    db: Database,
     path: Path,
     finder=None,
     mapping: PostingColumns | None = None,
@@ -99,16 +98,14 @@ def _skill(row: dict) -> SkillFigures:
     )
 
 
-def postings_roles(db: sqlite_utils.Database, dataset_id: int) -> list[RoleFigures]:
+def postings_roles(db: Database, dataset_id: int) -> list[RoleFigures]:
     """All postings (role "") first, then each role by number of postings."""
     rows = _select(db, "posting_role", ROLE_COLUMNS, "dataset_id = ?", [dataset_id])
     roles = [_role(row) for row in rows]
     return sorted(roles, key=lambda r: (r.role != ALL_ROLES, -r.jobs, r.role))
 
 
-def postings_skills(
-    db: sqlite_utils.Database, dataset_id: int, role: str = ALL_ROLES
-) -> list[SkillFigures]:
+def postings_skills(db: Database, dataset_id: int, role: str = ALL_ROLES) -> list[SkillFigures]:
     """A scope's skills, most demanded first."""
     rows = _select(
         db, "posting_skill", SKILL_COLUMNS, "dataset_id = ? AND role = ?", [dataset_id, role]
@@ -116,7 +113,7 @@ def postings_skills(
     return sorted((_skill(r) for r in rows), key=lambda s: (-s.jobs_with_skill, s.skill_key))
 
 
-def skill_by_role(db: sqlite_utils.Database, dataset_id: int, skill_key: str) -> list[SkillFigures]:
+def skill_by_role(db: Database, dataset_id: int, skill_key: str) -> list[SkillFigures]:
     """Which roles a skill's demand comes from: one entry per role, most postings first."""
     rows = _select(
         db,
@@ -128,16 +125,14 @@ def skill_by_role(db: sqlite_utils.Database, dataset_id: int, skill_key: str) ->
     return sorted((_skill(r) for r in rows), key=lambda s: (-s.jobs_with_skill, s.role))
 
 
-def pay_raising_skills(
-    db: sqlite_utils.Database, dataset_id: int, role: str = ALL_ROLES
-) -> list[SkillFigures]:
+def pay_raising_skills(db: Database, dataset_id: int, role: str = ALL_ROLES) -> list[SkillFigures]:
     """Skills whose postings pay more (at least 3 salaried postings each side), best first."""
     skills = [s for s in postings_skills(db, dataset_id, role) if s.raises_pay]
     return sorted(skills, key=lambda s: -(s.salary_premium or 0.0))
 
 
 def skill_pairings(
-    db: sqlite_utils.Database, dataset_id: int, skill_key: str, role: str = ALL_ROLES
+    db: Database, dataset_id: int, skill_key: str, role: str = ALL_ROLES
 ) -> list[Pairing]:
     """The skills seen most often alongside `skill_key`, with share and lift."""
     rows = _select(

@@ -131,6 +131,43 @@ def test_small_sample_flag_switches_at_thirty():
     assert not big.depth_small_sample
 
 
+def naive_top_partners(postings, role, key, top):
+    """A skill's top partners the obvious way: most postings together, higher lift, then key."""
+    scope = [p for p in postings if role == ALL_ROLES or p.role == role]
+    count = {k: sum(k in p.skills for p in scope) for p in scope for k in p.skills}
+    together = {}
+    for p in scope:
+        if key in p.skills:
+            for other in p.skills:
+                if other != key:
+                    together[other] = together.get(other, 0) + 1
+    a_b = {other: tuple(sorted((key, other))) for other in together}
+    ranked = sorted(
+        together,
+        key=lambda other: (
+            -together[other],
+            -(together[other] * len(scope) / (count[a_b[other][0]] * count[a_b[other][1]])),
+            other,
+        ),
+    )
+    return ranked[:top]
+
+
+@settings(max_examples=150, deadline=None)
+@given(postings_strategy, st.integers(1, 4))
+def test_each_skill_keeps_its_top_partners_in_order(postings, top):
+    aggregator = MarketAggregator(top_pairings=top)
+    for facts in postings:
+        aggregator.add(facts)
+    figures = aggregator.figures()
+    for role in {ALL_ROLES, *(p.role for p in postings)}:
+        for key in {k for p in postings for k in p.skills}:
+            listed = [
+                p.other_key for p in figures.pairings if p.role == role and p.skill_key == key
+            ]
+            assert listed == naive_top_partners(postings, role, key, top)
+
+
 def test_pairing_list_is_cut_to_the_top_n():
     skills = {f"s{i}": 2 for i in range(15)}
     aggregator = MarketAggregator(top_pairings=4)

@@ -88,6 +88,29 @@ def test_figures_read_back_equal_to_those_computed(db, real_slice, finder):
     )
 
 
+def test_small_roles_are_kept_and_every_role_figure_carries_its_n(db, real_slice, finder):
+    # The 60 real rows hold 47 data scientists, a few analysts and engineers, and single ads
+    # whose role comes from the title: each role is kept, with its own n and the flag.
+    dataset_id = import_postings(db, real_slice, finder).dataset.id
+    everyone, *roles = postings_roles(db, dataset_id)
+    assert everyone.role == ALL_ROLES and everyone.jobs == 60
+    assert sum(role.jobs for role in roles) == everyone.jobs  # no posting dropped
+    assert min(role.jobs for role in roles) == 1
+    assert {role.role for role in roles if not role.small_sample} == {"data scientist"}
+    for role in roles:
+        assert role.small_sample == (role.jobs < 30)
+        assert role.jobs_with_salary <= role.jobs  # the pay percentiles' own n
+        assert sum(count for _, count in role.seniority) == role.jobs
+        for skill in postings_skills(db, dataset_id, role.role):
+            assert skill.jobs == role.jobs and skill.small_sample == role.small_sample
+            assert skill.depth_small_sample == (skill.jobs_with_skill < 30)
+            assert skill.salary_with_n + skill.salary_without_n == role.jobs_with_salary
+    python = next(s for s in postings_skills(db, dataset_id) if s.skill_name == "Python")
+    jobs_of = {role.role: role.jobs for role in roles}
+    for entry in skill_by_role(db, dataset_id, python.skill_key):
+        assert entry.jobs == jobs_of[entry.role]
+
+
 def test_same_file_twice_changes_nothing(db, real_slice, finder):
     import_postings(db, real_slice, finder)
     before = snapshot(db)

@@ -208,3 +208,35 @@ def test_repeated_descriptions_are_counted_and_noted(real_rows, tmp_path, finder
         "3 of them repeat an earlier posting's description word for word (each is counted, as "
         "in the file)",
     ]
+
+
+def test_a_repeated_description_counts_like_the_first_under_its_own_role_and_pay(
+    real_rows, tmp_path, finder
+):
+    # Repeats reuse the first analysis of their text; each still counts in its own role with
+    # its own salary, exactly as if it had been analysed again.
+    roles_and_pay = [("analyst", 40), ("mle", 90), ("analyst", 60), ("mle", 150)]
+    repeats = [
+        {**row, "job_simp": role, "Salary Estimate": f"${pay}K", "avg_salary": str(pay)}
+        | {"hourly": "0"}
+        for row, (role, pay) in zip(real_rows[:4], roles_and_pay, strict=True)
+    ]
+    rows = real_rows[:6] + repeats
+    path = tmp_path / "repeats_elsewhere.csv"
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(real_rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    analysis = analyse_postings(path, finder)
+    assert analysis.duplicates == 4
+    postings = naive(rows, finder)
+    for skill in analysis.figures.skills:
+        scope = [p for p in postings if skill.role == ALL_ROLES or p[0] == skill.role.casefold()]
+        with_skill = [p for p in scope if skill.skill_key in p[2]]
+        assert (skill.jobs, skill.jobs_with_skill) == (len(scope), len(with_skill))
+        assert skill.depth_distribution == tuple(
+            [p[2][skill.skill_key] for p in with_skill].count(n) for n in range(6)
+        )
+        assert skill.salary_with_median == pytest.approx(
+            statistics.median(p[1] for p in with_skill)
+        )
