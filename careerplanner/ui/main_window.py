@@ -246,9 +246,16 @@ class MainWindow(QMainWindow):
 
     def save_state(self) -> None:
         settings = self.ctx.settings
-        settings.setValue("window/geometry", self.saveGeometry())
-        settings.setValue("window/state", self.saveState())
-        settings.setValue("window/screen", self.current_screen())
+        values = {
+            "window/geometry": self.saveGeometry(),
+            "window/state": self.saveState(),
+            "window/screen": self.current_screen(),
+        }
+        changed = {key: value for key, value in values.items() if settings.value(key) != value}
+        if not changed:
+            return  # writing the file means a flush to disk (~13 ms) for nothing
+        for key, value in changed.items():
+            settings.setValue(key, value)
         settings.sync()
 
     def bring_forward(self) -> None:

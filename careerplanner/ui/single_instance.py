@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from PySide6.QtNetwork import QLocalServer
 
 ACTIVATE = b"activate\n"
+LISTEN_DELAY_MS = 300
 
 
 def server_name(data_root: Path) -> str:
@@ -45,10 +46,10 @@ class SingleInstance(QObject):
         """True when this process is the only instance; the lock is held until `release`."""
         if not self._lock.tryLock(100):
             return False
-        # Listening needs QtNetwork (~10 ms to load): do it once the event loop runs, after the
-        # window's first paint. A second start in between finds the lock taken and no server,
-        # and still refuses with the same sentence.
-        QTimer.singleShot(0, self._listen)
+        # Listening needs QtNetwork (~10 ms to load): do it once the window is up and idle, not
+        # in the way of its first paint. A second start in between finds the lock taken and no
+        # server, and still refuses with the same sentence.
+        QTimer.singleShot(LISTEN_DELAY_MS, self._listen)
         return True
 
     @property
