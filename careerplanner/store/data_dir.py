@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from careerplanner.errors import DamagedDatabaseError, UserError
 from careerplanner.paths import ensure_private_dir, user_data_dir
@@ -33,8 +33,7 @@ class RestorableDatabaseError(DamagedDatabaseError):
         self.backup = backup
 
 
-@dataclass(frozen=True)
-class DataDir:
+class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the start-up path
     root: Path
 
     @classmethod

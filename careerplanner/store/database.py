@@ -12,10 +12,9 @@ import os
 import sqlite3
 import struct
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
+from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from careerplanner.errors import DamagedDatabaseError, NewerDatabaseError, UserError
 from careerplanner.paths import ensure_private_dir
@@ -31,8 +30,9 @@ SQLITE_MAGIC = b"SQLite format 3\x00"
 Migration = Callable[[Database], None]
 
 
-@dataclass(frozen=True)
-class DatabaseSpec:
+# NamedTuples rather than dataclasses on the start-up path: the dataclasses module and each
+# dataclass cost ~1 ms apiece there.
+class DatabaseSpec(NamedTuple):
     """What makes a file one of our databases: its application id and its migrations.
 
     `steps` are the migration functions in order, append-only; they run through sqlite-utils
@@ -50,18 +50,22 @@ class DatabaseSpec:
         """The version this code writes: one step per migration, append-only."""
         return len(self.steps)
 
-    @cached_property
+    @property
     def migrations(self) -> Migrations:
-        from sqlite_utils.migrations import Migrations
-
-        migrations = Migrations(self.name)
-        for step in self.steps:
-            migrations(name=step.__name__)(step)
-        return migrations
+        return _migrations(self.name, self.steps)
 
 
-@dataclass(frozen=True)
-class Header:
+@cache
+def _migrations(name: str, steps: tuple[Migration, ...]) -> Migrations:
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(name)
+    for step in steps:
+        migrations(name=step.__name__)(step)
+    return migrations
+
+
+class Header(NamedTuple):
     user_version: int
     application_id: int
 

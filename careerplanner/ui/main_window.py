@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -34,8 +33,7 @@ if TYPE_CHECKING:
     from careerplanner.ui.drop_routing import FileKind
 
 
-@dataclass(frozen=True)
-class Screen:
+class Screen(NamedTuple):
     key: str
     title: str
     view: str  # "module:Class", imported when the screen is first shown
