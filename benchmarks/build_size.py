@@ -35,7 +35,7 @@ GROUPS = [
     ("Qt: plugins", lambda p: p.startswith("PySide6/Qt/plugins")),
     ("Qt: libraries", lambda p: p.startswith("PySide6/Qt/")),
     ("Qt: Python bindings", lambda p: p.startswith(("PySide6", "shiboken6"))),
-    ("numpy + OpenBLAS", lambda p: p.startswith("numpy")),
+    ("numpy (+ OpenBLAS with the PyPI wheel)", lambda p: p.startswith("numpy")),
     ("matplotlib (mpl-data fonts)", lambda p: p.startswith("matplotlib/mpl-data")),
     ("matplotlib (code)", lambda p: p.startswith(("matplotlib", "contourpy", "kiwisolver"))),
     ("Pillow", lambda p: p.startswith(("PIL", "pillow"))),

@@ -39,8 +39,9 @@ install_debs $QT_LIBS
 for option in "$@"; do
     case "$option" in
         --with-x) install_debs $X_LIBS ;;
-        # PyInstaller reads shared-library dependencies with objdump (binutils).
-        --with-build-tools) install_debs binutils ;;
+        # PyInstaller reads shared-library dependencies with objdump (binutils); scripts/build.sh
+        # compiles numpy without OpenBLAS with the C and C++ compilers (it falls back without).
+        --with-build-tools) install_debs binutils gcc g++ ;;
     esac
 done
 

@@ -20,6 +20,11 @@ start=$(date +%s)
 bash scripts/build.sh >/tmp/careerplanner-build.log 2>&1 || { tail -30 /tmp/careerplanner-build.log; exit 1; }
 echo "build time: $(( $(date +%s) - start )) s"
 echo "folder size: $(du -sh dist/careerplanner | cut -f1)"
+if [ -d dist/careerplanner/_internal/numpy.libs ]; then
+    echo "numpy: the PyPI wheel, with OpenBLAS (why: /tmp/careerplanner-build.log)"
+else
+    echo "numpy: compiled without OpenBLAS"
+fi
 
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT

@@ -185,3 +185,19 @@ def test_what_the_app_needs_is_kept(path):
 )
 def test_what_the_app_never_uses_is_dropped(path):
     assert spec_helpers()["_DROP"].search(path)
+
+
+def test_upx_stays_off_for_every_executable_and_folder():
+    """UPX-packed shared libraries crash at load on some kernels (see build_app.spec)."""
+    tree = ast.parse(SPEC.read_text(encoding="utf-8"))
+    calls = [
+        node
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"EXE", "COLLECT"}
+    ]
+    assert {call.func.id for call in calls} == {"EXE", "COLLECT"}
+    for call in calls:
+        upx = {keyword.arg: keyword.value for keyword in call.keywords}.get("upx")
+        assert isinstance(upx, ast.Constant) and upx.value is False, ast.unparse(call)
