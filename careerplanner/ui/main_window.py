@@ -28,7 +28,7 @@ from careerplanner.ui.file_actions import FileActions
 
 if TYPE_CHECKING:
     # Annotations only: naming a Qt class loads its type (and enums), which start-up would pay.
-    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
     from careerplanner.ui.drop_routing import FileKind
 
@@ -243,6 +243,7 @@ class MainWindow(QMainWindow):
         self.show_screen(last if last in keys else "start")
 
     def save_state(self) -> None:
+        """Remember geometry and the screen shown; the application calls this as it quits."""
         settings = self.ctx.settings
         values = {
             "window/geometry": self.saveGeometry(),
@@ -263,7 +264,3 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_state()
-        event.accept()

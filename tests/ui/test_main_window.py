@@ -39,6 +39,7 @@ def test_geometry_and_last_screen_are_remembered_in_the_data_folder(
 ):
     window.resize(700, 520)
     window.show_screen("datasets")
+    window.save_state()  # the application calls it as it quits
     window.close()
     settings_file = data_home / "settings.ini"
     assert settings_file.is_file()

@@ -37,6 +37,9 @@ def test_smoke_on_an_existing_data_folder_exits_zero(market_home):
     result = _run(["--smoke"], market_home)
     assert result.returncode == 0, result.stderr
     assert "O*NET 29.2 (id 1)" in result.stdout
+    # The window's state was saved as the application quit, for the next start to restore.
+    settings = (market_home / "settings.ini").read_text(encoding="utf-8")
+    assert "screen=start" in settings and "geometry=" in settings
 
 
 def test_smoke_all_screens_draws_every_screen(market_home):
