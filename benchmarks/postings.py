@@ -163,8 +163,8 @@ def make_big_csv(folder: Path, postings: int) -> Path:
 def child(path: str, database: str) -> None:
     """Runs in a fresh process: import the big file into a real market database."""
     from careerplanner.store.database import open_database
-    from careerplanner.store.market_postings import import_postings
-    from careerplanner.store.market_schema import MARKET_DB
+    from careerplanner.store.market.postings import import_postings
+    from careerplanner.store.market.schema import MARKET_DB
 
     skill_finder = finder()
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

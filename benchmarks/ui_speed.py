@@ -49,10 +49,10 @@ def prepare_home(home: Path, env: dict[str, str]) -> None:
     """Install the default dataset (first start), then read a resume and add the target role."""
     run_command([sys.executable, "-m", "careerplanner", "--smoke"], env)
     from careerplanner.core.progress import NEVER_CANCELLED, no_progress
+    from careerplanner.services.market_pages import add_target_role
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.ui_queries import add_target_role
-    from careerplanner.ui.context import WorkerDatabases
-    from careerplanner.ui.import_tasks import import_resume
+    from careerplanner.ui.common.context import WorkerDatabases
+    from careerplanner.ui.shell.import_tasks import import_resume
 
     dbs = WorkerDatabases(DataDir(home))
     try:
@@ -65,7 +65,7 @@ def prepare_home(home: Path, env: dict[str, str]) -> None:
 
 def settle(app) -> None:
     """Let charts still rendering on the chart thread finish and show (not timed)."""
-    from careerplanner.ui.chart_panel import chart_runner
+    from careerplanner.ui.common.chart_panel import chart_runner
 
     chart_runner().wait_for_done()
     app.processEvents()
@@ -86,8 +86,8 @@ def timed_ms(action, app) -> float:
 
 def measure_window(home: Path, runs: int) -> bool:
     from careerplanner.app import create_application, screenshot_context
-    from careerplanner.store.ui_queries import role_requirements
-    from careerplanner.ui.main_window import MainWindow
+    from careerplanner.services.market_pages import role_requirements
+    from careerplanner.ui.shell.main_window import MainWindow
 
     app = create_application()
     ctx = screenshot_context(home)
@@ -143,7 +143,7 @@ def measure_window(home: Path, runs: int) -> bool:
 
 def measure_recompute(app, ctx, gap_view, runs: int, change: bool):
     """(median wall ms, "min–max", median CPU ms, median ms until the chart is on screen)."""
-    from careerplanner.store.gap_queries import set_own_level
+    from careerplanner.services.gap import set_own_level
 
     row = gap_view.current_gap().missing[0]
     chart = gap_view.gap_panel.chart

@@ -46,7 +46,7 @@ def create_application():
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from careerplanner.ui.appearance import app_icon, apply_style_sheet, ensure_readable_font
+    from careerplanner.ui.common.appearance import app_icon, apply_style_sheet, ensure_readable_font
 
     app = QApplication.instance()
     if app is None:
@@ -64,8 +64,8 @@ def create_application():
 
 def build_context(data_dir: DataDir):
     """Open both databases and build what the screens share. Raises UserError."""
-    from careerplanner.ui.context import AppContext, AppEvents, open_settings
-    from careerplanner.ui.worker import TaskRunner
+    from careerplanner.ui.common.context import AppContext, AppEvents, open_settings
+    from careerplanner.ui.common.worker import TaskRunner
 
     data_dir.prepare()
     user_db = data_dir.open_user_db()
@@ -92,15 +92,15 @@ def _open_with_recovery(data_dir: DataDir, smoke: bool):
     try:
         return build_context(data_dir)
     except RestorableDatabaseError as error:
-        from careerplanner.ui import dialogs
+        from careerplanner.ui.common import dialogs
 
         if smoke or not dialogs.confirm(None, f"{error}\n\nRestore the backup now?"):
             raise
         data_dir.restore_user_db(error.backup)
         return build_context(data_dir)
     except RebuildableDatabaseError as error:
-        from careerplanner.store.plain_copy import rebuild_from_plain_copy
-        from careerplanner.ui import dialogs
+        from careerplanner.services.plain_copy import rebuild_from_plain_copy
+        from careerplanner.ui.common import dialogs
 
         if smoke or not dialogs.confirm(None, f"{error}\n\nRebuild your data now?"):
             raise
@@ -113,7 +113,7 @@ def _report(sentence: str, smoke: bool) -> None:
     if smoke:
         print(sentence, file=sys.stderr)
         return
-    from careerplanner.ui import dialogs
+    from careerplanner.ui.common import dialogs
 
     dialogs.show_error(None, sentence)
 
@@ -160,7 +160,7 @@ def _start(smoke: bool, all_screens: bool) -> int:
     app = create_application()
 
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.ui.single_instance import (
+    from careerplanner.ui.shell.single_instance import (
         SingleInstance,
         already_running_error,
         ask_running_instance_to_activate,
@@ -191,8 +191,8 @@ def _start(smoke: bool, all_screens: bool) -> int:
 def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
     from PySide6.QtCore import QTimer
 
-    from careerplanner.ui.default_dataset import install_default_dataset_if_needed
-    from careerplanner.ui.main_window import MainWindow
+    from careerplanner.ui.shell.default_dataset import install_default_dataset_if_needed
+    from careerplanner.ui.shell.main_window import MainWindow
 
     window = MainWindow(ctx)
     # Window state is saved as the application quits (closing the window quits it), not in an
@@ -204,7 +204,7 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
     install_default_dataset_if_needed(ctx, window, on_error=lambda text: _report(text, smoke))
     _startup_done()
     if smoke:
-        from careerplanner.ui.smoke import SmokeRun
+        from careerplanner.ui.shell.smoke import SmokeRun
 
         run = SmokeRun(app, window, all_screens)
         run.start()
@@ -213,7 +213,7 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
         return run.exit_code if run.exit_code is not None else code
     # Automatic backups of the user's data: at start when the newest is over a day old, hourly,
     # and on close (reliability rule 7). Not under --smoke: a start-up check is not a session.
-    from careerplanner.ui.backup_schedule import BackupSchedule
+    from careerplanner.ui.shell.backup_schedule import BackupSchedule
 
     backups = BackupSchedule(ctx, window)
     backups.backup_failed.connect(window.statusBar().showMessage)

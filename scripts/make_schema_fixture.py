@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from careerplanner.store.database import DatabaseSpec, open_database  # noqa: E402
-from careerplanner.store.market_schema import MARKET_DB  # noqa: E402
-from careerplanner.store.user_schema import USER_DB  # noqa: E402
+from careerplanner.store.market.schema import MARKET_DB  # noqa: E402
+from careerplanner.store.user.schema import USER_DB  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures"
 

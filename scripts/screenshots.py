@@ -31,8 +31,8 @@ SAMPLE_RESUME = SHARED / "resumes" / "files" / "sb2nov_sourabh_bajaj_resume.pdf"
 
 
 def install_market(ctx) -> None:
-    from careerplanner.store.market_import import import_path
-    from careerplanner.store.market_repo import ensure_default_dataset
+    from careerplanner.services.dataset_import import import_path
+    from careerplanner.store.market.datasets import ensure_default_dataset
 
     try:
         ensure_default_dataset(ctx.market_db)
@@ -44,8 +44,8 @@ def install_market(ctx) -> None:
 
 
 def install_profile(ctx) -> None:
-    from careerplanner.ui.context import WorkerDatabases
-    from careerplanner.ui.import_tasks import import_resume
+    from careerplanner.ui.common.context import WorkerDatabases
+    from careerplanner.ui.shell.import_tasks import import_resume
 
     dbs = WorkerDatabases(ctx.data_dir)
     try:
@@ -58,7 +58,7 @@ def install_profile(ctx) -> None:
 
 
 def add_targets(ctx) -> None:
-    from careerplanner.store.ui_queries import add_target_role
+    from careerplanner.services.market_pages import add_target_role
 
     for code, title in TARGET_ROLES:
         add_target_role(ctx.user_db, code, title, datetime.now(UTC).isoformat())
@@ -68,7 +68,8 @@ def add_targets(ctx) -> None:
 def simulated_days(first: date):
     """Stamp roadmap writes with a simulated day instead of now, so the progress charts show a
     few months of use; yields `set_day(day)`. Screenshots only."""
-    from careerplanner.store import roadmap_levels, roadmap_repo
+    from careerplanner.store.user import evidence as roadmap_levels
+    from careerplanner.store.user import goals as roadmap_repo
 
     today = [first]
     saved = roadmap_repo.now_stamp, roadmap_levels.now_stamp
@@ -89,8 +90,8 @@ def simulated_days(first: date):
 def install_roadmap(ctx, set_day, start: date) -> None:
     """About four months of a roadmap: goals from the top gaps of the first target role, steps
     learnt and done, evidence logged, a note, a review, and a skill outside the dataset."""
-    from careerplanner.store import roadmap_repo
-    from careerplanner.ui.roadmap_models import record_fit_now, role_gap, top_gap_goals
+    from careerplanner.store.user import goals as roadmap_repo
+    from careerplanner.ui.roadmap.models import record_fit_now, role_gap, top_gap_goals
 
     db, market = ctx.user_db, ctx.market_db
 
@@ -166,7 +167,7 @@ def settle_charts() -> None:
     draws the final ones, so a late, smaller image never replaces them."""
     from PySide6.QtWidgets import QApplication
 
-    from careerplanner.ui.chart_panel import chart_runner
+    from careerplanner.ui.common.chart_panel import chart_runner
 
     for _ in range(3):
         QApplication.processEvents()
@@ -177,7 +178,7 @@ def settle_charts() -> None:
 def grab(window, out: Path, name: str) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from careerplanner.ui.chart_panel import ChartCanvas
+    from careerplanner.ui.common.chart_panel import ChartCanvas
 
     for _ in range(3):
         QApplication.processEvents()
@@ -263,7 +264,7 @@ def main() -> int:
         os.environ["CAREERPLANNER_HOME"] = home
         from careerplanner.app import build_context, create_application
         from careerplanner.store.data_dir import DataDir
-        from careerplanner.ui.main_window import MainWindow
+        from careerplanner.ui.shell.main_window import MainWindow
 
         app = create_application()
         ctx = build_context(DataDir(Path(home)))

@@ -47,7 +47,7 @@ def data_dir(data_home):
 def default_market_template(tmp_path_factory) -> Path:
     """A market database with the bundled default dataset installed, made once per test run."""
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market_repo import ensure_default_dataset
+    from careerplanner.store.market.datasets import ensure_default_dataset
 
     home = tmp_path_factory.mktemp("default-market")
     db = DataDir(home).open_market_db()

@@ -7,7 +7,7 @@ import subprocess
 import sys
 
 from careerplanner import __version__
-from careerplanner.store.user_schema import USER_DB
+from careerplanner.store.user.schema import USER_DB
 
 
 def run_cli(*args, home):

@@ -414,7 +414,7 @@ def shared_vocabulary(technology_skills: str, esco_dir: str) -> Vocabulary:
 def active_vocabulary(terms: Iterable[SkillTerm] = ()) -> Vocabulary:
     """The vocabulary for the active datasets' terms plus the curated table.
 
-    Pass `careerplanner.store.market_repo.skill_terms(market_db)`; with no terms (no dataset
+    Pass `careerplanner.store.market.datasets.skill_terms(market_db)`; with no terms (no dataset
     installed) the curated table alone still finds the common skills.
     """
     return build_vocabulary(terms, read_curated_aliases())

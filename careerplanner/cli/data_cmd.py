@@ -66,8 +66,8 @@ def _restore(args) -> int:
 
 
 def _rebuild(args) -> int:
+    from careerplanner.services.plain_copy import rebuild_from_plain_copy
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.plain_copy import rebuild_from_plain_copy
 
     data_dir = DataDir.default()
     rows = rebuild_from_plain_copy(data_dir)

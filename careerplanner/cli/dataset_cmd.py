@@ -47,8 +47,8 @@ def register(subparsers) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from careerplanner.store.market_import import import_path
-    from careerplanner.store.market_repo import dataset_files
+    from careerplanner.services.dataset_import import import_path
+    from careerplanner.store.market.datasets import dataset_files
 
     db = open_market()
     try:
@@ -74,7 +74,7 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from careerplanner.store.market_repo import list_datasets
+    from careerplanner.store.market.datasets import list_datasets
 
     db = open_market()
     try:
@@ -93,7 +93,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _use(args: argparse.Namespace) -> int:
-    from careerplanner.store.market_repo import use_dataset
+    from careerplanner.store.market.datasets import use_dataset
 
     db = open_market()
     try:
@@ -106,8 +106,8 @@ def _use(args: argparse.Namespace) -> int:
 
 def _diff(args: argparse.Namespace) -> int:
     from careerplanner.errors import UserError
-    from careerplanner.store.market_diff import diff_datasets
-    from careerplanner.store.market_repo import active_dataset, list_datasets, previous_dataset
+    from careerplanner.store.market.datasets import active_dataset, list_datasets, previous_dataset
+    from careerplanner.store.market.diff import diff_datasets
 
     db = open_market()
     try:
@@ -173,7 +173,7 @@ def _export(args: argparse.Namespace) -> int:
     from careerplanner.errors import UserError
 
     try:
-        from careerplanner.store.market_pack import export_pack
+        from careerplanner.services.packs import export_pack
     except ModuleNotFoundError as error:
         raise UserError("This build can't export skill-demand packs yet.") from error
     db = open_market()

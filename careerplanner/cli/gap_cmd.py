@@ -42,8 +42,8 @@ def register(subparsers) -> None:
 
 def _gap(args) -> int:
     from careerplanner.cli.market import open_market
+    from careerplanner.services.gap import role_gaps
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.gap_queries import role_gaps
 
     settings = [_parse_level(text, "--set-level") for text in args.set_level]
     what_ifs = [_parse_level(text, "--what-if") for text in args.what_if]
@@ -68,7 +68,7 @@ def _gap(args) -> int:
 
 def _set_levels(market_db, user_db, role_text, settings, reason) -> None:
     from careerplanner.errors import UserError
-    from careerplanner.store.gap_queries import find_row, role_gaps, set_own_level
+    from careerplanner.services.gap import find_row, role_gaps, set_own_level
 
     if not reason.strip():
         raise UserError('--set-level needs --reason "…" (for example, what you have done).')

@@ -13,7 +13,7 @@ from careerplanner.cli.output import print_progress
 def open_market():
     """The market database of the default data folder, installing the bundled default once."""
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market_repo import ensure_default_dataset
+    from careerplanner.store.market.datasets import ensure_default_dataset
 
     db = DataDir.default().open_market_db()
     try:

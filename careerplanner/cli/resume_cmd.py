@@ -44,7 +44,7 @@ def register(subparsers) -> None:
 def _finder():
     """The skill finder of the active datasets (the bundled default on a first run)."""
     from careerplanner.cli.market import open_market
-    from careerplanner.store.resume_service import resume_finder
+    from careerplanner.services.resume_import import resume_finder
 
     db = open_market()
     try:
@@ -80,8 +80,8 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
+    from careerplanner.services.resume_import import store_parsed_resume
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.resume_service import store_parsed_resume
 
     parsed = _parsed(args.file)  # a bad file stops here, before the user's data is opened
     data_dir = DataDir.default()
@@ -104,7 +104,7 @@ def _import(args: argparse.Namespace) -> int:
 
 def _skills(args: argparse.Namespace) -> int:
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.profile_repo import list_skills
+    from careerplanner.store.user.profile import list_skills
 
     db = DataDir.default().open_user_db()
     try:
@@ -143,7 +143,7 @@ def _skills(args: argparse.Namespace) -> int:
 def _override(args: argparse.Namespace) -> int:
     from careerplanner.errors import UserError
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.profile_repo import clear_override, set_override
+    from careerplanner.store.user.profile import clear_override, set_override
 
     db = DataDir.default().open_user_db()
     try:

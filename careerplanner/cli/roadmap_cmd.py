@@ -122,7 +122,7 @@ def register(subparsers) -> None:
 def _run(handler, args) -> int:
     """Open the user database (with the roadmap tables), run `handler(args, db)`, close it."""
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.roadmap_repo import ensure_roadmap_tables
+    from careerplanner.store.user.goals import ensure_roadmap_tables
 
     data_dir = DataDir.default()
     db = data_dir.open_user_db()
@@ -146,7 +146,7 @@ def _market_db(data_dir):
 
 
 def _snapshot(db, data_dir, today=None):
-    from careerplanner.exports.snapshot import load_snapshot_with_dataset
+    from careerplanner.services.export_snapshot import load_snapshot_with_dataset
 
     market = _market_db(data_dir)
     try:
@@ -158,7 +158,7 @@ def _snapshot(db, data_dir, today=None):
 
 def _resolve_skill(db, data_dir, text: str) -> tuple[str, str]:
     """(key, display name) for what the user typed: profile, roadmap, dataset, else custom."""
-    from careerplanner.store.roadmap_repo import resolve_skill
+    from careerplanner.store.user.goals import resolve_skill
 
     market = _market_db(data_dir)
     try:
@@ -197,7 +197,7 @@ def _show(args, data, text: str) -> int:
 
 
 def _list(args, db, data_dir) -> int:
-    from careerplanner.exports.snapshot import goal_as_dict as goal_dict
+    from careerplanner.services.export_snapshot import goal_as_dict as goal_dict
 
     snapshot = _snapshot(db, data_dir, args.today)
     goals = [goal_dict(goal, snapshot) for goal in snapshot.goals]
@@ -210,7 +210,7 @@ def _list(args, db, data_dir) -> int:
 
 
 def _goal_result(args, db, data_dir, goal, verb: str) -> int:
-    from careerplanner.exports.snapshot import goal_as_dict as goal_dict
+    from careerplanner.services.export_snapshot import goal_as_dict as goal_dict
 
     snapshot = _snapshot(db, data_dir)
     return _show(
@@ -219,7 +219,7 @@ def _goal_result(args, db, data_dir, goal, verb: str) -> int:
 
 
 def _add(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     key, name = _resolve_skill(db, data_dir, args.skill)
     goal = repo.add_goal(db, key, name, args.level, args.by, start_level=args.start)
@@ -227,7 +227,7 @@ def _add(args, db, data_dir) -> int:
 
 
 def _update(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     changes = {}
     if args.level is not None:
@@ -243,7 +243,7 @@ def _update(args, db, data_dir) -> int:
 
 
 def _remove(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     goal = repo.get_goal(db, args.goal_id)
     repo.delete_goal(db, args.goal_id)
@@ -252,7 +252,7 @@ def _remove(args, db, data_dir) -> int:
 
 
 def _step(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     changes = {}
     for name in ("state", "title", "note"):
@@ -269,7 +269,7 @@ def _step(args, db, data_dir) -> int:
 
 
 def _step_add(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     step = repo.add_step(db, args.goal_id, args.title, args.level, args.due)
     return _goal_result(
@@ -278,7 +278,7 @@ def _step_add(args, db, data_dir) -> int:
 
 
 def _note(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     note = repo.add_note(db, args.goal_id, args.text, args.step)
     return _show(args, {"note_id": note.id, "goal_id": note.goal_id}, f"Added note {note.id}.")
@@ -286,7 +286,7 @@ def _note(args, db, data_dir) -> int:
 
 def _review(args, db, data_dir) -> int:
     from careerplanner.core.roadmap_review import next_review
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     goal = repo.mark_reviewed(db, args.goal_id)
     upcoming = next_review(goal)
@@ -298,7 +298,7 @@ def _review(args, db, data_dir) -> int:
 
 
 def _due(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     due = repo.due_reviews(db, args.today)
     data = [
@@ -315,7 +315,7 @@ def _due(args, db, data_dir) -> int:
 
 
 def _levels(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     snapshot = _snapshot(db, data_dir)
     levels = repo.all_effective_levels(db)
@@ -337,7 +337,7 @@ def _levels(args, db, data_dir) -> int:
 
 
 def _evidence_add(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     key, name = _resolve_skill(db, data_dir, args.skill)
     item = repo.add_evidence(
@@ -358,8 +358,8 @@ def _evidence_add(args, db, data_dir) -> int:
 
 
 def _evidence_list(args, db, data_dir) -> int:
-    from careerplanner.exports.snapshot import evidence_as_dict as evidence_dict
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.services.export_snapshot import evidence_as_dict as evidence_dict
+    from careerplanner.store.user import goals as repo
 
     key = _resolve_skill(db, data_dir, args.skill)[0] if args.skill else None
     items = repo.list_evidence(db, key)
@@ -374,7 +374,7 @@ def _evidence_list(args, db, data_dir) -> int:
 
 
 def _evidence_remove(args, db, data_dir) -> int:
-    from careerplanner.store import roadmap_repo as repo
+    from careerplanner.store.user import goals as repo
 
     repo.delete_evidence(db, args.evidence_id)
     return _show(
@@ -385,7 +385,7 @@ def _evidence_remove(args, db, data_dir) -> int:
 def _export(args, db, data_dir) -> int:
     from pathlib import Path
 
-    from careerplanner.exports.writer import export_roadmap
+    from careerplanner.services.exports import export_roadmap
 
     path = export_roadmap(args.format, Path(args.output), db, _snapshot(db, data_dir))
     return _show(

@@ -16,8 +16,8 @@ from pathlib import Path
 from careerplanner import __version__
 from careerplanner.errors import UserError
 from careerplanner.exports.files import write_file
-from careerplanner.store import roadmap_backup
 from careerplanner.store.connection import Database
+from careerplanner.store.user import rows as roadmap_backup
 
 BACKUP_FORMAT = "careerplanner-backup"
 BACKUP_FORMAT_VERSION = 1

@@ -16,11 +16,11 @@ from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 
 from careerplanner import __version__
+from careerplanner.charts import report_charts as charts
 from careerplanner.core.roadmap import StepState
 from careerplanner.core.roadmap_review import next_review
-from careerplanner.exports import report_charts as charts
 from careerplanner.exports.files import write_file
-from careerplanner.exports.snapshot import RoadmapSnapshot
+from careerplanner.services.export_snapshot import RoadmapSnapshot
 
 A4 = (8.27, 11.69)
 CHART_ROWS = 18  # bars per chart; the table lists everything

@@ -13,8 +13,8 @@ from careerplanner.store import recovery
 from careerplanner.store.backup import backup_database
 from careerplanner.store.connection import Database
 from careerplanner.store.database import open_database, read_header
-from careerplanner.store.market_schema import MARKET_DB
-from careerplanner.store.user_schema import USER_DB
+from careerplanner.store.market.schema import MARKET_DB
+from careerplanner.store.user.schema import USER_DB
 
 
 class RebuildableDatabaseError(DamagedDatabaseError):

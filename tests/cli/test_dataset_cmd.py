@@ -140,7 +140,7 @@ def test_usage_errors_are_sentences(home, capsys):
 
 
 def test_export_writes_a_pack_that_imports_elsewhere(home, template, tmp_path, capsys, monkeypatch):
-    pytest.importorskip("careerplanner.store.market_pack")
+    pytest.importorskip("careerplanner.services.packs")
     pack = tmp_path / "esco.zip"
     code, out, err = run(capsys, "dataset", "export", "3", "-o", str(pack))
     assert code == 0, err
@@ -153,7 +153,7 @@ def test_export_writes_a_pack_that_imports_elsewhere(home, template, tmp_path, c
 
 
 def test_postings_csv_is_routed_to_the_postings_importer(home, tmp_path, capsys):
-    pytest.importorskip("careerplanner.store.market_postings")
+    pytest.importorskip("careerplanner.store.market.postings")
     path = tmp_path / "ads.csv"
     path.write_text(
         "Job Title,Job Description,Salary Estimate\n"

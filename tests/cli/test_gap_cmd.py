@@ -149,7 +149,7 @@ def test_pay_with_and_without_a_missing_skill_from_postings(resume_home, capsys,
 
     from careerplanner.analysis.vocabulary import shared_vocabulary
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market_postings import import_postings
+    from careerplanner.store.market.postings import import_postings
 
     technology = shared_path("data", "onet", "29.2", "Technology Skills.txt")
     finder = shared_vocabulary(str(technology), str(shared_path("data", "esco"))).finder()

@@ -11,8 +11,8 @@ import pytest
 
 from careerplanner.cli import main
 from careerplanner.store.data_dir import DataDir
-from careerplanner.store.roadmap_backup import dump_user_tables
-from careerplanner.store.roadmap_schema import has_roadmap_tables
+from careerplanner.store.user.roadmap_schema import has_roadmap_tables
+from careerplanner.store.user.rows import dump_user_tables
 
 
 def run(capsys, *args) -> tuple[int, str, str]:

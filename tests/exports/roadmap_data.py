@@ -11,9 +11,9 @@ from datetime import date
 from pathlib import Path
 
 from careerplanner.core.roadmap import StepState
-from careerplanner.store import roadmap_repo as repo
 from careerplanner.store.data_dir import DataDir
-from careerplanner.store.roadmap_schema import ROADMAP_TABLES, create_roadmap_tables
+from careerplanner.store.user import goals as repo
+from careerplanner.store.user.roadmap_schema import ROADMAP_TABLES, create_roadmap_tables
 
 HOSTILE = 'Robert\'); DROP TABLE roadmap_goal;-- =1+1 "quoted", comma; 日本語 😀'
 MOSS = "Microsoft Office SharePoint Server MOSS"  # in O*NET 29.2, gone from 29.3

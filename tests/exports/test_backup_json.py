@@ -8,8 +8,8 @@ import pytest
 
 from careerplanner.errors import UserError
 from careerplanner.exports import backup_json
-from careerplanner.store import roadmap_backup
-from careerplanner.store import roadmap_repo as repo
+from careerplanner.store.user import goals as repo
+from careerplanner.store.user import rows as roadmap_backup
 from tests.exports.roadmap_data import HOSTILE, open_roadmap_db, populate
 
 STAMP = "2026-11-21T12:00:00Z"

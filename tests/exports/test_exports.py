@@ -14,7 +14,7 @@ import pytest
 from careerplanner.errors import UserError
 from careerplanner.exports import csv_export, icalendar, json_resume, markdown, pdf_report
 from careerplanner.exports.files import write_file
-from careerplanner.exports.snapshot import load_snapshot
+from careerplanner.services.export_snapshot import load_snapshot
 from tests.exports.roadmap_data import HOSTILE, MOSS, MOSS_KEY, SQL_KEY, open_roadmap_db, populate
 
 TODAY = date(2026, 11, 21)

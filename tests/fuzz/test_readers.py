@@ -26,10 +26,10 @@ from careerplanner.importers.datasets.postings import read_postings_csv
 from careerplanner.importers.resume.formats import read_resume
 from careerplanner.importers.resume.structured import json_resume_text
 from careerplanner.importers.tabular import header_of, read_table, to_float, to_int
+from careerplanner.services.packs import export_pack, table_specs
 from careerplanner.store.database import open_database
-from careerplanner.store.market_pack import export_pack, table_specs
-from careerplanner.store.market_repo import install_dataset
-from careerplanner.store.market_schema import MARKET_DB
+from careerplanner.store.market.datasets import install_dataset
+from careerplanner.store.market.schema import MARKET_DB
 
 EXPLORE = "FUZZ_EXAMPLES" in os.environ
 FUZZ = settings(
@@ -157,7 +157,7 @@ def test_postings_reader_on_rows_under_a_real_header(scratch, rows, quote, encod
 @pytest.fixture(scope="module")
 def pack_parts(tmp_path_factory):
     """A real pack exported from a real market database: its members and the schema."""
-    from tests.store.test_market_pack import onet_dataset
+    from tests.services.test_packs import onet_dataset
 
     folder = tmp_path_factory.mktemp("pack")
     db = open_database(folder / "market.db", MARKET_DB, folder / "backups")

@@ -35,14 +35,14 @@ CHILD = textwrap.dedent(
     if action == "resume":
         from careerplanner.analysis.vocabulary import active_vocabulary
         from careerplanner.importers.resume.parse import parse_resume
-        from careerplanner.store.profile_repo import store_resume_import
+        from careerplanner.store.user.profile import store_resume_import
         parsed = parse_resume(Path(sys.argv[4]), active_vocabulary().finder())
         def change():
             store_resume_import(db, sha256=parsed.sha256, file_name=parsed.file_name,
                                 file_format=parsed.format, parsed=parsed.to_json(),
                                 skills=parsed.skills)
     else:
-        from careerplanner.store import roadmap_repo as repo
+        from careerplanner.store.user import goals as repo
         repo.ensure_roadmap_tables(db)
         def change():
             if action == "roadmap-add":

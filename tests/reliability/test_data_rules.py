@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
-from careerplanner.store import roadmap_repo as repo
 from careerplanner.store.backup import list_backups
 from careerplanner.store.data_dir import DataDir, RestorableDatabaseError
 from careerplanner.store.recovery import is_good_copy
-from careerplanner.store.user_schema import USER_DB
+from careerplanner.store.user import goals as repo
+from careerplanner.store.user.schema import USER_DB
 from tests.conftest import PROJECT_ROOT
 from tests.exports.roadmap_data import open_roadmap_db, populate, roadmap_rows
 from tests.reliability.conftest import run_cli

@@ -13,12 +13,12 @@ import zipfile
 import pytest
 
 from careerplanner.errors import UserError
-from careerplanner.store.market_import import import_path
-from careerplanner.store.market_pack import export_pack
-from careerplanner.store.market_repo import active_dataset, install_dataset
+from careerplanner.services.dataset_import import import_path
+from careerplanner.services.packs import export_pack
+from careerplanner.store.market.datasets import active_dataset, install_dataset
 from tests.conftest import shared_path
 from tests.importers.test_safe_zip import patch_sizes, set_encrypted_flag, write_zip
-from tests.store.test_market_pack import market_db, onet_dataset, postings_dataset
+from tests.services.test_packs import market_db, onet_dataset, postings_dataset
 
 HEADER = "Job Title,Job Description,Salary Estimate,seniority,job_simp,Location\n"
 ROW = (

@@ -11,14 +11,14 @@ import pytest
 
 from careerplanner.errors import DamagedDatabaseError, UserError
 from careerplanner.exports import backup_json
-from careerplanner.store import roadmap_backup
-from careerplanner.store import roadmap_repo as repo
-from careerplanner.store.data_dir import DataDir
-from careerplanner.store.plain_copy import (
+from careerplanner.services.plain_copy import (
     plain_copy_path,
     rebuild_from_plain_copy,
     write_plain_copy,
 )
+from careerplanner.store.data_dir import DataDir
+from careerplanner.store.user import goals as repo
+from careerplanner.store.user import rows as roadmap_backup
 from tests.exports.roadmap_data import SQL_KEY, open_roadmap_db, populate, roadmap_rows
 from tests.store.test_recovery import corrupt_garbage_header, corrupt_mid_file, foreign_sqlite
 
@@ -66,7 +66,7 @@ def test_a_change_that_rolls_back_leaves_the_copy_as_it_was(home):
 def test_an_edit_commits_even_when_the_copy_cannot_be_written(home, caplog):
     db = open_roadmap_db(home)
     plain_copy_path(home).mkdir()  # something that can't be replaced by a file
-    with caplog.at_level(logging.WARNING, logger="careerplanner.store.plain_copy"):
+    with caplog.at_level(logging.WARNING, logger="careerplanner.services.plain_copy"):
         repo.add_goal(db, SQL_KEY, "SQL", 3)
     assert [goal.skill_name for goal in repo.list_goals(db)] == ["SQL"]
     assert "plain copy of your data was not updated" in caplog.text

@@ -11,7 +11,7 @@ import pytest
 from careerplanner.errors import DamagedDatabaseError, NewerDatabaseError, UserError
 from careerplanner.store.backup import list_backups
 from careerplanner.store.database import DatabaseSpec, open_database
-from careerplanner.store.user_schema import USER_DB
+from careerplanner.store.user.schema import USER_DB
 
 
 def digest(path):

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from careerplanner.store.database import open_database
-from careerplanner.store.market_schema import MARKET_DB
-from careerplanner.store.user_schema import USER_DB
+from careerplanner.store.market.schema import MARKET_DB
+from careerplanner.store.user.schema import USER_DB
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SPECS = {"user": USER_DB, "market": MARKET_DB}

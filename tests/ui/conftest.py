@@ -72,8 +72,8 @@ def build_wages_slice(path: Path) -> Path:
 @pytest.fixture(scope="session")
 def market_template(tmp_path_factory) -> Path:
     """A market.db holding the O*NET and wages slices, built once per test session."""
+    from careerplanner.services.dataset_import import import_path
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market_import import import_path
 
     root = tmp_path_factory.mktemp("market-template")
     onet = build_onet_slice(root / "onet-29.2-slice")
@@ -125,8 +125,8 @@ def ctx_factory(qapp, data_home):
 @pytest.fixture
 def window(qtbot, ctx_factory, monkeypatch):
     """The main window on a fresh data folder, with blocking dialogs replaced."""
-    from careerplanner.ui import dialogs
-    from careerplanner.ui.main_window import MainWindow
+    from careerplanner.ui.common import dialogs
+    from careerplanner.ui.shell.main_window import MainWindow
 
     shown_errors: list[str] = []
     monkeypatch.setattr(

@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from careerplanner.store.data_dir import DataDir
-from careerplanner.ui import dialogs
-from careerplanner.ui.file_actions import DATASET_TASK
+from careerplanner.ui.common import dialogs
+from careerplanner.ui.shell.file_actions import DATASET_TASK
 from tests.conftest import shared_path
 
 
@@ -33,7 +33,7 @@ def test_damaged_user_data_is_restored_from_the_newest_backup_when_the_user_agre
     qapp, data_home, monkeypatch
 ):
     from careerplanner.app import _open_with_recovery
-    from careerplanner.store.ui_queries import add_target_role, target_roles
+    from careerplanner.services.market_pages import add_target_role, target_roles
 
     data_dir = DataDir(data_home)
     db = data_dir.open_user_db()

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 from careerplanner.core.gap import compare_roles, compute_gap
-from careerplanner.store.market_queries import requirements
-from careerplanner.store.market_repo import list_datasets
-from careerplanner.store.profile_repo import HistoryEntry, UserSkill
-from careerplanner.store.ui_queries import role_requirements
-from careerplanner.ui.datasets_view import DatasetModel
-from careerplanner.ui.gap_view import ComparisonModel, GapRowModel
-from careerplanner.ui.market_view import RATING_COLUMNS
-from careerplanner.ui.profile_view import LevelHistoryModel, ProfileSkillModel
-from careerplanner.ui.table_model import SORT_ROLE, RowTableModel, sorted_view_model
+from careerplanner.services.market_pages import role_requirements
+from careerplanner.store.market.datasets import list_datasets
+from careerplanner.store.market.occupations import requirements
+from careerplanner.store.user.profile import HistoryEntry, UserSkill
+from careerplanner.ui.common.table_model import SORT_ROLE, RowTableModel, sorted_view_model
+from careerplanner.ui.datasets.view import DatasetModel
+from careerplanner.ui.gap.view import ComparisonModel, GapRowModel
+from careerplanner.ui.market.view import RATING_COLUMNS
+from careerplanner.ui.profile.view import LevelHistoryModel, ProfileSkillModel
 
 
 def _gaps(ctx):

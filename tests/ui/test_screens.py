@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from careerplanner.store.ui_queries import target_roles
-from careerplanner.ui import dialogs
+from careerplanner.services.market_pages import target_roles
+from careerplanner.ui.common import dialogs
 from tests.conftest import shared_path
 from tests.ui.conftest import slice_lines
 

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QHeaderView
 
-from careerplanner.ui.chart_panel import make_table_view
-from careerplanner.ui.table_model import Column, RowTableModel
+from careerplanner.ui.common.chart_panel import make_table_view
+from careerplanner.ui.common.table_model import Column, RowTableModel
 
 
 @dataclass(frozen=True)

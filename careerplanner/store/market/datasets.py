@@ -1,0 +1,346 @@
+"""Dataset versions in the market database: install, list, switch, read back.
+
+Every import is one `dataset` row plus its content rows; earlier versions stay and exactly one
+version per kind is active. `install_dataset` writes a fully validated `ImportedDataset` (from
+`careerplanner.importers.datasets`) in ONE transaction: the new rows, the alias rows for renamed
+skills and the switch of the active version commit together or not at all (a failure, a
+Cancel or a kill leaves the previous version active and no partial rows).
+
+Other parts call:
+    install_dataset(db, dataset, progress, cancel) -> InstallResult
+    list_datasets(db) / get_dataset(db, id) / active_dataset(db, kind) / previous_dataset(db, kind)
+    use_dataset(db, id)
+    read_dataset_tables(db, id)            # for pack export: {table: (columns, rows)}
+    skill_terms(db) -> list[SkillTerm]     # the skill finder's vocabulary (cached)
+    resolve_skill_key(db, key) -> key      # follows renames
+    ensure_default_dataset(db_or_data_dir, progress, cancel)
+"""
+
+from __future__ import annotations
+
+import gc
+import sqlite3
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, Protocol
+
+from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
+from careerplanner.core.skills import SkillTerm
+from careerplanner.errors import UserError
+from careerplanner.store.connection import Database
+from careerplanner.store.market.schema import DATASET_TABLES
+
+BATCH_ROWS = 20_000
+
+
+class DatasetContent(Protocol):
+    """What `install_dataset` needs (an `importers.datasets.ImportedDataset` fits)."""
+
+    kind: str
+    name: str
+    version: str
+    source: str
+    sha256: str
+    licence: str
+    attribution: str
+    published: str
+    tables: dict[str, tuple[tuple[str, ...], list[tuple]]]
+    files: list[Any]
+    notes: list[str]
+
+
+@dataclass(frozen=True)
+class DatasetInfo:
+    id: int
+    kind: str
+    name: str
+    version: str
+    source: str
+    sha256: str
+    licence: str
+    attribution: str
+    published: str
+    imported_at: str
+    active: bool
+    notes: str
+
+    def as_dict(self) -> dict:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class InstallResult:
+    dataset: DatasetInfo
+    already_installed: bool
+    rows: int
+    renames: int = 0
+
+    @property
+    def sentence(self) -> str:
+        d = self.dataset
+        if self.already_installed:
+            state = (
+                "it is the active one" if d.active else f"switch to it with `dataset use {d.id}`"
+            )
+            return f"{d.name} is already installed as dataset {d.id} ({state}); nothing changed."
+        return f"Installed {d.name} as dataset {d.id} ({self.rows:,} rows); it is now active."
+
+
+_COLUMNS = (
+    "id, kind, name, version, source, sha256, licence, attribution, published, imported_at, "
+    "active, notes"
+)
+
+
+def _info(row: tuple) -> DatasetInfo:
+    return DatasetInfo(*row[:10], bool(row[10]), row[11])
+
+
+def list_datasets(db: Database) -> list[DatasetInfo]:
+    """Every installed version, by kind, then oldest to newest."""
+    rows = db.execute(f"SELECT {_COLUMNS} FROM dataset ORDER BY kind, published, id").fetchall()
+    return [_info(r) for r in rows]
+
+
+def get_dataset(db: Database, dataset_id: int) -> DatasetInfo:
+    row = db.execute(f"SELECT {_COLUMNS} FROM dataset WHERE id = ?", [dataset_id]).fetchone()
+    if row is None:
+        raise UserError(
+            f"There is no dataset {dataset_id}; `dataset list` shows the installed ones."
+        )
+    return _info(row)
+
+
+def active_dataset(db: Database, kind: str) -> DatasetInfo | None:
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM dataset WHERE kind = ? AND active = 1", [kind]
+    ).fetchone()
+    return _info(row) if row else None
+
+
+def previous_dataset(db: Database, kind: str) -> DatasetInfo | None:
+    """The version before the active one of `kind` (by publication date, then import order)."""
+    versions = [d for d in list_datasets(db) if d.kind == kind]
+    for position, dataset in enumerate(versions):
+        if dataset.active:
+            return versions[position - 1] if position > 0 else None
+    return None
+
+
+def use_dataset(db: Database, dataset_id: int) -> DatasetInfo:
+    """Make `dataset_id` the active version of its kind."""
+    dataset = get_dataset(db, dataset_id)
+    with db.atomic():
+        db.execute("UPDATE dataset SET active = 0 WHERE kind = ? AND active = 1", [dataset.kind])
+        db.execute("UPDATE dataset SET active = 1 WHERE id = ?", [dataset_id])
+    return get_dataset(db, dataset_id)
+
+
+def _check_tables(dataset: DatasetContent) -> None:
+    known = DATASET_TABLES.get(dataset.kind)
+    if known is None:
+        raise UserError(
+            f"{dataset.source}: “{dataset.kind}” is not a kind of dataset Career Planner knows."
+        )
+    for table, (columns, _rows) in dataset.tables.items():
+        if table not in known:
+            raise UserError(
+                f"{dataset.source}: the table “{table}” does not belong to a "
+                f"{dataset.kind} dataset."
+            )
+        unknown = set(columns) - set(known[table])
+        if unknown:
+            raise UserError(
+                f"{dataset.source}: the table “{table}” has unknown columns {sorted(unknown)}."
+            )
+
+
+def install_dataset(
+    db: Database,
+    dataset: DatasetContent,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+    activate: bool = True,
+) -> InstallResult:
+    """Write a validated dataset and make it active, all in one transaction.
+
+    Content already installed (same sha256) changes nothing. Raises `Cancelled` (rolled back)
+    when `cancel` is set, UserError for a full disk or content that does not fit the schema.
+    """
+    existing = db.execute("SELECT id FROM dataset WHERE sha256 = ?", [dataset.sha256]).fetchone()
+    if existing:
+        return InstallResult(get_dataset(db, existing[0]), already_installed=True, rows=0)
+    _check_tables(dataset)
+    total = sum(len(rows) for _, rows in dataset.tables.values())
+    done = 0
+    renames = 0
+    gc_was_enabled = gc.isenabled()
+    gc.disable()  # nothing cyclic is built here; the collector would only rescan the rows
+    try:
+        with db.atomic():
+            dataset_id = _insert_dataset_row(db, dataset)
+            for table, (columns, rows) in dataset.tables.items():
+                sql = (
+                    f"INSERT INTO {table} (dataset_id, {', '.join(columns)}) "
+                    f"VALUES ({dataset_id}, {', '.join('?' * len(columns))})"
+                )
+                for start in range(0, len(rows), BATCH_ROWS):
+                    cancel.check()
+                    batch = rows[start : start + BATCH_ROWS]
+                    db.conn.executemany(sql, batch)
+                    done += len(batch)
+                    progress(done, total, f"Saving {dataset.name}")
+            db.conn.executemany(
+                "INSERT INTO dataset_file (dataset_id, role, file_name, rows, layout) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(dataset_id, f.role, f.file_name, f.rows, f.layout) for f in dataset.files],
+            )
+            cancel.check()
+            if dataset.kind == "onet":
+                from careerplanner.store.market.renames import record_renames
+
+                renames = record_renames(db, dataset_id)
+            if activate:
+                db.execute(
+                    "UPDATE dataset SET active = 0 WHERE kind = ? AND active = 1", [dataset.kind]
+                )
+                db.execute("UPDATE dataset SET active = 1 WHERE id = ?", [dataset_id])
+            cancel.check()
+    except sqlite3.OperationalError as error:
+        if "full" in str(error).lower():
+            raise UserError(
+                f"Not enough disk space to install {dataset.name}; nothing was changed."
+            ) from error
+        raise
+    finally:
+        if gc_was_enabled:
+            gc.enable()
+    _TERMS_CACHE.clear()
+    return InstallResult(
+        get_dataset(db, dataset_id), already_installed=False, rows=total, renames=renames
+    )
+
+
+def _insert_dataset_row(db: Database, dataset: DatasetContent) -> int:
+    cursor = db.execute(
+        "INSERT INTO dataset (kind, name, version, source, sha256, licence, attribution, "
+        "published, imported_at, active, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)",
+        [
+            dataset.kind,
+            dataset.name,
+            dataset.version,
+            dataset.source,
+            dataset.sha256,
+            dataset.licence,
+            dataset.attribution,
+            dataset.published,
+            datetime.now(UTC).isoformat(timespec="seconds"),
+            "\n".join(dataset.notes),
+        ],
+    )
+    return int(cursor.lastrowid)
+
+
+def read_dataset_tables(
+    db: Database, dataset_id: int
+) -> dict[str, tuple[tuple[str, ...], list[tuple]]]:
+    """The content of a version, table by table, in the columns an importer provides (the
+    inverse of `install_dataset`; pack export writes these)."""
+    kind = get_dataset(db, dataset_id).kind
+    tables = {}
+    for table, columns in DATASET_TABLES.get(kind, {}).items():
+        rows = db.execute(
+            f"SELECT {', '.join(columns)} FROM {table} WHERE dataset_id = ? ORDER BY rowid"
+            if _has_rowid(db, table)
+            else f"SELECT {', '.join(columns)} FROM {table} WHERE dataset_id = ?",
+            [dataset_id],
+        ).fetchall()
+        if rows:
+            tables[table] = (columns, rows)
+    return tables
+
+
+def dataset_files(db: Database, dataset_id: int) -> list[dict]:
+    """The files an import read: role, file name, rows and layout notes."""
+    rows = db.execute(
+        "SELECT role, file_name, rows, layout FROM dataset_file WHERE dataset_id = ? ORDER BY role",
+        [dataset_id],
+    ).fetchall()
+    return [dict(zip(("role", "file_name", "rows", "layout"), r, strict=True)) for r in rows]
+
+
+def _has_rowid(db: Database, table: str) -> bool:
+    sql = db.execute("SELECT sql FROM sqlite_master WHERE name = ?", [table]).fetchone()[0]
+    return "WITHOUT ROWID" not in sql.upper()
+
+
+# ------------------------------------------------------------------ skills vocabulary
+
+_TERMS_CACHE: dict[tuple, list[SkillTerm]] = {}
+
+
+def skill_terms(db: Database) -> list[SkillTerm]:
+    """The skill finder's vocabulary for the active datasets (cached per dataset ids)."""
+    from careerplanner.store.market.terms import build_skill_terms
+
+    onet = active_dataset(db, "onet")
+    esco = active_dataset(db, "esco")
+    aliases = db.execute("SELECT count(*) FROM skill_alias").fetchone()[0]
+    cache_key = (_db_identity(db), onet and onet.id, esco and esco.id, aliases)
+    terms = _TERMS_CACHE.get(cache_key)
+    if terms is None:
+        terms = build_skill_terms(db, onet and onet.id, esco and esco.id)
+        _TERMS_CACHE[cache_key] = terms
+    return terms
+
+
+def _db_identity(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or str(id(db))
+
+
+def resolve_skill_key(db: Database, key: str) -> str:
+    """Follow renames: the key a skill has in the active O*NET version.
+
+    A key the active version still lists is returned unchanged (after switching back to an
+    older release, its old names are live again); an unknown key is returned unchanged too.
+    """
+    onet = active_dataset(db, "onet")
+    seen = {key}
+    while True:
+        if onet is not None and _tech_key_exists(db, onet.id, key):
+            return key
+        row = db.execute("SELECT new_key FROM skill_alias WHERE old_key = ?", [key]).fetchone()
+        if row is None or row[0] in seen:
+            return key
+        key = row[0]
+        seen.add(key)
+
+
+def _tech_key_exists(db: Database, dataset_id: int, key: str) -> bool:
+    return (
+        db.execute(
+            "SELECT 1 FROM onet_tech_skill WHERE dataset_id = ? AND skill_key = ? LIMIT 1",
+            [dataset_id, key],
+        ).fetchone()
+        is not None
+    )
+
+
+def ensure_default_dataset(
+    db_or_data_dir, progress: Progress = no_progress, cancel: CancelToken = NEVER_CANCELLED
+) -> list[InstallResult]:
+    """Install the bundled default (O*NET, BLS wages, ESCO) for every kind not installed yet.
+
+    Accepts the market database or a `DataDir`. A no-op when every kind already has a version.
+    """
+    from careerplanner.services.dataset_import import install_bundled_default
+    from careerplanner.store.data_dir import DataDir
+
+    if isinstance(db_or_data_dir, DataDir):
+        db = db_or_data_dir.open_market_db()
+        try:
+            return install_bundled_default(db, progress, cancel)
+        finally:
+            db.close()
+    return install_bundled_default(db_or_data_dir, progress, cancel)

@@ -1,0 +1,227 @@
+"""The user's skills: resume imports, inferred levels, overrides and the history of each change.
+
+A resume import is keyed by the file's SHA-256, so importing the same file again changes nothing.
+A newer resume updates the inferred level of each skill it finds and never touches an override;
+every level that changes (inferred or overridden) gets a row in `skill_history`. Each import is
+one transaction: a failure leaves the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from careerplanner.core.levels import Level
+from careerplanner.core.skills import FoundSkill, normalise
+from careerplanner.errors import UserError
+from careerplanner.services.plain_copy import keeps_plain_copy
+from careerplanner.store.connection import Database
+
+
+@dataclass(frozen=True)
+class UserSkill:
+    key: str
+    name: str
+    inferred_level: int
+    override_level: int | None
+    override_reason: str | None
+    evidence: list[dict]
+    in_taxonomy: bool
+
+    @property
+    def level(self) -> int:
+        """The level that counts: the user's override when set, else the inferred one."""
+        return self.override_level if self.override_level is not None else self.inferred_level
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    import_id: int
+    already_imported: bool
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    at: str
+    level: int
+    source: str
+    note: str
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def store_resume_import(
+    db: Database,
+    *,
+    sha256: str,
+    file_name: str,
+    file_format: str,
+    parsed: dict,
+    skills: Iterable[FoundSkill],
+    now: str | None = None,
+) -> ImportResult:
+    """Record a parsed resume and fold its skills into the profile (one transaction)."""
+    existing = db.execute("SELECT id FROM resume_import WHERE sha256 = ?", [sha256]).fetchone()
+    if existing is not None:
+        return ImportResult(existing[0], already_imported=True)
+    now = now or _now()
+    added = changed = unchanged = 0
+    with db.atomic():
+        cursor = db.execute(
+            "INSERT INTO resume_import (sha256, file_name, format, imported_at, parsed_json) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [sha256, file_name, file_format, now, json.dumps(parsed, ensure_ascii=False)],
+        )
+        import_id = cursor.lastrowid
+        for skill in skills:
+            evidence = json.dumps(
+                [
+                    {"text": e.text, "section": e.section, "reason": e.reason}
+                    for e in skill.evidence
+                ],
+                ensure_ascii=False,
+            )
+            row = db.execute(
+                "SELECT inferred_level FROM user_skill WHERE skill_key = ?", [skill.key]
+            ).fetchone()
+            if row is None:
+                added += 1
+                db.execute(
+                    "INSERT INTO user_skill (skill_key, name, inferred_level, evidence_json, "
+                    "in_taxonomy, resume_import_id, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        skill.key,
+                        skill.name,
+                        skill.level,
+                        evidence,
+                        int(skill.in_taxonomy),
+                        import_id,
+                        now,
+                    ],
+                )
+                _history(db, skill.key, now, skill.level, "resume", f"found in {file_name}")
+                continue
+            db.execute(
+                "UPDATE user_skill SET name = ?, inferred_level = ?, evidence_json = ?, "
+                "in_taxonomy = ?, resume_import_id = ?, updated_at = ? WHERE skill_key = ?",
+                [
+                    skill.name,
+                    skill.level,
+                    evidence,
+                    int(skill.in_taxonomy),
+                    import_id,
+                    now,
+                    skill.key,
+                ],
+            )
+            if row[0] != skill.level:
+                changed += 1
+                _history(
+                    db,
+                    skill.key,
+                    now,
+                    skill.level,
+                    "resume",
+                    f"L{row[0]} → L{skill.level} from {file_name}",
+                )
+            else:
+                unchanged += 1
+    return ImportResult(import_id, False, added, changed, unchanged)
+
+
+def _history(db, key: str, at: str, level: int, source: str, note: str) -> None:
+    db.execute(
+        "INSERT INTO skill_history (skill_key, at, level, source, note) VALUES (?, ?, ?, ?, ?)",
+        [key, at, level, source, note],
+    )
+
+
+def list_skills(db: Database) -> list[UserSkill]:
+    """Every skill in the profile, strongest first."""
+    rows = db.execute(
+        "SELECT skill_key, name, inferred_level, override_level, override_reason, "
+        "evidence_json, in_taxonomy FROM user_skill"
+    ).fetchall()
+    skills = [
+        UserSkill(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "[]"), bool(r[6])) for r in rows
+    ]
+    skills.sort(key=lambda s: (-s.level, s.name.casefold()))
+    return skills
+
+
+def find_skill(db: Database, name_or_key: str) -> UserSkill:
+    """The profile skill named (or keyed) `name_or_key`, or a UserError saying it is not there."""
+    wanted = normalise(name_or_key)
+    for skill in list_skills(db):
+        # Keys are compared as written: O*NET element ids ("onet:2.B.3.e") are case-sensitive.
+        if name_or_key.strip() == skill.key or wanted == normalise(skill.name):
+            return skill
+    raise UserError(
+        f"There is no skill called {name_or_key!r} in your profile; run "
+        "'careerplanner resume skills' to see the names."
+    )
+
+
+@keeps_plain_copy
+def set_override(
+    db: Database,
+    name_or_key: str,
+    level: int | str,
+    reason: str,
+    now: str | None = None,
+) -> UserSkill:
+    """Set the user's own level for a skill, with the reason, and record it in the history."""
+    try:
+        parsed = Level.parse(level)
+    except ValueError:
+        raise UserError(f"{level!r} is not a level; use L0 to L5.") from None
+    if not reason.strip():
+        raise UserError("Give a reason for the override (for example, what you have done since).")
+    skill = find_skill(db, name_or_key)
+    now = now or _now()
+    with db.atomic():
+        db.execute(
+            "UPDATE user_skill SET override_level = ?, override_reason = ?, updated_at = ? "
+            "WHERE skill_key = ?",
+            [int(parsed), reason.strip(), now, skill.key],
+        )
+        _history(db, skill.key, now, int(parsed), "override", reason.strip())
+    return find_skill(db, skill.key)
+
+
+@keeps_plain_copy
+def clear_override(db: Database, name_or_key: str, now: str | None = None) -> UserSkill:
+    """Go back to the inferred level; the history records it."""
+    skill = find_skill(db, name_or_key)
+    now = now or _now()
+    with db.atomic():
+        db.execute(
+            "UPDATE user_skill SET override_level = NULL, override_reason = NULL, updated_at = ? "
+            "WHERE skill_key = ?",
+            [now, skill.key],
+        )
+        _history(db, skill.key, now, skill.inferred_level, "override cleared", "")
+    return find_skill(db, skill.key)
+
+
+def skill_history(db: Database, key: str) -> list[HistoryEntry]:
+    """Every recorded level of a skill, oldest first."""
+    rows = db.execute(
+        "SELECT at, level, source, note FROM skill_history WHERE skill_key = ? ORDER BY at, id",
+        [key],
+    ).fetchall()
+    return [HistoryEntry(*row) for row in rows]
+
+
+def resume_imports(db: Database) -> list[tuple[int, str, str, str]]:
+    """(id, file name, format, imported at) of every import, newest first."""
+    return db.execute(
+        "SELECT id, file_name, format, imported_at FROM resume_import ORDER BY id DESC"
+    ).fetchall()

@@ -1,0 +1,365 @@
+"""Gap: your level against the required level for one or several target roles, with priority,
+fit score and a what-if."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.charts.gap_chart import draw_fit_bars, draw_gap_dumbbell
+from careerplanner.core.gap import RoleGap, compare_roles, compute_gap
+from careerplanner.core.gap import what_if as gap_what_if
+from careerplanner.services.gap import pay_effect
+from careerplanner.services.gap import set_own_level as store_own_level
+from careerplanner.services.market_pages import (
+    add_target_role,
+    role_requirements,
+    target_roles,
+    user_data_version,
+    user_levels,
+)
+from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
+from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.role_search import RoleSearch
+from careerplanner.ui.common.table_model import Column, RowTableModel, sorted_view_model
+from careerplanner.ui.gap.models import ComparisonModel, GapRowModel
+
+__all__ = ["ComparisonModel", "GapRowModel", "GapView"]  # the models moved to gap_models
+
+
+class GapView(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.gaps: list[RoleGap] = []
+        self.requirements: dict[str, tuple] = {}
+        self.role_notes: list[str] = []
+        # (code, every technology?) -> (its requirements object, user data version, its gap)
+        self._gap_cache: dict[tuple[str, bool], tuple] = {}
+        self._shown_gap: RoleGap | None = None
+        self._shown_once = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel("Your gap")
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+
+        top = QHBoxLayout()
+        roles_box = QVBoxLayout()
+        roles_box.addWidget(QLabel("Target roles (tick to compare):"))
+        self.role_list = QListWidget()
+        self.role_list.setAccessibleName("Target roles to compare")
+        self.role_list.setMaximumHeight(76)
+        roles_box.addWidget(self.role_list)
+        top.addLayout(roles_box, 1)
+        search_box = QVBoxLayout()
+        search_box.addWidget(QLabel("Add a role by any title:"))
+        self.role_search = RoleSearch(ctx.market_db)
+        self.role_search.results.setMaximumHeight(48)
+        search_box.addWidget(self.role_search)
+        top.addLayout(search_box, 1)
+        layout.addLayout(top)
+
+        options = QHBoxLayout()
+        self.all_tech = QCheckBox("Include every listed technology (not only Hot / In Demand)")
+        self.all_tech.setAccessibleName("Include every listed technology")
+        options.addWidget(self.all_tech)
+        options.addStretch(1)
+        layout.addLayout(options)
+        self.fit_label = QLabel()
+        self.fit_label.setProperty("role", "figure")
+        self.fit_label.setWordWrap(True)
+        layout.addWidget(self.fit_label)
+        self.source_label = QLabel()
+        self.source_label.setProperty("role", "hint")
+        self.source_label.setWordWrap(True)
+        self.source_label.setAccessibleName("What the fit score counts")
+        layout.addWidget(self.source_label)
+
+        self.tabs = QTabWidget()
+        layout.addWidget(self.tabs, 1)
+        self.tabs.addTab(self._by_role_tab(), "By role")
+        self.tabs.addTab(self._side_by_side_tab(), "Side by side")
+
+        self.role_list.itemChanged.connect(lambda _item: self.recompute())
+        self.all_tech.toggled.connect(lambda _on: self.recompute())
+        self.role_search.role_chosen.connect(self.add_role)
+        ctx.events.profile_changed.connect(self.recompute)
+        ctx.events.dataset_changed.connect(self.recompute)
+        ctx.events.targets_changed.connect(self.reload_roles)
+        self.reload_roles()
+
+    def _by_role_tab(self) -> QWidget:
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Role:"))
+        self.role_combo = QComboBox()
+        self.role_combo.setAccessibleName("Role shown in the chart")
+        row.addWidget(self.role_combo, 1)
+        # Helper H (roadmap): goals for this role's top priorities, undoable on the Roadmap screen.
+        self.create_goals_button = QPushButton("Create goals from the top priorities")
+        self.create_goals_button.setAccessibleName("Create roadmap goals from the top priorities")
+        self.create_goals_button.clicked.connect(self._create_goals)
+        row.addWidget(self.create_goals_button)
+        layout.addLayout(row)
+        self.gap_model = GapRowModel(self)
+        self.gap_proxy = sorted_view_model(self.gap_model, self)
+        self.gap_panel = ChartPanel(
+            "Your level against the required level", self._draw_gap, self.gap_proxy
+        )
+        layout.addWidget(self.gap_panel, 1)
+        whatif = QHBoxLayout()
+        whatif.addWidget(QLabel("What if my level in"))
+        self.whatif_skill = QComboBox()
+        self.whatif_skill.setAccessibleName("What-if skill")
+        self.whatif_level = QComboBox()
+        self.whatif_level.setAccessibleName("What-if level")
+        for level in range(6):
+            self.whatif_level.addItem(f"L{level}", level)
+        whatif.addWidget(self.whatif_skill, 2)
+        whatif.addWidget(QLabel("were"))
+        whatif.addWidget(self.whatif_level)
+        self.whatif_result = QLabel()
+        self.whatif_result.setAccessibleName("What-if result")
+        self.whatif_result.setWordWrap(True)
+        whatif.addWidget(self.whatif_result, 3)
+        self.set_level_button = QPushButton("Set as my level")
+        self.set_level_button.setAccessibleName("Set the what-if level as my own level")
+        self.set_level_button.setToolTip(
+            "Keep this level in your profile (an override with its reason), e.g. for an O*NET "
+            "rating such as Programming that a resume never names."
+        )
+        self.set_level_button.clicked.connect(self.set_own_level)
+        whatif.addWidget(self.set_level_button)
+        layout.addLayout(whatif)
+        self.pay_label = QLabel()
+        self.pay_label.setWordWrap(True)
+        self.pay_label.setAccessibleName("Pay effect")
+        self.pay_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.pay_label)
+        self.role_combo.currentIndexChanged.connect(lambda _i: self._show_role())
+        self.whatif_skill.currentIndexChanged.connect(self._skill_for_whatif_changed)
+        self.whatif_level.currentIndexChanged.connect(lambda _i: self.update_what_if())
+        return tab
+
+    def _side_by_side_tab(self) -> QWidget:
+        self.comparison_model = ComparisonModel(parent=self)
+        self.comparison_proxy = sorted_view_model(self.comparison_model, self)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.fit_panel = ChartPanel("Fit by role", draw_fit_bars, self._fit_table_model())
+        splitter.addWidget(self.fit_panel)
+        splitter.addWidget(make_table_view(self.comparison_proxy, "Requirements side by side"))
+        return splitter
+
+    def _fit_table_model(self):
+        self.fit_model = RowTableModel(
+            [
+                Column("Role", lambda g: g.role_title),
+                Column("Fit", lambda g: f"{g.fit:.0%}", lambda g: g.fit, numeric=True),
+                Column(
+                    "Requirements not met",
+                    lambda g: f"{g.unmet_count} of {g.requirement_count}",
+                    lambda g: g.unmet_count,
+                ),
+            ],
+            self,
+        )
+        return self.fit_model
+
+    @staticmethod
+    def _draw_gap(fig, gap: RoleGap, theme) -> None:
+        draw_gap_dumbbell(fig, gap.rows, theme, title=gap.role_title)
+
+    # -- data ----------------------------------------------------------------------------------
+
+    def add_role(self, code: str, title: str) -> None:
+        add_target_role(self.ctx.user_db, code, title, datetime.now(UTC).isoformat())
+        self.ctx.events.targets_changed.emit()
+
+    def reload_roles(self) -> None:
+        ticked = self.checked_codes()
+        known = {
+            self.role_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.role_list.count())
+        }
+        self.role_list.blockSignals(True)
+        self.role_list.clear()
+        for target in target_roles(self.ctx.user_db):
+            item = QListWidgetItem(f"{target.title} ({target.code})")
+            item.setData(Qt.ItemDataRole.UserRole, target.code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            new = target.code not in known
+            on = new or target.code in ticked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.role_list.addItem(item)
+        self.role_list.blockSignals(False)
+        self.recompute()
+
+    def checked_codes(self) -> list[str]:
+        return [
+            self.role_list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.role_list.count())
+            if self.role_list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def recompute(self) -> None:
+        """Recompute every ticked role's gap (quick reads and pure maths on the GUI thread).
+
+        A role's gap is kept until its requirements (a new object per dataset version, see
+        `role_requirements`) or the user's data (`user_data_version`) change, and nothing is
+        redrawn when no gap changed: the screen recomputes on every profile, dataset and
+        target-role signal, most of which leave a given role's gap as it was.
+        """
+        version = user_data_version(self.ctx.user_db)
+        all_tech = self.all_tech.isChecked()
+        levels = None
+        kept: dict[tuple[str, bool], tuple] = {}
+        gaps, requirements, notes = [], {}, []
+        for code in self.checked_codes():
+            found = role_requirements(self.ctx.market_db, code, all_tech)
+            if found is None:
+                continue
+            entry = self._gap_cache.get((code, all_tech))
+            if entry is None or entry[0] is not found or entry[1] != version:
+                if levels is None:
+                    levels = user_levels(self.ctx.user_db)
+                gap = compute_gap(code, found.title, found.requirements, levels)
+                entry = (found, version, gap)
+            kept[(code, all_tech)] = entry
+            gaps.append(entry[2])
+            requirements[code] = found.requirements
+            if found.note:
+                notes.append(f"{found.title}: {found.note}")
+        self._gap_cache = kept
+        unchanged = len(gaps) == len(self.gaps) and all(
+            new is old for new, old in zip(gaps, self.gaps, strict=True)
+        )
+        self.gaps, self.requirements, self.role_notes = gaps, requirements, notes
+        if unchanged and self._shown_once:
+            return
+        self._shown_once = True
+        shown = self.role_combo.currentData()
+        self.role_combo.blockSignals(True)
+        self.role_combo.clear()
+        for gap in self.gaps:
+            self.role_combo.addItem(gap.role_title, gap.role_code)
+        index = self.role_combo.findData(shown)
+        self.role_combo.setCurrentIndex(index if index >= 0 else 0)
+        self.role_combo.blockSignals(False)
+        if self.gaps:
+            self.fit_label.setText(
+                "   ".join(f"{gap.role_title}: fit {gap.fit:.0%}" for gap in self.gaps)
+            )
+        else:
+            self.fit_label.setText("Add a target role to see your gap.")
+        self.comparison_model.set_roles(
+            [gap.role_title for gap in self.gaps], compare_roles(self.gaps)
+        )
+        self.fit_model.set_rows(self.gaps)
+        self.fit_panel.set_data([(gap.role_title, gap.fit) for gap in self.gaps] or None)
+        self._show_role()
+
+    def current_gap(self) -> RoleGap | None:
+        code = self.role_combo.currentData()
+        return next((gap for gap in self.gaps if gap.role_code == code), None)
+
+    def _show_role(self) -> None:
+        gap = self.current_gap()
+        if gap is not None and gap is self._shown_gap:
+            return  # the same gap object: its table, chart, what-ifs and pay are on screen
+        self._shown_gap = gap
+        self.gap_model.set_rows(gap.rows if gap else [])
+        self.gap_panel.set_data(gap)
+        self.source_label.setText(self._counts_text(gap))
+        self.whatif_skill.blockSignals(True)
+        self.whatif_skill.clear()
+        for row in gap.missing if gap else ():
+            self.whatif_skill.addItem(f"{row.skill_name} (L{row.your_level})", row.skill_key)
+        for row in gap.unrated if gap else ():
+            self.whatif_skill.addItem(f"{row.skill_name} (not rated)", row.skill_key)
+        for row in gap.rows if gap else ():
+            if row.estimated:
+                self.whatif_skill.addItem(
+                    f"{row.skill_name} ({row.your_level_text})", row.skill_key
+                )
+        self.whatif_skill.blockSignals(False)
+        self._skill_for_whatif_changed()
+        self._show_pay(gap)
+
+    def _counts_text(self, gap: RoleGap | None) -> str:
+        """What the fit counts for the shown role, and where the required depths come from."""
+        if gap is None:
+            return ""
+        return " ".join(
+            [
+                f"{gap.role_title}: {gap.counts_sentence()}",
+                "Required depths are estimates: O*NET levels mapped onto L0–L5 (docs/gap.md).",
+                *self.role_notes,
+            ]
+        )
+
+    def _show_pay(self, gap: RoleGap | None) -> None:
+        if gap is None:
+            self.pay_label.setText("")
+            return
+        pay = pay_effect(self.ctx.market_db, gap, self.requirements.get(gap.role_code, ()))
+        self.pay_label.setText("\n".join(pay.lines()))
+
+    def set_own_level(self) -> None:
+        """Keep the what-if level as the user's own level for the chosen requirement."""
+        gap = self.current_gap()
+        key = self.whatif_skill.currentData()
+        row = next((r for r in gap.rows if r.skill_key == key), None) if gap else None
+        if row is None:
+            return
+        level = int(self.whatif_level.currentData())
+        store_own_level(self.ctx.user_db, row, level, f"set on the gap screen for {gap.role_title}")
+        self.ctx.events.profile_changed.emit()
+
+    def _skill_for_whatif_changed(self, *_args) -> None:
+        gap = self.current_gap()
+        key = self.whatif_skill.currentData()
+        row = next((r for r in gap.rows if r.skill_key == key), None) if gap else None
+        if row is not None:
+            self.whatif_level.blockSignals(True)
+            self.whatif_level.setCurrentIndex(row.required_level)
+            self.whatif_level.blockSignals(False)
+        self.update_what_if()
+
+    def update_what_if(self) -> str:
+        gap = self.current_gap()
+        key = self.whatif_skill.currentData()
+        if gap is None or key is None:
+            text = "Nothing to change: you meet every requirement the fit counts." if gap else ""
+        else:
+            change = gap_what_if(gap, key, int(self.whatif_level.currentData()))
+            text = change.sentence(gap.role_title)
+        self.whatif_result.setText(text)
+        return text
+
+    def _create_goals(self) -> None:
+        from careerplanner.ui.roadmap.view import create_goals_from_top_gaps  # built on demand
+
+        if self.role_combo.currentData():
+            create_goals_from_top_gaps(self.ctx, self.role_combo.currentData(), parent=self)
+
+    def exercise(self) -> None:
+        """Draw both charts once (smoke test, screenshots)."""
+        self.recompute()
+        self.gap_panel.chart.draw_now()
+        self.fit_panel.chart.draw_now()

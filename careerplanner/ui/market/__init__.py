@@ -1,0 +1,1 @@
+"""The Market explorer screen: skill and career pages."""

@@ -1,0 +1,406 @@
+"""Roadmap: goals from the gap or by hand, steps, notes, evidence, reviews, progress over time,
+exports and restore — every edit undoable (Ctrl+Z) and redoable (Ctrl+Shift+Z).
+
+Edits run through `store.roadmap_repo` on the GUI thread (single-row or one-goal writes, quick);
+each lands on the screen's QUndoStack as a command from `roadmap_commands`. Exports and restores
+run through `ctx.runner` with their own connections, with progress and Cancel.
+"""
+
+from __future__ import annotations
+
+import weakref
+from datetime import date
+
+import shiboken6
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.core.roadmap import Goal, overall_progress
+from careerplanner.errors import UserError
+from careerplanner.services.market_pages import target_roles
+from careerplanner.store.user import goals as roadmap_repo
+from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.chart_panel import make_table_view
+from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.table_model import ROW_ROLE, sorted_view_model
+from careerplanner.ui.roadmap import dialogs as roadmap_dialogs
+from careerplanner.ui.roadmap.commands import (
+    AddGoalsCommand,
+    DeleteGoalCommand,
+    goal_edit,
+)
+from careerplanner.ui.roadmap.detail import GoalDetail
+from careerplanner.ui.roadmap.edits import RoadmapEdits
+from careerplanner.ui.roadmap.files import RoadmapFiles
+from careerplanner.ui.roadmap.models import (
+    GoalModel,
+    GoalRow,
+    file_statuses,
+    goal_rows,
+    record_fit_now,
+    role_gap,
+    suggested_target_date,
+    top_gap_goals,
+)
+from careerplanner.ui.roadmap.panels import EvidencePanel, ProgressPanel, ReviewPanel, selected_row
+
+FILE_CHECK_TASK = "roadmap-evidence-files"
+
+_open_views: weakref.WeakValueDictionary[int, RoadmapView] = weakref.WeakValueDictionary()
+
+
+def create_goals_from_top_gaps(
+    ctx: AppContext, role_code: str, limit: int = 5, today: date | None = None, parent=None
+) -> list[Goal]:
+    """Goals for the `limit` top priorities of a target role's gap, with a suggested date;
+    returns the goals added (none: the reason was shown to the user).
+
+    What the gap screen's action calls. When the Roadmap screen is open, the new goals land on
+    its undo stack (one Ctrl+Z removes them all).
+    """
+    view = _open_views.get(id(ctx))
+    if view is not None:
+        return view.create_goals_from_gap(role_code, limit, today)
+    try:
+        goals = _add_goals_from_gap(ctx, role_code, limit, today)
+    except UserError as error:
+        dialogs.show_error(parent, str(error))
+        return []
+    _publish(ctx, f"Added {len(goals)} goals to your roadmap.")
+    return goals
+
+
+def _add_goals_from_gap(ctx: AppContext, role_code: str, limit: int, today: date | None):
+    gap = role_gap(ctx.user_db, ctx.market_db, role_code)
+    if gap is None:
+        raise UserError(f"The active dataset has no role {role_code}; choose another target role.")
+    wanted = top_gap_goals(gap, limit)
+    if not wanted:
+        raise UserError(f"You already meet every requirement of {gap.role_title} shown.")
+    when = suggested_target_date(gap, wanted, today or date.today())
+    goals = roadmap_repo.add_goals(ctx.user_db, wanted, when)
+    if not goals:
+        raise UserError(f"Your top gaps for {gap.role_title} already have goals on your roadmap.")
+    record_fit_now(ctx.user_db, ctx.market_db, "goals added")
+    return goals
+
+
+def _publish(ctx: AppContext, message: str) -> None:
+    ctx.events.profile_changed.emit()  # the levels that count may have changed
+    ctx.events.status_message.emit(message)
+
+
+class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
+    navigate_requested = Signal(str)
+    exported = Signal(str)  # the file written
+    restored = Signal(object)  # rows restored per table
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._refreshing_self = False
+        roadmap_repo.ensure_roadmap_tables(ctx.user_db)
+        self.undo_stack = QUndoStack(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel("Your roadmap")
+        title.setProperty("role", "title")
+        layout.addWidget(title)
+        layout.addWidget(self._toolbar())
+        layout.addLayout(self._gap_row())
+        self.summary = QLabel()
+        self.summary.setProperty("role", "figure")
+        self.summary.setAccessibleName("Roadmap summary")
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Roadmap sections")
+        self.tabs.addTab(self._goals_tab(), "&Goals")
+        self.evidence = EvidencePanel(self.add_evidence, self.delete_evidence)
+        self.tabs.addTab(self.evidence, "E&vidence")
+        self.progress = ProgressPanel()
+        self.tabs.addTab(self.progress, "Progress over &time")
+        self.reviews = ReviewPanel(self.mark_reviewed)
+        self.tabs.addTab(self.reviews, "&Reviews")
+        layout.addWidget(self.tabs, 1)
+
+        ctx.events.profile_changed.connect(self._profile_changed)
+        ctx.events.dataset_changed.connect(self.refresh)
+        ctx.events.targets_changed.connect(self._reload_roles)
+        _open_views[id(ctx)] = self
+        self._reload_roles()
+        self.refresh()
+
+    # -- layout --------------------------------------------------------------------------------
+
+    def _toolbar(self) -> QToolBar:
+        bar = QToolBar("Roadmap actions")
+        bar.setAccessibleName("Roadmap actions")
+        self.add_goal_action = self._bar_action(bar, "Add goal…", self.add_goal, "Ctrl+N")
+        self.edit_goal_action = self._bar_action(bar, "Edit goal…", self.edit_goal, None)
+        self.delete_goal_action = self._bar_action(bar, "Delete goal", self.delete_goal, None)
+        bar.addSeparator()
+        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
+        )
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            bar.addAction(action)
+        bar.addSeparator()
+        self.export_menu = QMenu("Export", self)
+        self.export_actions: dict[str, QAction] = {}
+        for fmt, text, _filter, _name in roadmap_dialogs.EXPORT_CHOICES:
+            action = self.export_menu.addAction(text)
+            action.triggered.connect(lambda _c=False, f=fmt: self.export(f))
+            self.export_actions[fmt] = action
+        export_button = QToolButton()
+        export_button.setText("&Export")
+        export_button.setAccessibleName("Export the roadmap")
+        export_button.setMenu(self.export_menu)
+        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(export_button)
+        self.restore_action = self._bar_action(
+            bar, "Restore from JSON backup…", self.restore_backup, None
+        )
+        # Toolbar buttons take no focus by default: keyboard users could not reach Export.
+        for tool_button in bar.findChildren(QToolButton):
+            tool_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        return bar
+
+    def _bar_action(self, bar: QToolBar, text: str, slot, shortcut) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        bar.addAction(action)
+        return action
+
+    def _gap_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Create goals from my top"))
+        self.gap_count = QSpinBox()
+        self.gap_count.setRange(1, 15)
+        self.gap_count.setValue(5)
+        self.gap_count.setAccessibleName("How many top gaps")
+        row.addWidget(self.gap_count)
+        row.addWidget(QLabel("gaps for"))
+        self.gap_role = QComboBox()
+        self.gap_role.setAccessibleName("Target role for the goals")
+        row.addWidget(self.gap_role, 1)
+        self.gap_button = QToolButton()
+        self.gap_button.setText("&Create goals")
+        self.gap_button.setAccessibleName("Create goals from my top gaps")
+        self.gap_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.gap_button.clicked.connect(lambda: self.create_goals_from_gap())
+        row.addWidget(self.gap_button)
+        return row
+
+    def _goals_tab(self) -> QWidget:
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        self.goal_model = GoalModel(self)
+        self.goal_proxy = sorted_view_model(self.goal_model, self)
+        self.goal_table = make_table_view(self.goal_proxy, "Goals", first_column_width=170)
+        self.goal_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_goal())
+        self.goal_table.doubleClicked.connect(lambda _index: self.edit_goal())
+        splitter.addWidget(self.goal_table)
+        self.detail = GoalDetail(self)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        return splitter
+
+    # -- reading -------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Reload everything the screen shows (quick reads of the user's database)."""
+        db = self.ctx.user_db
+        chosen = self.selected_goal()
+        goals = roadmap_repo.list_goals(db)
+        levels = roadmap_repo.all_effective_levels(db)
+        active = roadmap_repo.current_dataset_keys(self.ctx.market_db)
+        keys = {goal.skill_key for goal in goals}
+        renames = roadmap_repo.renamed_skills(self.ctx.market_db, keys, active) if active else {}
+        today = date.today()
+        self.goal_model.set_rows(goal_rows(goals, levels, active, renames, today))
+        if chosen is not None:
+            self.select_goal(chosen.id)
+        if not self.goal_table.currentIndex().isValid() and goals:
+            self.goal_table.selectRow(0)
+        self._show_goal()
+        evidence = roadmap_repo.list_evidence(db)
+        self.evidence.set_data(evidence, levels)
+        self.ctx.runner.start(
+            FILE_CHECK_TASK,
+            lambda progress, cancel: file_statuses(evidence, progress, cancel),
+            self._files_checked,
+        )
+        self.progress.set_data(roadmap_repo.progress_history(db))
+        due = roadmap_repo.due_reviews(db, today)
+        self.reviews.set_data(due)
+        self.tabs.setTabText(3, f"&Reviews ({len(due)} due)" if due else "&Reviews")
+        done = sum(goal.complete for goal in goals)
+        self.summary.setText(
+            f"{len(goals)} goals, {done} complete — {overall_progress(goals):.0%} of all steps "
+            f"done; {len(due)} due for review."
+            if goals
+            else "No goals yet: create them from your top gaps, or add one by hand."
+        )
+
+    def _files_checked(self, statuses: dict[int, str]) -> None:
+        if shiboken6.isValid(self):  # the screen may have closed while files were read
+            self.evidence.model.set_file_status(statuses)
+
+    def _reload_roles(self) -> None:
+        chosen = self.gap_role.currentData()
+        self.gap_role.clear()
+        for target in target_roles(self.ctx.user_db):
+            self.gap_role.addItem(target.title, target.code)
+        index = self.gap_role.findData(chosen)
+        self.gap_role.setCurrentIndex(max(index, 0))
+        self.gap_button.setEnabled(self.gap_role.count() > 0)
+
+    def _profile_changed(self) -> None:
+        if not self._refreshing_self:
+            self.refresh()
+
+    def selected_row(self) -> GoalRow | None:
+        return selected_row(self.goal_table)
+
+    def selected_goal(self) -> Goal | None:
+        row = self.selected_row()
+        return row.goal if row else None
+
+    def select_goal(self, goal_id: int) -> bool:
+        for row in range(self.goal_proxy.rowCount()):
+            index = self.goal_proxy.index(row, 0)
+            if self.goal_proxy.data(index, ROW_ROLE).goal.id == goal_id:
+                self.goal_table.setCurrentIndex(index)
+                return True
+        return False
+
+    def _show_goal(self) -> None:
+        row = self.selected_row()
+        self.detail.show_goal(row)
+        for action in (self.edit_goal_action, self.delete_goal_action):
+            action.setEnabled(row is not None)
+
+    # -- editing -------------------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        """After any edit, undo or redo: history, screens, status bar."""
+        record_fit_now(self.ctx.user_db, self.ctx.market_db, "roadmap changed")
+        self.refresh()
+        self._refreshing_self = True
+        try:
+            self.ctx.events.profile_changed.emit()
+        finally:
+            self._refreshing_self = False
+
+    def _edit(self, make_command) -> bool:
+        """Run an edit; on success push its command, else show the reason (nothing changed)."""
+        try:
+            command = make_command()
+        except UserError as error:
+            dialogs.show_error(self, str(error))
+            return False
+        self.undo_stack.push(command)
+        self._changed()
+        self.ctx.events.status_message.emit(f"{command.text()}. Ctrl+Z undoes it.")
+        return True
+
+    def add_goal(self) -> None:
+        answer = roadmap_dialogs.ask_goal(self, "Add a goal")
+        if answer is None:
+            return
+        db = self.ctx.user_db
+        added: list[Goal] = []
+
+        def run():
+            key, name = roadmap_repo.resolve_skill(db, self.ctx.market_db, answer.skill)
+            added.append(
+                roadmap_repo.add_goal(db, key, name, answer.target_level, answer.target_date)
+            )
+            return AddGoalsCommand(db, self._changed, added)
+
+        if self._edit(run):
+            self.select_goal(added[0].id)
+
+    def create_goals_from_gap(
+        self, role_code: str | None = None, limit: int | None = None, today: date | None = None
+    ) -> list[Goal]:
+        code = role_code or self.gap_role.currentData()
+        if not code:
+            dialogs.show_error(self, "Add a target role first (Start or Gap screen).")
+            return []
+        count = limit or self.gap_count.value()
+        added: list[Goal] = []
+
+        def run():
+            added.extend(_add_goals_from_gap(self.ctx, code, count, today))
+            return AddGoalsCommand(self.ctx.user_db, self._changed, list(added))
+
+        self._edit(run)
+        return added
+
+    def edit_goal(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            return
+        answer = roadmap_dialogs.ask_goal(
+            self, "Edit goal", goal.skill_name, goal.target_level, goal.target_date
+        )
+        if answer is None:
+            return
+        db = self.ctx.user_db
+        self._edit(
+            lambda: goal_edit(
+                f"Edit goal {goal.skill_name}",
+                db,
+                self._changed,
+                goal.id,
+                lambda: roadmap_repo.update_goal(
+                    db,
+                    goal.id,
+                    target_level=answer.target_level,
+                    target_date=answer.target_date,
+                    skill_name=answer.skill or goal.skill_name,
+                ),
+            )
+        )
+
+    def delete_goal(self) -> None:
+        goal = self.selected_goal()
+        if goal is None:
+            return
+        db = self.ctx.user_db
+        self._edit(
+            lambda: DeleteGoalCommand(db, self._changed, roadmap_repo.delete_goal(db, goal.id))
+        )
+
+    def exercise(self) -> None:
+        """Draw the charts once (smoke test, screenshots)."""
+        self.refresh()
+        for panel in (self.progress.level_panel, self.progress.fit_panel):
+            if panel.chart.isVisible():
+                panel.chart.draw_now()

@@ -1,0 +1,1 @@
+"""The application shell: main window, file actions, single instance, backup schedule, start-up."""

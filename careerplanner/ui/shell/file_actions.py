@@ -1,0 +1,119 @@
+"""Opening resumes and importing datasets from the GUI: dialogs, background work, messages.
+
+The work itself is the Qt-free functions in `careerplanner.ui.shell.import_tasks`; this class picks
+the file (native dialog), runs the task with a progress dialog and Cancel, and publishes what
+changed so each screen refreshes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QWidget
+
+from careerplanner.errors import UserError
+from careerplanner.ui.common.context import AppContext, with_databases
+from careerplanner.ui.common.worker import is_cancellation
+from careerplanner.ui.shell import import_tasks
+
+RESUME_TASK = "import-resume"
+DATASET_TASK = "import-dataset"
+
+
+def _dialogs():
+    """The dialogs module, imported on first use: its Qt dialog classes cost start-up time."""
+    from careerplanner.ui.common import dialogs
+
+    return dialogs
+
+
+class FileActions(QObject):
+    navigate_requested = Signal(str)
+    resume_imported = Signal(object)  # the import task's result
+    dataset_imported = Signal(object)
+    import_failed = Signal(str)  # the sentence shown to the user
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self._ctx = ctx
+        self._window = window
+
+    # -- resumes -------------------------------------------------------------------------------
+
+    def open_resume(self) -> None:
+        path = _dialogs().choose_resume_file(self._window)
+        if path is not None:
+            self.import_resume(path)
+
+    def import_resume(self, path: Path) -> None:
+        self._ctx.runner.start(
+            RESUME_TASK,
+            with_databases(
+                self._ctx.data_dir,
+                lambda dbs, progress, cancel: import_tasks.import_resume(
+                    dbs, path, progress, cancel
+                ),
+            ),
+            self._resume_done,
+            lambda error: self._failed(error, path),
+            progress_title=f"Reading {path.name}",
+            dialog_parent=self._window,
+        )
+
+    def _resume_done(self, result) -> None:
+        self._ctx.events.profile_changed.emit()
+        self._ctx.events.status_message.emit(import_tasks.describe_resume_result(result))
+        self.resume_imported.emit(result)
+        self.navigate_requested.emit("profile")
+
+    # -- datasets ------------------------------------------------------------------------------
+
+    def import_dataset(self) -> None:
+        path = _dialogs().choose_dataset_file(self._window)
+        if path is not None:
+            self.import_dataset_path(path)
+
+    def import_dataset_folder(self) -> None:
+        path = _dialogs().choose_dataset_folder(self._window)
+        if path is not None:
+            self.import_dataset_path(path)
+
+    def import_dataset_path(self, path: Path) -> None:
+        self._ctx.runner.start(
+            DATASET_TASK,
+            with_databases(
+                self._ctx.data_dir,
+                lambda dbs, progress, cancel: import_tasks.import_dataset(
+                    dbs, path, progress, cancel
+                ),
+            ),
+            self._dataset_done,
+            lambda error: self._failed(error, path),
+            progress_title=f"Importing {path.name}",
+            dialog_parent=self._window,
+        )
+
+    def _dataset_done(self, result) -> None:
+        self._ctx.events.dataset_changed.emit()
+        self._ctx.events.status_message.emit(import_tasks.describe_dataset_result(result))
+        self.dataset_imported.emit(result)
+        self.navigate_requested.emit("datasets")
+
+    # -- failures ------------------------------------------------------------------------------
+
+    def _failed(self, error: BaseException, path: Path) -> None:
+        if is_cancellation(error):
+            sentence = str(error)
+            self._ctx.events.status_message.emit(sentence)
+            self.import_failed.emit(sentence)
+            return
+        if isinstance(error, UserError):
+            sentence = str(error)
+        else:
+            sentence = (
+                f"Importing {path.name} failed unexpectedly ({type(error).__name__}: {error}); "
+                "nothing was changed."
+            )
+        self.import_failed.emit(sentence)
+        _dialogs().show_error(self._window, sentence)

@@ -1,0 +1,83 @@
+"""`careerplanner --smoke [--all-screens]`: the start-up check.
+
+Waits until the window is shown and every background task (such as installing the bundled
+dataset) has delivered, optionally shows every screen and draws every chart once, prints one
+line saying what was loaded, and quits the event loop.
+"""
+
+from __future__ import annotations
+
+import sys
+import traceback
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from careerplanner import __version__
+from careerplanner.store.user.targets import startup_summary
+
+
+def exercise_all_screens(window) -> list[str]:
+    """Show every screen and draw its charts once; return the screen keys shown."""
+    shown = []
+    for screen in window.screens:
+        window.show_screen(screen.key)
+        widget = window.screen_widget(screen.key)
+        QApplication.processEvents()
+        if hasattr(widget, "exercise"):
+            widget.exercise()
+        shown.append(screen.key)
+    return shown
+
+
+class SmokeRun(QObject):
+    def __init__(self, app: QApplication, window, all_screens: bool) -> None:
+        super().__init__(window)
+        self._app = app
+        self._window = window
+        self._all_screens = all_screens
+        self._screens_done = False
+        self._waiting = False
+        self.exit_code: int | None = None
+
+    def start(self) -> None:
+        QTimer.singleShot(0, self._step)
+
+    def _runner_busy(self) -> bool:
+        return self._window.ctx.runner.running_count() > 0
+
+    def _step(self) -> None:
+        """Called whenever the event loop goes idle; finish once nothing is pending."""
+        try:
+            if self._runner_busy():
+                if not self._waiting:
+                    self._waiting = True
+                    self._window.ctx.runner.idle.connect(self._on_idle)
+                return
+            if self._all_screens and not self._screens_done:
+                self._screens_done = True
+                exercise_all_screens(self._window)
+                self._later()
+                return
+            self._finish()
+        except Exception:
+            traceback.print_exc()
+            self.exit_code = 2
+            self._app.exit(2)
+
+    def _on_idle(self) -> None:
+        self._later()
+
+    def _later(self) -> None:
+        QTimer.singleShot(0, self._step)
+
+    def _finish(self) -> None:
+        ctx = self._window.ctx
+        shown = "all screens drawn" if self._all_screens else "main window shown"
+        visible = self._window.isVisible()
+        print(
+            f"Career Planner {__version__}: {shown}; {startup_summary(ctx.market_db, ctx.user_db)}"
+        )
+        sys.stdout.flush()
+        self.exit_code = 0 if visible else 1
+        self._app.exit(self.exit_code)

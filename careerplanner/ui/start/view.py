@@ -1,0 +1,191 @@
+"""Start: drop or pick a resume, choose target roles by any title, see where you stand."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from careerplanner.store.user.targets import (
+    active_datasets,
+    add_target_role,
+    profile_skill_count,
+    remove_target_role,
+    target_roles,
+)
+from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.lazy_qt import qt
+from careerplanner.ui.common.role_search import RoleSearch
+
+
+def _heading(text: str, role: str = "subtitle") -> QLabel:
+    label = QLabel(text)
+    label.setProperty("role", role)
+    return label
+
+
+# Placement by stretches and markup rather than Qt.AlignmentFlag: this screen is the first one
+# shown, and the first use of `Qt` costs every start ~27 ms (see `lazy_qt`).
+def _aligned(widget: QWidget, centred: bool = False) -> QHBoxLayout:
+    """`widget` at its natural width, on the left of its row (or in its middle)."""
+    row = QHBoxLayout()
+    if centred:
+        row.addStretch(1)
+    row.addWidget(widget)
+    row.addStretch(1)
+    return row
+
+
+class StartView(QWidget):
+    navigate_requested = Signal(str)
+    open_resume_requested = Signal()
+    targets_changed = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(24, 20, 24, 20)
+        outer.addWidget(_heading("Where do you stand?", "title"))
+        intro = QLabel(
+            "Read your resume, pick the roles you aim for, and see your depth in each skill "
+            "against what they require. Everything stays on this computer."
+        )
+        intro.setWordWrap(True)
+        intro.setProperty("role", "hint")
+        outer.addWidget(intro)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(24)
+        outer.addLayout(columns, 1)
+
+        # Step 1: the resume.
+        left = QVBoxLayout()
+        columns.addLayout(left, 1)
+        left.addWidget(_heading("1. Your resume"))
+        self.drop_zone = QFrame()
+        self.drop_zone.setObjectName("dropZone")
+        zone = QVBoxLayout(self.drop_zone)
+        drop_label = QLabel(
+            "<div align='center'>Drop a resume anywhere on this window<br>(PDF, Word, text, "
+            "Markdown, JSON Resume or a LinkedIn export zip)</div>"
+        )
+        drop_label.setWordWrap(True)
+        self.choose_button = QPushButton("Choose a resume…")
+        self.choose_button.setAccessibleName("Choose a resume file")
+        self.choose_button.clicked.connect(self.open_resume_requested)
+        zone.addWidget(drop_label)
+        zone.addLayout(_aligned(self.choose_button, centred=True))
+        left.addWidget(self.drop_zone)
+        self.profile_label = QLabel()
+        self.profile_label.setWordWrap(True)
+        left.addWidget(self.profile_label)
+        self.profile_button = QPushButton("See your skills")
+        self.profile_button.clicked.connect(lambda: self.navigate_requested.emit("profile"))
+        left.addLayout(_aligned(self.profile_button))
+        left.addStretch(1)
+
+        # Step 2: target roles.
+        right = QVBoxLayout()
+        columns.addLayout(right, 1)
+        right.addWidget(_heading("2. Roles you aim for"))
+        self.role_search = RoleSearch(ctx.market_db)
+        self.role_search.results.setMaximumHeight(150)
+        right.addWidget(self.role_search)
+        add_row = QHBoxLayout()
+        self.add_button = QPushButton("Add as target role")
+        self.add_button.setAccessibleName("Add the selected role as a target")
+        self.remove_button = QPushButton("Remove")
+        self.remove_button.setAccessibleName("Remove the selected target role")
+        add_row.addWidget(self.add_button)
+        add_row.addWidget(self.remove_button)
+        add_row.addStretch(1)
+        right.addLayout(add_row)
+        right.addWidget(QLabel("Your target roles:"))
+        self.targets = QListWidget()
+        self.targets.setAccessibleName("Your target roles with fit scores")
+        right.addWidget(self.targets, 1)
+        self.gap_button = QPushButton("Open the gap dashboard")
+        self.gap_button.clicked.connect(lambda: self.navigate_requested.emit("gap"))
+        right.addLayout(_aligned(self.gap_button))
+
+        self.market_label = QLabel()
+        self.market_label.setProperty("role", "hint")
+        self.market_label.setWordWrap(True)
+        outer.addWidget(self.market_label)
+
+        self.add_button.clicked.connect(self.add_selected_role)
+        self.role_search.role_chosen.connect(self.add_role)
+        self.remove_button.clicked.connect(self.remove_selected_target)
+        ctx.events.profile_changed.connect(self.refresh)
+        ctx.events.dataset_changed.connect(self.refresh)
+        ctx.events.targets_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        count = profile_skill_count(self.ctx.user_db)
+        self.profile_label.setText(
+            f"Your profile has {count} skill{'s' if count != 1 else ''}."
+            if count
+            else "No resume read yet."
+        )
+        self.profile_button.setEnabled(bool(count))
+        datasets = active_datasets(self.ctx.market_db)
+        self.market_label.setText(
+            "Market data: " + ", ".join(d.label for d in datasets)
+            if datasets
+            else "No market dataset installed yet: import one on the Datasets screen."
+        )
+        self._refresh_targets()
+
+    def _refresh_targets(self) -> None:
+        self.targets.clear()
+        roles = target_roles(self.ctx.user_db)
+        if roles:
+            # The gap engine and the skill matcher load with the first target role, not at
+            # every start of a user who has none yet.
+            from careerplanner.core.gap import compute_gap
+            from careerplanner.services.market_pages import role_requirements, user_levels
+
+            levels = user_levels(self.ctx.user_db)
+        for target in roles:
+            requirements = role_requirements(self.ctx.market_db, target.code)
+            if requirements is None:
+                text = f"{target.title} — not in the active dataset"
+            else:
+                gap = compute_gap(target.code, target.title, requirements.requirements, levels)
+                text = f"{target.title} — fit {gap.fit:.0%}, {gap.unmet_count} skills to grow"
+            item = QListWidgetItem(text)
+            item.setData(qt().ItemDataRole.UserRole, target.code)
+            self.targets.addItem(item)
+        self.gap_button.setEnabled(self.targets.count() > 0)
+        self.remove_button.setEnabled(self.targets.count() > 0)
+
+    def add_selected_role(self) -> None:
+        current = self.role_search.current()
+        if current is not None:
+            self.add_role(*current)
+
+    def add_role(self, code: str, title: str) -> None:
+        add_target_role(self.ctx.user_db, code, title, datetime.now(UTC).isoformat())
+        self.ctx.events.targets_changed.emit()
+        self.ctx.events.status_message.emit(f"{title} added to your target roles.")
+
+    def remove_selected_target(self) -> None:
+        item = self.targets.currentItem() or (
+            self.targets.item(0) if self.targets.count() else None
+        )
+        if item is None:
+            return
+        remove_target_role(self.ctx.user_db, item.data(qt().ItemDataRole.UserRole))
+        self.ctx.events.targets_changed.emit()

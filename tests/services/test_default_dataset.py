@@ -1,0 +1,120 @@
+"""The bundled default dataset in data/: reproducible, small, attributed, installed at once."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from careerplanner.core.progress import CancelToken
+from careerplanner.errors import Cancelled
+from careerplanner.services.dataset_import import import_path
+from careerplanner.store.market.datasets import (
+    active_dataset,
+    ensure_default_dataset,
+    list_datasets,
+)
+from tests.conftest import PROJECT_ROOT, shared_path
+from tests.importers.datasets.onet_slices import database_fingerprint
+
+DATA = PROJECT_ROOT / "data"
+SCRIPT = PROJECT_ROOT / "scripts" / "build_default_data.py"
+
+
+def manifest() -> dict:
+    return json.loads((DATA / "default.json").read_text(encoding="utf-8"))
+
+
+def test_bundled_files_are_small_and_listed():
+    parts = manifest()["parts"]
+    assert [p["kind"] for p in parts] == ["onet", "wages", "esco"]
+    total = sum((DATA / p["file"]).stat().st_size for p in parts)
+    assert total <= 15_000_000
+    bundled = sum(f.stat().st_size for f in DATA.iterdir() if f.is_file())
+    assert bundled <= 15_000_000
+    assert not any("postings" in p["file"] or "glassdoor" in p["file"] for p in parts)
+
+
+def test_attribution_texts_are_shipped():
+    text = (DATA / "ATTRIBUTION.md").read_text(encoding="utf-8")
+    sources = shared_path("data", "SOURCES.md").read_text(encoding="utf-8")
+    for sentence in (
+        "This product includes information from the O*NET 29.2 Database",
+        "This product uses the ESCO classification of the European Commission.",
+        "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics.",
+    ):
+        assert sentence in text
+        assert sentence.split(" 29.2")[0] in " ".join(sources.split())
+
+
+@pytest.mark.slow
+def test_build_script_reproduces_the_bundled_files(tmp_path):
+    shared = shared_path("data")
+    subprocess.run(
+        [sys.executable, str(SCRIPT), "--shared", str(shared), "--out", str(tmp_path)],
+        check=True,
+        capture_output=True,
+    )
+    for file in ("default.json", "ATTRIBUTION.md", *(p["file"] for p in manifest()["parts"])):
+        assert (tmp_path / file).read_bytes() == (DATA / file).read_bytes(), file
+
+
+@pytest.mark.slow
+def test_first_start_installs_every_part_once(data_dir):
+    shared_path("data")
+    results = ensure_default_dataset(data_dir)
+    assert [r.dataset.kind for r in results] == ["onet", "wages", "esco"]
+    db = data_dir.open_market_db()
+    try:
+        assert active_dataset(db, "onet").name == "O*NET 29.2"
+        assert active_dataset(db, "wages").version == "2023"
+        before = database_fingerprint(data_dir.market_db_path)
+        assert ensure_default_dataset(db) == []  # a no-op the second time
+        assert database_fingerprint(data_dir.market_db_path) == before
+        # The bundled files are the release's own bytes: the downloaded release is the same.
+        again = import_path(db, shared_path("data", "onet", "29.2"))
+        assert again.already_installed
+        assert len(list_datasets(db)) == 3
+    finally:
+        db.close()
+
+
+def test_first_start_can_be_cancelled_cleanly(data_dir):
+    token = CancelToken()
+    token.cancel()
+    with pytest.raises(Cancelled):
+        ensure_default_dataset(data_dir, cancel=token)
+    db = data_dir.open_market_db()
+    try:
+        assert list_datasets(db) == []
+    finally:
+        db.close()
+
+
+def test_a_damaged_bundled_file_is_refused(data_dir, tmp_path):
+    from careerplanner.errors import UserError
+    from careerplanner.services.dataset_import import install_bundled_default
+
+    copy = tmp_path / "data"
+    copy.mkdir()
+    for file in DATA.iterdir():
+        if file.is_file():
+            (copy / file.name).write_bytes(file.read_bytes())
+    damaged = copy / "oews_national_M2023.csv"
+    damaged.write_bytes(damaged.read_bytes().replace(b"132270", b"132271", 1))
+    db = data_dir.open_market_db()
+    try:
+        with pytest.raises(UserError, match=r"oews_national_M2023.csv is damaged"):
+            install_bundled_default(db, data_dir=copy)
+        assert list_datasets(db) == []
+    finally:
+        db.close()
+
+
+def test_the_bundled_folder_is_found():
+    from careerplanner.services.default_dataset import default_data_dir
+
+    assert default_data_dir() == Path(DATA)
