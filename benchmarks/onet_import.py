@@ -30,8 +30,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from careerplanner.importers.datasets.onet import read_onet_release  # noqa: E402
+from careerplanner.services.dataset_import import ensure_default_dataset  # noqa: E402
 from careerplanner.store.data_dir import DataDir  # noqa: E402
-from careerplanner.store.market.datasets import ensure_default_dataset, install_dataset  # noqa: E402
+from careerplanner.store.market.datasets import install_dataset  # noqa: E402
 
 FLAG = {"Y": 1, "N": 0, "n/a": None, "": None}
 

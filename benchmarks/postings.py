@@ -82,18 +82,19 @@ def baseline_read() -> int:
 
 
 def speed(runs: int) -> bool:
+    from careerplanner.analysis.job_ads import requirements_reader
     from careerplanner.core.market import MarketAggregator, PostingFacts
     from careerplanner.importers.datasets.postings import analyse_postings, read_postings_csv
 
     start = time.perf_counter()
-    skill_finder = finder()
+    requirements = requirements_reader(finder())
     print(f"vocabulary + finder built in {time.perf_counter() - start:.2f} s (once per import)")
     base, _ = timed(baseline_read, runs)
-    full, analysis = timed(lambda: analyse_postings(POSTINGS, skill_finder), runs)
+    full, analysis = timed(lambda: analyse_postings(POSTINGS, requirements), runs)
     # "On one core": the CPU time of this single-threaded process, which the other processes of
     # a busy machine do not inflate the way they inflate wall-clock time.
     cpu, cpu_times, _ = timed_spread(
-        lambda: analyse_postings(POSTINGS, skill_finder), runs, time.process_time
+        lambda: analyse_postings(POSTINGS, requirements), runs, time.process_time
     )
     megabytes = analysis.description_bytes / 1e6
     # Repeated descriptions reuse their first analysis; the file without repeats shows the
@@ -101,7 +102,7 @@ def speed(runs: int) -> bool:
     with tempfile.TemporaryDirectory() as folder:
         distinct_path = distinct_only_csv(Path(folder))
         distinct, distinct_times, distinct_analysis = timed_spread(
-            lambda: analyse_postings(distinct_path, skill_finder), runs, time.process_time
+            lambda: analyse_postings(distinct_path, requirements), runs, time.process_time
         )
     distinct_mb = distinct_analysis.description_bytes / 1e6
     postings = list(read_postings_csv(POSTINGS))
@@ -162,8 +163,8 @@ def make_big_csv(folder: Path, postings: int) -> Path:
 
 def child(path: str, database: str) -> None:
     """Runs in a fresh process: import the big file into a real market database."""
+    from careerplanner.services.dataset_import import import_postings
     from careerplanner.store.database import open_database
-    from careerplanner.store.market.postings import import_postings
     from careerplanner.store.market.schema import MARKET_DB
 
     skill_finder = finder()

@@ -34,7 +34,7 @@ def load_finder(market: bool):
     if market:
         from careerplanner.analysis.vocabulary import active_vocabulary
         from careerplanner.store.data_dir import DataDir
-        from careerplanner.store.market.datasets import skill_terms
+        from careerplanner.store.market.terms import skill_terms
 
         db = DataDir.default().open_market_db()
         try:

@@ -49,8 +49,8 @@ def prepare_home(home: Path, env: dict[str, str]) -> None:
     """Install the default dataset (first start), then read a resume and add the target role."""
     run_command([sys.executable, "-m", "careerplanner", "--smoke"], env)
     from careerplanner.core.progress import NEVER_CANCELLED, no_progress
-    from careerplanner.services.market_pages import add_target_role
     from careerplanner.store.data_dir import DataDir
+    from careerplanner.store.user.targets import add_target_role
     from careerplanner.ui.common.context import WorkerDatabases
     from careerplanner.ui.shell.import_tasks import import_resume
 

@@ -1,6 +1,7 @@
 """Composition root: builds the application, the store, the task runner and the main window.
 
-Nothing here runs at import time; `run_gui` is called by the command line. Heavy modules (the
+Nothing here runs at import time; `run_gui` is called by the command line, which imports this
+module only to start the window (so the headless commands never load Qt). Heavy modules (the
 screens, matplotlib) are imported only when needed so that a cold start stays close to a bare
 Qt window.
 """
@@ -11,13 +12,28 @@ import gc
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+
+# Not `Qt` itself: its first use builds every Qt enum (~27 ms of a start). Qt 6 already passes
+# fractional high-DPI scale factors through, so nothing here needs it.
+from PySide6.QtCore import QTimer, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
 
 from careerplanner import __version__
 from careerplanner.errors import UserError
-
-if TYPE_CHECKING:
-    from careerplanner.store.data_dir import DataDir
+from careerplanner.store.data_dir import DataDir, RebuildableDatabaseError, RestorableDatabaseError
+from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.appearance import app_icon, apply_style_sheet, ensure_readable_font
+from careerplanner.ui.common.context import AppContext, AppEvents, open_settings
+from careerplanner.ui.common.worker import TaskRunner
+from careerplanner.ui.shell.backup_schedule import BackupSchedule
+from careerplanner.ui.shell.default_dataset import install_default_dataset_if_needed
+from careerplanner.ui.shell.main_window import MainWindow
+from careerplanner.ui.shell.single_instance import (
+    SingleInstance,
+    already_running_error,
+    ask_running_instance_to_activate,
+)
+from careerplanner.ui.shell.smoke import SmokeRun
 
 
 def _choose_platform() -> None:
@@ -41,13 +57,6 @@ def _qt_message(_mode, _context, message: str) -> None:
 
 def create_application():
     """The QApplication with our identity, fonts, icon and style sheet (idempotent)."""
-    # Not `Qt` itself: its first use builds every Qt enum (~27 ms of a start). Qt 6 already
-    # passes fractional high-DPI scale factors through, so nothing here needs it.
-    from PySide6.QtCore import qInstallMessageHandler
-    from PySide6.QtWidgets import QApplication
-
-    from careerplanner.ui.common.appearance import app_icon, apply_style_sheet, ensure_readable_font
-
     app = QApplication.instance()
     if app is None:
         qInstallMessageHandler(_qt_message)
@@ -64,9 +73,6 @@ def create_application():
 
 def build_context(data_dir: DataDir):
     """Open both databases and build what the screens share. Raises UserError."""
-    from careerplanner.ui.common.context import AppContext, AppEvents, open_settings
-    from careerplanner.ui.common.worker import TaskRunner
-
     data_dir.prepare()
     user_db = data_dir.open_user_db()
     try:
@@ -87,20 +93,16 @@ def build_context(data_dir: DataDir):
 def _open_with_recovery(data_dir: DataDir, smoke: bool):
     """Build the context; on damaged user data, offer the newest good backup or, when there is
     none, a rebuild from the plain JSON copy. The damaged file is kept either way."""
-    from careerplanner.store.data_dir import RebuildableDatabaseError, RestorableDatabaseError
-
     try:
         return build_context(data_dir)
     except RestorableDatabaseError as error:
-        from careerplanner.ui.common import dialogs
-
         if smoke or not dialogs.confirm(None, f"{error}\n\nRestore the backup now?"):
             raise
         data_dir.restore_user_db(error.backup)
         return build_context(data_dir)
     except RebuildableDatabaseError as error:
+        # Start-up: the plain copy's reader (~25 ms of imports) loads only for a rebuild.
         from careerplanner.services.plain_copy import rebuild_from_plain_copy
-        from careerplanner.ui.common import dialogs
 
         if smoke or not dialogs.confirm(None, f"{error}\n\nRebuild your data now?"):
             raise
@@ -113,8 +115,6 @@ def _report(sentence: str, smoke: bool) -> None:
     if smoke:
         print(sentence, file=sys.stderr)
         return
-    from careerplanner.ui.common import dialogs
-
     dialogs.show_error(None, sentence)
 
 
@@ -158,14 +158,6 @@ def _startup_done() -> None:
 def _start(smoke: bool, all_screens: bool) -> int:
     _choose_platform()
     app = create_application()
-
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.ui.shell.single_instance import (
-        SingleInstance,
-        already_running_error,
-        ask_running_instance_to_activate,
-    )
-
     data_dir = DataDir.default()
     try:
         data_dir.prepare()
@@ -189,11 +181,6 @@ def _start(smoke: bool, all_screens: bool) -> int:
 
 
 def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
-    from PySide6.QtCore import QTimer
-
-    from careerplanner.ui.shell.default_dataset import install_default_dataset_if_needed
-    from careerplanner.ui.shell.main_window import MainWindow
-
     window = MainWindow(ctx)
     # Window state is saved as the application quits (closing the window quits it), not in an
     # overridden closeEvent: handing Qt's first event object to Python builds the whole
@@ -204,8 +191,6 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
     install_default_dataset_if_needed(ctx, window, on_error=lambda text: _report(text, smoke))
     _startup_done()
     if smoke:
-        from careerplanner.ui.shell.smoke import SmokeRun
-
         run = SmokeRun(app, window, all_screens)
         run.start()
         code = app.exec()
@@ -213,8 +198,6 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
         return run.exit_code if run.exit_code is not None else code
     # Automatic backups of the user's data: at start when the newest is over a day old, hourly,
     # and on close (reliability rule 7). Not under --smoke: a start-up check is not a session.
-    from careerplanner.ui.shell.backup_schedule import BackupSchedule
-
     backups = BackupSchedule(ctx, window)
     backups.backup_failed.connect(window.statusBar().showMessage)
     app.aboutToQuit.connect(backups.on_close)
@@ -225,6 +208,4 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
 
 def screenshot_context(home: Path):
     """A context on `home` for scripts (screenshots); the caller owns closing it."""
-    from careerplanner.store.data_dir import DataDir
-
     return build_context(DataDir(home))

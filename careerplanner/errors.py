@@ -4,6 +4,9 @@ Anything raised as a `UserError` is shown to the user verbatim (stderr in the co
 message box in the GUI). Every other exception is a bug and is reported generically.
 """
 
+import errno
+import sqlite3
+
 
 class UserError(Exception):
     """A failure the user can act on. `str(error)` is the sentence they see."""
@@ -30,9 +33,6 @@ def sentence_for_system_error(error: BaseException) -> str | None:
     SQLite reports a full disk, a read-only disk and an I/O failure as OperationalError; the OS
     as OSError. Both are the user's to fix (free space, permissions), not bugs.
     """
-    import errno
-    import sqlite3
-
     message = str(error).lower()
     if isinstance(error, sqlite3.OperationalError):
         if "full" in message:

@@ -55,6 +55,11 @@ def user_data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def log_file_path() -> Path:
+    """Where library warnings are written: `<data dir>/logs/careerplanner.log`."""
+    return user_data_dir() / "logs" / "careerplanner.log"
+
+
 def ensure_private_dir(path: Path) -> Path:
     """Create `path` (mode 0700) if needed; tighten it if we created it or own it."""
     path.mkdir(parents=True, exist_ok=True, mode=0o700)

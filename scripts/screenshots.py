@@ -15,7 +15,7 @@ import os
 import sys
 import tempfile
 from contextlib import contextmanager
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -31,8 +31,7 @@ SAMPLE_RESUME = SHARED / "resumes" / "files" / "sb2nov_sourabh_bajaj_resume.pdf"
 
 
 def install_market(ctx) -> None:
-    from careerplanner.services.dataset_import import import_path
-    from careerplanner.store.market.datasets import ensure_default_dataset
+    from careerplanner.services.dataset_import import ensure_default_dataset, import_path
 
     try:
         ensure_default_dataset(ctx.market_db)
@@ -58,21 +57,20 @@ def install_profile(ctx) -> None:
 
 
 def add_targets(ctx) -> None:
-    from careerplanner.services.market_pages import add_target_role
+    from careerplanner.store.user.targets import add_target_role
 
     for code, title in TARGET_ROLES:
-        add_target_role(ctx.user_db, code, title, datetime.now(UTC).isoformat())
+        add_target_role(ctx.user_db, code, title)
 
 
 @contextmanager
 def simulated_days(first: date):
     """Stamp roadmap writes with a simulated day instead of now, so the progress charts show a
     few months of use; yields `set_day(day)`. Screenshots only."""
-    from careerplanner.store.user import evidence as roadmap_levels
-    from careerplanner.store.user import goals as roadmap_repo
+    from careerplanner.store import stamps
 
     today = [first]
-    saved = roadmap_repo.now_stamp, roadmap_levels.now_stamp
+    saved = stamps.now_stamp
 
     def stamp() -> str:
         return f"{today[0].isoformat()}T09:30:00Z"
@@ -80,17 +78,19 @@ def simulated_days(first: date):
     def set_day(day: date) -> None:
         today[0] = day
 
-    roadmap_repo.now_stamp = roadmap_levels.now_stamp = stamp
+    stamps.now_stamp = stamp
     try:
         yield set_day
     finally:
-        roadmap_repo.now_stamp, roadmap_levels.now_stamp = saved
+        stamps.now_stamp = saved
 
 
 def install_roadmap(ctx, set_day, start: date) -> None:
     """About four months of a roadmap: goals from the top gaps of the first target role, steps
     learnt and done, evidence logged, a note, a review, and a skill outside the dataset."""
-    from careerplanner.store.user import goals as roadmap_repo
+    from careerplanner.store.user.evidence import add_evidence
+    from careerplanner.store.user.goals import add_goal, add_goals, get_goal, mark_reviewed
+    from careerplanner.store.user.steps import add_note, update_step
     from careerplanner.ui.roadmap.models import record_fit_now, role_gap, top_gap_goals
 
     db, market = ctx.user_db, ctx.market_db
@@ -103,16 +103,16 @@ def install_roadmap(ctx, set_day, start: date) -> None:
     record_fit_now(db, market, "profile read")
     on(3)
     gap = role_gap(db, market, TARGET_ROLES[0][0])
-    goals = roadmap_repo.add_goals(db, top_gap_goals(gap, 5), date.today() + timedelta(days=120))
-    custom = roadmap_repo.add_goal(db, "custom:technical writing", "Technical writing", 3)
+    goals = add_goals(db, top_gap_goals(gap, 5), date.today() + timedelta(days=120))
+    custom = add_goal(db, "custom:technical writing", "Technical writing", 3)
     first, second, third = goals[0], goals[1], goals[2]
 
     def finish(goal, level: int, day: int, evidence: dict) -> None:
-        for step in roadmap_repo.get_goal(db, goal.id).steps:
+        for step in get_goal(db, goal.id).steps:
             if step.to_level == level:
-                roadmap_repo.update_step(db, step.id, state="learning", today=on(day - 6))
-                roadmap_repo.update_step(db, step.id, state="done", today=on(day))
-        roadmap_repo.add_evidence(db, goal.skill_key, goal.skill_name, level, **evidence)
+                update_step(db, step.id, state="learning", today=on(day - 6))
+                update_step(db, step.id, state="done", today=on(day))
+        add_evidence(db, goal.skill_key, goal.skill_name, level, **evidence)
         record_fit_now(db, market, "roadmap changed")
 
     start_level = first.start_level
@@ -122,8 +122,8 @@ def install_roadmap(ctx, set_day, start: date) -> None:
         20,
         {"url": "https://example.org/certificates/8842", "title": "Course certificate"},
     )
-    roadmap_repo.add_note(db, first.id, "Mentor suggested the automation workshop.")
-    roadmap_repo.mark_reviewed(db, first.id, today=on(24))
+    add_note(db, first.id, "Mentor suggested the automation workshop.")
+    mark_reviewed(db, first.id, today=on(24))
     finish(
         second,
         second.start_level + 1,
@@ -142,22 +142,18 @@ def install_roadmap(ctx, set_day, start: date) -> None:
         95,
         {"text": "Ran the team's move to the new workflow.", "title": "Led at work"},
     )
-    later = roadmap_repo.get_goal(db, second.id).steps
-    roadmap_repo.update_step(db, later[-1].id, state="learning", today=on(85))
+    later = get_goal(db, second.id).steps
+    update_step(db, later[-1].id, state="learning", today=on(85))
     for offset, step in enumerate(s for s in later if s.state == "pending"):
         due = date.today() + timedelta(weeks=3 * (offset + 1))
-        roadmap_repo.update_step(db, step.id, due_date=due, today=on(86))
-    roadmap_repo.update_step(
-        db, later[1].id, note="The evening course at the library", today=on(86)
-    )
-    roadmap_repo.update_step(db, third.steps[0].id, state="learning", today=on(100))
-    roadmap_repo.update_step(db, custom.steps[0].id, state="done", today=on(104))
+        update_step(db, step.id, due_date=due, today=on(86))
+    update_step(db, later[1].id, note="The evening course at the library", today=on(86))
+    update_step(db, third.steps[0].id, state="learning", today=on(100))
+    update_step(db, custom.steps[0].id, state="done", today=on(104))
     certificate = ctx.data_dir.root / "Documents" / "c-course-certificate.pdf"
     certificate.parent.mkdir(exist_ok=True)
     certificate.write_bytes(b"%PDF-1.4 certificate of completion")
-    roadmap_repo.add_evidence(
-        db, second.skill_key, second.skill_name, 1, path=certificate, title="Certificate"
-    )
+    add_evidence(db, second.skill_key, second.skill_name, 1, path=certificate, title="Certificate")
     on(110)
     record_fit_now(db, market, "roadmap changed")
 

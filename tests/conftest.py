@@ -7,19 +7,69 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("MPLBACKEND", "Agg")
 
+import atexit
+import shutil
+import tempfile
+import zipfile
+from functools import cache
 from pathlib import Path
 
 import pytest
 
+from careerplanner.services.plain_copy import refresh_plain_copy
+from careerplanner.store.user.changes import add_listener, remove_listener
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHARED = PROJECT_ROOT.parent / "shared"
+# The shared data folder beside the clone; CAREERPLANNER_TEST_SHARED points elsewhere (a missing
+# folder shows what a fresh clone without ../shared skips, without hiding the real one).
+SHARED = Path(os.environ.get("CAREERPLANNER_TEST_SHARED") or PROJECT_ROOT.parent / "shared")
+
+
+# Real data the repository carries: the bundled default dataset (data/default.json) and small
+# licensed copies in tests/fixtures (origins and licences in tests/fixtures/README.md).
+DATA = PROJECT_ROOT / "data"
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+WAGES_2023 = DATA / "oews_national_M2023.csv"
+WAGES_2024 = FIXTURES / "wages" / "oews_national_M2024.csv"
+ESCO_FOLDER = FIXTURES / "esco"  # the three v1.2.0 collections, all columns (data/ merges them)
+RESUMES = FIXTURES / "resumes"
+
+
+@cache
+def onet_release(version: str) -> Path:
+    """A real O*NET release, laid out as O*NET ships it: "29.2" the text folder, "29.3" the zip,
+    "24.2" the older layout of Technology Skills (with its Read Me).
+
+    The 29.2 folder is put together once per run in a temporary folder: the files the application
+    reads come from the bundled data/onet_29_2_text.zip, the others from tests/fixtures, so it
+    holds every file of the full release, byte for byte.
+    """
+    if version == "29.3":
+        return FIXTURES / "onet" / "db_29_3_text.zip"
+    if version != "29.2":
+        return FIXTURES / "onet" / version
+    folder = Path(tempfile.mkdtemp(prefix="careerplanner-onet-29.2-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    with zipfile.ZipFile(DATA / "onet_29_2_text.zip") as archive:
+        for member in archive.infolist():
+            (folder / Path(member.filename).name).write_bytes(archive.read(member))
+    for file in (FIXTURES / "onet" / "29.2-not-bundled").iterdir():
+        shutil.copyfile(file, folder / file.name)
+    return folder
 
 
 def shared_path(*parts: str) -> Path:
-    """A path in ../shared, or skip the test with a clear reason when it is absent."""
+    """A path in ../shared, or skip the test with a clear reason when it is absent.
+
+    Only for what the repository may not carry (job postings without a licence, the accuracy
+    scorer's corpus); everything else comes from DATA and FIXTURES above.
+    """
     path = SHARED.joinpath(*parts)
     if not path.exists():
-        pytest.skip(f"needs ../shared/{'/'.join(parts)} (the shared data folder is absent)")
+        pytest.skip(
+            f"needs ../shared/{'/'.join(parts)}, which the repository does not carry "
+            "(see tests/fixtures/README.md), and the shared folder is absent"
+        )
     return path
 
 
@@ -46,8 +96,8 @@ def data_dir(data_home):
 @pytest.fixture(scope="session")
 def default_market_template(tmp_path_factory) -> Path:
     """A market database with the bundled default dataset installed, made once per test run."""
+    from careerplanner.services.dataset_import import ensure_default_dataset
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market.datasets import ensure_default_dataset
 
     home = tmp_path_factory.mktemp("default-market")
     db = DataDir(home).open_market_db()
@@ -71,3 +121,12 @@ def installed_home(data_home, default_market_template) -> Path:
     target.close()
     (data_home / "market.db").chmod(0o600)
     return data_home
+
+
+@pytest.fixture(autouse=True, scope="session")
+def plain_copy_follows_changes():
+    """As the window and the command line do: every change of the user's data rewrites its
+    plain JSON copy (the store announces changes; the composition roots register this)."""
+    add_listener(refresh_plain_copy)
+    yield
+    remove_listener(refresh_plain_copy)

@@ -10,6 +10,8 @@ that names the skill.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import partial
 
 from careerplanner.analysis.text import fold_in_place
 from careerplanner.core.skills import FoundSkill, SkillEvidence
@@ -182,3 +184,9 @@ def required_levels(description: str, finder) -> dict[str, tuple[str, int]]:
         elif level > known[1]:
             required[key] = (known[0], level)
     return required
+
+
+def requirements_reader(finder) -> Callable[[str], dict[str, tuple[str, int]]]:
+    """`required_levels` bound to `finder`: what `importers.datasets.postings.analyse_postings`
+    asks of each description (it takes the analysis as a parameter rather than importing it)."""
+    return partial(required_levels, finder=finder)

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from itertools import compress, count, islice
 
 from careerplanner.analysis.text import NON_ASCII, clean_text, fold_in_place
+from careerplanner.analysis.word_lists import always_common_words, cue_words
 from careerplanner.core.skills import SkillTerm
 
 # Words, plus the punctuation technology names are made of. "." and "/" count only when glued
@@ -40,90 +41,7 @@ _LIST_GAP = re.compile(
 _NEWLINE = re.compile(r"\n")
 _NAME_GAP = " \t\n-"  # what may separate the words of one name
 _END = ""  # the trie key that marks the end of a name (no token is empty)
-_CUE_WORDS = frozenset(
-    [
-        "programming",
-        "language",
-        "languages",
-        "lang",
-        "scripting",
-        "framework",
-        "frameworks",
-        "stack",
-        "skills",
-        "technologies",
-        "toolkit",
-        "sdk",
-        "library",
-        "libraries",
-        "programmer",
-        "compiler",
-        "runtime",
-    ]
-)
 _CUE_REACH = 3  # tokens either side of an ambiguous name where a cue word counts
-
-# English words common enough that a name spelled like them always needs context, whatever the
-# vocabulary says. The vocabulary adds its own list (see vocabulary.common_words).
-BASE_COMMON_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "and",
-        "are",
-        "as",
-        "at",
-        "be",
-        "by",
-        "do",
-        "for",
-        "go",
-        "if",
-        "in",
-        "is",
-        "it",
-        "me",
-        "my",
-        "no",
-        "of",
-        "on",
-        "or",
-        "so",
-        "the",
-        "to",
-        "up",
-        "us",
-        "we",
-        "all",
-        "any",
-        "can",
-        "get",
-        "has",
-        "how",
-        "let",
-        "may",
-        "new",
-        "not",
-        "now",
-        "one",
-        "our",
-        "out",
-        "own",
-        "put",
-        "run",
-        "see",
-        "set",
-        "she",
-        "two",
-        "use",
-        "way",
-        "who",
-        "why",
-        "yes",
-        "you",
-        "your",
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -175,7 +93,9 @@ class SkillFinder:
         needs_context: Iterable[str] = (),
         common_words: Iterable[str] = (),
     ) -> None:
-        self.common_words = frozenset(w.casefold() for w in common_words) | BASE_COMMON_WORDS
+        # Short words such as "go" need context whatever the vocabulary's own list says.
+        self.common_words = frozenset(w.casefold() for w in common_words) | always_common_words()
+        self._cue_words = cue_words()
         forced = {" ".join(tokenize(f)) for f in needs_context}
         # A trie of token sequences: each node maps a token to the next node; _END holds the
         # entry of a name that ends there. Matching walks it once per position.
@@ -366,7 +286,7 @@ class SkillFinder:
         for n, (_start, _end, first, last, entry) in enumerate(spans):
             if entry.ambiguous and surface_ok[n] and not confirmed[n]:
                 low, high = max(0, first - _CUE_REACH), min(len(tokens), last + _CUE_REACH)
-                if any(t in _CUE_WORDS for t in tokens[low:high]):
+                if any(t in self._cue_words for t in tokens[low:high]):
                     confirmed[n] = True
         changed = not all(confirmed)
         while changed:  # a list such as "Go, R, C and Python" confirms itself from one end

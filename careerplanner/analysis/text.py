@@ -116,12 +116,3 @@ def _folds_in_place(char: str) -> bool:
         for ascii_char in _ASCII_WORD_CHARS
         for candidate in (char, folded)
     )
-
-
-def cid_share(text: str) -> float:
-    """The share of `(cid:N)` placeholders among the words: high means the font has no text map."""
-    cids = len(_CID.findall(text))
-    if not cids:
-        return 0.0
-    words = len(re.findall(r"[^\W_]{2,}", _CID.sub(" ", text)))
-    return cids / (cids + words)

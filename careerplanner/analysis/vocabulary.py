@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from careerplanner.analysis.common_words import common_words
 from careerplanner.analysis.skill_finder import SkillFinder, tokenize
+from careerplanner.analysis.word_lists import common_words
 from careerplanner.core.skills import SkillTerm, normalise, skill_key
+from careerplanner.paths import bundled_data_path
 
 _TRAILING_NOISE = re.compile(
     r"\s+(?:software|programming language|language|computer language|platform)$", re.I
@@ -61,8 +62,6 @@ class Vocabulary:
 def curated_aliases_path() -> Path:
     """data/aliases.csv in the source tree, a wheel install or a bundle."""
     try:
-        from careerplanner.paths import bundled_data_path
-
         path = bundled_data_path("aliases.csv")
         if path.exists():
             return path
@@ -414,7 +413,7 @@ def shared_vocabulary(technology_skills: str, esco_dir: str) -> Vocabulary:
 def active_vocabulary(terms: Iterable[SkillTerm] = ()) -> Vocabulary:
     """The vocabulary for the active datasets' terms plus the curated table.
 
-    Pass `careerplanner.store.market.datasets.skill_terms(market_db)`; with no terms (no dataset
+    Pass `careerplanner.store.market.terms.skill_terms(market_db)`; with no terms (no dataset
     installed) the curated table alone still finds the common skills.
     """
     return build_vocabulary(terms, read_curated_aliases())

@@ -7,24 +7,33 @@ non-zero. `--debug` adds the traceback.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
-from collections.abc import Sequence
+import traceback
+from collections.abc import Iterable, Sequence
 
 from careerplanner import __version__
+from careerplanner.cli.library_warnings import route_library_warnings
 from careerplanner.errors import Cancelled, UserError, sentence_for_system_error
+from careerplanner.paths import user_data_dir
+from careerplanner.safety import install_network_guard
+from careerplanner.store.app_lock import refuse_if_app_running
+from careerplanner.store.user.changes import add_listener
 
-# Each module has `register(subparsers)`; it imports its heavy parts inside the handler so that
-# starting the GUI does not pay for the command line.
-COMMAND_MODULES = (
-    "careerplanner.cli.dataset_cmd",
-    "careerplanner.cli.resume_cmd",
-    "careerplanner.cli.gap_cmd",
-    "careerplanner.cli.roadmap_cmd",
-    "careerplanner.cli.data_cmd",
-)
+# Each command's module, with its `register(subparsers)`. Only the named command's module is
+# loaded (help loads them all), so a window start and `--version` load none of them.
+COMMAND_MODULES = {
+    "dataset": "careerplanner.cli.dataset_cmd",
+    "resume": "careerplanner.cli.resume_cmd",
+    "gap": "careerplanner.cli.gap_cmd",
+    "roadmap": "careerplanner.cli.roadmap_cmd",
+    "data": "careerplanner.cli.data_cmd",
+}
+HELP_OPTIONS = ("-h", "--help")
 
 
-def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+def build_parser(commands: Iterable[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """The parser, with the subcommands `commands` (names of COMMAND_MODULES) registered."""
     parser = argparse.ArgumentParser(
         prog="careerplanner",
         description="Offline career planner. With no command, opens the application window.",
@@ -40,20 +49,15 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
         action="store_true",
         help="with --smoke: also draw every screen once",
     )
-    parser.add_argument("--debug", action="store_true", help="show tracebacks on failure")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        help="show tracebacks on failure, and library warnings (always in the log file)",
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    if not with_commands:
-        return parser
-    import importlib
-
-    for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
-        module.register(subparsers)
+    for name in commands:
+        # Loaded here, not at the top: a command module brings in its services (start-up).
+        importlib.import_module(COMMAND_MODULES[name]).register(subparsers)
     return parser
 
 
@@ -86,34 +90,40 @@ def _writes(args: argparse.Namespace) -> bool:
     return (args.command, action) not in READ_ONLY_ACTIONS
 
 
-def _print_traceback() -> None:
-    import traceback  # only for --debug: ~5 ms that every start would pay
+def _commands_needed(argv: Sequence[str]) -> Iterable[str]:
+    """The commands to register for `argv`: none for a window start (options only), which keeps
+    ~15 ms off every start; the named one; or all of them for the main help, or for a word that
+    names no command (argparse then lists the commands it knows)."""
+    for arg in argv:
+        if arg in HELP_OPTIONS:
+            return COMMAND_MODULES
+        if not arg.startswith("-"):  # the main options take no value: the first word is the command
+            return (arg,) if arg in COMMAND_MODULES else COMMAND_MODULES
+    return ()
 
-    traceback.print_exc()
 
+def _refresh_plain_copy(user_db) -> None:
+    # Start-up: the plain copy's writer (json, the backup format, ~25 ms of imports) loads at
+    # the first change of the user's data, not with the window or with a read-only command.
+    from careerplanner.services.plain_copy import refresh_plain_copy
 
-def _may_name_a_command(argv: Sequence[str]) -> bool:
-    """False for a plain window start (options only): the command modules are not loaded then,
-    which keeps ~15 ms off every start. Help lists the commands, so it loads them."""
-    return any(not arg.startswith("-") or arg in ("-h", "--help") for arg in argv)
+    refresh_plain_copy(user_db)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from careerplanner.safety import install_network_guard
-
     install_network_guard()
     argv = sys.argv[1:] if argv is None else list(argv)
-    parser = build_parser(with_commands=_may_name_a_command(argv))
+    parser = build_parser(_commands_needed(argv))
     args = parser.parse_args(argv)
+    route_library_warnings(debug=args.debug)
+    # Both front ends start here: every change of the user's data rewrites its plain copy.
+    add_listener(_refresh_plain_copy)
     try:
         if args.command is None:
-            from careerplanner.app import run_gui
+            from careerplanner.app import run_gui  # the GUI and Qt: no headless command needs them
 
             return run_gui(smoke=args.smoke, all_screens=args.all_screens)
         if _writes(args):
-            from careerplanner.paths import user_data_dir
-            from careerplanner.store.app_lock import refuse_if_app_running
-
             refuse_if_app_running(user_data_dir())
         return int(args.handler(args) or 0)
     except Cancelled as error:
@@ -121,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except UserError as error:
         if args.debug:
-            _print_traceback()
+            traceback.print_exc()
         print(str(error), file=sys.stderr)
         return 1
     except KeyboardInterrupt:
@@ -129,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as error:  # a disk problem, or a bug: say so plainly
         if args.debug:
-            _print_traceback()
+            traceback.print_exc()
         sentence = sentence_for_system_error(error)
         if sentence:
             print(sentence, file=sys.stderr)

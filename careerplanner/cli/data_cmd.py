@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from careerplanner.cli.output import add_json_flag, emit_json
+from careerplanner.services.plain_copy import rebuild_from_plain_copy
+from careerplanner.store.data_dir import DataDir
 
 
 def register(subparsers) -> None:
@@ -32,8 +36,6 @@ def register(subparsers) -> None:
 
 
 def _check(args) -> int:
-    from careerplanner.store.data_dir import DataDir
-
     data_dir = DataDir.default()
     data_dir.open_user_db().close()  # raises a sentence naming the problem
     result = {"path": str(data_dir.user_db_path), "status": "ok"}
@@ -42,18 +44,12 @@ def _check(args) -> int:
 
 
 def _backup(args) -> int:
-    from careerplanner.store.data_dir import DataDir
-
     path = DataDir.default().backup_user_db(reason="manual")
     emit_json({"backup": str(path)}) if args.json else print(f"Backed up to {path}.")
     return 0
 
 
 def _restore(args) -> int:
-    from pathlib import Path
-
-    from careerplanner.store.data_dir import DataDir
-
     data_dir = DataDir.default()
     used = data_dir.restore_user_db(Path(args.source) if args.source else None)
     if args.json:
@@ -66,9 +62,6 @@ def _restore(args) -> int:
 
 
 def _rebuild(args) -> int:
-    from careerplanner.services.plain_copy import rebuild_from_plain_copy
-    from careerplanner.store.data_dir import DataDir
-
     data_dir = DataDir.default()
     rows = rebuild_from_plain_copy(data_dir)
     if args.json:

@@ -14,6 +14,17 @@ from pathlib import Path
 
 from careerplanner.cli.market import open_market
 from careerplanner.cli.output import add_json_flag, emit_json, print_progress
+from careerplanner.errors import UserError
+from careerplanner.services.dataset_import import import_path
+from careerplanner.services.packs import export_pack
+from careerplanner.store.market.datasets import (
+    active_dataset,
+    dataset_files,
+    list_datasets,
+    previous_dataset,
+    use_dataset,
+)
+from careerplanner.store.market.diff import diff_datasets
 
 
 def register(subparsers) -> None:
@@ -47,9 +58,6 @@ def register(subparsers) -> None:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from careerplanner.services.dataset_import import import_path
-    from careerplanner.store.market.datasets import dataset_files
-
     db = open_market()
     try:
         result = import_path(db, args.path, print_progress)
@@ -74,8 +82,6 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from careerplanner.store.market.datasets import list_datasets
-
     db = open_market()
     try:
         datasets = list_datasets(db)
@@ -93,8 +99,6 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _use(args: argparse.Namespace) -> int:
-    from careerplanner.store.market.datasets import use_dataset
-
     db = open_market()
     try:
         dataset = use_dataset(db, args.id)
@@ -105,10 +109,6 @@ def _use(args: argparse.Namespace) -> int:
 
 
 def _diff(args: argparse.Namespace) -> int:
-    from careerplanner.errors import UserError
-    from careerplanner.store.market.datasets import active_dataset, list_datasets, previous_dataset
-    from careerplanner.store.market.diff import diff_datasets
-
     db = open_market()
     try:
         if len(args.ids) == 2:
@@ -170,12 +170,6 @@ def _print_diff(diff: dict) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from careerplanner.errors import UserError
-
-    try:
-        from careerplanner.services.packs import export_pack
-    except ModuleNotFoundError as error:
-        raise UserError("This build can't export skill-demand packs yet.") from error
     db = open_market()
     try:
         path = export_pack(db, args.id, args.output, print_progress)

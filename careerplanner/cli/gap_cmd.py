@@ -6,7 +6,12 @@ skill or knowledge rating a resume never names, or any listed technology) before
 
 from __future__ import annotations
 
+from careerplanner.cli.market import open_market
 from careerplanner.cli.output import add_json_flag, emit_json
+from careerplanner.core.levels import Level
+from careerplanner.errors import UserError
+from careerplanner.services.gap import find_row, role_gaps, set_own_level
+from careerplanner.store.data_dir import DataDir
 
 
 def register(subparsers) -> None:
@@ -41,10 +46,6 @@ def register(subparsers) -> None:
 
 
 def _gap(args) -> int:
-    from careerplanner.cli.market import open_market
-    from careerplanner.services.gap import role_gaps
-    from careerplanner.store.data_dir import DataDir
-
     settings = [_parse_level(text, "--set-level") for text in args.set_level]
     what_ifs = [_parse_level(text, "--what-if") for text in args.what_if]
     market_db = open_market()
@@ -67,9 +68,6 @@ def _gap(args) -> int:
 
 
 def _set_levels(market_db, user_db, role_text, settings, reason) -> None:
-    from careerplanner.errors import UserError
-    from careerplanner.services.gap import find_row, role_gaps, set_own_level
-
     if not reason.strip():
         raise UserError('--set-level needs --reason "…" (for example, what you have done).')
     (role,) = role_gaps(market_db, user_db, [role_text], all_technologies=True)
@@ -84,9 +82,6 @@ def _set_levels(market_db, user_db, role_text, settings, reason) -> None:
 
 
 def _parse_level(text: str, option: str) -> tuple[str, int]:
-    from careerplanner.core.levels import Level
-    from careerplanner.errors import UserError
-
     skill, _, level = text.rpartition("=")
     try:
         if not skill.strip():

@@ -8,13 +8,13 @@ roadmap use.
 from __future__ import annotations
 
 from careerplanner.cli.output import print_progress
+from careerplanner.services.dataset_import import ensure_default_dataset
+from careerplanner.store.connection import Database
+from careerplanner.store.data_dir import DataDir
 
 
-def open_market():
+def open_market() -> Database:
     """The market database of the default data folder, installing the bundled default once."""
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market.datasets import ensure_default_dataset
-
     db = DataDir.default().open_market_db()
     try:
         if db.execute("SELECT count(*) FROM dataset").fetchone()[0] == 0:

@@ -12,7 +12,13 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from careerplanner.cli.market import open_market
 from careerplanner.cli.output import add_json_flag, emit_json, print_progress
+from careerplanner.errors import UserError
+from careerplanner.importers.resume.parse import parse_resume
+from careerplanner.services.resume_import import resume_finder, store_parsed_resume
+from careerplanner.store.data_dir import DataDir
+from careerplanner.store.user.profile import clear_override, list_skills, set_override
 
 
 def register(subparsers) -> None:
@@ -43,9 +49,6 @@ def register(subparsers) -> None:
 
 def _finder():
     """The skill finder of the active datasets (the bundled default on a first run)."""
-    from careerplanner.cli.market import open_market
-    from careerplanner.services.resume_import import resume_finder
-
     db = open_market()
     try:
         return resume_finder(db)
@@ -54,8 +57,6 @@ def _finder():
 
 
 def _parsed(path: Path):
-    from careerplanner.importers.resume.parse import parse_resume
-
     return parse_resume(path, _finder(), progress=print_progress)
 
 
@@ -80,9 +81,6 @@ def _parse(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace) -> int:
-    from careerplanner.services.resume_import import store_parsed_resume
-    from careerplanner.store.data_dir import DataDir
-
     parsed = _parsed(args.file)  # a bad file stops here, before the user's data is opened
     data_dir = DataDir.default()
     db = data_dir.open_user_db()
@@ -103,9 +101,6 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _skills(args: argparse.Namespace) -> int:
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.user.profile import list_skills
-
     db = DataDir.default().open_user_db()
     try:
         skills = list_skills(db)
@@ -141,10 +136,6 @@ def _skills(args: argparse.Namespace) -> int:
 
 
 def _override(args: argparse.Namespace) -> int:
-    from careerplanner.errors import UserError
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.user.profile import clear_override, set_override
-
     db = DataDir.default().open_user_db()
     try:
         if args.clear:

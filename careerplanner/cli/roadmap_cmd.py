@@ -8,10 +8,23 @@ from __future__ import annotations
 
 import argparse
 from datetime import date
+from pathlib import Path
 
 from careerplanner.cli.output import add_json_flag, emit_json
+from careerplanner.core.levels import Level
+from careerplanner.core.roadmap_review import next_review
+from careerplanner.errors import UserError
+from careerplanner.services.backup import restore_backup
+from careerplanner.services.export_snapshot import (
+    evidence_as_dict,
+    goal_as_dict,
+    load_snapshot_with_dataset,
+)
+from careerplanner.services.exports import FORMATS, export_roadmap
+from careerplanner.services.roadmap_skills import resolve_skill
+from careerplanner.store.data_dir import DataDir
+from careerplanner.store.user import evidence, goals, levels, steps
 
-EXPORT_FORMATS = ("json", "md", "csv", "ics", "pdf", "jsonresume")
 STATES = ("pending", "learning", "done", "skipped")
 
 
@@ -25,8 +38,6 @@ def _date(text: str) -> date:
 
 
 def _level(text: str) -> int:
-    from careerplanner.core.levels import Level
-
     try:
         return int(Level.parse(text))
     except ValueError:
@@ -90,8 +101,8 @@ def register(subparsers) -> None:
 
     action("levels", "the level that counts per skill, and why", _levels)
 
-    evidence = actions.add_parser("evidence", help="the evidence ledger")
-    kinds = evidence.add_subparsers(dest="evidence_action", metavar="ACTION", required=True)
+    ledger = actions.add_parser("evidence", help="the evidence ledger")
+    kinds = ledger.add_subparsers(dest="evidence_action", metavar="ACTION", required=True)
     ev_add = kinds.add_parser("add", help="log a link, a file or a note as evidence")
     ev_add.add_argument("skill")
     ev_add.add_argument("--level", type=_level, required=True, help="the level it proves")
@@ -112,7 +123,7 @@ def register(subparsers) -> None:
     ev_remove.set_defaults(handler=lambda args: _run(_evidence_remove, args))
 
     export = action("export", "export the roadmap or back up all your data", _export)
-    export.add_argument("--format", choices=EXPORT_FORMATS, required=True)
+    export.add_argument("--format", choices=FORMATS, required=True)
     export.add_argument("-o", "--output", required=True, help="the file to write")
 
     restore = action("import", "restore all your data from a JSON backup", _import)
@@ -120,14 +131,10 @@ def register(subparsers) -> None:
 
 
 def _run(handler, args) -> int:
-    """Open the user database (with the roadmap tables), run `handler(args, db)`, close it."""
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.user.goals import ensure_roadmap_tables
-
+    """Open (and so migrate) the user database, run `handler(args, db, data_dir)`, close it."""
     data_dir = DataDir.default()
     db = data_dir.open_user_db()
     try:
-        ensure_roadmap_tables(db)
         return int(handler(args, db, data_dir) or 0)
     finally:
         db.close()
@@ -135,8 +142,6 @@ def _run(handler, args) -> int:
 
 def _market_db(data_dir):
     """The market database when it opens cleanly; the roadmap never depends on it."""
-    from careerplanner.errors import UserError
-
     if not data_dir.market_db_path.exists():
         return None
     try:
@@ -146,8 +151,6 @@ def _market_db(data_dir):
 
 
 def _snapshot(db, data_dir, today=None):
-    from careerplanner.services.export_snapshot import load_snapshot_with_dataset
-
     market = _market_db(data_dir)
     try:
         return load_snapshot_with_dataset(db, market, today)
@@ -158,8 +161,6 @@ def _snapshot(db, data_dir, today=None):
 
 def _resolve_skill(db, data_dir, text: str) -> tuple[str, str]:
     """(key, display name) for what the user typed: profile, roadmap, dataset, else custom."""
-    from careerplanner.store.user.goals import resolve_skill
-
     market = _market_db(data_dir)
     try:
         return resolve_skill(db, market, text)
@@ -170,8 +171,6 @@ def _resolve_skill(db, data_dir, text: str) -> tuple[str, str]:
 
 def goal_text(goal, snapshot) -> str:
     """A goal as a few plain lines: heading, facts, then one line per step."""
-    from careerplanner.core.roadmap_review import next_review
-
     counted = snapshot.levels.get(goal.skill_key)
     head = f"[{goal.id}] {goal.skill_name}: L{goal.start_level} → L{goal.target_level}"
     if goal.target_date:
@@ -197,11 +196,9 @@ def _show(args, data, text: str) -> int:
 
 
 def _list(args, db, data_dir) -> int:
-    from careerplanner.services.export_snapshot import goal_as_dict as goal_dict
-
     snapshot = _snapshot(db, data_dir, args.today)
-    goals = [goal_dict(goal, snapshot) for goal in snapshot.goals]
-    data = {"overall_progress": round(snapshot.overall_progress, 4), "goals": goals}
+    listed = [goal_as_dict(goal, snapshot) for goal in snapshot.goals]
+    data = {"overall_progress": round(snapshot.overall_progress, 4), "goals": listed}
     if not snapshot.goals:
         return _show(args, data, "No goals yet; add one with `careerplanner roadmap add`.")
     lines = [goal_text(goal, snapshot) for goal in snapshot.goals]
@@ -210,25 +207,19 @@ def _list(args, db, data_dir) -> int:
 
 
 def _goal_result(args, db, data_dir, goal, verb: str) -> int:
-    from careerplanner.services.export_snapshot import goal_as_dict as goal_dict
-
     snapshot = _snapshot(db, data_dir)
     return _show(
-        args, goal_dict(goal, snapshot), f"{verb} goal {goal.id}.\n" + goal_text(goal, snapshot)
+        args, goal_as_dict(goal, snapshot), f"{verb} goal {goal.id}.\n" + goal_text(goal, snapshot)
     )
 
 
 def _add(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
     key, name = _resolve_skill(db, data_dir, args.skill)
-    goal = repo.add_goal(db, key, name, args.level, args.by, start_level=args.start)
+    goal = goals.add_goal(db, key, name, args.level, args.by, start_level=args.start)
     return _goal_result(args, db, data_dir, goal, "Added")
 
 
 def _update(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
     changes = {}
     if args.level is not None:
         changes["target_level"] = args.level
@@ -238,22 +229,18 @@ def _update(args, db, data_dir) -> int:
         changes["target_date"] = args.by
     if args.name is not None:
         changes["skill_name"] = args.name
-    goal = repo.update_goal(db, args.goal_id, **changes)
+    goal = goals.update_goal(db, args.goal_id, **changes)
     return _goal_result(args, db, data_dir, goal, "Updated")
 
 
 def _remove(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
-    goal = repo.get_goal(db, args.goal_id)
-    repo.delete_goal(db, args.goal_id)
+    goal = goals.get_goal(db, args.goal_id)
+    goals.delete_goal(db, args.goal_id)
     message = f"Deleted goal {goal.id} ({goal.skill_name}); its evidence stays in the ledger."
     return _show(args, {"deleted_goal": goal.id}, message)
 
 
 def _step(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
     changes = {}
     for name in ("state", "title", "note"):
         if getattr(args, name) is not None:
@@ -262,33 +249,26 @@ def _step(args, db, data_dir) -> int:
         changes["due_date"] = None
     elif args.due is not None:
         changes["due_date"] = args.due
-    step = repo.update_step(db, args.step_id, **changes)
+    step = steps.update_step(db, args.step_id, **changes)
     return _goal_result(
-        args, db, data_dir, repo.get_goal(db, step.goal_id), f"Updated step {step.id} of"
+        args, db, data_dir, goals.get_goal(db, step.goal_id), f"Updated step {step.id} of"
     )
 
 
 def _step_add(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
-    step = repo.add_step(db, args.goal_id, args.title, args.level, args.due)
+    step = steps.add_step(db, args.goal_id, args.title, args.level, args.due)
     return _goal_result(
-        args, db, data_dir, repo.get_goal(db, step.goal_id), f"Added step {step.id} to"
+        args, db, data_dir, goals.get_goal(db, step.goal_id), f"Added step {step.id} to"
     )
 
 
 def _note(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
-    note = repo.add_note(db, args.goal_id, args.text, args.step)
+    note = steps.add_note(db, args.goal_id, args.text, args.step)
     return _show(args, {"note_id": note.id, "goal_id": note.goal_id}, f"Added note {note.id}.")
 
 
 def _review(args, db, data_dir) -> int:
-    from careerplanner.core.roadmap_review import next_review
-    from careerplanner.store.user import goals as repo
-
-    goal = repo.mark_reviewed(db, args.goal_id)
+    goal = goals.mark_reviewed(db, args.goal_id)
     upcoming = next_review(goal)
     when = upcoming.isoformat() if upcoming else ""
     message = f"Reviewed {goal.skill_name}." + (f" Next review on {when}." if when else "")
@@ -298,9 +278,7 @@ def _review(args, db, data_dir) -> int:
 
 
 def _due(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
-    due = repo.due_reviews(db, args.today)
+    due = goals.due_reviews(db, args.today)
     data = [
         {
             "goal_id": d.goal.id,
@@ -315,10 +293,8 @@ def _due(args, db, data_dir) -> int:
 
 
 def _levels(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
     snapshot = _snapshot(db, data_dir)
-    levels = repo.all_effective_levels(db)
+    counted = levels.all_effective_levels(db)
     data = [
         {
             "skill_key": key,
@@ -330,17 +306,15 @@ def _levels(args, db, data_dir) -> int:
             "awaiting_evidence": item.awaiting_evidence,
             "why": item.explanation(),
         }
-        for key, item in levels.items()
+        for key, item in counted.items()
     ]
     lines = [f"{row['skill']}: L{row['level']}. {row['why']}" for row in data]
     return _show(args, data, "\n".join(lines) or "No skills yet.")
 
 
 def _evidence_add(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
     key, name = _resolve_skill(db, data_dir, args.skill)
-    item = repo.add_evidence(
+    item = evidence.add_evidence(
         db,
         key,
         name,
@@ -350,7 +324,7 @@ def _evidence_add(args, db, data_dir) -> int:
         text=args.note or "",
         title=args.title,
     )
-    counted = repo.effective_level_of(db, key)
+    counted = levels.effective_level_of(db, key)
     message = f"Logged evidence {item.id} for {name} at L{item.level}. {counted.explanation()}"
     return _show(
         args, {"evidence_id": item.id, "skill_key": key, "level_counted": counted.level}, message
@@ -358,12 +332,9 @@ def _evidence_add(args, db, data_dir) -> int:
 
 
 def _evidence_list(args, db, data_dir) -> int:
-    from careerplanner.services.export_snapshot import evidence_as_dict as evidence_dict
-    from careerplanner.store.user import goals as repo
-
     key = _resolve_skill(db, data_dir, args.skill)[0] if args.skill else None
-    items = repo.list_evidence(db, key)
-    data = [evidence_dict(item) for item in items]
+    items = evidence.list_evidence(db, key)
+    data = [evidence_as_dict(item) for item in items]
     lines = [
         f"{row['id']}. {row['skill']} L{row['level']} {row['kind']}: "
         f"{row['url'] or row['path'] or row['text']}"
@@ -374,19 +345,13 @@ def _evidence_list(args, db, data_dir) -> int:
 
 
 def _evidence_remove(args, db, data_dir) -> int:
-    from careerplanner.store.user import goals as repo
-
-    repo.delete_evidence(db, args.evidence_id)
+    evidence.delete_evidence(db, args.evidence_id)
     return _show(
         args, {"deleted_evidence": args.evidence_id}, f"Deleted evidence {args.evidence_id}."
     )
 
 
 def _export(args, db, data_dir) -> int:
-    from pathlib import Path
-
-    from careerplanner.services.exports import export_roadmap
-
     path = export_roadmap(args.format, Path(args.output), db, _snapshot(db, data_dir))
     return _show(
         args, {"format": args.format, "file": str(path)}, f"Wrote {args.format} to {path}."
@@ -394,10 +359,6 @@ def _export(args, db, data_dir) -> int:
 
 
 def _import(args, db, data_dir) -> int:
-    from pathlib import Path
-
-    from careerplanner.exports.backup_json import restore_backup
-
     counts = restore_backup(db, Path(args.file), backup_dir=data_dir.backup_dir)
     message = (
         f"Restored {counts.get('roadmap_goal', 0)} goals, {counts.get('user_skill', 0)} skills "

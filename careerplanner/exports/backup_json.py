@@ -5,19 +5,18 @@ Layout: {"format": "careerplanner-backup", "format_version": 1, "app_version", "
 JSON, our format, not newer than this version, every table and required field present) and then
 replaces the data in one transaction, after a backup of the database as it was; a bad file is
 refused with one sentence and the database is left unchanged.
+
+This module turns the plain data into bytes and back, with the checks of the file itself;
+reading the rows from a database and putting them back is `careerplanner.services.backup`.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 from pathlib import Path
 
 from careerplanner import __version__
 from careerplanner.errors import UserError
-from careerplanner.exports.files import write_file
-from careerplanner.store.connection import Database
-from careerplanner.store.user import rows as roadmap_backup
 
 BACKUP_FORMAT = "careerplanner-backup"
 BACKUP_FORMAT_VERSION = 1
@@ -25,15 +24,15 @@ MAX_BACKUP_BYTES = 512 * 1024 * 1024
 REQUIRED_FIELDS = ("format", "format_version", "schema_version", "tables")
 
 
-def build_backup(db: Database, exported_at: str | None = None) -> dict:
-    """The backup document for the user's database."""
+def backup_document(schema_version: int, tables: dict[str, list[dict]], exported_at: str) -> dict:
+    """The backup document around a dump of the user's tables (`store.user.rows`)."""
     return {
         "format": BACKUP_FORMAT,
         "format_version": BACKUP_FORMAT_VERSION,
         "app_version": __version__,
-        "schema_version": roadmap_backup.schema_version(db),
-        "exported_at": exported_at or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
-        "tables": roadmap_backup.dump_user_tables(db),
+        "schema_version": schema_version,
+        "exported_at": exported_at,
+        "tables": tables,
     }
 
 
@@ -41,11 +40,6 @@ def backup_bytes(document: dict) -> bytes:
     """Serialise a backup: UTF-8, keys in a stable order, readable indentation."""
     text = json.dumps(document, ensure_ascii=False, indent=1, sort_keys=True, allow_nan=False)
     return (text + "\n").encode("utf-8")
-
-
-def write_backup(db: Database, path: Path, exported_at: str | None = None) -> Path:
-    """Write the JSON backup of all user data to `path` (atomically)."""
-    return write_file(path, backup_bytes(build_backup(db, exported_at)))
 
 
 def _no_duplicates(pairs):
@@ -123,21 +117,13 @@ def read_backup_file(path: Path) -> dict:
     return parse_backup(data, str(path))
 
 
-def restore_backup(db: Database, path: Path, backup_dir: Path | None = None) -> dict[str, int]:
-    """Replace all user data with the backup at `path`; returns rows restored per table.
-
-    Refuses (UserError, database unchanged) invalid JSON, another format, a newer backup format
-    or database schema, and missing tables or fields. With `backup_dir` the database is backed
-    up first.
-    """
-    document = read_backup_file(path)
-    source = str(path)
-    current = roadmap_backup.schema_version(db)
-    if document["schema_version"] > current:
+def is_older_schema(document: dict, current_schema: int, source: str) -> bool:
+    """Whether a checked backup comes from an older data schema than `current_schema`; a newer
+    one is refused (UserError) before anything changes."""
+    if document["schema_version"] > current_schema:
         raise UserError(
             f"{source} was written by a newer version of Career Planner (data schema "
-            f"{document['schema_version']}, this version knows {current}); update the "
+            f"{document['schema_version']}, this version knows {current_schema}); update the "
             "application to restore it. Nothing was changed."
         )
-    older = document["schema_version"] < current
-    return roadmap_backup.replace_user_tables(db, document["tables"], source, backup_dir, older)
+    return document["schema_version"] < current_schema

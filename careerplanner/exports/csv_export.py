@@ -10,7 +10,7 @@ import csv
 import io
 
 from careerplanner.core.roadmap_review import next_review
-from careerplanner.services.export_snapshot import RoadmapSnapshot
+from careerplanner.exports.snapshot import RoadmapSnapshot
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from careerplanner.core.roadmap import Goal
 from careerplanner.core.roadmap_review import upcoming_reviews
-from careerplanner.services.export_snapshot import RoadmapSnapshot
+from careerplanner.exports.snapshot import RoadmapSnapshot
 
 LINE_LIMIT = 75  # octets, without the CRLF
 REVIEWS_PER_GOAL = 3

@@ -11,7 +11,7 @@ import json
 
 from careerplanner import __version__
 from careerplanner.core.levels import Level
-from careerplanner.services.export_snapshot import RoadmapSnapshot
+from careerplanner.exports.snapshot import RoadmapSnapshot
 
 SCHEMA_URL = "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from careerplanner.core.roadmap import Evidence, EvidenceKind, Goal
 from careerplanner.core.roadmap_review import next_review
-from careerplanner.services.export_snapshot import RoadmapSnapshot
+from careerplanner.exports.snapshot import RoadmapSnapshot
 
 
 def cell(text: object) -> str:

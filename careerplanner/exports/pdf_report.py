@@ -8,33 +8,28 @@ from __future__ import annotations
 
 import io
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
 from pathlib import Path
 
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
+from matplotlib.gridspec import GridSpec
 
 from careerplanner import __version__
-from careerplanner.charts import report_charts as charts
+from careerplanner.charts.profile import SkillBar, draw_profile_levels
+from careerplanner.charts.progress import draw_fit_history, draw_level_history
+from careerplanner.charts.roadmap import GoalBar, draw_goal_gap, draw_goal_progress
+from careerplanner.charts.theme import PRINT
 from careerplanner.core.roadmap import StepState
 from careerplanner.core.roadmap_review import next_review
 from careerplanner.exports.files import write_file
-from careerplanner.services.export_snapshot import RoadmapSnapshot
+from careerplanner.exports.snapshot import RoadmapSnapshot, RoleGapSummary
 
 A4 = (8.27, 11.69)
 CHART_ROWS = 18  # bars per chart; the table lists everything
 TABLE_ROWS = 40  # rows per table page
 ROW_SPACING = 1.6
-
-
-@dataclass(frozen=True)
-class RoleGapSummary:
-    """A target role's gap for the report: (skill, your level, required level) rows and fit."""
-
-    role_title: str
-    fit: float
-    rows: Sequence[tuple[str, int, int]] = field(default_factory=tuple)
+INK = PRINT.foreground  # the text colour of the pages, the same as the charts'
 
 
 def _clip(text: str, width: int = 38) -> str:
@@ -43,10 +38,28 @@ def _clip(text: str, width: int = 38) -> str:
 
 def _page(title: str, subtitle: str = "") -> Figure:
     fig = Figure(figsize=A4)
-    fig.text(0.06, 0.965, title, fontsize=15, weight="bold", color=charts.INK)
+    fig.text(0.06, 0.965, title, fontsize=15, weight="bold", color=INK)
     if subtitle:
         fig.text(0.06, 0.955, subtitle, fontsize=9, color="#555555", va="top")
     return fig
+
+
+def _draw_chart(fig: Figure, rect: tuple[float, float, float, float], draw) -> None:
+    """Let `draw(area)` (a chart builder) draw on a SubFigure of the page, then make its Axes
+    fill `rect` (left, bottom, width, height, in page fractions): the page's layout, not the
+    builder's margins, places a chart among the titles and tables."""
+    left, bottom, width, height = rect
+    # A SubFigure's place comes from its grid's ratios only: a 3 x 3 grid, the chart in the middle.
+    grid = GridSpec(
+        3,
+        3,
+        width_ratios=(left, width, 1 - left - width),
+        height_ratios=(1 - bottom - height, height, bottom),
+    )
+    area = fig.add_subfigure(grid[1, 1])
+    draw(area)
+    for ax in area.axes:
+        ax.set_position((0, 0, 1, 1))
 
 
 def _table(ax, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
@@ -63,16 +76,14 @@ def _table(ax, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     x = 0.0
     for index, width in enumerate(longest):
         column = [str(row[index]) for row in rows]
-        ax.text(
-            x + 0.005, 0, header[index], fontsize=7.5, weight="bold", va="center", color=charts.INK
-        )
+        ax.text(x + 0.005, 0, header[index], fontsize=7.5, weight="bold", va="center", color=INK)
         ax.text(
             x + 0.005,
             -1,
             "\n".join(column),
             fontsize=7.5,
             va="top",
-            color=charts.INK,
+            color=INK,
             linespacing=ROW_SPACING,
         )
         x += width / sum(longest)
@@ -85,8 +96,7 @@ def _chart_with_table(pdf, title, subtitle, draw, header, rows) -> None:
     if len(rows) > CHART_ROWS:
         subtitle += f"\nThe chart shows the first {CHART_ROWS} of {len(rows)}; the table lists all."
     fig = _page(title, subtitle)
-    chart_ax = fig.add_axes((0.3, 0.58, 0.62, 0.33))
-    draw(chart_ax)
+    _draw_chart(fig, (0.3, 0.58, 0.62, 0.33), draw)
     _table(fig.add_axes((0.06, 0.04, 0.88, 0.44)), header, rows[: TABLE_ROWS // 2])
     pdf.savefig(fig)
     rest = rows[TABLE_ROWS // 2 :]
@@ -97,13 +107,13 @@ def _chart_with_table(pdf, title, subtitle, draw, header, rows) -> None:
         rest = rest[TABLE_ROWS:]
 
 
-def _goal_bars(snapshot: RoadmapSnapshot) -> list[charts.GoalBar]:
+def _goal_bars(snapshot: RoadmapSnapshot) -> list[GoalBar]:
     bars = []
     for goal in snapshot.goals:
         counted = snapshot.levels.get(goal.skill_key)
         states = {state: sum(s.state == state for s in goal.steps) for state in StepState}
         bars.append(
-            charts.GoalBar(
+            GoalBar(
                 name=_clip(goal.skill_name, 28),
                 counted=counted.level if counted else 0,
                 target=goal.target_level,
@@ -119,7 +129,7 @@ def _profile_page(pdf, snapshot: RoadmapSnapshot) -> None:
         key=lambda e: (-e.level, snapshot.skill_names.get(e.skill_key, "").casefold()),
     )
     bars = [
-        charts.SkillBar(
+        SkillBar(
             _clip(snapshot.skill_names.get(e.skill_key, e.skill_key), 28), e.level, e.roadmap_level
         )
         for e in levels
@@ -140,7 +150,7 @@ def _profile_page(pdf, snapshot: RoadmapSnapshot) -> None:
         f"{owner} — skills profile" if snapshot.profile_name else "Skills profile",
         f"Career Planner {__version__}, {snapshot.today.isoformat()}. A level reached on the "
         "roadmap counts once evidence is logged.",
-        lambda ax: charts.draw_profile_levels(ax, bars[:CHART_ROWS]),
+        lambda area: draw_profile_levels(area, bars[:CHART_ROWS], PRINT),
         ("Skill", "Counts", "Profile", "Roadmap", "Why"),
         rows,
     )
@@ -163,12 +173,12 @@ def _gap_pages(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummar
         pdf,
         "Gap to your goals",
         "Levels short of each goal's target.",
-        lambda ax: charts.draw_goal_gap(ax, goals[:CHART_ROWS]),
+        lambda area: draw_goal_gap(area, goals[:CHART_ROWS], PRINT),
         ("Skill", "Counts", "Target", "Gap", "Target date", "Dataset"),
         rows,
     )
     for role in role_gaps:
-        bars = [charts.GoalBar(_clip(n, 28), you, need, {}) for n, you, need in role.rows]
+        bars = [GoalBar(_clip(n, 28), you, need, {}) for n, you, need in role.rows]
         role_rows = [
             (_clip(n), f"L{you}", f"L{need}", str(max(0, need - you))) for n, you, need in role.rows
         ]
@@ -176,8 +186,8 @@ def _gap_pages(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummar
             pdf,
             f"Gap for {role.role_title}",
             f"Fit score {round(role.fit * 100)}%.",
-            lambda ax, bars=bars, title=role.role_title: charts.draw_goal_gap(
-                ax, bars[:CHART_ROWS], f"You against {title}"
+            lambda area, bars=bars, title=role.role_title: draw_goal_gap(
+                area, bars[:CHART_ROWS], PRINT, f"You against {title}"
             ),
             ("Skill", "You", "Required", "Gap"),
             role_rows,
@@ -203,7 +213,7 @@ def _roadmap_page(pdf, snapshot: RoadmapSnapshot) -> None:
         "Roadmap",
         f"Overall progress {round(snapshot.overall_progress * 100)}% of steps "
         "(skipped steps not counted).",
-        lambda ax: charts.draw_goal_progress(ax, goals[:CHART_ROWS]),
+        lambda area: draw_goal_progress(area, goals[:CHART_ROWS], PRINT),
         ("Skill", "Reached/target", "Progress", "Steps done", "Next review"),
         rows,
     )
@@ -217,10 +227,13 @@ def _history_page(pdf, snapshot: RoadmapSnapshot) -> None:
     skill_points = [p for p in snapshot.history if p.kind == "skill"]
     fit_points = [p for p in snapshot.history if p.kind == "fit"]
     fig = _page("Progress over time", "Recorded at every change.")
-    charts.draw_level_history(
-        fig.add_axes((0.1, 0.56, 0.84, 0.34)), skill_points, _end_of(snapshot.today)
+    until = _end_of(snapshot.today)
+    _draw_chart(
+        fig,
+        (0.1, 0.56, 0.84, 0.34),
+        lambda area: draw_level_history(area, skill_points, PRINT, until=until),
     )
-    charts.draw_fit_history(fig.add_axes((0.1, 0.1, 0.84, 0.34)), fit_points)
+    _draw_chart(fig, (0.1, 0.1, 0.84, 0.34), lambda area: draw_fit_history(area, fit_points, PRINT))
     pdf.savefig(fig)
     rows = [
         (

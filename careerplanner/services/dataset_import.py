@@ -1,24 +1,39 @@
-"""Importing a dataset path end to end: recognise it, read and validate it, install it.
+"""Importing a dataset end to end: recognise it, read and validate it, install it.
 
     import_path(db, path, progress, cancel) -> InstallResult
+    import_postings(db, path, finder=None, mapping=None, progress, cancel) -> InstallResult
     install_bundled_default(db, progress, cancel) -> list[InstallResult]
+    ensure_default_dataset(db_or_data_dir, progress, cancel) -> list[InstallResult]
 
 The readers (careerplanner.importers.datasets) never write; the install happens in one
-transaction through `market_repo.install_dataset`. This is the one place in the store that calls
-the importers, so the command line and the GUI share the exact same path.
+transaction through `store.market.datasets.install_dataset`. This is the one place that chains the
+importers and the store, so the command line and the GUI share the exact same path.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib
 from pathlib import Path
 
+from careerplanner.analysis.job_ads import requirements_reader
+from careerplanner.analysis.vocabulary import build_vocabulary, read_curated_aliases
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
+from careerplanner.importers.datasets.detect import detect
+from careerplanner.importers.datasets.esco import read_esco
+from careerplanner.importers.datasets.onet import read_onet_release
+from careerplanner.importers.datasets.postings import (
+    PostingColumns,
+    analyse_postings,
+    postings_dataset,
+)
+from careerplanner.importers.datasets.wages import read_oews_wages
 from careerplanner.services.default_dataset import default_data_dir, missing_default_parts
+from careerplanner.services.packs import import_pack
 from careerplanner.store.connection import Database
+from careerplanner.store.data_dir import DataDir
 from careerplanner.store.market.datasets import InstallResult, active_dataset, install_dataset
+from careerplanner.store.market.terms import skill_terms
 
 
 def read_dataset_path(
@@ -30,16 +45,10 @@ def read_dataset_path(
 ):
     """Read and validate `path` as a dataset of `kind` ("onet", "wages", "esco")."""
     if kind == "onet":
-        from careerplanner.importers.datasets.onet import read_onet_release
-
         return read_onet_release(path, progress, cancel)
     if kind == "wages":
-        from careerplanner.importers.datasets.wages import read_oews_wages
-
         return read_oews_wages(path, progress, cancel)
     if kind == "esco":
-        from careerplanner.importers.datasets.esco import read_esco
-
         return read_esco(path, progress, cancel, version=version)
     raise UserError(f"{Path(path).name}: “{kind}” datasets are read elsewhere.")
 
@@ -51,37 +60,46 @@ def import_path(
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> InstallResult:
     """Recognise `path` by its content and install it as a new, active dataset version."""
-    from careerplanner.importers.datasets.detect import detect
-
     path = Path(path)
     detection = detect(path)
     if detection.kind == "pack":
-        module = _optional("careerplanner.services.packs")
-        if module is None:
-            raise UserError(
-                f"{path.name} is a skill-demand pack, which this build can't import yet."
-            )
-        return module.import_pack(path, db, progress, cancel)
+        return import_pack(path, db, progress, cancel)
     if detection.kind == "postings":
-        return _import_postings(db, path, progress, cancel)
+        return import_postings(db, path, progress=progress, cancel=cancel)
     dataset = read_dataset_path(path, detection.kind, progress, cancel)
     return install_dataset(db, dataset, progress, cancel)
 
 
-def _import_postings(db, path: Path, progress: Progress, cancel: CancelToken) -> InstallResult:
-    module = _optional("careerplanner.store.market.postings")
-    if module is None:
-        raise UserError(f"{path.name} holds job postings, which this build can't import yet.")
-    return module.import_postings(db, path, progress=progress, cancel=cancel)
+def default_finder(db: Database):
+    """The shared skill finder over the active datasets' vocabulary and the curated aliases."""
+    terms = skill_terms(db)
+    if not terms:
+        raise UserError(
+            "Install an O*NET dataset before importing job postings: the skills in job ads are "
+            "found with its skill list."
+        )
+    return build_vocabulary(terms, read_curated_aliases()).finder()
 
 
-def _optional(name: str):
-    try:
-        return importlib.import_module(name)
-    except ModuleNotFoundError as error:
-        if error.name != name:
-            raise
-        return None
+def import_postings(
+    db: Database,
+    path: Path,
+    finder=None,
+    mapping: PostingColumns | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+    name: str | None = None,
+) -> InstallResult:
+    """Analyse a postings CSV or a folder of job ads and install the figures as a new version.
+
+    The figures are computed by `core.market` while the file is read (nothing per posting is
+    kept) and installed as one dataset version of kind "postings", in one transaction: a failure
+    or Cancel leaves the previous version active and no partial rows. `finder` defaults to
+    `default_finder(db)`; `mapping` overrides the guessed column mapping.
+    """
+    finder = finder if finder is not None else default_finder(db)
+    analysis = analyse_postings(Path(path), requirements_reader(finder), mapping, progress, cancel)
+    return install_dataset(db, postings_dataset(analysis, name=name), progress, cancel)
 
 
 def install_bundled_default(
@@ -141,3 +159,21 @@ def _scaled(progress: Progress, part: int, parts: int) -> Progress:
         progress(int(1000 * (part + share) / parts), 1000, message)
 
     return report
+
+
+def ensure_default_dataset(
+    db_or_data_dir: Database | DataDir,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> list[InstallResult]:
+    """Install the bundled default (O*NET, BLS wages, ESCO) for every kind not installed yet.
+
+    Accepts the market database or a `DataDir`. A no-op when every kind already has a version.
+    """
+    if isinstance(db_or_data_dir, DataDir):
+        db = db_or_data_dir.open_market_db()
+        try:
+            return install_bundled_default(db, progress, cancel)
+        finally:
+            db.close()
+    return install_bundled_default(db_or_data_dir, progress, cancel)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from careerplanner import paths
 from careerplanner.errors import UserError
 from careerplanner.store.connection import Database
 
@@ -18,8 +19,6 @@ DEFAULT_MANIFEST = "default.json"
 
 def default_data_dir() -> Path:
     """The bundled `data/` folder (source tree, wheel or PyInstaller bundle)."""
-    from careerplanner import paths
-
     try:
         folder = paths.bundled_data_path()
     except FileNotFoundError:

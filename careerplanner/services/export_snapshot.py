@@ -1,47 +1,16 @@
-"""Everything an export shows, read once from the user's database."""
+"""Everything an export shows, read once from the user's database (and, for the skills the
+dataset lacks, the market database); and goals and evidence as plain data for --json."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 
-from careerplanner.core.roadmap import (
-    EffectiveLevel,
-    Evidence,
-    Goal,
-    ProgressPoint,
-    dataset_status,
-    overall_progress,
-)
+from careerplanner.core.roadmap import Evidence, Goal
+from careerplanner.core.roadmap_review import next_review
+from careerplanner.exports.snapshot import RoadmapSnapshot
+from careerplanner.services.roadmap_skills import current_dataset_keys, renamed_skills
 from careerplanner.store.connection import Database
-from careerplanner.store.user import goals as roadmap_repo
-
-
-@dataclass
-class RoadmapSnapshot:
-    """The roadmap, evidence, counted levels and history at one moment."""
-
-    today: date
-    profile_name: str = ""
-    profile_headline: str = ""
-    goals: list[Goal] = field(default_factory=list)
-    evidence: list[Evidence] = field(default_factory=list)
-    levels: dict[str, EffectiveLevel] = field(default_factory=dict)
-    skill_names: dict[str, str] = field(default_factory=dict)
-    history: list[ProgressPoint] = field(default_factory=list)
-    active_keys: set[str] | None = None  # skill keys of the active dataset; None: unknown
-    renames: dict[str, str] = field(default_factory=dict)  # old key -> name in the dataset
-
-    @property
-    def overall_progress(self) -> float:
-        return overall_progress(self.goals)
-
-    def status_of(self, skill_key: str) -> str:
-        """ "" or "not in the current dataset"."""
-        return dataset_status(skill_key, self.active_keys, self.renames)
-
-    def evidence_for(self, skill_key: str) -> list[Evidence]:
-        return [item for item in self.evidence if item.skill_key == skill_key]
+from careerplanner.store.user import evidence, goals, levels, profile, progress
 
 
 def load_snapshot(
@@ -52,20 +21,20 @@ def load_snapshot(
 ) -> RoadmapSnapshot:
     """Read the roadmap and what goes with it; `active_keys` marks skills the dataset lacks
     (see `load_snapshot_with_dataset` to read them from the market database)."""
-    name, headline = roadmap_repo.profile_basics(db)
-    goals = roadmap_repo.list_goals(db)
-    skill_names = {key: label for key, (label, _level) in roadmap_repo.profile_skills(db).items()}
-    for goal in goals:
+    name, headline = profile.profile_basics(db)
+    roadmap = goals.list_goals(db)
+    skill_names = {key: label for key, (label, _level) in profile.profile_skills(db).items()}
+    for goal in roadmap:
         skill_names.setdefault(goal.skill_key, goal.skill_name)
     return RoadmapSnapshot(
         today=today or date.today(),
         profile_name=name,
         profile_headline=headline,
-        goals=goals,
-        evidence=roadmap_repo.list_evidence(db),
-        levels=roadmap_repo.all_effective_levels(db),
+        goals=roadmap,
+        evidence=evidence.list_evidence(db),
+        levels=levels.all_effective_levels(db),
         skill_names=skill_names,
-        history=roadmap_repo.progress_history(db),
+        history=progress.progress_history(db),
         active_keys=active_keys,
         renames=dict(renames or {}),
     )
@@ -78,18 +47,16 @@ def load_snapshot_with_dataset(
     snapshot = load_snapshot(db, today)
     if market_db is None:
         return snapshot
-    active = roadmap_repo.current_dataset_keys(market_db)
+    active = current_dataset_keys(market_db)
     if active is not None:
         keys = {goal.skill_key for goal in snapshot.goals} | set(snapshot.levels)
         snapshot.active_keys = active
-        snapshot.renames = roadmap_repo.renamed_skills(market_db, keys, active)
+        snapshot.renames = renamed_skills(market_db, keys, active)
     return snapshot
 
 
 def goal_as_dict(goal: Goal, snapshot: RoadmapSnapshot) -> dict:
     """A goal as plain data (the command line's --json), with its derived figures."""
-    from careerplanner.core.roadmap_review import next_review
-
     counted = snapshot.levels.get(goal.skill_key)
     review = next_review(goal)
     return {
@@ -127,8 +94,6 @@ def goal_as_dict(goal: Goal, snapshot: RoadmapSnapshot) -> dict:
 
 def evidence_as_dict(item: Evidence) -> dict:
     """An evidence item as plain data, with the file's status (ok / changed / missing)."""
-    from careerplanner.store.user.goals import evidence_file_status
-
     return {
         "id": item.id,
         "skill_key": item.skill_key,
@@ -141,5 +106,5 @@ def evidence_as_dict(item: Evidence) -> dict:
         "sha256": item.sha256,
         "text": item.text,
         "created_at": item.created_at,
-        "file_status": evidence_file_status(item),
+        "file_status": evidence.evidence_file_status(item),
     }

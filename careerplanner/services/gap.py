@@ -1,8 +1,8 @@
 """The gap report the command line prints: roles found by any title, requirements, what-ifs,
 the pay effect, and the user's own level for an O*NET rating.
 
-The GUI's gap screen builds the same `core.gap.RoleGap` from the same two queries
-(`ui_queries.role_requirements` and `ui_queries.user_levels`) and the same `pay_effect`; this
+The GUI's gap screen builds the same `core.gap.RoleGap` from the same two reads
+(`market_pages.role_requirements` and `levels.user_levels`) and the same `pay_effect`; this
 module adds role lookup by title and what-if by skill name for headless use. docs/gap.md
 explains every figure.
 """
@@ -10,20 +10,20 @@ explains every figure.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 
 from careerplanner.core.gap import GapRow, Requirement, RoleGap, WhatIf, compute_gap, what_if
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import normalise
 from careerplanner.errors import UserError
-from careerplanner.services.market_pages import (
-    active_datasets,
-    role_requirements,
-    technology_matcher,
-    user_levels,
-)
+from careerplanner.services.levels import user_levels
+from careerplanner.services.market_pages import role_requirements, technology_matcher
+from careerplanner.services.roadmap_skills import resolve_skill
 from careerplanner.store.connection import Database
+from careerplanner.store.market.datasets import active_dataset_id, active_datasets
+from careerplanner.store.market.occupations import wages_for
+from careerplanner.store.market.postings import salary_figures
 from careerplanner.store.market.roles import find_roles
+from careerplanner.store.user import profile
 
 MIN_SALARIED = 3  # postings with a salary on each side before a with/without figure is shown
 PAY_SKILLS = 8  # missing skills whose postings pay is looked up, highest priority first
@@ -110,8 +110,6 @@ def pay_effect(
 ) -> PayEffect:
     """The role's wage percentiles (BLS, where installed) and, where a postings dataset with
     salaries is installed, median pay with vs without each of the top missing skills."""
-    from careerplanner.store.market.occupations import wages_for
-
     labels = {d.kind: d.label for d in active_datasets(market_db)}
     role_pay: list[tuple[str, float]] = []
     hourly = False
@@ -155,8 +153,6 @@ def _posting_salaries(market_db: Database):
     Kept on the connection per pair of installed versions (which never change): naming every
     postings skill's forms costs more than the rest of a gap recompute.
     """
-    from careerplanner.services.market_pages import active_dataset_id
-
     dataset_id = active_dataset_id(market_db, "postings")
     versions = (dataset_id, active_dataset_id(market_db, "onet"))
     cached = market_db.__dict__.get("_careerplanner_posting_salaries")
@@ -170,12 +166,7 @@ def _read_posting_salaries(market_db: Database, dataset_id: int | None):
     matcher = technology_matcher(market_db)
     by_key: dict[str, tuple] = {}
     by_form: dict[str, tuple] = {}
-    for key, name, *figures in market_db.execute(
-        """SELECT skill_key, skill_name, salary_with_median, salary_with_n,
-                  salary_without_median, salary_without_n
-           FROM posting_skill WHERE dataset_id = ? AND role = ''""",
-        [dataset_id],
-    ):
+    for key, name, *figures in salary_figures(market_db, dataset_id):
         by_key[key] = tuple(figures)
         for form in matcher.forms(name, key):
             by_form.setdefault(form, tuple(figures))
@@ -302,8 +293,6 @@ def role_gaps(
 def find_row(rows: tuple[GapRow, ...], text: str, user_db, market_db) -> GapRow | None:
     """The requirement the user means by `text`: through the same name and alias resolution as
     the roadmap ("SQL" is O*NET's "Structured query language SQL"), else by its name."""
-    from careerplanner.store.user.evidence import resolve_skill
-
     key, _name = resolve_skill(user_db, market_db, text)
     by_key = [row for row in rows if row.skill_key == key]
     if by_key:
@@ -325,9 +314,6 @@ def find_row(rows: tuple[GapRow, ...], text: str, user_db, market_db) -> GapRow 
     return None
 
 
-_find_row = find_row  # the earlier private name
-
-
 def set_own_level(
     user_db: Database,
     row: GapRow,
@@ -340,27 +326,28 @@ def set_own_level(
     A skill already in the profile gets an override (with history); a rating not yet there is
     added as a skill with inferred level L0 and the override, in one transaction.
     """
-    # profile_repo.set_override finds a skill by name or case-folded key; O*NET element ids
-    # ("onet:2.B.3.e") are case-sensitive, so the same update and history entry are made here.
-    from careerplanner.store.user.profile import _history
-
     try:
         parsed = int(Level.parse(level))
     except ValueError:
         raise UserError(f"{level!r} is not a level; use L0 to L5.") from None
     if not reason.strip():
         raise UserError("Give a reason for your level (for example, what you have done).")
-    now = now or datetime.now(UTC).isoformat()
-    name = row.skill_name
-    with user_db.atomic():
-        user_db.execute(
-            "INSERT OR IGNORE INTO user_skill (skill_key, name, inferred_level, evidence_json, "
-            "in_taxonomy, updated_at) VALUES (?, ?, 0, '[]', 1, ?)",
-            [row.skill_key, name, now],
+    profile.set_own_level(user_db, row.skill_key, row.skill_name, parsed, reason.strip(), now)
+
+
+def target_gaps(
+    user_db: Database, market_db: Database, targets
+) -> list[tuple[object, RoleGap | None]]:
+    """Each target role with its gap against the levels that count (None when the role is not
+    in the active dataset): what the Start screen lists."""
+    levels = user_levels(user_db)
+    gaps = []
+    for target in targets:
+        requirements = role_requirements(market_db, target.code)
+        gap = (
+            None
+            if requirements is None
+            else compute_gap(target.code, target.title, requirements.requirements, levels)
         )
-        user_db.execute(
-            "UPDATE user_skill SET override_level = ?, override_reason = ?, updated_at = ? "
-            "WHERE skill_key = ?",
-            [parsed, reason.strip(), now, row.skill_key],
-        )
-        _history(user_db, row.skill_key, now, parsed, "override", reason.strip())
+        gaps.append((target, gap))
+    return gaps

@@ -7,7 +7,7 @@ Any installed version (O*NET, wages, ESCO or postings) exports as a pack; import
 elsewhere reproduces the version exactly: the same dataset row (name, version, source, sha256,
 licence, attribution, published date, notes), the same files and every content row. The pack's
 table layouts are checked against this database's own schema before anything is written, and
-the rows go in through `market_repo.install_dataset`, in one transaction.
+the rows go in through `store.market.datasets.install_dataset`, in one transaction.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.importers.datasets.pack import (
     DATASET_FILE_SPEC,
@@ -33,7 +34,6 @@ from careerplanner.store.market.datasets import (
     install_dataset,
     read_dataset_tables,
 )
-from careerplanner.store.market.schema import DATASET_TABLES
 
 
 def table_specs(db: Database, kind: str) -> dict[str, TableSpec] | None:

@@ -4,22 +4,25 @@ SQLite backups protect against most damage, but a second copy in a plain, readab
 calibre and Firefox keep for the day every binary copy is lost: `<data dir>/user-data.json`
 holds the profile, the overrides and the whole roadmap in the JSON backup format of
 `careerplanner.exports.backup_json`. It is rewritten (atomically, mode 0600) after every change
-of the roadmap, and `rebuild_from_plain_copy` makes a new user database from it when the database
-is damaged and no good backup exists.
+of the user's data: the store announces each change (`careerplanner.store.user.changes`) and the
+composition roots (the GUI, the command line) register `refresh_plain_copy` as its listener.
+`rebuild_from_plain_copy` makes a new user database from it when the database is damaged and no
+good backup exists.
 """
 
 from __future__ import annotations
 
-import functools
 import logging
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
 
 from careerplanner.errors import UserError
+from careerplanner.exports.backup_json import backup_bytes, read_backup_file
+from careerplanner.exports.files import write_file
+from careerplanner.services.backup import build_backup, restore_backup
 from careerplanner.store import recovery
 from careerplanner.store.connection import Database
+from careerplanner.store.data_dir import DataDir
 from careerplanner.store.database import open_database
 from careerplanner.store.user.schema import USER_DB
 
@@ -27,8 +30,6 @@ PLAIN_COPY_NAME = "user-data.json"
 USER_DB_NAME = "user.db"  # as DataDir.user_db_path names it
 
 log = logging.getLogger(__name__)
-
-F = TypeVar("F", bound=Callable)
 
 
 def plain_copy_path(data_dir_root: Path) -> Path:
@@ -42,9 +43,6 @@ def write_plain_copy(user_db: Database, data_dir_root: Path) -> Path:
     The file is replaced atomically (a crash leaves the previous copy whole) and is private
     (0600). Raises UserError when the folder can't be written (disk full, read-only).
     """
-    from careerplanner.exports.backup_json import backup_bytes, build_backup
-    from careerplanner.exports.files import write_file
-
     path = write_file(plain_copy_path(data_dir_root), backup_bytes(build_backup(user_db)))
     os.chmod(path, 0o600)  # mkstemp already makes it 0600; say so explicitly, it is personal data
     return path
@@ -63,7 +61,8 @@ def _user_db_root(db: Database) -> Path | None:
 
 
 def refresh_plain_copy(db: Database) -> Path | None:
-    """Rewrite the plain copy after a committed change; never fails the change itself.
+    """Rewrite the plain copy after a committed change; never fails the change itself. The
+    listener of `careerplanner.store.user.changes` that the composition roots register.
 
     Skipped inside an open transaction (the outer change refreshes it once it commits, so the
     copy never holds rows that might still roll back) and for databases that are not a user
@@ -82,18 +81,6 @@ def refresh_plain_copy(db: Database) -> Path | None:
         return None
 
 
-def keeps_plain_copy(function: F) -> F:
-    """Decorate a store function taking the user database first: refresh the copy after it."""
-
-    @functools.wraps(function)
-    def wrapper(db, *args, **kwargs):
-        result = function(db, *args, **kwargs)
-        refresh_plain_copy(db)
-        return result
-
-    return wrapper  # type: ignore[return-value]
-
-
 def rebuild_from_plain_copy(data_dir) -> dict[str, int]:
     """Make a new user database from `<data dir>/user-data.json`; returns rows per table.
 
@@ -102,10 +89,6 @@ def rebuild_from_plain_copy(data_dir) -> dict[str, int]:
     and the damaged file (with its -wal/-shm) is kept in `damaged/`. `data_dir` is a
     `careerplanner.store.data_dir.DataDir` or the data directory's path.
     """
-    from careerplanner.exports.backup_json import read_backup_file, restore_backup
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.user.goals import ensure_roadmap_tables
-
     if not isinstance(data_dir, DataDir):
         data_dir = DataDir(Path(data_dir))
 
@@ -122,7 +105,6 @@ def rebuild_from_plain_copy(data_dir) -> dict[str, int]:
     try:
         db = open_database(staging, USER_DB, data_dir.backup_dir)
         try:
-            ensure_roadmap_tables(db)
             counts = restore_backup(db, source)
             if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise UserError(f"The database rebuilt from {source} failed its check.")

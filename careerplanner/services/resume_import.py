@@ -1,6 +1,6 @@
 """Reading a resume into the profile end to end; the command line and the GUI share this path.
 
-Like `market_import` for datasets, this is the one place that chains the Qt-free parts: the
+Like `dataset_import` for datasets, this is the one place that chains the Qt-free parts: the
 active dataset's vocabulary, the resume parser (in its child process), the profile store, and the
 progress history. The user's database is backed up first (reliability rule 7).
 """
@@ -10,10 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerplanner.analysis.vocabulary import active_vocabulary
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
+from careerplanner.importers.resume.parse import parse_resume
+from careerplanner.services.plain_copy import refresh_plain_copy
 from careerplanner.store.backup import backup_database
 from careerplanner.store.connection import Database
+from careerplanner.store.market.terms import skill_terms
 from careerplanner.store.user.profile import ImportResult, store_resume_import
+from careerplanner.store.user.progress import record_skill_levels
 
 
 @dataclass(frozen=True)
@@ -25,9 +30,6 @@ class ResumeImport:
 
 def resume_finder(market_db: Database):
     """The skill finder over the active dataset's terms and the curated alias table."""
-    from careerplanner.analysis.vocabulary import active_vocabulary
-    from careerplanner.store.market.datasets import skill_terms
-
     return active_vocabulary(skill_terms(market_db)).finder()
 
 
@@ -38,16 +40,11 @@ def parse_resume_file(
     cancel: CancelToken = NEVER_CANCELLED,
 ):
     """Parse `path` against the active vocabulary; nothing is stored."""
-    from careerplanner.importers.resume.parse import parse_resume
-
     return parse_resume(Path(path), resume_finder(market_db), progress=progress, cancel=cancel)
 
 
 def store_parsed_resume(user_db: Database, parsed, backup_dir: Path) -> ResumeImport:
     """Fold a parsed resume into the profile (backed up first); the same file twice is a no-op."""
-    from careerplanner.services.plain_copy import refresh_plain_copy
-    from careerplanner.store.user.goals import record_skill_levels
-
     already = user_db.execute(
         "SELECT 1 FROM resume_import WHERE sha256 = ?", [parsed.sha256]
     ).fetchone()

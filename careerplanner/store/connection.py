@@ -87,15 +87,14 @@ def _sqlite_utils():
     loading matplotlib) still get numpy, and so does everyone afterwards.
     """
     with _import_lock:
-        if "sqlite_utils" in sys.modules or "numpy" in sys.modules:
-            import sqlite_utils
-
-            return sqlite_utils
-        _hide_numpy.thread = threading.get_ident()
-        sys.meta_path.insert(0, _hide_numpy)
+        hide = "sqlite_utils" not in sys.modules and "numpy" not in sys.modules
+        if hide:
+            _hide_numpy.thread = threading.get_ident()
+            sys.meta_path.insert(0, _hide_numpy)
         try:
-            import sqlite_utils
+            import sqlite_utils  # heavy (~110 ms): loaded on the first write, not at start-up
         finally:
-            sys.meta_path.remove(_hide_numpy)
-            _hide_numpy.thread = None
+            if hide:
+                sys.meta_path.remove(_hide_numpy)
+                _hide_numpy.thread = None
         return sqlite_utils

@@ -57,6 +57,7 @@ class DatabaseSpec(NamedTuple):
 
 @cache
 def _migrations(name: str, steps: tuple[Migration, ...]) -> Migrations:
+    # Heavy: sqlite-utils (~110 ms) loads only when a database actually needs migrating.
     from sqlite_utils.migrations import Migrations
 
     migrations = Migrations(name)

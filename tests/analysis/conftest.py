@@ -1,19 +1,18 @@
-"""The skill finder over the real O*NET 29.2 Technology Skills and ESCO files."""
+"""The skill finder over the real O*NET 29.2 Technology Skills and ESCO v1.2.0 files."""
 
 from __future__ import annotations
 
 import pytest
 
-from tests.conftest import shared_path
+from tests.conftest import ESCO_FOLDER, onet_release
 
 
 @pytest.fixture(scope="session")
 def vocabulary():
     from careerplanner.analysis.vocabulary import shared_vocabulary
 
-    tech = shared_path("data", "onet", "29.2", "Technology Skills.txt")
-    esco = shared_path("data", "esco")
-    return shared_vocabulary(str(tech), str(esco))
+    tech = onet_release("29.2") / "Technology Skills.txt"
+    return shared_vocabulary(str(tech), str(ESCO_FOLDER))
 
 
 @pytest.fixture(scope="session")

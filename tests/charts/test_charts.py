@@ -6,15 +6,16 @@ import io
 
 from matplotlib.figure import Figure
 
-from careerplanner.charts.gap_chart import MAX_ROWS, draw_fit_bars, draw_gap_dumbbell
-from careerplanner.charts.market_charts import (
+from careerplanner.charts.gap import MAX_ROWS, draw_fit_bars, draw_gap_dumbbell
+from careerplanner.charts.market import (
     draw_depth_distribution,
     draw_pay_percentiles,
     draw_share_bars,
 )
-from careerplanner.charts.profile_charts import draw_level_history
+from careerplanner.charts.progress import draw_level_history
 from careerplanner.charts.theme import LIGHT, ChartTheme
 from careerplanner.core.gap import Requirement, compute_gap
+from careerplanner.core.roadmap import ProgressPoint
 
 
 def _render(fig: Figure) -> bytes:
@@ -48,9 +49,13 @@ def test_dark_theme_colours_reach_the_figure():
     assert fig.axes[0].get_title(loc="left") == "Required depth (n = 21)"
 
 
+def _level(at: str, level: int) -> ProgressPoint:
+    return ProgressPoint(None, f"{at}T00:00:00+00:00", "skill", "sql", "SQL", level)
+
+
 def test_other_charts_render():
     for draw, data in (
-        (draw_level_history, [("2025-01-01T00:00:00+00:00", 1), ("2025-06-01T00:00:00+00:00", 3)]),
+        (draw_level_history, [_level("2025-01-01", 1), _level("2025-06-01", 3)]),
         (draw_level_history, []),
         (draw_pay_percentiles, [("p10", 50_000.0), ("median", None), ("p90", 150_000.0)]),
         (draw_share_bars, [("Data Scientist", 0.4), ("Analyst", 0.2)]),

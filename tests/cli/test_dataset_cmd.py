@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 
 import pytest
 
 from careerplanner.cli import main
-from tests.conftest import shared_path
+from tests.conftest import WAGES_2024, onet_release
 from tests.importers.datasets.onet_slices import file_bytes, make_release, make_release_zip
 
 
 @pytest.fixture(scope="module")
 def template(tmp_path_factory):
     """A market database with the bundled default installed once (the first start)."""
-    import os
-
     home = tmp_path_factory.mktemp("template")
     old = os.environ.get("CAREERPLANNER_HOME")
     os.environ["CAREERPLANNER_HOME"] = str(home)
@@ -89,9 +88,7 @@ def test_import_update_diff_and_switch_back(home, tmp_path, capsys):
 
 
 def test_wages_import_and_wage_shifts(home, capsys):
-    code, out, err = run(
-        capsys, "dataset", "import", str(shared_path("data", "wages", "oews_national_M2024.csv"))
-    )
+    code, out, err = run(capsys, "dataset", "import", str(WAGES_2024))
     assert code == 0, err
     code, out, _ = run(capsys, "dataset", "diff", "--json")
     wages = next(d for d in json.loads(out)["diffs"] if d["kind"] == "wages")
@@ -101,7 +98,7 @@ def test_wages_import_and_wage_shifts(home, capsys):
 
 
 def test_same_default_release_again_is_already_installed(home, capsys):
-    release = shared_path("data", "onet", "29.2")
+    release = onet_release("29.2")
     code, out, _ = run(capsys, "dataset", "import", str(release))
     assert code == 0
     assert out.startswith("O*NET 29.2 is already installed as dataset 1 (it is the active one)")

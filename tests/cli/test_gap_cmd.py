@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import csv
 import json
 
 import pytest
 
+from careerplanner.analysis.vocabulary import shared_vocabulary
 from careerplanner.cli import main
-from tests.conftest import shared_path
+from careerplanner.services.dataset_import import import_postings
+from careerplanner.store.data_dir import DataDir
+from tests.conftest import ESCO_FOLDER, RESUMES, onet_release, shared_path
 
 
 def run(capsys, *args):
@@ -18,7 +22,7 @@ def run(capsys, *args):
 
 @pytest.fixture
 def resume_home(installed_home, capsys):
-    resume = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf")
+    resume = RESUMES / "sb2nov_sourabh_bajaj_resume.pdf"
     assert main(["resume", "import", str(resume)]) == 0
     capsys.readouterr()
     return installed_home
@@ -135,7 +139,7 @@ def test_unknown_role_and_bad_what_if_are_one_sentence(installed_home, capsys):
 def test_a_resume_skill_under_another_key_counts_for_the_requirement(installed_home, capsys):
     # This resume's "SQL" resolves to O*NET's "Structure query language SQL"; software
     # developers are asked for the Hot "Structured query language SQL": the same skill.
-    resume = shared_path("resumes", "files", "resume-matcher_single-column.pdf")
+    resume = RESUMES / "resume-matcher_single-column.pdf"
     assert main(["resume", "import", str(resume)]) == 0
     capsys.readouterr()
     (role,) = gap_json(capsys, "15-1252.00")
@@ -145,14 +149,8 @@ def test_a_resume_skill_under_another_key_counts_for_the_requirement(installed_h
 
 
 def test_pay_with_and_without_a_missing_skill_from_postings(resume_home, capsys, tmp_path):
-    import csv
-
-    from careerplanner.analysis.vocabulary import shared_vocabulary
-    from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.market.postings import import_postings
-
-    technology = shared_path("data", "onet", "29.2", "Technology Skills.txt")
-    finder = shared_vocabulary(str(technology), str(shared_path("data", "esco"))).finder()
+    technology = onet_release("29.2") / "Technology Skills.txt"
+    finder = shared_vocabulary(str(technology), str(ESCO_FOLDER)).finder()
     source = shared_path("data", "postings", "glassdoor_data_science_2020.csv")
     with open(source, encoding="utf-8", newline="") as handle:
         rows = list(csv.reader(handle))[:301]

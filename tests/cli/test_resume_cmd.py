@@ -7,7 +7,7 @@ import json
 import pytest
 
 from careerplanner.cli import main
-from tests.conftest import shared_path
+from tests.conftest import RESUMES
 
 
 @pytest.fixture
@@ -59,7 +59,7 @@ def test_a_bad_file_is_one_sentence_and_nothing_is_stored(data_home, capsys, tmp
 
 
 def test_parse_a_real_pdf(data_home, capsys):
-    pdf = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf")
+    pdf = RESUMES / "sb2nov_sourabh_bajaj_resume.pdf"
     code, out, _ = run(capsys, "resume", "parse", str(pdf), "--json")
     assert code == 0
     names = {s["name"] for s in json.loads(out)["skills"]}

@@ -8,8 +8,8 @@ import pytest
 
 from careerplanner.errors import UserError
 from careerplanner.exports import backup_json
-from careerplanner.store.user import goals as repo
-from careerplanner.store.user import rows as roadmap_backup
+from careerplanner.services import backup
+from careerplanner.store.user import evidence, goals, levels, progress, rows
 from tests.exports.roadmap_data import HOSTILE, open_roadmap_db, populate
 
 STAMP = "2026-11-21T12:00:00Z"
@@ -39,22 +39,22 @@ def full_db(tmp_path):
 
 def test_export_restore_export_is_identical(full_db, tmp_path):
     first = tmp_path / "backup.json"
-    backup_json.write_backup(full_db, first, exported_at=STAMP)
+    backup.write_backup(full_db, first, exported_at=STAMP)
     fresh = open_roadmap_db(tmp_path / "fresh")
-    counts = backup_json.restore_backup(fresh, first, backup_dir=tmp_path / "fresh" / "backups")
+    counts = backup.restore_backup(fresh, first, backup_dir=tmp_path / "fresh" / "backups")
     assert counts["roadmap_goal"] == 3 and counts["evidence"] == 3 and counts["user_skill"] == 4
     second = tmp_path / "again.json"
-    backup_json.write_backup(fresh, second, exported_at=STAMP)
+    backup.write_backup(fresh, second, exported_at=STAMP)
     assert second.read_bytes() == first.read_bytes()
     # The restored data is really there, not just its JSON.
-    assert repo.list_goals(fresh) == repo.list_goals(full_db)
-    assert repo.list_evidence(fresh) == repo.list_evidence(full_db)
-    assert repo.progress_history(fresh) == repo.progress_history(full_db)
-    assert repo.all_effective_levels(fresh) == repo.all_effective_levels(full_db)
+    assert goals.list_goals(fresh) == goals.list_goals(full_db)
+    assert evidence.list_evidence(fresh) == evidence.list_evidence(full_db)
+    assert progress.progress_history(fresh) == progress.progress_history(full_db)
+    assert levels.all_effective_levels(fresh) == levels.all_effective_levels(full_db)
 
 
 def test_the_backup_holds_every_user_table_and_is_private(full_db, tmp_path):
-    path = backup_json.write_backup(full_db, tmp_path / "backup.json")
+    path = backup.write_backup(full_db, tmp_path / "backup.json")
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["format"] == backup_json.BACKUP_FORMAT
     for table in (
@@ -75,17 +75,17 @@ def test_the_backup_holds_every_user_table_and_is_private(full_db, tmp_path):
 
 
 def test_restore_replaces_what_was_there_and_keeps_a_backup_first(full_db, tmp_path):
-    path = backup_json.write_backup(full_db, tmp_path / "backup.json")
+    path = backup.write_backup(full_db, tmp_path / "backup.json")
     target = open_roadmap_db(tmp_path / "target")
-    repo.add_goal(target, "technology:rust", "Rust", 2)
+    goals.add_goal(target, "technology:rust", "Rust", 2)
     backups = tmp_path / "target" / "backups"
-    backup_json.restore_backup(target, path, backup_dir=backups)
-    assert "Rust" not in {goal.skill_name for goal in repo.list_goals(target)}
+    backup.restore_backup(target, path, backup_dir=backups)
+    assert "Rust" not in {goal.skill_name for goal in goals.list_goals(target)}
     assert len(list(backups.glob("user-*-before-restore.db"))) == 1
 
 
 def _document(full_db) -> dict:
-    return json.loads(backup_json.backup_bytes(backup_json.build_backup(full_db, STAMP)))
+    return json.loads(backup_json.backup_bytes(backup.build_backup(full_db, STAMP)))
 
 
 def _bad_cases(full_db):
@@ -184,18 +184,18 @@ def test_a_bad_backup_is_refused_with_one_sentence_and_nothing_changes(full_db, 
     data, message = _bad_cases(full_db)[case]
     path = tmp_path / "bad.json"
     path.write_bytes(data)
-    before = roadmap_backup.dump_user_tables(full_db)
+    before = rows.dump_user_tables(full_db)
     with pytest.raises(UserError) as caught:
-        backup_json.restore_backup(full_db, path, backup_dir=tmp_path / "backups")
+        backup.restore_backup(full_db, path, backup_dir=tmp_path / "backups")
     sentence = str(caught.value)
     assert message in sentence
     assert str(path) in sentence and "\n" not in sentence
-    assert roadmap_backup.dump_user_tables(full_db) == before
+    assert rows.dump_user_tables(full_db) == before
 
 
 def test_a_missing_backup_file_is_named(full_db, tmp_path):
     with pytest.raises(UserError, match=r"Can.t find .*nothing\.json"):
-        backup_json.restore_backup(full_db, tmp_path / "nothing.json")
+        backup.restore_backup(full_db, tmp_path / "nothing.json")
 
 
 def test_a_backup_from_an_older_schema_may_lack_tables_added_since(full_db, tmp_path):
@@ -206,6 +206,6 @@ def test_a_backup_from_an_older_schema_may_lack_tables_added_since(full_db, tmp_
     path = tmp_path / "older.json"
     path.write_bytes(backup_json.backup_bytes(document))
     target = open_roadmap_db(tmp_path / "target")
-    counts = backup_json.restore_backup(target, path)
+    counts = backup.restore_backup(target, path)
     assert counts["roadmap_goal"] == 0 and counts["user_skill"] == 4
-    assert repo.list_goals(target) == []
+    assert goals.list_goals(target) == []

@@ -14,6 +14,7 @@ import pytest
 from careerplanner.errors import UserError
 from careerplanner.exports import csv_export, icalendar, json_resume, markdown, pdf_report
 from careerplanner.exports.files import write_file
+from careerplanner.exports.snapshot import RoleGapSummary
 from careerplanner.services.export_snapshot import load_snapshot
 from tests.exports.roadmap_data import HOSTILE, MOSS, MOSS_KEY, SQL_KEY, open_roadmap_db, populate
 
@@ -128,7 +129,7 @@ def test_json_resume_carries_the_levels_that_count(snapshot):
 def test_pdf_report_has_every_section_and_its_tables(snapshot, tmp_path):
     from pdfminer.high_level import extract_text
 
-    role = pdf_report.RoleGapSummary("Data Engineers", 0.55, [("SQL", 3, 4), ("Spark", 0, 3)])
+    role = RoleGapSummary("Data Engineers", 0.55, [("SQL", 3, 4), ("Spark", 0, 3)])
     path = pdf_report.write_pdf_report(tmp_path / "report.pdf", snapshot, [role])
     assert path.read_bytes().startswith(b"%PDF")
     text = extract_text(str(path))

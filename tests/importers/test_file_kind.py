@@ -6,24 +6,31 @@ import zipfile
 
 import pytest
 
+from careerplanner.errors import UserError
+from careerplanner.importers.datasets.detect import detect
 from careerplanner.importers.file_kind import FileKind, classify_file
-from tests.conftest import shared_path
+from tests.conftest import ESCO_FOLDER, RESUMES, WAGES_2023, WAGES_2024, onet_release, shared_path
+from tests.importers.datasets.onet_slices import make_release_zip
 
 
+# Each file is located when its test runs (a missing shared file skips that case only).
 @pytest.mark.parametrize(
-    ("parts", "kind"),
+    ("locate", "kind"),
     [
-        (("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf"), FileKind.RESUME),
-        (("resumes", "files", "jsonresume_sample.resume.json"), FileKind.RESUME),
-        (("data", "onet", "29.2"), FileKind.DATASET),
-        (("data", "onet", "29.2", "Technology Skills.txt"), FileKind.DATASET),
-        (("data", "onet", "29.3", "db_29_3_text.zip"), FileKind.DATASET),
-        (("data", "wages", "oews_national_M2024.csv"), FileKind.DATASET),
-        (("data", "postings", "glassdoor_data_science_2020.csv"), FileKind.DATASET),
+        (lambda: RESUMES / "sb2nov_sourabh_bajaj_resume.pdf", FileKind.RESUME),
+        (lambda: RESUMES / "jsonresume_sample.resume.json", FileKind.RESUME),
+        (lambda: onet_release("29.2"), FileKind.DATASET),
+        (lambda: onet_release("29.2") / "Technology Skills.txt", FileKind.DATASET),
+        (lambda: onet_release("29.3"), FileKind.DATASET),
+        (lambda: WAGES_2024, FileKind.DATASET),
+        (
+            lambda: shared_path("data", "postings", "glassdoor_data_science_2020.csv"),
+            FileKind.DATASET,
+        ),
     ],
 )
-def test_real_files_are_routed_by_content(parts, kind):
-    assert classify_file(shared_path(*parts)) is kind
+def test_real_files_are_routed_by_content(locate, kind):
+    assert classify_file(locate()) is kind
 
 
 def test_a_linkedin_export_zip_is_a_resume(tmp_path):
@@ -44,3 +51,33 @@ def test_plain_text_resume_and_unknown_files(tmp_path):
     broken = tmp_path / "broken.zip"
     broken.write_bytes(b"PK\x03\x04 truncated")
     assert classify_file(broken) is FileKind.UNKNOWN
+
+
+def test_the_window_routes_to_the_dataset_import_what_that_import_recognises(tmp_path):
+    # One detector: every path the dataset import accepts (whatever its name) is a dataset here,
+    # and a file it refuses is not sent there.
+    pack = tmp_path / "skills.bin"
+    with zipfile.ZipFile(pack, "w") as archive:
+        archive.writestr("manifest.json", "{}")
+    renamed_wages = tmp_path / "wages.txt"
+    renamed_wages.write_bytes(WAGES_2023.read_bytes())
+    for path in (pack, renamed_wages, ESCO_FOLDER, make_release_zip(tmp_path / "o.zip", "29.3")):
+        assert detect(path)
+        assert classify_file(path) is FileKind.DATASET, path.name
+    mystery = tmp_path / "mystery.csv"
+    mystery.write_text("alpha,beta,gamma\n1,2,3\n", encoding="utf-8")
+    workbook = tmp_path / "national_M2024_dl.xlsx"
+    with zipfile.ZipFile(workbook, "w") as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    for path in (mystery, workbook, tmp_path / "missing.csv"):
+        with pytest.raises(UserError):
+            detect(path)
+        assert classify_file(path) is FileKind.UNKNOWN, path.name
+
+
+def test_any_linkedin_export_member_marks_a_resume(tmp_path):
+    # The same member names the resume reader accepts as a LinkedIn export.
+    export = tmp_path / "export.zip"
+    with zipfile.ZipFile(export, "w") as archive:
+        archive.writestr("Education.csv", "School Name,Degree Name\nMIT,BSc\n")
+    assert classify_file(export) is FileKind.RESUME

@@ -11,7 +11,7 @@ import pytest
 
 from careerplanner.errors import UserError
 from careerplanner.importers.safe_zip import SafeZip, check_member_name
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 
 
 def write_zip(path: Path, members: dict[str, bytes], method=zipfile.ZIP_DEFLATED) -> Path:
@@ -48,7 +48,7 @@ def refusal(path: Path) -> str:
 
 
 def test_reads_the_real_onet_zip():
-    path = shared_path("data", "onet", "29.3", "db_29_3_text.zip")
+    path = onet_release("29.3")
     reference = zipfile.ZipFile(path)
     with SafeZip.open(path) as archive:
         names = archive.names()

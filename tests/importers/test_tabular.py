@@ -21,13 +21,13 @@ from careerplanner.importers.tabular import (
     to_optional_float,
     to_optional_int,
 )
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 
 CSV = "name,value\nalpha,1.5\nbeta,2\n"
 
 
 def test_real_onet_file_reads_with_line_numbers():
-    data = shared_path("data", "onet", "29.2", "Job Zones.txt").read_bytes()
+    data = (onet_release("29.2") / "Job Zones.txt").read_bytes()
     table = read_table(data, "Job Zones.txt")
     assert table.header == ("O*NET-SOC Code", "Job Zone", "Date", "Domain Source")
     assert len(table) == data.count(b"\n") - 1

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 
 # Seconds after start at which the import is killed: while reading the zip, while inserting, and
 # around the commit. Whatever the moment, the state must be one of the two consistent ones.
@@ -72,7 +72,7 @@ def installed_home(tmp_path_factory):
 @pytest.mark.slow
 @pytest.mark.parametrize("delay", KILL_AFTER)
 def test_kill_during_import_leaves_a_consistent_database(installed_home, tmp_path, delay):
-    update = shared_path("data", "onet", "29.3", "db_29_3_text.zip")
+    update = onet_release("29.3")
     home = tmp_path / "home"
     shutil.copytree(installed_home, home)
     user_before = digest(home / "user.db")

@@ -18,7 +18,7 @@ import time
 
 import pytest
 
-from tests.conftest import PROJECT_ROOT, shared_path
+from tests.conftest import PROJECT_ROOT, RESUMES
 from tests.reliability.conftest import CHILD_ENV, cli_command, copy_home, run_cli, user_state
 
 # The child runs one real store change on the user database of `home` and dies (os._exit, no
@@ -42,14 +42,13 @@ CHILD = textwrap.dedent(
                                 file_format=parsed.format, parsed=parsed.to_json(),
                                 skills=parsed.skills)
     else:
-        from careerplanner.store.user import goals as repo
-        repo.ensure_roadmap_tables(db)
+        from careerplanner.store.user import goals
         def change():
             if action == "roadmap-add":
-                repo.add_goal(db, "technology:go", "Go", 4)
+                goals.add_goal(db, "technology:go", "Go", 4)
             else:  # roadmap-remove: the first goal with its steps and notes (if still there)
-                for goal in repo.list_goals(db)[:1]:
-                    repo.delete_goal(db, goal.id)
+                for goal in goals.list_goals(db)[:1]:
+                    goals.delete_goal(db, goal.id)
     statements = 0
     def trace(sql):
         global statements
@@ -110,7 +109,7 @@ def user_home(tmp_path_factory):
     ["resume", "roadmap-add", "roadmap-remove"],
 )
 def test_a_crash_at_any_statement_leaves_before_or_after(user_home, tmp_path, action):
-    extra = (str(shared_path("resumes", "files", "jsonresume_sample.resume.json")),)
+    extra = (str(RESUMES / "jsonresume_sample.resume.json"),)
     extra = extra if action == "resume" else ()
     before = user_state(user_home / "user.db")
 
@@ -170,7 +169,7 @@ def kill_cli_at(home, args, delay: float) -> None:
     ids=["resume-import", "roadmap-add", "roadmap-remove"],
 )
 def test_kill_9_of_the_command_at_several_moments(user_home, tmp_path, args, converges):
-    resume = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf")
+    resume = RESUMES / "sb2nov_sourabh_bajaj_resume.pdf"
     args = tuple(str(resume) if arg == "RESUME" else arg for arg in args)
     before = user_state(user_home / "user.db")
     reference = copy_home(user_home, tmp_path / "reference")

@@ -13,7 +13,7 @@ import pytest
 from careerplanner.store.backup import list_backups
 from careerplanner.store.data_dir import DataDir, RestorableDatabaseError
 from careerplanner.store.recovery import is_good_copy
-from careerplanner.store.user import goals as repo
+from careerplanner.store.user import goals
 from careerplanner.store.user.schema import USER_DB
 from tests.conftest import PROJECT_ROOT
 from tests.exports.roadmap_data import open_roadmap_db, populate, roadmap_rows
@@ -122,7 +122,7 @@ def test_restoring_the_newest_good_backup_brings_the_roadmap_back(tmp_path, dama
     home = tmp_path / "home"
     db = open_roadmap_db(home)
     populate(db, tmp_path / "proof.txt")
-    goals, rows = repo.list_goals(db), roadmap_rows(db)
+    goals_before, rows = goals.list_goals(db), roadmap_rows(db)
     db.close()
     data_dir = DataDir(home)
     data_dir.backup_user_db(reason="scheduled")
@@ -132,7 +132,7 @@ def test_restoring_the_newest_good_backup_brings_the_roadmap_back(tmp_path, dama
     data_dir.restore_user_db(offered.value.backup)
     db = data_dir.open_user_db()
     try:
-        assert repo.list_goals(db) == goals
+        assert goals.list_goals(db) == goals_before
         assert roadmap_rows(db) == rows
     finally:
         db.close()

@@ -8,7 +8,7 @@ import os
 
 import pytest
 
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 from tests.reliability.conftest import (
     copy_home,
     remount_read_only,
@@ -36,7 +36,7 @@ def used_bytes(home) -> int:
 
 @pytest.mark.slow
 def test_disk_full_during_a_dataset_import(dataset_home, tmp_path):
-    update = shared_path("data", "onet", "29.3", "db_29_3_text.zip")
+    update = onet_release("29.3")
     # Room for what is there plus 3 MB: the O*NET 29.3 release needs far more than that.
     size_kib = used_bytes(dataset_home) // 1024 + 3 * 1024
     with tmpfs(tmp_path / "disk", f"{size_kib}k") as disk:

@@ -16,7 +16,7 @@ from careerplanner.errors import UserError
 from careerplanner.services.dataset_import import import_path
 from careerplanner.services.packs import export_pack
 from careerplanner.store.market.datasets import active_dataset, install_dataset
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 from tests.importers.test_safe_zip import patch_sizes, set_encrypted_flag, write_zip
 from tests.services.test_packs import market_db, onet_dataset, postings_dataset
 
@@ -224,7 +224,7 @@ def _lying_size_zip(folder) -> bytes:
 
 
 def _half_of_the_real_release() -> bytes:
-    data = shared_path("data", "onet", "29.3", "db_29_3_text.zip").read_bytes()
+    data = onet_release("29.3").read_bytes()
     return data[: len(data) // 2]
 
 

@@ -17,8 +17,7 @@ from careerplanner.services.plain_copy import (
     write_plain_copy,
 )
 from careerplanner.store.data_dir import DataDir
-from careerplanner.store.user import goals as repo
-from careerplanner.store.user import rows as roadmap_backup
+from careerplanner.store.user import goals, rows, steps
 from tests.exports.roadmap_data import SQL_KEY, open_roadmap_db, populate, roadmap_rows
 from tests.store.test_recovery import corrupt_garbage_header, corrupt_mid_file, foreign_sqlite
 
@@ -35,40 +34,40 @@ def home(tmp_path):
 def test_every_roadmap_change_rewrites_the_private_copy(home, tmp_path):
     db = open_roadmap_db(home)
     assert not plain_copy_path(home).exists()
-    goal = repo.add_goal(db, SQL_KEY, "SQL", 3)
+    goal = goals.add_goal(db, SQL_KEY, "SQL", 3)
     assert [row["skill_name"] for row in copy_tables(home)["roadmap_goal"]] == ["SQL"]
     assert stat.S_IMODE(plain_copy_path(home).stat().st_mode) == 0o600
 
-    repo.update_step(db, goal.steps[0].id, state="done")
+    steps.update_step(db, goal.steps[0].id, state="done")
     assert copy_tables(home)["roadmap_step"][0]["state"] == "done"
-    repo.add_note(db, goal.id, "=cmd|' /C calc'!A0")
+    steps.add_note(db, goal.id, "=cmd|' /C calc'!A0")
     assert copy_tables(home)["roadmap_note"][0]["text"] == "=cmd|' /C calc'!A0"
-    repo.delete_goal(db, goal.id)
+    goals.delete_goal(db, goal.id)
     assert copy_tables(home)["roadmap_goal"] == []
 
     populate(db, tmp_path / "proof.txt")
     # The copy is exactly the JSON backup of the database as it now is.
-    assert copy_tables(home) == roadmap_backup.dump_user_tables(db)
+    assert copy_tables(home) == rows.dump_user_tables(db)
     assert not [p for p in home.iterdir() if p.name.endswith(".partial")]
 
 
 def test_a_change_that_rolls_back_leaves_the_copy_as_it_was(home):
     db = open_roadmap_db(home)
-    repo.add_goal(db, SQL_KEY, "SQL", 3)
+    goals.add_goal(db, SQL_KEY, "SQL", 3)
     before = plain_copy_path(home).read_bytes()
     with pytest.raises(UserError):
         # The second request is bad: add_goals adds neither, and the copy never saw the first.
-        repo.add_goals(db, [("technology:go", "Go", 3), ("technology:rust", "Rust", 9)])
+        goals.add_goals(db, [("technology:go", "Go", 3), ("technology:rust", "Rust", 9)])
     assert plain_copy_path(home).read_bytes() == before
-    assert [goal.skill_name for goal in repo.list_goals(db)] == ["SQL"]
+    assert [goal.skill_name for goal in goals.list_goals(db)] == ["SQL"]
 
 
 def test_an_edit_commits_even_when_the_copy_cannot_be_written(home, caplog):
     db = open_roadmap_db(home)
     plain_copy_path(home).mkdir()  # something that can't be replaced by a file
     with caplog.at_level(logging.WARNING, logger="careerplanner.services.plain_copy"):
-        repo.add_goal(db, SQL_KEY, "SQL", 3)
-    assert [goal.skill_name for goal in repo.list_goals(db)] == ["SQL"]
+        goals.add_goal(db, SQL_KEY, "SQL", 3)
+    assert [goal.skill_name for goal in goals.list_goals(db)] == ["SQL"]
     assert "plain copy of your data was not updated" in caplog.text
     with pytest.raises(UserError, match="Can't write"):
         write_plain_copy(db, home)
@@ -82,9 +81,9 @@ def test_a_damaged_database_without_backups_is_rebuilt_exactly(home, tmp_path, d
         "UPDATE user_skill SET override_level = 4, override_reason = 'I teach it' "
         "WHERE skill_key = 'technology:python'"
     )
-    repo.mark_reviewed(db, repo.list_goals(db)[0].id)  # a roadmap change: the copy is current
-    goals_before, rows_before = repo.list_goals(db), roadmap_rows(db)
-    everything_before = roadmap_backup.dump_user_tables(db)
+    goals.mark_reviewed(db, goals.list_goals(db)[0].id)  # a roadmap change: the copy is current
+    goals_before, rows_before = goals.list_goals(db), roadmap_rows(db)
+    everything_before = rows.dump_user_tables(db)
     db.close()
     data_dir = DataDir(home)
     assert not data_dir.backup_dir.exists() or not list(data_dir.backup_dir.iterdir())
@@ -100,9 +99,9 @@ def test_a_damaged_database_without_backups_is_rebuilt_exactly(home, tmp_path, d
     assert counts["roadmap_goal"] == 3 and counts["evidence"] == 3
     db = data_dir.open_user_db()
     assert db.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-    assert repo.list_goals(db) == goals_before
+    assert goals.list_goals(db) == goals_before
     assert roadmap_rows(db) == rows_before
-    assert roadmap_backup.dump_user_tables(db) == everything_before  # profile and overrides too
+    assert rows.dump_user_tables(db) == everything_before  # profile and overrides too
     kept = [p for p in data_dir.damaged_dir.iterdir() if p.name.startswith("user.db.")]
     assert any(p.read_bytes() == damaged_bytes for p in kept)
     assert stat.S_IMODE(data_dir.user_db_path.stat().st_mode) == 0o600
@@ -110,7 +109,7 @@ def test_a_damaged_database_without_backups_is_rebuilt_exactly(home, tmp_path, d
 
 def test_a_bad_or_missing_copy_is_refused_and_nothing_moves(home):
     db = open_roadmap_db(home)
-    repo.add_goal(db, SQL_KEY, "SQL", 3)
+    goals.add_goal(db, SQL_KEY, "SQL", 3)
     db.close()
     data_dir = DataDir(home)
     corrupt_garbage_header(data_dir.user_db_path)
@@ -130,7 +129,7 @@ def test_a_bad_or_missing_copy_is_refused_and_nothing_moves(home):
 
 def test_the_copy_is_the_documented_backup_format(home):
     db = open_roadmap_db(home)
-    repo.add_goal(db, SQL_KEY, "SQL", 3)
+    goals.add_goal(db, SQL_KEY, "SQL", 3)
     document = backup_json.read_backup_file(plain_copy_path(home))
     assert document["format"] == backup_json.BACKUP_FORMAT
     assert set(document["tables"]) >= {"profile", "user_skill", "roadmap_goal", "evidence"}
@@ -138,7 +137,7 @@ def test_the_copy_is_the_documented_backup_format(home):
 
 def test_a_zero_length_database_with_a_plain_copy_is_not_silently_replaced(home):
     db = open_roadmap_db(home)
-    repo.add_goal(db, SQL_KEY, "SQL", 3)
+    goals.add_goal(db, SQL_KEY, "SQL", 3)
     db.close()
     DataDir(home).user_db_path.write_bytes(b"")
     with pytest.raises(DamagedDatabaseError):

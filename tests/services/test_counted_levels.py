@@ -4,25 +4,27 @@ its evidence is logged, in the gap as in the roadmap."""
 from __future__ import annotations
 
 from careerplanner.core.roadmap import StepState
-from careerplanner.services.market_pages import user_levels
-from careerplanner.store.user import goals as roadmap_repo
+from careerplanner.services.levels import user_levels
+from careerplanner.store.user.evidence import add_evidence
+from careerplanner.store.user.goals import add_goal, get_goal
+from careerplanner.store.user.steps import update_step
 
 KEY = "technology:rust"
 
 
 def finish_every_step(db, goal):
-    for step in roadmap_repo.get_goal(db, goal.id).steps:
-        roadmap_repo.update_step(db, step.id, state=StepState.DONE)
+    for step in get_goal(db, goal.id).steps:
+        update_step(db, step.id, state=StepState.DONE)
 
 
 def test_a_reached_level_counts_only_once_evidence_is_logged(data_dir):
     db = data_dir.open_user_db()
     try:
-        goal = roadmap_repo.add_goal(db, KEY, "Rust", 2, start_level=0)
+        goal = add_goal(db, KEY, "Rust", 2, start_level=0)
         finish_every_step(db, goal)
         assert user_levels(db).get(KEY, 0) == 0  # reached on the roadmap, no evidence yet
 
-        roadmap_repo.add_evidence(db, KEY, "Rust", 2, text="Shipped a CLI tool in Rust")
+        add_evidence(db, KEY, "Rust", 2, text="Shipped a CLI tool in Rust")
         levels = user_levels(db)
         assert levels[KEY] == 2
         assert levels.names[KEY] == "Rust"

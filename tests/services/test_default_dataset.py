@@ -10,14 +10,15 @@ from pathlib import Path
 import pytest
 
 from careerplanner.core.progress import CancelToken
-from careerplanner.errors import Cancelled
-from careerplanner.services.dataset_import import import_path
-from careerplanner.store.market.datasets import (
-    active_dataset,
+from careerplanner.errors import Cancelled, UserError
+from careerplanner.services.dataset_import import (
     ensure_default_dataset,
-    list_datasets,
+    import_path,
+    install_bundled_default,
 )
-from tests.conftest import PROJECT_ROOT, shared_path
+from careerplanner.services.default_dataset import default_data_dir
+from careerplanner.store.market.datasets import active_dataset, list_datasets
+from tests.conftest import ESCO_FOLDER, PROJECT_ROOT, WAGES_2023, onet_release, shared_path
 from tests.importers.datasets.onet_slices import database_fingerprint
 
 DATA = PROJECT_ROOT / "data"
@@ -52,7 +53,14 @@ def test_attribution_texts_are_shipped():
 
 @pytest.mark.slow
 def test_build_script_reproduces_the_bundled_files(tmp_path):
-    shared = shared_path("data")
+    # The ../shared/data layout the script reads, laid out from the same files the repository
+    # carries (the O*NET 29.2 release, BLS May 2023 and the three ESCO collections, byte for byte).
+    shared = tmp_path / "shared-data"
+    (shared / "onet").mkdir(parents=True)
+    (shared / "onet" / "29.2").symlink_to(onet_release("29.2"))
+    (shared / "wages").mkdir()
+    (shared / "wages" / WAGES_2023.name).symlink_to(WAGES_2023)
+    (shared / "esco").symlink_to(ESCO_FOLDER)
     subprocess.run(
         [sys.executable, str(SCRIPT), "--shared", str(shared), "--out", str(tmp_path)],
         check=True,
@@ -64,7 +72,6 @@ def test_build_script_reproduces_the_bundled_files(tmp_path):
 
 @pytest.mark.slow
 def test_first_start_installs_every_part_once(data_dir):
-    shared_path("data")
     results = ensure_default_dataset(data_dir)
     assert [r.dataset.kind for r in results] == ["onet", "wages", "esco"]
     db = data_dir.open_market_db()
@@ -75,7 +82,7 @@ def test_first_start_installs_every_part_once(data_dir):
         assert ensure_default_dataset(db) == []  # a no-op the second time
         assert database_fingerprint(data_dir.market_db_path) == before
         # The bundled files are the release's own bytes: the downloaded release is the same.
-        again = import_path(db, shared_path("data", "onet", "29.2"))
+        again = import_path(db, onet_release("29.2"))
         assert again.already_installed
         assert len(list_datasets(db)) == 3
     finally:
@@ -95,9 +102,6 @@ def test_first_start_can_be_cancelled_cleanly(data_dir):
 
 
 def test_a_damaged_bundled_file_is_refused(data_dir, tmp_path):
-    from careerplanner.errors import UserError
-    from careerplanner.services.dataset_import import install_bundled_default
-
     copy = tmp_path / "data"
     copy.mkdir()
     for file in DATA.iterdir():
@@ -115,6 +119,4 @@ def test_a_damaged_bundled_file_is_refused(data_dir, tmp_path):
 
 
 def test_the_bundled_folder_is_found():
-    from careerplanner.services.default_dataset import default_data_dir
-
     assert default_data_dir() == Path(DATA)

@@ -8,14 +8,18 @@ import zipfile
 
 import pytest
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import CancelToken
 from careerplanner.errors import Cancelled, UserError
 from careerplanner.importers.datasets import ImportedDataset, ImportedFile
+from careerplanner.importers.datasets.onet import read_onet_release
 from careerplanner.importers.datasets.pack import PACK_FORMAT_VERSION, read_pack
+from careerplanner.importers.datasets.wages import read_oews_wages
 from careerplanner.services.packs import export_pack, import_pack, table_specs
 from careerplanner.store.database import open_database
 from careerplanner.store.market.datasets import get_dataset, install_dataset
-from careerplanner.store.market.schema import DATASET_TABLES, MARKET_DB
+from careerplanner.store.market.schema import MARKET_DB
+from tests.conftest import WAGES_2023, onet_release
 
 HOSTILE = 'Robert\'); DROP TABLE dataset;-- "quoted", comma\nnew line\r\nCRLF \\N ünïcode ='
 
@@ -464,17 +468,13 @@ def round_trip(tmp_path, dataset) -> None:
     assert typed_rows(target_db, imported.id) == typed_rows(source_db, installed.id)
 
 
-def test_real_wage_table_round_trip(tmp_path, shared):
-    from careerplanner.importers.datasets.wages import read_oews_wages
-
-    round_trip(tmp_path, read_oews_wages(shared("data", "wages", "oews_national_M2023.csv")))
+def test_real_wage_table_round_trip(tmp_path):
+    round_trip(tmp_path, read_oews_wages(WAGES_2023))
 
 
 @pytest.mark.slow
-def test_real_onet_release_round_trip(tmp_path, shared):
-    from careerplanner.importers.datasets.onet import read_onet_release
-
-    round_trip(tmp_path, read_onet_release(shared("data", "onet", "29.2")))
+def test_real_onet_release_round_trip(tmp_path):
+    round_trip(tmp_path, read_onet_release(onet_release("29.2")))
 
 
 def test_a_table_described_twice(tmp_path, pack_parts, target):

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
 from careerplanner.services.resume_import import import_resume_file
 from careerplanner.store.backup import list_backups
 from careerplanner.store.data_dir import DataDir
-from tests.conftest import shared_path
+from careerplanner.store.user.profile import set_override
+from tests.conftest import RESUMES
 
 
 def test_import_backs_up_stores_and_records_history_once(installed_home):
-    resume = shared_path("resumes", "files", "rendercv_John_Doe_Classic.pdf")
+    resume = RESUMES / "rendercv_John_Doe_Classic.pdf"
     data_dir = DataDir(installed_home)
     user_db, market_db = data_dir.open_user_db(), data_dir.open_market_db()
     try:
@@ -32,11 +35,7 @@ def test_import_backs_up_stores_and_records_history_once(installed_home):
 
 
 def test_profile_changes_refresh_the_plain_copy(installed_home):
-    import json
-
-    from careerplanner.store.user.profile import set_override
-
-    resume = shared_path("resumes", "files", "rendercv_John_Doe_Classic.pdf")
+    resume = RESUMES / "rendercv_John_Doe_Classic.pdf"
     data_dir = DataDir(installed_home)
     user_db, market_db = data_dir.open_user_db(), data_dir.open_market_db()
     try:

@@ -1,4 +1,4 @@
-"""`ui_queries.user_levels` is read once per change of the user database: a change through the
+"""`services.levels.user_levels` is read once per change of the user database: a change through the
 same connection or a commit through another one (a worker's) is seen at once, and every caller
 gets its own copy."""
 
@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from careerplanner.core.gap import GapRow
 from careerplanner.services.gap import set_own_level
-from careerplanner.services.market_pages import user_data_version, user_levels
+from careerplanner.services.levels import user_data_version, user_levels
 
 PYTHON = GapRow("technology:python", "Python", 0, 3, 0.9)
 SQL = GapRow("technology:sql", "Structured query language SQL", 0, 3, 0.9)

@@ -54,3 +54,26 @@ def test_released_schema_migrates_to_current(fixture, tmp_path):
     for table, count in before.items():
         if table != "_sqlite_migrations":
             assert after.get(table, 0) >= count, f"{table} lost rows migrating {fixture.name}"
+
+
+def schema_of(path: Path) -> dict[str, str]:
+    conn = sqlite3.connect(path)
+    try:
+        rows = conn.execute("SELECT name, sql FROM sqlite_master WHERE sql IS NOT NULL")
+        return dict(rows.fetchall())
+    finally:
+        conn.close()
+
+
+@pytest.mark.parametrize(
+    "fixture", [path for path in RELEASED if path.name.startswith("user-")], ids=lambda p: p.name
+)
+def test_every_released_user_schema_migrates_to_what_a_new_database_gets(fixture, tmp_path):
+    """Released migrations are frozen: a new database gets, statement for statement, the schema
+    of version 1 as released (tests/fixtures/user-v1.db) plus the later migrations."""
+    copy = tmp_path / "old" / "user.db"
+    copy.parent.mkdir()
+    shutil.copyfile(fixture, copy)
+    open_database(copy, USER_DB, tmp_path / "backups").close()
+    open_database(tmp_path / "user.db", USER_DB, tmp_path / "backups").close()
+    assert schema_of(tmp_path / "user.db") == schema_of(copy)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import shared_path
+from tests.conftest import WAGES_2024, onet_release
 
 # Computing occupations, including two O*NET leaves without Skills ratings (Software Developers,
 # Data Scientists) so the borrowed-ratings path is exercised too.
@@ -46,7 +46,7 @@ def slice_lines(source: Path, target: Path, keep) -> None:
 
 def build_onet_slice(folder: Path) -> Path:
     """A small O*NET text release with only SLICE_CODES (same layout, real rows)."""
-    source = shared_path("data", "onet", "29.2")
+    source = onet_release("29.2")
     folder.mkdir(parents=True, exist_ok=True)
 
     def keep(name: str, line: str) -> bool:
@@ -63,7 +63,7 @@ def build_onet_slice(folder: Path) -> Path:
 
 
 def build_wages_slice(path: Path) -> Path:
-    source = shared_path("data", "wages", "oews_national_M2024.csv")
+    source = WAGES_2024
     socs = {code.split(".")[0] for code in SLICE_CODES} | {"00-0000"}
     slice_lines(source, path, lambda line: any(f",{soc}," in line for soc in socs))
     return path

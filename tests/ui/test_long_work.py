@@ -9,11 +9,11 @@ from PySide6.QtWidgets import QPushButton
 from careerplanner.store.data_dir import DataDir
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.shell.file_actions import DATASET_TASK
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 
 
 def test_cancelling_a_real_import_changes_nothing(window, qtbot):
-    release = shared_path("data", "onet", "29.2")
+    release = onet_release("29.2")
     before = window.ctx.market_db.execute("SELECT count(*) FROM dataset").fetchone()[0]
     window.files.import_dataset_path(release)
     task = window.ctx.runner._current[DATASET_TASK]
@@ -33,7 +33,7 @@ def test_damaged_user_data_is_restored_from_the_newest_backup_when_the_user_agre
     qapp, data_home, monkeypatch
 ):
     from careerplanner.app import _open_with_recovery
-    from careerplanner.services.market_pages import add_target_role, target_roles
+    from careerplanner.store.user.targets import add_target_role, target_roles
 
     data_dir = DataDir(data_home)
     db = data_dir.open_user_db()

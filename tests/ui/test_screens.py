@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from careerplanner.services.market_pages import target_roles
+from careerplanner.store.user.targets import target_roles
 from careerplanner.ui.common import dialogs
-from tests.conftest import shared_path
+from tests.conftest import onet_release, shared_path
 from tests.ui.conftest import slice_lines
 
 
@@ -124,7 +124,7 @@ def test_market_explorer_skill_and_career_pages(market_window, qtbot):
 
 
 def _onet_24_slice(folder: Path) -> Path:
-    source = shared_path("data", "onet", "24.2")
+    source = onet_release("24.2")
     folder.mkdir()
     (folder / "Read Me.txt").write_bytes((source / "Read Me.txt").read_bytes())
     slice_lines(

@@ -3,7 +3,7 @@
 Every reader here validates the *whole* input before returning and never touches the database:
 it returns an `ImportedDataset` (plain rows per table, with the columns named), which
 `careerplanner.store.market.datasets.install_dataset` writes in one transaction. The table and
-column names are those of `careerplanner.store.market.schema.DATASET_TABLES`.
+column names are those of `careerplanner.core.datasets.DATASET_TABLES`.
 """
 
 from __future__ import annotations

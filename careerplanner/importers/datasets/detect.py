@@ -10,18 +10,19 @@ sentence naming the file and what was expected.
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerplanner.core.datasets import PACK_MANIFEST
 from careerplanner.errors import UserError
 from careerplanner.importers.datasets.esco import is_esco_header
 from careerplanner.importers.datasets.onet_files import looks_like_onet_header, parse_readme
+from careerplanner.importers.datasets.postings import is_job_ads_folder
+from careerplanner.importers.datasets.postings_csv import is_postings_csv
 from careerplanner.importers.datasets.wages import is_wage_header
 from careerplanner.importers.safe_zip import SafeZip, is_zip
 from careerplanner.importers.tabular import header_of
 
-PACK_MANIFEST = "manifest.json"
 EXPECTED = (
     "an O*NET text release (folder or zip), a BLS OEWS wage table, a job-postings CSV, "
     "an ESCO skills CSV or a Career Planner skill-demand pack"
@@ -56,7 +57,7 @@ def detect(path: str | Path) -> Detection:
         return Detection("onet", path, "an O*NET text file")
     if kind is not None:
         return Detection(kind, path, _DESCRIPTIONS[kind])
-    if _is_postings_csv(path):
+    if is_postings_csv(path):
         return Detection("postings", path, "a job-postings CSV")
     shown = ", ".join(header[:6]) + (", …" if len(header) > 6 else "")
     raise UserError(
@@ -97,8 +98,7 @@ def _detect_folder(path: Path) -> Detection:
         return Detection("onet", path, "an O*NET text release (folder)")
     if "esco" in kinds:
         return Detection("esco", path, "a folder of ESCO skills CSVs")
-    postings = _postings_module()
-    if postings and postings.is_job_ads_folder(path):
+    if is_job_ads_folder(path):
         return Detection("postings", path, "a folder of saved job ads")
     raise UserError(
         f"{path.name} is a folder without any dataset Career Planner recognises; "
@@ -126,20 +126,3 @@ def _detect_zip(path: Path) -> Detection:
         f"{path.name} is a zip file but holds no dataset Career Planner recognises; "
         f"expected {EXPECTED}."
     )
-
-
-def _is_postings_csv(path: Path) -> bool:
-    try:
-        module = importlib.import_module("careerplanner.importers.datasets.postings_csv")
-    except ModuleNotFoundError:
-        return False
-    check = getattr(module, "is_postings_csv", None)
-    return bool(check and check(path))
-
-
-def _postings_module():
-    """B2's postings importer, when this build has it."""
-    try:
-        return importlib.import_module("careerplanner.importers.datasets.postings")
-    except ModuleNotFoundError:
-        return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
 from careerplanner.importers.datasets import (
@@ -68,7 +69,7 @@ def read_esco(
         attribution=ESCO_ATTRIBUTION,
         tables={
             "esco_skill": (
-                ("uri", "preferred_label", "alt_labels", "skill_type", "reuse_level"),
+                DATASET_TABLES["esco"]["esco_skill"],
                 sorted(rows.values()),
             )
         },

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.core.skills import skill_key
 from careerplanner.errors import UserError
@@ -48,6 +49,7 @@ from careerplanner.importers.tabular import (
     to_optional_int,
 )
 
+TABLES = DATASET_TABLES["onet"]  # each row tuple below follows its table's columns
 _SOC_CODE = re.compile(r"\d\d-\d{4}\.\d\d")
 _ELEMENT_ID = re.compile(r"\d(\.[A-Za-z0-9]+)+")
 
@@ -176,7 +178,7 @@ def _build_tables(result: ImportedDataset, tables: dict[str, Table]) -> None:
 
     if table := tables.get("occupations"):
         out["onet_occupation"] = (
-            ("code", "title", "description"),
+            TABLES["onet_occupation"],
             _typed(table, (CODE, "Title", "Description"), {}),
         )
         _refuse_duplicates(table, CODE)
@@ -195,20 +197,12 @@ def _build_tables(result: ImportedDataset, tables: dict[str, Table]) -> None:
         titles += [(c, t, None, "reported", None, shown) for c, t, shown in rows]
     if titles:
         out["onet_title"] = (
-            ("code", "title", "short_title", "kind", "sources", "shown_in_my_next_move"),
+            TABLES["onet_title"],
             titles,
         )
     if table := tables.get("technology_skills"):
         out["onet_tech_skill"] = (
-            (
-                "code",
-                "example",
-                "commodity_code",
-                "commodity_title",
-                "hot",
-                "in_demand",
-                "skill_key",
-            ),
+            TABLES["onet_tech_skill"],
             _technology_rows(table),
         )
     ratings: list[tuple] = []
@@ -217,28 +211,13 @@ def _build_tables(result: ImportedDataset, tables: dict[str, Table]) -> None:
             ratings += _rating_rows(table, "skill" if domain == "skills" else "knowledge")
     if ratings:
         out["onet_rating"] = (
-            (
-                "code",
-                "domain",
-                "element_id",
-                "element_name",
-                "scale",
-                "value",
-                "n",
-                "standard_error",
-                "lower_ci",
-                "upper_ci",
-                "recommend_suppress",
-                "not_relevant",
-                "date",
-                "domain_source",
-            ),
+            TABLES["onet_rating"],
             ratings,
         )
     if table := tables.get("level_anchors"):
         columns = ("Element ID", "Element Name", "Scale ID", "Anchor Value", "Anchor Description")
         out["onet_level_anchor"] = (
-            ("element_id", "element_name", "scale", "anchor_value", "description"),
+            TABLES["onet_level_anchor"],
             _typed(table, columns, {"Anchor Value": to_float}),
         )
     related: list[tuple] = []
@@ -247,10 +226,10 @@ def _build_tables(result: ImportedDataset, tables: dict[str, Table]) -> None:
         related = _typed(
             table, (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index"), {"Index": to_int}
         )
-        out["onet_related"] = (("code", "related_code", "tier", "rank"), related)
+        out["onet_related"] = (TABLES["onet_related"], related)
     if table := tables.get("job_zones"):
         out["onet_job_zone"] = (
-            ("code", "job_zone", "date", "domain_source"),
+            TABLES["onet_job_zone"],
             _typed(table, (CODE, "Job Zone", "Date", "Domain Source"), {"Job Zone": _job_zone}),
         )
         _refuse_duplicates(table, CODE)
@@ -258,7 +237,7 @@ def _build_tables(result: ImportedDataset, tables: dict[str, Table]) -> None:
         occupations = [row[0] for row in out["onet_occupation"][1]]
         rated = {row[0] for row in ratings}
         out["onet_rating_fallback"] = (
-            ("code", "source_code", "basis"),
+            TABLES["onet_rating_fallback"],
             rating_fallbacks(occupations, rated, related),
         )
 

@@ -24,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from careerplanner.core.datasets import PACK_MANIFEST
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
 from careerplanner.importers.datasets import ImportedDataset, ImportedFile
@@ -32,7 +33,6 @@ from careerplanner.importers.tabular import CellError, read_table
 
 PACK_FORMAT = "careerplanner-skill-demand-pack"
 PACK_FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
 MAX_MANIFEST_BYTES = 4 << 20
 FILES_TABLE = "dataset_file"
 """The table listing the files the dataset was originally imported from (kept for provenance)."""
@@ -104,24 +104,24 @@ def read_pack(
     pack = path.name
     with SafeZip.open(path) as archive:
         names = archive.names()
-        if MANIFEST not in names:
-            raise UserError(f"{pack} is not a skill-demand pack: it has no {MANIFEST}.")
-        if archive.size(MANIFEST) > MAX_MANIFEST_BYTES:
-            raise UserError(f"{pack}: {MANIFEST} is too large to be a pack manifest.")
-        manifest = parse_manifest(archive.read(MANIFEST), pack)
+        if PACK_MANIFEST not in names:
+            raise UserError(f"{pack} is not a skill-demand pack: it has no {PACK_MANIFEST}.")
+        if archive.size(PACK_MANIFEST) > MAX_MANIFEST_BYTES:
+            raise UserError(f"{pack}: {PACK_MANIFEST} is too large to be a pack manifest.")
+        manifest = parse_manifest(archive.read(PACK_MANIFEST), pack)
         specs = schema(manifest.kind)
         if specs is None:
             raise UserError(
-                f"{pack}: {MANIFEST} names the dataset kind “{manifest.kind}”, which this "
+                f"{pack}: {PACK_MANIFEST} names the dataset kind “{manifest.kind}”, which this "
                 "version of Career Planner does not know."
             )
         listed = set(manifest.files)
         for name in names:
-            if name != MANIFEST and name not in listed:
-                raise UserError(f"{pack}: the file “{name}” is not listed in {MANIFEST}.")
+            if name != PACK_MANIFEST and name not in listed:
+                raise UserError(f"{pack}: the file “{name}” is not listed in {PACK_MANIFEST}.")
         for name in manifest.files:
             if name not in names:
-                raise UserError(f"{pack}: the file “{name}” listed in {MANIFEST} is missing.")
+                raise UserError(f"{pack}: the file “{name}” listed in {PACK_MANIFEST} is missing.")
         data: dict[str, bytes] = {}
         for done, (name, expected) in enumerate(sorted(manifest.files.items()), start=1):
             cancel.check()
@@ -129,8 +129,8 @@ def read_pack(
             content = archive.read(name)
             if hashlib.sha256(content).hexdigest() != expected:
                 raise UserError(
-                    f"{pack}: the checksum of “{name}” does not match {MANIFEST} (the file was "
-                    "changed or damaged); nothing was imported."
+                    f"{pack}: the checksum of “{name}” does not match {PACK_MANIFEST} "
+                    "(the file was changed or damaged); nothing was imported."
                 )
             data[name] = content
     dataset = ImportedDataset(
@@ -150,7 +150,7 @@ def read_pack(
         cancel.check()
         spec = _check_table_entry(table, expected_tables, manifest, pack)
         if spec.name in seen:
-            raise UserError(f"{pack}: {MANIFEST} describes the table “{spec.name}” twice.")
+            raise UserError(f"{pack}: {PACK_MANIFEST} describes the table “{spec.name}” twice.")
         seen.add(spec.name)
         progress(len(manifest.files) + done, len(manifest.files) * 2, f"Reading {spec.name}")
         rows = _parse_table(data[table["file"]], f"{pack}: {table['file']}", spec, table)
@@ -168,7 +168,7 @@ def parse_manifest(raw: bytes, pack: str) -> PackManifest:
         keys = [key for key, _ in pairs]
         for key in keys:
             if keys.count(key) > 1:
-                raise UserError(f"{pack}: {MANIFEST} has the key “{key}” twice.")
+                raise UserError(f"{pack}: {PACK_MANIFEST} has the key “{key}” twice.")
         return dict(pairs)
 
     try:
@@ -177,12 +177,14 @@ def parse_manifest(raw: bytes, pack: str) -> PackManifest:
         )
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError, ValueError) as error:
         where = f" (line {error.lineno}, column {error.colno})" if hasattr(error, "lineno") else ""
-        raise UserError(f"{pack}: {MANIFEST} is not valid JSON{where}.") from error
+        raise UserError(f"{pack}: {PACK_MANIFEST} is not valid JSON{where}.") from error
     if not isinstance(document, dict) or document.get("format") != PACK_FORMAT:
-        raise UserError(f"{pack}: {MANIFEST} is not a Career Planner skill-demand pack manifest.")
+        raise UserError(
+            f"{pack}: {PACK_MANIFEST} is not a Career Planner skill-demand pack manifest."
+        )
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise UserError(f"{pack}: {MANIFEST} has no valid “format_version”.")
+        raise UserError(f"{pack}: {PACK_MANIFEST} has no valid “format_version”.")
     if version > PACK_FORMAT_VERSION:
         raise UserError(
             f"{pack} uses pack format {version}, newer than this version of Career Planner "
@@ -190,19 +192,19 @@ def parse_manifest(raw: bytes, pack: str) -> PackManifest:
         )
     for key in (*_TEXT_FIELDS, "dataset_sha256"):
         if not isinstance(document.get(key), str):
-            raise UserError(f"{pack}: {MANIFEST} lacks the text field “{key}”.")
+            raise UserError(f"{pack}: {PACK_MANIFEST} lacks the text field “{key}”.")
     if not document["id"] or not document["kind"] or not document["name"]:
-        raise UserError(f"{pack}: {MANIFEST} has an empty “id”, “kind” or “name”.")
+        raise UserError(f"{pack}: {PACK_MANIFEST} has an empty “id”, “kind” or “name”.")
     if not _SHA256.match(document["dataset_sha256"]):
-        raise UserError(f"{pack}: {MANIFEST} has an invalid “dataset_sha256”.")
+        raise UserError(f"{pack}: {PACK_MANIFEST} has an invalid “dataset_sha256”.")
     files = document.get("files")
     if not isinstance(files, dict) or not all(
         isinstance(v, str) and _SHA256.match(v) for v in files.values()
     ):
-        raise UserError(f"{pack}: {MANIFEST} needs “files”: each file name with its SHA-256.")
+        raise UserError(f"{pack}: {PACK_MANIFEST} needs “files”: each file name with its SHA-256.")
     tables = document.get("tables")
     if not isinstance(tables, list) or not all(isinstance(t, dict) for t in tables):
-        raise UserError(f"{pack}: {MANIFEST} needs “tables”, a list of table descriptions.")
+        raise UserError(f"{pack}: {PACK_MANIFEST} needs “tables”, a list of table descriptions.")
     notes = document.get("notes", "")
     return PackManifest(
         **{key: document[key] for key in _TEXT_FIELDS},
@@ -221,7 +223,7 @@ def _no_constant(name: str) -> float:
 def _check_table_entry(table: dict, expected: Mapping[str, TableSpec], manifest, pack) -> TableSpec:
     name, file = table.get("name"), table.get("file")
     if not isinstance(name, str) or not isinstance(file, str):
-        raise UserError(f"{pack}: a table in {MANIFEST} lacks its “name” or “file”.")
+        raise UserError(f"{pack}: a table in {PACK_MANIFEST} lacks its “name” or “file”.")
     spec = expected.get(name)
     if spec is None:
         raise UserError(
@@ -241,12 +243,12 @@ def _check_table_entry(table: dict, expected: Mapping[str, TableSpec], manifest,
         != wanted
     ):
         raise UserError(
-            f"{pack}: the columns of “{file}” in {MANIFEST} differ from the table “{name}” this "
-            f"version of Career Planner expects ({', '.join(spec.column_names)})."
+            f"{pack}: the columns of “{file}” in {PACK_MANIFEST} differ from the table "
+            f"“{name}” this version of Career Planner expects ({', '.join(spec.column_names)})."
         )
     key = table.get("key")
     if not isinstance(key, list) or key != list(spec.key):
-        raise UserError(f"{pack}: the key of “{file}” in {MANIFEST} is not {list(spec.key)}.")
+        raise UserError(f"{pack}: the key of “{file}” in {PACK_MANIFEST} is not {list(spec.key)}.")
     return spec
 
 
@@ -263,7 +265,7 @@ def _parse_table(raw: bytes, source: str, spec: TableSpec, entry: dict) -> list[
     declared_rows = entry.get("rows")
     if isinstance(declared_rows, int) and declared_rows != len(rows):
         raise UserError(
-            f"{source} holds {len(rows):,} rows but {MANIFEST} says {declared_rows:,}; "
+            f"{source} holds {len(rows):,} rows but {PACK_MANIFEST} says {declared_rows:,}; "
             "the pack is incomplete."
         )
     if spec.key:
@@ -352,7 +354,9 @@ def write_pack(
                 files[file_name] = hashlib.sha256(content).hexdigest()
                 entries.append(_table_entry(spec, file_name, count, markers))
             document = _manifest_document(manifest, files, entries)
-            archive.writestr(MANIFEST, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+            archive.writestr(
+                PACK_MANIFEST, json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+            )
         os.replace(partial, out_path)
     except BaseException:
         partial.unlink(missing_ok=True)

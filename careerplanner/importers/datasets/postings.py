@@ -1,22 +1,24 @@
 """Job postings -> market figures: postings CSV files and folders of saved job ads.
 
-`analyse_postings(path, finder)` reads a postings CSV (streamed: a 100 MB file keeps memory flat)
-or a folder of saved ads (plain text, Markdown, or JSON Resume `job.json`), finds the skills and
-the required depth in every description with the shared skill finder (the same one resumes use)
-and feeds them into a `core.market.MarketAggregator`. Nothing here writes the database: the store
-saves the returned `PostingsAnalysis` in one transaction (`store.market_postings`).
+`analyse_postings(path, requirements_of)` reads a postings CSV (streamed: a 100 MB file keeps
+memory flat) or a folder of saved ads (plain text, Markdown, or JSON Resume `job.json`), asks
+`requirements_of` for the skills and required depth of every description (the caller passes
+`analysis.job_ads.requirements_reader(finder)`: the shared skill finder, the same one resumes
+use; importers do not reach into the analysis themselves) and feeds them into a
+`core.market.MarketAggregator`. Nothing here writes the database: the store
+saves the returned `PostingsAnalysis` in one transaction (`services.dataset_import`).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from careerplanner.analysis.job_ads import required_levels
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.market import MarketAggregator, MarketFigures, PostingFacts
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
@@ -71,17 +73,22 @@ class PostingsAnalysis:
     duplicates: int = 0  # postings whose description repeats an earlier one word for word
 
 
+# What a job description requires: skill key -> (skill name, required level).
+RequirementsOf = Callable[[str], dict[str, tuple[str, int]]]
+
+
 def analyse_postings(
     path: Path,
-    finder,
+    requirements_of: RequirementsOf,
     mapping: PostingColumns | None = None,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> PostingsAnalysis:
     """Read a postings CSV or a folder of saved job ads and compute every market figure.
 
-    `finder` is the shared `analysis.skill_finder.SkillFinder` of the active vocabulary;
-    `mapping` overrides `guess_mapping` for a CSV whose column names are not recognised.
+    `requirements_of` finds the skills and levels a description asks for
+    (`analysis.job_ads.requirements_reader` over the active vocabulary's finder); `mapping`
+    overrides `guess_mapping` for a CSV whose column names are not recognised.
     Raises `UserError` naming the file, line and column of the first bad input, `Cancelled` when
     `cancel` fires. Nothing is written anywhere.
     """
@@ -118,7 +125,7 @@ def analyse_postings(
         required = reusable.get(digest_of_text)
         if required is None:
             required = {}
-            for key, (name, level) in required_levels(posting.description, finder).items():
+            for key, (name, level) in requirements_of(posting.description).items():
                 if key not in names:
                     names[key] = name
                 required[key] = level
@@ -142,35 +149,7 @@ def analyse_postings(
     )
 
 
-# The tables a postings dataset fills, in store.market_schema.DATASET_TABLES["postings"] order.
-ROLE_COLUMNS = (
-    "role",
-    "jobs",
-    "jobs_with_salary",
-    "pay_p10",
-    "pay_p25",
-    "pay_median",
-    "pay_p75",
-    "pay_p90",
-    "seniority_json",
-)
-SKILL_COLUMNS = (
-    "role",
-    "skill_key",
-    "skill_name",
-    "jobs",
-    "jobs_with_skill",
-    "demand_rate",
-    "depth_median",
-    "depth_mean",
-    *(f"depth_l{level}" for level in range(6)),
-    "salary_with_median",
-    "salary_with_n",
-    "salary_without_median",
-    "salary_without_n",
-    "raises_pay",
-)
-PAIRING_COLUMNS = ("role", "skill_key", "other_key", "together", "share", "lift")
+TABLES = DATASET_TABLES["postings"]  # each row tuple below follows its table's columns
 POSTINGS_LICENCE = (
     "Unknown: the licence of the source file was not stated; keep it for your own use."
 )
@@ -179,7 +158,7 @@ POSTINGS_LICENCE = (
 def postings_dataset(
     analysis: PostingsAnalysis, name: str | None = None, version: str | None = None
 ) -> ImportedDataset:
-    """The analysis as a dataset version ready for `store.market_repo.install_dataset`."""
+    """The analysis as a dataset version ready for `store.market.datasets.install_dataset`."""
     figures = analysis.figures
     roles = [
         (
@@ -224,9 +203,9 @@ def postings_dataset(
         licence=POSTINGS_LICENCE,
         attribution=f"Market figures computed by Career Planner from {source.name}.",
         tables={
-            "posting_role": (ROLE_COLUMNS, roles),
-            "posting_skill": (SKILL_COLUMNS, skills),
-            "posting_pairing": (PAIRING_COLUMNS, pairings),
+            "posting_role": (TABLES["posting_role"], roles),
+            "posting_skill": (TABLES["posting_skill"], skills),
+            "posting_pairing": (TABLES["posting_pairing"], pairings),
         },
         files=[ImportedFile(kind_of_file, source.name, analysis.jobs)],
         notes=_notes(analysis),

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
 from careerplanner.importers.datasets import (
@@ -87,10 +88,10 @@ def read_oews_wages(
         published=f"{year}-05" if year else "",
         tables={
             "wage_occupation": (
-                ("soc", "title", "o_group", "annual_only", "hourly_only"),
+                DATASET_TABLES["wages"]["wage_occupation"],
                 occupations,
             ),
-            "wage_figure": (("soc", "measure", "value", "marker"), figures),
+            "wage_figure": (DATASET_TABLES["wages"]["wage_figure"], figures),
         },
         files=[ImportedFile("wages", path.name, len(occupations))],
     )

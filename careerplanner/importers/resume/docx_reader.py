@@ -24,7 +24,7 @@ def docx_text(path: Path, archive: zipfile.ZipFile) -> str:
                     "writes; it was refused as unsafe."
                 )
     try:
-        import docx
+        import docx  # python-docx is heavy: loaded only when a .docx is read
 
         document = docx.Document(io.BytesIO(path.read_bytes()))
     except Exception as error:  # python-docx raises many kinds for a broken package

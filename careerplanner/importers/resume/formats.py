@@ -9,20 +9,23 @@ position parser serves every format.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from careerplanner.analysis.text import cid_share
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken
 from careerplanner.errors import UserError
 from careerplanner.importers.resume import structured
+from careerplanner.importers.resume.docx_reader import docx_text
 from careerplanner.importers.resume.pdf_reader import PdfWorker, shared_worker
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 30 * 1024 * 1024
 MAX_ZIP_RATIO = 100
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
+# What pdfminer writes for a glyph of a font that has no map back to text.
+_CID = re.compile(r"\(cid:\d+\)")
 
 
 @dataclass
@@ -119,6 +122,15 @@ def _decode(path: Path, data: bytes) -> str:
     return data.decode("cp1252", errors="replace")
 
 
+def cid_share(text: str) -> float:
+    """The share of `(cid:N)` placeholders among the words: high means the font has no text map."""
+    cids = len(_CID.findall(text))
+    if not cids:
+        return 0.0
+    words = len(re.findall(r"[^\W_]{2,}", _CID.sub(" ", text)))
+    return cids / (cids + words)
+
+
 def _read_pdf(path: Path, data: bytes, cancel: CancelToken, worker: PdfWorker) -> RawResume:
     if b"%%EOF" not in data[-2048:] and b"startxref" not in data[-4096:]:
         raise UserError(
@@ -162,8 +174,6 @@ def _read_zip(path: Path, data: bytes) -> RawResume:
                     "refused."
                 )
         if "word/document.xml" in names:
-            from careerplanner.importers.resume.docx_reader import docx_text
-
             return RawResume("docx", docx_text(path, archive))
         if any(Path(n).name.lower() in structured.LINKEDIN_FILES for n in names):
             return RawResume("linkedin", structured.linkedin_text(path, archive))

@@ -4,11 +4,17 @@ pdfminer.six on a hostile file can loop for ever or eat gigabytes, so it never r
 own process. One worker process (started with 'spawn', so it shares nothing with a Qt parent) is
 kept warm and reused; a job that overruns its time is killed with its worker, and the next job
 starts a fresh one. The worker caps its own address space with `resource.setrlimit`.
+
+pdfminer's warnings ("Could not get FontBBox...", dozens per file on some real resumes) are
+collected in the worker and sent back with the text, each distinct one once with its count; they
+are logged here under pdfminer's own logger names, so they go wherever this process routes
+library warnings (the command line and the GUI: a log file, not the terminal).
 """
 
 from __future__ import annotations
 
 import contextlib
+import logging
 import multiprocessing
 import threading
 import time
@@ -19,71 +25,44 @@ from careerplanner.errors import UserError
 
 TIME_LIMIT_SECONDS = 20.0
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
+MAX_WARNINGS_SENT = 50  # distinct warnings per file; a hostile PDF could make millions
+
+
+class _WarningsOfOneFile(logging.Handler):
+    """In the worker: the warnings of the current file, (logger, level, message) -> count."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.counts: dict[tuple[str, int, str], int] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        key = (record.name, record.levelno, record.getMessage())
+        if key in self.counts or len(self.counts) < MAX_WARNINGS_SENT:
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def take(self) -> list[tuple[str, int, str, int]]:
+        taken = [(*key, count) for key, count in self.counts.items()]
+        self.counts = {}
+        return taken
 
 
 def _limit_memory(limit: int) -> None:
     try:
-        import resource
+        import resource  # POSIX only: an ImportError elsewhere
 
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # not on this platform: the time limit remains
         pass
 
 
-def _lines(container) -> tuple:
-    """A text box's lines as Boxes (reading order may place a margin note between them)."""
-    from pdfminer.layout import LTTextLine
-
-    from careerplanner.importers.resume.columns import Box
-
-    return tuple(
-        Box(line.x0, line.y0, line.x1, line.y1, line.get_text())
-        for line in container
-        if isinstance(line, LTTextLine)
-    )
-
-
-def _extract(path: str) -> tuple[str, str, int]:
-    """Runs in the worker: (status, text-or-reason, page count)."""
-    from pdfminer.high_level import extract_pages
-    from pdfminer.layout import LAParams, LTTextContainer
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-    from pdfminer.pdfparser import PDFSyntaxError
-    from pdfminer.psexceptions import PSException
-
-    from careerplanner.importers.resume.columns import Box, page_text
-
-    try:
-        # boxes_flow=None: reading order by position only; the default flow analysis has a
-        # measured quadratic blow-up and mixes sidebar columns.
-        pages = []
-        for page in extract_pages(path, laparams=LAParams(boxes_flow=None)):
-            boxes = [
-                Box(item.x0, item.y0, item.x1, item.y1, item.get_text(), _lines(item))
-                for item in page
-                if isinstance(item, LTTextContainer)
-            ]
-            pages.append(page_text(boxes, page.width))
-        text = "\f".join(pages)
-    except (PDFPasswordIncorrect, PDFEncryptionError):
-        return "encrypted", "", 0
-    except MemoryError:
-        return "memory", "", 0
-    except (PDFSyntaxError, PSException, ValueError, KeyError, TypeError, AssertionError) as error:
-        return "damaged", f"{type(error).__name__}: {error}"[:200], 0
-    except Exception as error:  # pdfminer raises many kinds on broken files
-        if "encrypt" in str(error).lower() or "password" in str(error).lower():
-            return "encrypted", "", 0
-        return "damaged", f"{type(error).__name__}: {error}"[:200], 0
-    return "ok", text, len(pages)
-
-
 def _serve(connection, memory_limit: int) -> None:
-    import logging
-
-    logging.disable(logging.WARNING)  # pdfminer warns about every odd font on stderr
+    warnings = _WarningsOfOneFile()
+    logging.getLogger().addHandler(warnings)  # instead of the worker's stderr
+    logging.captureWarnings(True)
     _limit_memory(memory_limit)
-    import pdfminer.high_level  # noqa: F401  (imported up front: the worker is kept warm)
+    # Imported here, in the worker, and up front (the worker is kept warm): the app's own
+    # process never loads pdfminer.
+    from careerplanner.importers.resume.pdf_pages import extract_text
 
     while True:
         try:
@@ -93,9 +72,10 @@ def _serve(connection, memory_limit: int) -> None:
         if path is None:
             return
         try:
-            connection.send(_extract(path))
+            result = extract_text(path)
         except MemoryError:
-            connection.send(("memory", "", 0))
+            result = ("memory", "", 0)
+        connection.send((*result, warnings.take()))
 
 
 class PdfWorker:
@@ -147,7 +127,7 @@ class PdfWorker:
         with self._lock:
             try:
                 self._ensure_started()
-                status, payload, pages = self._run(path, cancel)
+                status, payload, pages, warnings = self._run(path, cancel)
             except (OSError, EOFError):
                 # The worker died (most often: it hit its memory limit) mid-job.
                 self._kill()
@@ -156,9 +136,10 @@ class PdfWorker:
                     "file needs more memory than a resume should); save the PDF again from its "
                     "original program."
                 ) from None
+        _log_warnings(path, warnings)
         return _check(path, status, payload), pages
 
-    def _run(self, path: Path, cancel: CancelToken) -> tuple[str, str, int]:
+    def _run(self, path: Path, cancel: CancelToken) -> tuple[str, str, int, list]:
         self._connection.send(str(path))
         deadline = time.monotonic() + self.time_limit
         while not self._connection.poll(0.05):
@@ -174,6 +155,16 @@ class PdfWorker:
                     "was abandoned; the PDF may be damaged or built to stall readers."
                 )
         return self._connection.recv()
+
+
+def _log_warnings(path: Path, warnings: list[tuple[str, int, str, int]]) -> None:
+    if not logging.getLogger().handlers:
+        # Nothing routes library warnings in this process (a bare script): Python's last-resort
+        # handler would print them on stderr, which the worker has always spared its callers.
+        return
+    for logger_name, level, message, count in warnings:
+        repeated = f", {count} times" if count > 1 else ""
+        logging.getLogger(logger_name).log(level, "%s (%s%s)", message, path.name, repeated)
 
 
 def _check(path: Path, status: str, payload: str) -> str:

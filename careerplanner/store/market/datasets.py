@@ -6,29 +6,29 @@ version per kind is active. `install_dataset` writes a fully validated `Imported
 skills and the switch of the active version commit together or not at all (a failure, a
 Cancel or a kill leaves the previous version active and no partial rows).
 
-Other parts call:
     install_dataset(db, dataset, progress, cancel) -> InstallResult
     list_datasets(db) / get_dataset(db, id) / active_dataset(db, kind) / previous_dataset(db, kind)
+    active_datasets(db) / active_dataset_id(db, kind)     the start screen's small reads
     use_dataset(db, id)
     read_dataset_tables(db, id)            # for pack export: {table: (columns, rows)}
-    skill_terms(db) -> list[SkillTerm]     # the skill finder's vocabulary (cached)
-    resolve_skill_key(db, key) -> key      # follows renames
-    ensure_default_dataset(db_or_data_dir, progress, cancel)
+    dataset_files(db, id)
+
+The start screen reads the active datasets through this module, so it stays cheap to import:
+NamedTuples rather than dataclasses (the dataclasses module and each dataclass cost ~1 ms apiece
+on the start-up path), and no sqlite-utils until the first write.
 """
 
 from __future__ import annotations
 
 import gc
 import sqlite3
-from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
-from careerplanner.core.skills import SkillTerm
 from careerplanner.errors import UserError
 from careerplanner.store.connection import Database
-from careerplanner.store.market.schema import DATASET_TABLES
 
 BATCH_ROWS = 20_000
 
@@ -49,8 +49,7 @@ class DatasetContent(Protocol):
     notes: list[str]
 
 
-@dataclass(frozen=True)
-class DatasetInfo:
+class DatasetInfo(NamedTuple):
     id: int
     kind: str
     name: str
@@ -65,11 +64,10 @@ class DatasetInfo:
     notes: str
 
     def as_dict(self) -> dict:
-        return dict(self.__dict__)
+        return self._asdict()
 
 
-@dataclass(frozen=True)
-class InstallResult:
+class InstallResult(NamedTuple):
     dataset: DatasetInfo
     already_installed: bool
     rows: int
@@ -84,6 +82,43 @@ class InstallResult:
             )
             return f"{d.name} is already installed as dataset {d.id} ({state}); nothing changed."
         return f"Installed {d.name} as dataset {d.id} ({self.rows:,} rows); it is now active."
+
+
+class DatasetSummary(NamedTuple):
+    """The active version of a kind as the start screen and the market pages name it."""
+
+    id: int
+    kind: str
+    name: str
+    version: str
+
+    @property
+    def label(self) -> str:
+        """The name, with the version when the name does not already carry it."""
+        if self.version and self.version not in self.name:
+            return f"{self.name} {self.version}"
+        return self.name
+
+
+def active_datasets(db: Database) -> list[DatasetSummary]:
+    """The active dataset version of each kind, newest import first."""
+    rows = db.execute(
+        "SELECT id, kind, name, version FROM dataset WHERE active = 1 ORDER BY imported_at DESC"
+    ).fetchall()
+    return [DatasetSummary(*row) for row in rows]
+
+
+def active_dataset_id(db: Database, kind: str) -> int | None:
+    """The id of the active version of `kind`, None when none is installed."""
+    for dataset in active_datasets(db):
+        if dataset.kind == kind:
+            return dataset.id
+    return None
+
+
+def active_versions(db: Database) -> tuple[tuple[int, str], ...]:
+    """(id, imported_at) of every active version: changes whenever any kind switches version."""
+    return tuple(db.execute("SELECT id, imported_at FROM dataset WHERE active = 1"))
 
 
 _COLUMNS = (
@@ -197,6 +232,8 @@ def install_dataset(
             )
             cancel.check()
             if dataset.kind == "onet":
+                # Start-up: the start screen imports this module; the rename detector (difflib)
+                # is only needed by an O*NET install.
                 from careerplanner.store.market.renames import record_renames
 
                 renames = record_renames(db, dataset_id)
@@ -215,7 +252,6 @@ def install_dataset(
     finally:
         if gc_was_enabled:
             gc.enable()
-    _TERMS_CACHE.clear()
     return InstallResult(
         get_dataset(db, dataset_id), already_installed=False, rows=total, renames=renames
     )
@@ -274,31 +310,6 @@ def _has_rowid(db: Database, table: str) -> bool:
     return "WITHOUT ROWID" not in sql.upper()
 
 
-# ------------------------------------------------------------------ skills vocabulary
-
-_TERMS_CACHE: dict[tuple, list[SkillTerm]] = {}
-
-
-def skill_terms(db: Database) -> list[SkillTerm]:
-    """The skill finder's vocabulary for the active datasets (cached per dataset ids)."""
-    from careerplanner.store.market.terms import build_skill_terms
-
-    onet = active_dataset(db, "onet")
-    esco = active_dataset(db, "esco")
-    aliases = db.execute("SELECT count(*) FROM skill_alias").fetchone()[0]
-    cache_key = (_db_identity(db), onet and onet.id, esco and esco.id, aliases)
-    terms = _TERMS_CACHE.get(cache_key)
-    if terms is None:
-        terms = build_skill_terms(db, onet and onet.id, esco and esco.id)
-        _TERMS_CACHE[cache_key] = terms
-    return terms
-
-
-def _db_identity(db: Database) -> str:
-    row = db.execute("PRAGMA database_list").fetchone()
-    return row[2] or str(id(db))
-
-
 def resolve_skill_key(db: Database, key: str) -> str:
     """Follow renames: the key a skill has in the active O*NET version.
 
@@ -325,22 +336,3 @@ def _tech_key_exists(db: Database, dataset_id: int, key: str) -> bool:
         ).fetchone()
         is not None
     )
-
-
-def ensure_default_dataset(
-    db_or_data_dir, progress: Progress = no_progress, cancel: CancelToken = NEVER_CANCELLED
-) -> list[InstallResult]:
-    """Install the bundled default (O*NET, BLS wages, ESCO) for every kind not installed yet.
-
-    Accepts the market database or a `DataDir`. A no-op when every kind already has a version.
-    """
-    from careerplanner.services.dataset_import import install_bundled_default
-    from careerplanner.store.data_dir import DataDir
-
-    if isinstance(db_or_data_dir, DataDir):
-        db = db_or_data_dir.open_market_db()
-        try:
-            return install_bundled_default(db, progress, cancel)
-        finally:
-            db.close()
-    return install_bundled_default(db_or_data_dir, progress, cancel)

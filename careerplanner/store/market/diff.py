@@ -20,11 +20,11 @@ from __future__ import annotations
 
 import statistics
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.errors import UserError
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import DatasetInfo, get_dataset
 from careerplanner.store.market.renames import detect_renames
-from careerplanner.store.market.schema import DATASET_TABLES
 
 EXAMPLES = 20  # how many example items each list shows
 

@@ -14,15 +14,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from careerplanner.core.levels import Level
+from careerplanner.core.market import ALL_ROLES, RoleFigures
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import active_dataset
 from careerplanner.store.market.levels import onet_level_to_depth
-
-if TYPE_CHECKING:  # the postings figures load with the first postings query
-    from careerplanner.core.market import RoleFigures
+from careerplanner.store.market.postings import postings_roles
+from careerplanner.store.market.roles import SENIORITY_WORDS, squash
 
 WAGE_MARKERS = {
     "*": "not available",
@@ -59,7 +58,7 @@ class Rating:
 
     @property
     def depth(self) -> Level | None:
-        """The estimated required depth L0–L5 (see market_levels)."""
+        """The estimated required depth L0–L5 (see store.market.levels)."""
         if self.level is None:
             return None
         return onet_level_to_depth(self.level, self.not_relevant)
@@ -257,6 +256,29 @@ def level_anchors(
     ).fetchall()
 
 
+@dataclass(frozen=True)
+class RelatedRole:
+    code: str
+    title: str
+    tier: str
+
+
+def related_roles(
+    db: Database, code: str, limit: int = 10, dataset_id: int | None = None
+) -> list[RelatedRole]:
+    """O*NET's related occupations of `code`, most related first."""
+    dataset_id = _dataset_id(db, "onet", dataset_id)
+    if dataset_id is None:
+        return []
+    rows = db.execute(
+        """SELECT r.related_code, o.title, r.tier FROM onet_related r
+           JOIN onet_occupation o ON o.dataset_id = r.dataset_id AND o.code = r.related_code
+           WHERE r.dataset_id = ? AND r.code = ? ORDER BY r.rank LIMIT ?""",
+        [dataset_id, code, limit],
+    ).fetchall()
+    return [RelatedRole(*row) for row in rows]
+
+
 # -- job-postings roles and O*NET occupations -------------------------------------------------
 
 TITLE_SHARED_BY_AT_MOST = 3
@@ -284,10 +306,8 @@ class PostingsRole:
 
 
 def _title_words(text: str) -> list[str]:
-    """A title's words as `market_roles.find_roles` compares them: seniority words left out
+    """A title's words as `roles.find_roles` compares them: seniority words left out
     ("Senior Data Scientist" and "data scientist" are both data + scientist)."""
-    from careerplanner.store.market.roles import SENIORITY_WORDS
-
     words = _TITLE_WORD.findall(text.casefold())
     return [word for word in words if word not in SENIORITY_WORDS] or words
 
@@ -298,7 +318,7 @@ def postings_roles_for(
     """The roles of the active postings dataset that name occupation `code`, most postings first.
 
     Postings roles are free text. A role belongs to the occupation when the app's title search
-    (`market_roles.find_roles`) would find the occupation for the role's name as an *exact*
+    (`roles.find_roles`) would find the occupation for the role's name as an *exact*
     title (score 100: the squashed role equals a squashed occupation, alternate or reported
     title), the name has at least `TITLE_MIN_WORDS` words, and that title names at most
     `TITLE_SHARED_BY_AT_MOST` occupations. The rule is find_roles' own; it is applied here with
@@ -319,10 +339,6 @@ def postings_roles_for(
 def _postings_roles_for(
     db: Database, code: str, postings_id: int, onet_id: int
 ) -> list[PostingsRole]:
-    from careerplanner.core.market import ALL_ROLES
-    from careerplanner.store.market.postings import postings_roles
-    from careerplanner.store.market.roles import squash
-
     titles = "SELECT code, title FROM onet_occupation WHERE dataset_id = ? {where} UNION "
     titles += "SELECT code, title FROM onet_title WHERE dataset_id = ? {where}"
     own = {

@@ -1,66 +1,29 @@
-"""Market figures from job postings: importing a postings file and reading the figures back.
+"""The postings tables (market figures computed from job postings): the one module that reads them.
 
-    import_postings(db, path, finder=None, mapping=None, progress, cancel) -> InstallResult
     postings_roles(db, dataset_id) -> list[RoleFigures]
     postings_skills(db, dataset_id, role=ALL_ROLES) -> list[SkillFigures]
     skill_by_role(db, dataset_id, skill_key) -> list[SkillFigures]      # the role breakdown
     pay_raising_skills(db, dataset_id, role) -> list[SkillFigures]
     skill_pairings(db, dataset_id, skill_key, role=ALL_ROLES) -> list[Pairing]
+    skill_rows(db, dataset_id, skill_key) -> list[dict]                 # every scope, raw figures
+    paired_skill_names(db, dataset_id, skill_key, limit) -> [(name, share, lift)]
+    salary_figures(db, dataset_id) -> [(key, name, with median, n, without median, n)]
+    skills_named_like(db, dataset_id, text, limit) -> [(key, name, postings)]
 
-The figures are computed by `core.market` while the file is read (nothing per posting is kept)
-and stored as one dataset version of kind "postings" by `market_repo.install_dataset`, in one
-transaction: a failure or Cancel leaves the previous version active and no partial rows.
+A postings dataset is installed by `services.dataset_import.import_postings`.
 """
 
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
+from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.market import ALL_ROLES, Pairing, RoleFigures, SkillFigures
-from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
-from careerplanner.errors import UserError
-from careerplanner.importers.datasets.postings import (
-    PAIRING_COLUMNS,
-    ROLE_COLUMNS,
-    SKILL_COLUMNS,
-    PostingColumns,
-    analyse_postings,
-    postings_dataset,
-)
 from careerplanner.store.connection import Database
-from careerplanner.store.market.datasets import InstallResult, install_dataset, skill_terms
 
-
-def default_finder(db: Database):
-    """The shared skill finder over the active datasets' vocabulary and the curated aliases."""
-    from careerplanner.analysis.vocabulary import build_vocabulary, read_curated_aliases
-
-    terms = skill_terms(db)
-    if not terms:
-        raise UserError(
-            "Install an O*NET dataset before importing job postings: the skills in job ads are "
-            "found with its skill list."
-        )
-    return build_vocabulary(terms, read_curated_aliases()).finder()
-
-
-def import_postings(
-    db: Database,
-    path: Path,
-    finder=None,
-    mapping: PostingColumns | None = None,
-    progress: Progress = no_progress,
-    cancel: CancelToken = NEVER_CANCELLED,
-    name: str | None = None,
-) -> InstallResult:
-    """Analyse a postings CSV or a folder of job ads and install the figures as a new version.
-
-    `finder` defaults to `default_finder(db)`; `mapping` overrides the guessed column mapping.
-    """
-    finder = finder if finder is not None else default_finder(db)
-    analysis = analyse_postings(Path(path), finder, mapping, progress, cancel)
-    return install_dataset(db, postings_dataset(analysis, name=name), progress, cancel)
+ROLE_COLUMNS = DATASET_TABLES["postings"]["posting_role"]
+SKILL_COLUMNS = DATASET_TABLES["postings"]["posting_skill"]
+PAIRING_COLUMNS = DATASET_TABLES["postings"]["posting_pairing"]
 
 
 def _select(db, table: str, columns: tuple[str, ...], where: str, params: list) -> list[dict]:
@@ -144,3 +107,49 @@ def skill_pairings(
     )
     pairings = [Pairing(**row) for row in rows]
     return sorted(pairings, key=lambda p: (-p.together, -p.lift, p.other_key))
+
+
+def skill_rows(db: Database, dataset_id: int, skill_key: str) -> list[dict]:
+    """Every column of a skill's figures in each scope (role; "" = all), most postings first."""
+    cursor = db.execute(
+        "SELECT * FROM posting_skill WHERE dataset_id = ? AND skill_key = ? ORDER BY jobs DESC",
+        [dataset_id, skill_key],
+    )
+    names = [column[0] for column in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def paired_skill_names(
+    db: Database, dataset_id: int, skill_key: str, limit: int = 10
+) -> list[tuple[str, float, float]]:
+    """(other skill name, share, lift) for the skills most often alongside `skill_key`."""
+    return db.execute(
+        """SELECT coalesce(s.skill_name, p.other_key), p.share, p.lift FROM posting_pairing p
+           LEFT JOIN posting_skill s ON s.dataset_id = p.dataset_id AND s.role = p.role
+             AND s.skill_key = p.other_key
+           WHERE p.dataset_id = ? AND p.role = '' AND p.skill_key = ?
+           ORDER BY p.share DESC LIMIT ?""",
+        [dataset_id, skill_key, limit],
+    ).fetchall()
+
+
+def salary_figures(db: Database, dataset_id: int | None) -> list[tuple]:
+    """(key, name, median with, n with, median without, n without) of every skill, all postings."""
+    return db.execute(
+        """SELECT skill_key, skill_name, salary_with_median, salary_with_n,
+                  salary_without_median, salary_without_n
+           FROM posting_skill WHERE dataset_id = ? AND role = ''""",
+        [dataset_id],
+    ).fetchall()
+
+
+def skills_named_like(
+    db: Database, dataset_id: int, text: str, limit: int
+) -> list[tuple[str, str, int]]:
+    """(key, name, postings asking for it) of skills whose name contains `text`, most first."""
+    return db.execute(
+        """SELECT skill_key, skill_name, jobs_with_skill FROM posting_skill
+           WHERE dataset_id = ? AND role = '' AND skill_name LIKE ?
+           ORDER BY jobs_with_skill DESC LIMIT ?""",
+        [dataset_id, f"%{text}%", limit],
+    ).fetchall()

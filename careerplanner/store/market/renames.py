@@ -166,3 +166,16 @@ def record_renames(db: Database, new_id: int) -> int:
             ],
         )
     return len(renames)
+
+
+def older_keys(db: Database, keys: list[str]) -> dict[str, list[str]]:
+    """Each key's older keys (the technologies it was renamed from), from the alias table."""
+    if not keys:
+        return {}
+    found: dict[str, list[str]] = {}
+    marks = ",".join("?" * len(keys))
+    for old, new in db.execute(
+        f"SELECT old_key, new_key FROM skill_alias WHERE new_key IN ({marks})", keys
+    ):
+        found.setdefault(new, []).append(old)
+    return found

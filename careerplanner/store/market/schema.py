@@ -4,17 +4,18 @@ Migrations are append-only once released; each released version has a fixture da
 
 Every content table carries `dataset_id` (the `dataset` row it came from) and mirrors one source
 file closely, so a version can be exported as a pack and imported elsewhere exactly:
-`DATASET_TABLES` lists, per dataset kind, the tables and the columns an importer fills (in order).
+`careerplanner.core.datasets.DATASET_TABLES` lists, per dataset kind, the tables and the columns
+an importer fills (in order).
 """
 
 from __future__ import annotations
 
 from careerplanner.store.database import DatabaseSpec
 
-_ID = "dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE"
-
 
 def m001_initial(db):
+    # Released: this DDL is frozen as shipped (tests/fixtures/market-v1.db holds the same text);
+    # a change to the schema is a new migration, never an edit here.
     # One row per import. Exactly one row per kind is active at a time; earlier versions stay so
     # the user can switch back. sha256 makes re-importing the same file a no-op.
     db.execute(
@@ -36,8 +37,8 @@ def m001_initial(db):
     db.execute("CREATE UNIQUE INDEX dataset_one_active ON dataset(kind) WHERE active = 1")
     # What each import read: file name, the role recognised from its header, rows, layout notes.
     db.execute(
-        f"""CREATE TABLE dataset_file (
-            {_ID},
+        """CREATE TABLE dataset_file (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE,
             role TEXT NOT NULL,
             file_name TEXT NOT NULL,
             rows INTEGER NOT NULL,
@@ -59,109 +60,109 @@ def m001_initial(db):
 
     # ------------------------------------------------------------------ O*NET ("onet")
     db.execute(
-        f"""CREATE TABLE onet_occupation (
-            {_ID}, code TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
+        """CREATE TABLE onet_occupation (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, code TEXT NOT NULL, title TEXT NOT NULL, description TEXT NOT NULL,
             PRIMARY KEY (dataset_id, code)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
     db.execute(
-        f"""CREATE TABLE onet_title (
-            {_ID}, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT,
+        """CREATE TABLE onet_title (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, code TEXT NOT NULL, title TEXT NOT NULL, short_title TEXT,
             kind TEXT NOT NULL CHECK (kind IN ('alternate', 'reported')),
             sources TEXT, shown_in_my_next_move INTEGER
-        )"""
+        )"""  # noqa: E501
     )
     db.execute("CREATE INDEX onet_title_by_dataset ON onet_title(dataset_id, code)")
     db.execute(
-        f"""CREATE TABLE onet_tech_skill (
-            {_ID}, code TEXT NOT NULL, example TEXT NOT NULL, commodity_code INTEGER NOT NULL,
+        """CREATE TABLE onet_tech_skill (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, code TEXT NOT NULL, example TEXT NOT NULL, commodity_code INTEGER NOT NULL,
             commodity_title TEXT NOT NULL, hot INTEGER NOT NULL,
             in_demand INTEGER,  -- NULL: the release predates the In Demand column (27.1)
             skill_key TEXT NOT NULL
-        )"""
+        )"""  # noqa: E501
     )
     db.execute("CREATE INDEX onet_tech_by_code ON onet_tech_skill(dataset_id, code)")
     db.execute("CREATE INDEX onet_tech_by_key ON onet_tech_skill(dataset_id, skill_key)")
     db.execute(
-        f"""CREATE TABLE onet_rating (
-            {_ID}, code TEXT NOT NULL,
+        """CREATE TABLE onet_rating (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, code TEXT NOT NULL,
             domain TEXT NOT NULL CHECK (domain IN ('skill', 'knowledge')),
             element_id TEXT NOT NULL, element_name TEXT NOT NULL,
             scale TEXT NOT NULL, value REAL NOT NULL, n INTEGER, standard_error REAL,
             lower_ci REAL, upper_ci REAL, recommend_suppress INTEGER, not_relevant INTEGER,
             date TEXT NOT NULL, domain_source TEXT NOT NULL
-        )"""
+        )"""  # noqa: E501
     )
     db.execute("CREATE INDEX onet_rating_by_code ON onet_rating(dataset_id, code)")
     db.execute(
-        f"""CREATE TABLE onet_level_anchor (
-            {_ID}, element_id TEXT NOT NULL, element_name TEXT NOT NULL, scale TEXT NOT NULL,
+        """CREATE TABLE onet_level_anchor (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, element_id TEXT NOT NULL, element_name TEXT NOT NULL, scale TEXT NOT NULL,
             anchor_value REAL NOT NULL, description TEXT NOT NULL
-        )"""
+        )"""  # noqa: E501
     )
     db.execute(
-        f"""CREATE TABLE onet_related (
-            {_ID}, code TEXT NOT NULL, related_code TEXT NOT NULL, tier TEXT NOT NULL,
+        """CREATE TABLE onet_related (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, code TEXT NOT NULL, related_code TEXT NOT NULL, tier TEXT NOT NULL,
             rank INTEGER NOT NULL
-        )"""
+        )"""  # noqa: E501
     )
     db.execute("CREATE INDEX onet_related_by_code ON onet_related(dataset_id, code)")
     db.execute(
-        f"""CREATE TABLE onet_job_zone (
-            {_ID}, code TEXT NOT NULL, job_zone INTEGER NOT NULL, date TEXT NOT NULL,
+        """CREATE TABLE onet_job_zone (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, code TEXT NOT NULL, job_zone INTEGER NOT NULL, date TEXT NOT NULL,
             domain_source TEXT NOT NULL, PRIMARY KEY (dataset_id, code)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
     # Occupations without Skills/Knowledge ratings borrow those of their closest related
     # occupation that has them; the app names the source occupation wherever it shows them.
     db.execute(
-        f"""CREATE TABLE onet_rating_fallback (
-            {_ID}, code TEXT NOT NULL, source_code TEXT NOT NULL,
+        """CREATE TABLE onet_rating_fallback (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, code TEXT NOT NULL, source_code TEXT NOT NULL,
             basis TEXT NOT NULL CHECK (basis IN ('related', 'soc_group')),
             PRIMARY KEY (dataset_id, code)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
 
     # ------------------------------------------------------------------ BLS OEWS ("wages")
     # One row per occupation and measure; `marker` keeps the BLS footnote symbol when the
     # figure is not a plain number (`*` not available, `#` above the top of the range, ...).
     db.execute(
-        f"""CREATE TABLE wage_occupation (
-            {_ID}, soc TEXT NOT NULL, title TEXT NOT NULL, o_group TEXT NOT NULL,
+        """CREATE TABLE wage_occupation (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, soc TEXT NOT NULL, title TEXT NOT NULL, o_group TEXT NOT NULL,
             annual_only INTEGER NOT NULL, hourly_only INTEGER NOT NULL,
             PRIMARY KEY (dataset_id, soc)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
     db.execute(
-        f"""CREATE TABLE wage_figure (
-            {_ID}, soc TEXT NOT NULL, measure TEXT NOT NULL, value REAL, marker TEXT,
+        """CREATE TABLE wage_figure (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, soc TEXT NOT NULL, measure TEXT NOT NULL, value REAL, marker TEXT,
             PRIMARY KEY (dataset_id, soc, measure)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
 
     # ------------------------------------------------------------------ ESCO ("esco")
     db.execute(
-        f"""CREATE TABLE esco_skill (
-            {_ID}, uri TEXT NOT NULL, preferred_label TEXT NOT NULL, alt_labels TEXT NOT NULL,
+        """CREATE TABLE esco_skill (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, uri TEXT NOT NULL, preferred_label TEXT NOT NULL, alt_labels TEXT NOT NULL,
             skill_type TEXT NOT NULL, reuse_level TEXT NOT NULL,
             PRIMARY KEY (dataset_id, uri)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
 
     # ------------------------------------------------------------------ job postings ("postings")
     # The market figures computed from a postings file (core.market), one scope per role; the
     # role "" means all postings. Mirrors core.market.RoleFigures / SkillFigures / Pairing.
     db.execute(
-        f"""CREATE TABLE posting_role (
-            {_ID}, role TEXT NOT NULL, jobs INTEGER NOT NULL, jobs_with_salary INTEGER NOT NULL,
+        """CREATE TABLE posting_role (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, role TEXT NOT NULL, jobs INTEGER NOT NULL, jobs_with_salary INTEGER NOT NULL,
             pay_p10 REAL, pay_p25 REAL, pay_median REAL, pay_p75 REAL, pay_p90 REAL,
             seniority_json TEXT NOT NULL DEFAULT '[]',
             PRIMARY KEY (dataset_id, role)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
     db.execute(
-        f"""CREATE TABLE posting_skill (
-            {_ID}, role TEXT NOT NULL, skill_key TEXT NOT NULL, skill_name TEXT NOT NULL,
+        """CREATE TABLE posting_skill (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, role TEXT NOT NULL, skill_key TEXT NOT NULL, skill_name TEXT NOT NULL,
             jobs INTEGER NOT NULL, jobs_with_skill INTEGER NOT NULL, demand_rate REAL NOT NULL,
             depth_median REAL NOT NULL, depth_mean REAL NOT NULL,
             depth_l0 INTEGER NOT NULL, depth_l1 INTEGER NOT NULL, depth_l2 INTEGER NOT NULL,
@@ -170,14 +171,14 @@ def m001_initial(db):
             salary_without_median REAL, salary_without_n INTEGER NOT NULL,
             raises_pay INTEGER NOT NULL,
             PRIMARY KEY (dataset_id, role, skill_key)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
     db.execute(
-        f"""CREATE TABLE posting_pairing (
-            {_ID}, role TEXT NOT NULL, skill_key TEXT NOT NULL, other_key TEXT NOT NULL,
+        """CREATE TABLE posting_pairing (
+            dataset_id INTEGER NOT NULL REFERENCES dataset(id) ON DELETE CASCADE, role TEXT NOT NULL, skill_key TEXT NOT NULL, other_key TEXT NOT NULL,
             together INTEGER NOT NULL, share REAL NOT NULL, lift REAL NOT NULL,
             PRIMARY KEY (dataset_id, role, skill_key, other_key)
-        ) WITHOUT ROWID"""
+        ) WITHOUT ROWID"""  # noqa: E501
     )
 
 
@@ -187,89 +188,3 @@ MARKET_DB = DatabaseSpec(
     name="careerplanner.market",
     steps=(m001_initial,),
 )
-
-# Per dataset kind: table -> the columns an importer provides (dataset_id is added by the store).
-DATASET_TABLES: dict[str, dict[str, tuple[str, ...]]] = {
-    "onet": {
-        "onet_occupation": ("code", "title", "description"),
-        "onet_title": (
-            "code",
-            "title",
-            "short_title",
-            "kind",
-            "sources",
-            "shown_in_my_next_move",
-        ),
-        "onet_tech_skill": (
-            "code",
-            "example",
-            "commodity_code",
-            "commodity_title",
-            "hot",
-            "in_demand",
-            "skill_key",
-        ),
-        "onet_rating": (
-            "code",
-            "domain",
-            "element_id",
-            "element_name",
-            "scale",
-            "value",
-            "n",
-            "standard_error",
-            "lower_ci",
-            "upper_ci",
-            "recommend_suppress",
-            "not_relevant",
-            "date",
-            "domain_source",
-        ),
-        "onet_level_anchor": ("element_id", "element_name", "scale", "anchor_value", "description"),
-        "onet_related": ("code", "related_code", "tier", "rank"),
-        "onet_job_zone": ("code", "job_zone", "date", "domain_source"),
-        "onet_rating_fallback": ("code", "source_code", "basis"),
-    },
-    "wages": {
-        "wage_occupation": ("soc", "title", "o_group", "annual_only", "hourly_only"),
-        "wage_figure": ("soc", "measure", "value", "marker"),
-    },
-    "postings": {
-        "posting_role": (
-            "role",
-            "jobs",
-            "jobs_with_salary",
-            "pay_p10",
-            "pay_p25",
-            "pay_median",
-            "pay_p75",
-            "pay_p90",
-            "seniority_json",
-        ),
-        "posting_skill": (
-            "role",
-            "skill_key",
-            "skill_name",
-            "jobs",
-            "jobs_with_skill",
-            "demand_rate",
-            "depth_median",
-            "depth_mean",
-            "depth_l0",
-            "depth_l1",
-            "depth_l2",
-            "depth_l3",
-            "depth_l4",
-            "depth_l5",
-            "salary_with_median",
-            "salary_with_n",
-            "salary_without_median",
-            "salary_without_n",
-            "raises_pay",
-        ),
-        "posting_pairing": ("role", "skill_key", "other_key", "together", "share", "lift"),
-    },
-    "esco": {
-        "esco_skill": ("uri", "preferred_label", "alt_labels", "skill_type", "reuse_level"),
-    },
-}

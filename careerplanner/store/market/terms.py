@@ -9,7 +9,7 @@ Terms:
 - ESCO skills that match no technology and are not transversal/language skills (kind "esco",
   key `esco:<preferred label>`), with their alternative labels.
 
-Use `market_repo.skill_terms(db)`: it caches this per active dataset ids.
+`skill_terms(db)` reads it for the active versions and keeps it per version.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 
 from careerplanner.core.skills import SkillTerm, normalise, skill_key
 from careerplanner.store.connection import Database
+from careerplanner.store.market.datasets import active_dataset
 
 _QUALIFIER = re.compile(r"\s*\([^()]*\)\s*$")
 
@@ -35,6 +36,34 @@ def _label_forms(label: str) -> list[str]:
 
 def _split_labels(text: str) -> list[str]:
     return [label.strip() for label in text.replace("\n", "|").split("|") if label.strip()]
+
+
+_TERMS_CACHE: dict[tuple, list[SkillTerm]] = {}
+
+
+def skill_terms(db: Database) -> list[SkillTerm]:
+    """The skill finder's vocabulary for the active datasets (cached per dataset version)."""
+    onet = active_dataset(db, "onet")
+    esco = active_dataset(db, "esco")
+    aliases = db.execute("SELECT count(*) FROM skill_alias").fetchone()[0]
+    # An installed version never changes; its content digest tells a database rebuilt at the
+    # same path (ids start again at 1) from the one the cache was filled from.
+    cache_key = (
+        _db_identity(db),
+        onet and (onet.id, onet.sha256),
+        esco and (esco.id, esco.sha256),
+        aliases,
+    )
+    terms = _TERMS_CACHE.get(cache_key)
+    if terms is None:
+        terms = build_skill_terms(db, onet and onet.id, esco and esco.id)
+        _TERMS_CACHE[cache_key] = terms
+    return terms
+
+
+def _db_identity(db: Database) -> str:
+    row = db.execute("PRAGMA database_list").fetchone()
+    return row[2] or str(id(db))
 
 
 def build_skill_terms(db: Database, onet_id: int | None, esco_id: int | None) -> list[SkillTerm]:

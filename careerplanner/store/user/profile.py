@@ -3,7 +3,8 @@
 A resume import is keyed by the file's SHA-256, so importing the same file again changes nothing.
 A newer resume updates the inferred level of each skill it finds and never touches an override;
 every level that changes (inferred or overridden) gets a row in `skill_history`. Each import is
-one transaction: a failure leaves the database exactly as it was.
+one transaction: a failure leaves the database exactly as it was. `profile_skills` is the one
+place that says which of a skill's levels counts in the profile (the override wins).
 """
 
 from __future__ import annotations
@@ -11,13 +12,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import FoundSkill, normalise
 from careerplanner.errors import UserError
-from careerplanner.services.plain_copy import keeps_plain_copy
+from careerplanner.store import stamps
 from careerplanner.store.connection import Database
+from careerplanner.store.user.changes import announces_change
 
 
 @dataclass(frozen=True)
@@ -53,10 +54,6 @@ class HistoryEntry:
     note: str
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
-
-
 def store_resume_import(
     db: Database,
     *,
@@ -71,7 +68,7 @@ def store_resume_import(
     existing = db.execute("SELECT id FROM resume_import WHERE sha256 = ?", [sha256]).fetchone()
     if existing is not None:
         return ImportResult(existing[0], already_imported=True)
-    now = now or _now()
+    now = now or stamps.now_stamp()
     added = changed = unchanged = 0
     with db.atomic():
         cursor = db.execute(
@@ -156,6 +153,26 @@ def list_skills(db: Database) -> list[UserSkill]:
     return skills
 
 
+def profile_skills(db: Database) -> dict[str, tuple[str, int]]:
+    """Skill key -> (display name, level that counts) for every profile skill, strongest first."""
+    return {skill.key: (skill.name, skill.level) for skill in list_skills(db)}
+
+
+def counted_levels(db: Database) -> dict[str, tuple[str, int]]:
+    """Skill key -> (display name, level that counts: the override, else the inferred level),
+    read in one narrow query (the gap recompute calls this after every change)."""
+    rows = db.execute(
+        "SELECT skill_key, name, coalesce(override_level, inferred_level) FROM user_skill"
+    ).fetchall()
+    return {key: (name, int(level)) for key, name, level in rows}
+
+
+def profile_basics(db: Database) -> tuple[str, str]:
+    """The profile's (name, headline), empty when there is no profile yet."""
+    row = db.execute("SELECT name, headline FROM profile WHERE id = 1").fetchone()
+    return (row[0], row[1]) if row else ("", "")
+
+
 def find_skill(db: Database, name_or_key: str) -> UserSkill:
     """The profile skill named (or keyed) `name_or_key`, or a UserError saying it is not there."""
     wanted = normalise(name_or_key)
@@ -169,7 +186,7 @@ def find_skill(db: Database, name_or_key: str) -> UserSkill:
     )
 
 
-@keeps_plain_copy
+@announces_change
 def set_override(
     db: Database,
     name_or_key: str,
@@ -185,7 +202,7 @@ def set_override(
     if not reason.strip():
         raise UserError("Give a reason for the override (for example, what you have done since).")
     skill = find_skill(db, name_or_key)
-    now = now or _now()
+    now = now or stamps.now_stamp()
     with db.atomic():
         db.execute(
             "UPDATE user_skill SET override_level = ?, override_reason = ?, updated_at = ? "
@@ -196,11 +213,34 @@ def set_override(
     return find_skill(db, skill.key)
 
 
-@keeps_plain_copy
+@announces_change
+def set_own_level(
+    db: Database, key: str, name: str, level: int, reason: str, now: str | None = None
+) -> None:
+    """The user's own level for a requirement keyed `key`, e.g. an O*NET rating a resume never
+    names: a skill already in the profile gets an override (with history); one not yet there is
+    added with inferred level L0 and the override, in one transaction. Unlike `set_override`,
+    the key is matched exactly (O*NET element ids such as "onet:2.B.3.e" are case-sensitive)."""
+    now = now or stamps.now_stamp()
+    with db.atomic():
+        db.execute(
+            "INSERT OR IGNORE INTO user_skill (skill_key, name, inferred_level, evidence_json, "
+            "in_taxonomy, updated_at) VALUES (?, ?, 0, '[]', 1, ?)",
+            [key, name, now],
+        )
+        db.execute(
+            "UPDATE user_skill SET override_level = ?, override_reason = ?, updated_at = ? "
+            "WHERE skill_key = ?",
+            [level, reason, now, key],
+        )
+        _history(db, key, now, level, "override", reason)
+
+
+@announces_change
 def clear_override(db: Database, name_or_key: str, now: str | None = None) -> UserSkill:
     """Go back to the inferred level; the history records it."""
     skill = find_skill(db, name_or_key)
-    now = now or _now()
+    now = now or stamps.now_stamp()
     with db.atomic():
         db.execute(
             "UPDATE user_skill SET override_level = NULL, override_reason = NULL, updated_at = ? "

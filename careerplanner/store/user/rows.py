@@ -4,7 +4,8 @@
 overrides, history, target roles, the roadmap) as lists of row dicts, in primary-key order.
 `replace_user_tables` puts such a dump back in ONE transaction after checking it against the
 current schema, so a bad backup is refused before anything changes and a failure halfway rolls
-back. The JSON file format around it lives in `careerplanner.exports.backup_json`.
+back. The JSON file format around it lives in `careerplanner.exports.backup_json`, the use case
+(back up, restore) in `careerplanner.services.backup`.
 """
 
 from __future__ import annotations
@@ -12,13 +13,13 @@ from __future__ import annotations
 import base64
 import sqlite3
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from careerplanner.errors import UserError
-from careerplanner.services.plain_copy import keeps_plain_copy
 from careerplanner.store.backup import backup_database
 from careerplanner.store.connection import Database
+from careerplanner.store.user.changes import announces_change
 
 BYTES_TAG = "$base64"
 """A BLOB value is written as {"$base64": "..."} (JSON has no bytes)."""
@@ -26,8 +27,7 @@ BYTES_TAG = "$base64"
 _SKIPPED_TABLES = ("_sqlite_migrations",)
 
 
-@dataclass(frozen=True)
-class ColumnInfo:
+class ColumnInfo(NamedTuple):
     name: str
     required: bool  # NOT NULL without a default: a row must give it
     primary_key: int
@@ -135,7 +135,7 @@ def check_user_tables(
     return checked
 
 
-@keeps_plain_copy
+@announces_change
 def replace_user_tables(
     db: Database,
     tables: Mapping[str, object],

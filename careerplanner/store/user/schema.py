@@ -1,38 +1,43 @@
-"""Schema of the user's own database: profile, resume imports, skill levels, overrides, history.
+"""Schema of the user's own database: profile, resume imports, skill levels, overrides, history,
+target roles and the learning roadmap (goals, steps, notes, evidence, progress history).
 
 Migrations are append-only: once a version has been released, never edit a migration; add one.
-Each released schema version has a fixture database under tests/fixtures/.
+A released migration is literal SQL text, never a call to code that may change later. Each
+released schema version has a fixture database under tests/fixtures/ (tests/store/
+test_migrations.py checks that this code creates exactly the schema of the fixture).
 """
 
 from __future__ import annotations
 
 from careerplanner.store.database import DatabaseSpec
-from careerplanner.store.user.roadmap_schema import create_roadmap_tables
 
+ROADMAP_TABLES = (
+    "roadmap_goal",
+    "roadmap_step",
+    "roadmap_note",
+    "evidence",
+    "progress_history",
+)
 
-def m001_initial(db):
-    db.execute(
-        """CREATE TABLE profile (
+# Version 1 as released (tests/fixtures/user-v1.db), statement for statement.
+_M001_STATEMENTS = (
+    """CREATE TABLE profile (
             id INTEGER PRIMARY KEY CHECK (id = 1),
             name TEXT NOT NULL DEFAULT '',
             headline TEXT NOT NULL DEFAULT '',
             updated_at TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE resume_import (
+        )""",
+    """CREATE TABLE resume_import (
             id INTEGER PRIMARY KEY,
             sha256 TEXT NOT NULL UNIQUE,
             file_name TEXT NOT NULL,
             format TEXT NOT NULL,
             imported_at TEXT NOT NULL,
             parsed_json TEXT NOT NULL
-        )"""
-    )
+        )""",
     # One row per skill the user has; the inferred level comes from the newest resume, the
     # override (when set) is the user's word and wins.
-    db.execute(
-        """CREATE TABLE user_skill (
+    """CREATE TABLE user_skill (
             skill_key TEXT PRIMARY KEY,
             name TEXT NOT NULL,
             inferred_level INTEGER NOT NULL CHECK (inferred_level BETWEEN 0 AND 5),
@@ -42,27 +47,97 @@ def m001_initial(db):
             override_level INTEGER CHECK (override_level BETWEEN 0 AND 5),
             override_reason TEXT,
             updated_at TEXT NOT NULL
-        )"""
-    )
-    db.execute(
-        """CREATE TABLE skill_history (
+        )""",
+    """CREATE TABLE skill_history (
             id INTEGER PRIMARY KEY,
             skill_key TEXT NOT NULL,
             at TEXT NOT NULL,
             level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),
             source TEXT NOT NULL,
             note TEXT NOT NULL DEFAULT ''
-        )"""
-    )
-    db.execute("CREATE INDEX skill_history_by_skill ON skill_history(skill_key, at)")
-    db.execute(
-        """CREATE TABLE target_role (
+        )""",
+    "CREATE INDEX skill_history_by_skill ON skill_history(skill_key, at)",
+    """CREATE TABLE target_role (
             role_code TEXT PRIMARY KEY,
             title TEXT NOT NULL,
             added_at TEXT NOT NULL
-        )"""
-    )
-    create_roadmap_tables(db)
+        )""",
+    # The roadmap names skills by their stable key and keeps the display name itself, with no
+    # foreign key into user_skill: a resume re-import or a dataset update never cascades into it.
+    """CREATE TABLE roadmap_goal (
+        id INTEGER PRIMARY KEY,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        start_level INTEGER NOT NULL CHECK (start_level BETWEEN 0 AND 5),
+        target_level INTEGER NOT NULL CHECK (target_level BETWEEN 0 AND 5),
+        target_date TEXT,
+        started_on TEXT,
+        review_count INTEGER NOT NULL DEFAULT 0 CHECK (review_count >= 0),
+        last_review TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX roadmap_goal_by_skill ON roadmap_goal(skill_key)",
+    """CREATE TABLE roadmap_step (
+        id INTEGER PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES roadmap_goal(id) ON DELETE CASCADE,
+        position INTEGER NOT NULL DEFAULT 0,
+        title TEXT NOT NULL,
+        to_level INTEGER NOT NULL CHECK (to_level BETWEEN 1 AND 5),
+        state TEXT NOT NULL DEFAULT 'pending'
+            CHECK (state IN ('pending', 'learning', 'done', 'skipped')),
+        due_date TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        suggested INTEGER NOT NULL DEFAULT 0 CHECK (suggested IN (0, 1)),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX roadmap_step_by_goal ON roadmap_step(goal_id, position)",
+    """CREATE TABLE roadmap_note (
+        id INTEGER PRIMARY KEY,
+        goal_id INTEGER NOT NULL REFERENCES roadmap_goal(id) ON DELETE CASCADE,
+        step_id INTEGER REFERENCES roadmap_step(id) ON DELETE CASCADE,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    "CREATE INDEX roadmap_note_by_goal ON roadmap_note(goal_id)",
+    """CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+        kind TEXT NOT NULL CHECK (kind IN ('link', 'file', 'note')),
+        title TEXT NOT NULL DEFAULT '',
+        url TEXT NOT NULL DEFAULT '',
+        path TEXT NOT NULL DEFAULT '',
+        sha256 TEXT NOT NULL DEFAULT '',
+        text TEXT NOT NULL DEFAULT '',
+        created_at TEXT NOT NULL,
+        CHECK (kind != 'link' OR url != ''),
+        CHECK (kind != 'file' OR (path != '' AND length(sha256) = 64)),
+        CHECK (kind != 'note' OR text != '')
+    )""",
+    "CREATE INDEX evidence_by_skill ON evidence(skill_key, level)",
+    # Append-only: one row each time a skill's counted level or a target role's fit changes.
+    """CREATE TABLE progress_history (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('skill', 'fit')),
+        subject_key TEXT NOT NULL,
+        subject_name TEXT NOT NULL,
+        value REAL NOT NULL,
+        source TEXT NOT NULL DEFAULT '',
+        CHECK (kind != 'skill' OR value BETWEEN 0 AND 5),
+        CHECK (kind != 'fit' OR value BETWEEN 0 AND 1)
+    )""",
+    "CREATE INDEX progress_history_by_subject ON progress_history(kind, subject_key, at)",
+)
+
+
+def m001_initial(db):
+    for statement in _M001_STATEMENTS:
+        db.execute(statement)
 
 
 USER_DB = DatabaseSpec(

@@ -3,8 +3,6 @@ fit score and a what-if."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,23 +18,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.charts.gap_chart import draw_fit_bars, draw_gap_dumbbell
+from careerplanner.charts.gap import draw_fit_bars, draw_gap_dumbbell
 from careerplanner.core.gap import RoleGap, compare_roles, compute_gap
 from careerplanner.core.gap import what_if as gap_what_if
 from careerplanner.services.gap import pay_effect
 from careerplanner.services.gap import set_own_level as store_own_level
-from careerplanner.services.market_pages import (
-    add_target_role,
-    role_requirements,
-    target_roles,
-    user_data_version,
-    user_levels,
-)
+from careerplanner.services.levels import user_data_version, user_levels
+from careerplanner.services.market_pages import role_requirements
+from careerplanner.store.user.targets import add_target_role, target_roles
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.role_search import RoleSearch
 from careerplanner.ui.common.table_model import Column, RowTableModel, sorted_view_model
 from careerplanner.ui.gap.models import ComparisonModel, GapRowModel
+from careerplanner.ui.roadmap.view import create_goals_from_top_gaps
 
 __all__ = ["ComparisonModel", "GapRowModel", "GapView"]  # the models moved to gap_models
 
@@ -188,7 +183,7 @@ class GapView(QWidget):
     # -- data ----------------------------------------------------------------------------------
 
     def add_role(self, code: str, title: str) -> None:
-        add_target_role(self.ctx.user_db, code, title, datetime.now(UTC).isoformat())
+        add_target_role(self.ctx.user_db, code, title)
         self.ctx.events.targets_changed.emit()
 
     def reload_roles(self) -> None:
@@ -353,8 +348,6 @@ class GapView(QWidget):
         return text
 
     def _create_goals(self) -> None:
-        from careerplanner.ui.roadmap.view import create_goals_from_top_gaps  # built on demand
-
         if self.role_combo.currentData():
             create_goals_from_top_gaps(self.ctx, self.role_combo.currentData(), parent=self)
 

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QWidget
 
-from careerplanner.charts.market_charts import draw_seniority
+from careerplanner.charts.market import draw_seniority
 from careerplanner.core.market import SkillFigures, is_small_sample
-from careerplanner.services.market_pages import active_datasets
+from careerplanner.store.market.datasets import active_datasets
 from careerplanner.store.market.occupations import PostingsRole, occupation, postings_roles_for
+from careerplanner.store.market.postings import pay_raising_skills, postings_skills
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.table_model import Column, RowTableModel, money_text, sorted_view_model
@@ -164,10 +165,6 @@ class CareerPostings:
         return self.matches[index] if 0 <= index < len(self.matches) else None
 
     def _show_match(self) -> None:
-        # The postings reader's module (and the importer behind it) loads with the first role
-        # a postings dataset covers, not with the screen.
-        from careerplanner.store.market.postings import pay_raising_skills, postings_skills
-
         match = self.current()
         if match is None:
             return

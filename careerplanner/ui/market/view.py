@@ -17,26 +17,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.charts.market_charts import draw_depth_distribution, draw_pay_percentiles
+from careerplanner.charts.market import draw_depth_distribution, draw_pay_percentiles
 from careerplanner.core.gap import best_next_steps, compute_gap
+from careerplanner.services.levels import user_levels
 from careerplanner.services.market_pages import (
-    RelatedRole,
     find_skills,
     posting_pairings,
     posting_skill_rows,
-    related_roles,
     role_requirements,
-    technology_demand,
-    user_levels,
 )
 from careerplanner.store.market.levels import MAPPING_NOTE
 from careerplanner.store.market.occupations import (
     Rating,
+    RelatedRole,
     Wages,
     occupation,
+    related_roles,
     requirements,
     wages_for,
 )
+from careerplanner.store.market.technologies import technology_demand
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.role_search import RoleSearch

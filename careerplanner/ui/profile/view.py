@@ -18,8 +18,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.charts.profile_charts import draw_level_history
+from careerplanner.charts.progress import draw_level_history
 from careerplanner.core.levels import LEVEL_INFO, Level
+from careerplanner.core.roadmap import ProgressPoint
 from careerplanner.errors import UserError
 from careerplanner.store.user.profile import (
     HistoryEntry,
@@ -57,6 +58,11 @@ NO_OVERRIDE = -1
 class ProfileSkillModel(RowTableModel[UserSkill]):
     def __init__(self, parent=None) -> None:
         super().__init__(SKILL_COLUMNS, parent)
+
+
+def _draw_history(fig, points: list[ProgressPoint], theme) -> None:
+    """One skill's level over time: the panel's heading and the screen already name it."""
+    draw_level_history(fig, points, theme, title="", empty="No history yet", legend=False)
 
 
 class LevelHistoryModel(RowTableModel[HistoryEntry]):
@@ -112,7 +118,7 @@ class ProfileView(QWidget):
         detail_layout.addWidget(self._override_box())
         self.history_model = LevelHistoryModel(self)
         self.history = ChartPanel(
-            "Level history", draw_level_history, self.history_model, first_column_width=90
+            "Level history", _draw_history, self.history_model, first_column_width=90
         )
         self.history.setMinimumHeight(180)
         detail_layout.addWidget(self.history, 1)
@@ -196,7 +202,9 @@ class ProfileView(QWidget):
         self.reason_edit.setText(skill.override_reason or "")
         entries = skill_history(self.ctx.user_db, skill.key)
         self.history_model.set_rows(entries)
-        self.history.set_data([(entry.at, entry.level) for entry in entries])
+        self.history.set_data(
+            [ProgressPoint(None, e.at, "skill", skill.key, skill.name, e.level) for e in entries]
+        )
 
     def save_override(self) -> None:
         """Save the chosen level with its reason, or go back to the level read from the resume."""

@@ -24,7 +24,9 @@ from PySide6.QtGui import QUndoCommand
 from careerplanner.core.roadmap import Evidence, Goal, Step
 from careerplanner.errors import UserError
 from careerplanner.store.connection import Database
-from careerplanner.store.user import goals as roadmap_repo
+from careerplanner.store.user.evidence import delete_evidence, get_evidence, restore_evidence
+from careerplanner.store.user.goals import delete_goal, get_goal, restore_goal, set_started_on
+from careerplanner.store.user.steps import update_step
 from careerplanner.ui.common import dialogs
 
 Changed = Callable[[], None]
@@ -33,13 +35,13 @@ Changed = Callable[[], None]
 def expect_same_goal(db: Database, goal: Goal) -> None:
     """Refuse to touch goal `goal.id` unless it is still the goal this command made or saw:
     ids can be reused once a goal is deleted elsewhere (another window, the command line)."""
-    stored = roadmap_repo.get_goal(db, goal.id)
+    stored = get_goal(db, goal.id)
     if (stored.skill_key, stored.created_at) != (goal.skill_key, goal.created_at):
         raise UserError(f"the goal {goal.skill_name} was changed outside this window")
 
 
 def expect_same_evidence(db: Database, item: Evidence) -> None:
-    stored = roadmap_repo.get_evidence(db, item.id)
+    stored = get_evidence(db, item.id)
     if (stored.skill_key, stored.created_at) != (item.skill_key, item.created_at):
         raise UserError(f"the evidence for {item.skill_name} was changed outside this window")
 
@@ -48,8 +50,8 @@ def put_goal_back(db: Database, goal: Goal) -> Goal:
     """Make the stored goal exactly `goal` (steps, notes, reviews), in one transaction."""
     expect_same_goal(db, goal)
     with db.atomic():
-        roadmap_repo.delete_goal(db, goal.id)
-        return roadmap_repo.restore_goal(db, goal)
+        delete_goal(db, goal.id)
+        return restore_goal(db, goal)
 
 
 class _RoadmapCommand(QUndoCommand):
@@ -99,14 +101,14 @@ class AddGoalsCommand(_RoadmapCommand):
 
     def apply(self) -> None:
         for goal in self.goals:
-            roadmap_repo.restore_goal(self.db, goal)
+            restore_goal(self.db, goal)
 
     def revert(self) -> None:
         for goal in self.goals:
             expect_same_goal(self.db, goal)
         with self.db.atomic():
             for goal in reversed(self.goals):
-                roadmap_repo.delete_goal(self.db, goal.id)
+                delete_goal(self.db, goal.id)
 
 
 class DeleteGoalCommand(_RoadmapCommand):
@@ -116,10 +118,10 @@ class DeleteGoalCommand(_RoadmapCommand):
 
     def apply(self) -> None:
         expect_same_goal(self.db, self.goal)
-        roadmap_repo.delete_goal(self.db, self.goal.id)
+        delete_goal(self.db, self.goal.id)
 
     def revert(self) -> None:
-        roadmap_repo.restore_goal(self.db, self.goal)
+        restore_goal(self.db, self.goal)
 
 
 class GoalSnapshotCommand(_RoadmapCommand):
@@ -161,19 +163,19 @@ class UpdateStepCommand(_RoadmapCommand):
         self.new = {name: getattr(after, name) for name in STEP_FIELDS}
 
     def _expect_same_step(self) -> None:
-        goal = roadmap_repo.get_goal(self.db, self.identity[0])
+        goal = get_goal(self.db, self.identity[0])
         if not any((s.id, s.created_at) == (self.step_id, self.identity[1]) for s in goal.steps):
             raise UserError("the step was changed outside this window")
 
     def apply(self) -> None:
         self._expect_same_step()
-        roadmap_repo.update_step(self.db, self.step_id, **self.new)
+        update_step(self.db, self.step_id, **self.new)
 
     def revert(self) -> None:
         self._expect_same_step()
-        roadmap_repo.update_step(self.db, self.step_id, **self.old)
+        update_step(self.db, self.step_id, **self.old)
         if self.started_before is None:
-            roadmap_repo.set_started_on(self.db, self.identity[0], None)
+            set_started_on(self.db, self.identity[0], None)
 
 
 class AddEvidenceCommand(_RoadmapCommand):
@@ -182,11 +184,11 @@ class AddEvidenceCommand(_RoadmapCommand):
         self.item = item
 
     def apply(self) -> None:
-        roadmap_repo.restore_evidence(self.db, self.item)
+        restore_evidence(self.db, self.item)
 
     def revert(self) -> None:
         expect_same_evidence(self.db, self.item)
-        roadmap_repo.delete_evidence(self.db, self.item.id)
+        delete_evidence(self.db, self.item.id)
 
 
 class DeleteEvidenceCommand(_RoadmapCommand):
@@ -196,19 +198,19 @@ class DeleteEvidenceCommand(_RoadmapCommand):
 
     def apply(self) -> None:
         expect_same_evidence(self.db, self.item)
-        roadmap_repo.delete_evidence(self.db, self.item.id)
+        delete_evidence(self.db, self.item.id)
 
     def revert(self) -> None:
-        roadmap_repo.restore_evidence(self.db, self.item)
+        restore_evidence(self.db, self.item)
 
 
 def goal_edit(
     text: str, db, changed: Changed, goal_id: int, edit: Callable[[], object]
 ) -> GoalSnapshotCommand:
     """Run `edit` (a repository call changing goal `goal_id`) and return its undo command."""
-    before = roadmap_repo.get_goal(db, goal_id)
+    before = get_goal(db, goal_id)
     edit()
-    after = roadmap_repo.get_goal(db, goal_id)
+    after = get_goal(db, goal_id)
     return GoalSnapshotCommand(text, db, changed, before, after)
 
 
@@ -217,6 +219,6 @@ def step_edit(text: str, db, changed: Changed, step: Step, **changes) -> UpdateS
 
     `step` must be the step as stored now (the undo puts back its state, title, date, note).
     """
-    started_before = roadmap_repo.get_goal(db, step.goal_id).started_on
-    after = roadmap_repo.update_step(db, step.id, **changes)
+    started_before = get_goal(db, step.goal_id).started_on
+    after = update_step(db, step.id, **changes)
     return UpdateStepCommand(text, db, changed, replace(step), after, started_before)

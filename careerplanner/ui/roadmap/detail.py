@@ -1,5 +1,6 @@
 """The selected goal: its steps (pending / learning / done / skipped, due dates, notes) and its
-notes. Display and buttons only; `RoadmapView` runs the edits (so they can be undone)."""
+notes. Display and buttons only; the screen's `RoadmapEdits` runs the edits (so they can be
+undone)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ STATE_BUTTONS = (
 
 
 class GoalDetail(QWidget):
-    def __init__(self, view, parent=None) -> None:
+    def __init__(self, edits, parent=None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 8, 0, 0)
@@ -60,17 +61,17 @@ class GoalDetail(QWidget):
         )
         steps_layout.addWidget(self.step_table, 1)
         grid = QGridLayout()
-        self.add_step_button = button("Add &step…", "Add a step", view.add_step)
-        self.edit_step_button = button("Edit step…", "Edit the selected step", view.edit_step)
+        self.add_step_button = button("Add &step…", "Add a step", edits.add_step)
+        self.edit_step_button = button("Edit step…", "Edit the selected step", edits.edit_step)
         self.delete_step_button = button(
-            "Delete step", "Delete the selected step", view.delete_step
+            "Delete step", "Delete the selected step", edits.delete_step
         )
         grid.addWidget(self.add_step_button, 0, 0)
         grid.addWidget(self.edit_step_button, 0, 1)
         grid.addWidget(self.delete_step_button, 0, 2)
         self.state_buttons = {}
         for column, (state, text, name) in enumerate(STATE_BUTTONS):
-            widget = button(text, name, lambda _c=False, s=state: view.set_step_state(s))
+            widget = button(text, name, lambda _c=False, s=state: edits.set_step_state(s))
             self.state_buttons[state] = widget
             grid.addWidget(widget, 1, column)
         steps_layout.addLayout(grid)
@@ -85,9 +86,9 @@ class GoalDetail(QWidget):
         self.notes.setWordWrap(True)
         notes_layout.addWidget(self.notes, 1)
         row = QHBoxLayout()
-        self.add_note_button = button("Add &note…", "Add a note to the goal", view.add_note)
+        self.add_note_button = button("Add &note…", "Add a note to the goal", edits.add_note)
         self.delete_note_button = button(
-            "Delete note", "Delete the selected note", view.delete_note
+            "Delete note", "Delete the selected note", edits.delete_note
         )
         row.addWidget(self.add_note_button)
         row.addWidget(self.delete_note_button)
@@ -97,7 +98,7 @@ class GoalDetail(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
-        self.step_table.doubleClicked.connect(lambda _index: view.edit_step())
+        self.step_table.doubleClicked.connect(lambda _index: edits.edit_step())
         self.show_goal(None)
 
     def show_goal(self, row: GoalRow | None) -> None:

@@ -15,11 +15,15 @@ from careerplanner.core.roadmap import (
     ProgressPoint,
     Step,
     StepState,
+    dataset_status,
 )
 from careerplanner.core.roadmap_review import next_review
-from careerplanner.services.market_pages import role_requirements, target_roles, user_levels
+from careerplanner.services.levels import user_levels
+from careerplanner.services.market_pages import role_requirements
 from careerplanner.store.connection import Database
-from careerplanner.store.user import goals as roadmap_repo
+from careerplanner.store.user.evidence import evidence_file_status
+from careerplanner.store.user.progress import record_fit_scores
+from careerplanner.store.user.targets import target_roles
 from careerplanner.ui.common.table_model import Column, RowTableModel, level_text, percent_text
 
 STATE_ORDER = {state: index for index, state in enumerate(StepState)}
@@ -58,8 +62,6 @@ def goal_rows(
     renames: dict[str, str],
     today: date,
 ) -> list[GoalRow]:
-    from careerplanner.core.roadmap import dataset_status
-
     rows = []
     for goal in goals:
         review = next_review(goal)
@@ -188,7 +190,7 @@ def file_statuses(items: list[Evidence], progress, cancel) -> dict[int, str]:
     for done, item in enumerate(files):
         cancel.check()
         progress(done, len(files), f"Checking {item.path}")
-        statuses[item.id] = roadmap_repo.evidence_file_status(item)
+        statuses[item.id] = evidence_file_status(item)
     return statuses
 
 
@@ -239,4 +241,4 @@ def record_fit_now(user_db: Database, market_db: Database, source: str) -> int:
             continue
         gap = compute_gap(target.code, found.title, found.requirements, levels)
         scores[target.code] = (found.title, fit_score(gap.rows))
-    return roadmap_repo.record_fit_scores(user_db, scores, source) if scores else 0
+    return record_fit_scores(user_db, scores, source) if scores else 0

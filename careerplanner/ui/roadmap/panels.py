@@ -1,6 +1,6 @@
 """The Roadmap screen's secondary tabs: the evidence ledger, progress over time (charts with
-tables beside them) and the reviews that are due. Display and buttons only: the screen
-(`roadmap_view.RoadmapView`) runs every edit so it lands on its undo stack."""
+tables beside them) and the reviews that are due. Display and buttons only: the screen's
+`RoadmapEdits` runs every edit so it lands on the screen's undo stack."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.charts.theme import prepare_figure, style_axes
+from careerplanner.charts.progress import draw_fit_history, draw_level_history
 from careerplanner.core.roadmap import EffectiveLevel, Evidence, ProgressPoint
 from careerplanner.core.roadmap_review import DueReview
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
@@ -96,36 +96,6 @@ class EvidencePanel(QWidget):
         self.explanation.setText(f"{item.skill_name}: {text}")
 
 
-def _themed(draw_history):
-    """A ChartCanvas draw function around a report chart builder `draw_x(ax, points)`."""
-
-    def draw(fig, points, theme) -> None:
-        prepare_figure(fig, theme)
-        ax = fig.add_subplot()
-        draw_history(ax, points)
-        style_axes(ax, theme)
-        # The report's builders title on the left, which style_axes leaves in print ink.
-        ax.set_title(ax.get_title(loc="left"), loc="left", color=theme.foreground, fontsize=11)
-        legend = ax.get_legend()
-        if legend is not None:
-            for text in legend.get_texts():
-                text.set_color(theme.foreground)
-
-    return draw
-
-
-def _draw_levels(fig, points, theme) -> None:
-    from careerplanner.charts.report_charts import draw_level_history
-
-    _themed(draw_level_history)(fig, points, theme)
-
-
-def _draw_fits(fig, points, theme) -> None:
-    from careerplanner.charts.report_charts import draw_fit_history
-
-    _themed(draw_fit_history)(fig, points, theme)
-
-
 class ProgressPanel(QSplitter):
     """The level per skill and the fit per target role over time, each with its table."""
 
@@ -134,11 +104,11 @@ class ProgressPanel(QSplitter):
         self.level_model = HistoryModel(LEVEL_HISTORY_COLUMNS, self)
         self.fit_model = HistoryModel(FIT_HISTORY_COLUMNS, self)
         self.level_panel = ChartPanel(
-            "Skill levels over time", _draw_levels, sorted_view_model(self.level_model, self)
+            "Skill levels over time", draw_level_history, sorted_view_model(self.level_model, self)
         )
         self.fit_panel = ChartPanel(
             "Fit for your target roles over time",
-            _draw_fits,
+            draw_fit_history,
             sorted_view_model(self.fit_model, self),
         )
         self.addWidget(self.level_panel)

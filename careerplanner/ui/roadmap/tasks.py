@@ -6,27 +6,28 @@ from __future__ import annotations
 from pathlib import Path
 
 from careerplanner.core.progress import CancelToken, Progress
+from careerplanner.errors import UserError
+from careerplanner.exports.snapshot import RoleGapSummary
+from careerplanner.services.backup import restore_backup
+from careerplanner.services.export_snapshot import load_snapshot_with_dataset
+from careerplanner.services.exports import export_roadmap
+from careerplanner.store.user.targets import target_roles
+from careerplanner.ui.roadmap.models import role_gap
 
 
 def export_task(dbs, fmt: str, path: Path, progress: Progress, cancel: CancelToken) -> Path:
     """Write the roadmap in `fmt` to `path` (see `exports.writer.export_roadmap`)."""
-    from careerplanner.services.export_snapshot import load_snapshot_with_dataset
-    from careerplanner.services.exports import export_roadmap
-
     progress(0, 3, "Reading your roadmap…")
     snapshot = load_snapshot_with_dataset(dbs.user, _market_or_none(dbs))
     cancel.check()
     progress(1, 3, f"Writing {path.name}…")
+    gaps = []
     if fmt == "pdf":
         # The report's gap pages need the target roles' gaps, which only the app can compute.
-        from careerplanner.exports.pdf_report import write_pdf_report
-
         market = _market_or_none(dbs)
         gaps = role_gap_summaries(dbs.user, market) if market is not None else []
         cancel.check()
-        written = write_pdf_report(Path(path), snapshot, gaps)
-    else:
-        written = export_roadmap(fmt, Path(path), dbs.user, snapshot)
+    written = export_roadmap(fmt, Path(path), dbs.user, snapshot, gaps)
     progress(3, 3, f"Wrote {path.name}")
     return written
 
@@ -35,8 +36,6 @@ def restore_task(
     dbs, path: Path, backup_dir: Path, progress: Progress, cancel: CancelToken
 ) -> dict[str, int]:
     """Replace the user's data with a JSON backup; the current data is backed up first."""
-    from careerplanner.exports.backup_json import restore_backup
-
     progress(0, 2, f"Checking {path.name}…")
     cancel.check()
     counts = restore_backup(dbs.user, Path(path), backup_dir=backup_dir)
@@ -46,8 +45,6 @@ def restore_task(
 
 def _market_or_none(dbs):
     """The market database, or None when it can't be opened: exports never depend on it."""
-    from careerplanner.errors import UserError
-
     try:
         return dbs.market
     except UserError:
@@ -59,10 +56,6 @@ PDF_GAP_ROWS = 25  # skills per target role in the report, highest priority firs
 
 def role_gap_summaries(user_db, market_db) -> list:
     """Each target role's gap against the levels that count, for the PDF report."""
-    from careerplanner.exports.pdf_report import RoleGapSummary
-    from careerplanner.services.market_pages import target_roles
-    from careerplanner.ui.roadmap.models import role_gap
-
     summaries = []
     for target in target_roles(user_db):
         gap = role_gap(user_db, market_db, target.code)

@@ -1,9 +1,10 @@
 """Roadmap: goals from the gap or by hand, steps, notes, evidence, reviews, progress over time,
 exports and restore — every edit undoable (Ctrl+Z) and redoable (Ctrl+Shift+Z).
 
-Edits run through `store.roadmap_repo` on the GUI thread (single-row or one-goal writes, quick);
-each lands on the screen's QUndoStack as a command from `roadmap_commands`. Exports and restores
-run through `ctx.runner` with their own connections, with progress and Cancel.
+The screen owns two helpers: `RoadmapEdits` runs every edit through the user's store on the GUI
+thread (quick writes), each landing on the screen's QUndoStack as a command from
+`roadmap.commands`; `RoadmapFiles` runs exports and restores through `ctx.runner` with their own
+connections, with progress and Cancel.
 """
 
 from __future__ import annotations
@@ -30,20 +31,20 @@ from PySide6.QtWidgets import (
 
 from careerplanner.core.roadmap import Goal, overall_progress
 from careerplanner.errors import UserError
-from careerplanner.services.market_pages import target_roles
-from careerplanner.store.user import goals as roadmap_repo
+from careerplanner.services.roadmap_skills import current_dataset_keys, renamed_skills
+from careerplanner.store.user.evidence import list_evidence
+from careerplanner.store.user.goals import add_goals, due_reviews, list_goals
+from careerplanner.store.user.levels import all_effective_levels
+from careerplanner.store.user.progress import progress_history
+from careerplanner.store.user.targets import target_roles
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.table_model import ROW_ROLE, sorted_view_model
 from careerplanner.ui.roadmap import dialogs as roadmap_dialogs
-from careerplanner.ui.roadmap.commands import (
-    AddGoalsCommand,
-    DeleteGoalCommand,
-    goal_edit,
-)
+from careerplanner.ui.roadmap.commands import AddGoalsCommand
 from careerplanner.ui.roadmap.detail import GoalDetail
-from careerplanner.ui.roadmap.edits import RoadmapEdits
+from careerplanner.ui.roadmap.edits import RoadmapEdits, Selection
 from careerplanner.ui.roadmap.files import RoadmapFiles
 from careerplanner.ui.roadmap.models import (
     GoalModel,
@@ -91,7 +92,7 @@ def _add_goals_from_gap(ctx: AppContext, role_code: str, limit: int, today: date
     if not wanted:
         raise UserError(f"You already meet every requirement of {gap.role_title} shown.")
     when = suggested_target_date(gap, wanted, today or date.today())
-    goals = roadmap_repo.add_goals(ctx.user_db, wanted, when)
+    goals = add_goals(ctx.user_db, wanted, when)
     if not goals:
         raise UserError(f"Your top gaps for {gap.role_title} already have goals on your roadmap.")
     record_fit_now(ctx.user_db, ctx.market_db, "goals added")
@@ -103,7 +104,7 @@ def _publish(ctx: AppContext, message: str) -> None:
     ctx.events.status_message.emit(message)
 
 
-class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
+class RoadmapView(QWidget):
     navigate_requested = Signal(str)
     exported = Signal(str)  # the file written
     restored = Signal(object)  # rows restored per table
@@ -111,9 +112,26 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._refreshing_self = False
-        roadmap_repo.ensure_roadmap_tables(ctx.user_db)
         self.undo_stack = QUndoStack(self)
+        # The widgets they read are built below: the selection is read when an edit runs.
+        self.edits = RoadmapEdits(
+            self,
+            ctx,
+            self.undo_stack,
+            self.refresh,
+            Selection(
+                goal=self.selected_goal,
+                step=lambda: self.detail.selected_step(),
+                note_id=lambda: self.detail.selected_note_id(),
+                evidence=lambda: self.evidence.selected(),
+                review=lambda: self.reviews.selected(),
+                select_goal=self.select_goal,
+                skill_names=self._goal_skill_names,
+            ),
+        )
+        self.files = RoadmapFiles(
+            self, ctx, self.undo_stack, self.refresh, self.exported.emit, self.restored.emit
+        )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         title = QLabel("Your roadmap")
@@ -130,11 +148,11 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Roadmap sections")
         self.tabs.addTab(self._goals_tab(), "&Goals")
-        self.evidence = EvidencePanel(self.add_evidence, self.delete_evidence)
+        self.evidence = EvidencePanel(self.edits.add_evidence, self.edits.delete_evidence)
         self.tabs.addTab(self.evidence, "E&vidence")
         self.progress = ProgressPanel()
         self.tabs.addTab(self.progress, "Progress over &time")
-        self.reviews = ReviewPanel(self.mark_reviewed)
+        self.reviews = ReviewPanel(self.edits.mark_reviewed)
         self.tabs.addTab(self.reviews, "&Reviews")
         layout.addWidget(self.tabs, 1)
 
@@ -150,9 +168,10 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
     def _toolbar(self) -> QToolBar:
         bar = QToolBar("Roadmap actions")
         bar.setAccessibleName("Roadmap actions")
-        self.add_goal_action = self._bar_action(bar, "Add goal…", self.add_goal, "Ctrl+N")
-        self.edit_goal_action = self._bar_action(bar, "Edit goal…", self.edit_goal, None)
-        self.delete_goal_action = self._bar_action(bar, "Delete goal", self.delete_goal, None)
+        edits = self.edits
+        self.add_goal_action = self._bar_action(bar, "Add goal…", edits.add_goal, "Ctrl+N")
+        self.edit_goal_action = self._bar_action(bar, "Edit goal…", edits.edit_goal, None)
+        self.delete_goal_action = self._bar_action(bar, "Delete goal", edits.delete_goal, None)
         bar.addSeparator()
         self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
         self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
@@ -169,7 +188,7 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         self.export_actions: dict[str, QAction] = {}
         for fmt, text, _filter, _name in roadmap_dialogs.EXPORT_CHOICES:
             action = self.export_menu.addAction(text)
-            action.triggered.connect(lambda _c=False, f=fmt: self.export(f))
+            action.triggered.connect(lambda _c=False, f=fmt: self.files.export(f))
             self.export_actions[fmt] = action
         export_button = QToolButton()
         export_button.setText("&Export")
@@ -178,7 +197,7 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         bar.addWidget(export_button)
         self.restore_action = self._bar_action(
-            bar, "Restore from JSON backup…", self.restore_backup, None
+            bar, "Restore from JSON backup…", self.files.restore_backup, None
         )
         # Toolbar buttons take no focus by default: keyboard users could not reach Export.
         for tool_button in bar.findChildren(QToolButton):
@@ -222,9 +241,9 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         self.goal_proxy = sorted_view_model(self.goal_model, self)
         self.goal_table = make_table_view(self.goal_proxy, "Goals", first_column_width=170)
         self.goal_table.selectionModel().currentRowChanged.connect(lambda *_: self._show_goal())
-        self.goal_table.doubleClicked.connect(lambda _index: self.edit_goal())
+        self.goal_table.doubleClicked.connect(lambda _index: self.edits.edit_goal())
         splitter.addWidget(self.goal_table)
-        self.detail = GoalDetail(self)
+        self.detail = GoalDetail(self.edits)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
@@ -236,11 +255,11 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         """Reload everything the screen shows (quick reads of the user's database)."""
         db = self.ctx.user_db
         chosen = self.selected_goal()
-        goals = roadmap_repo.list_goals(db)
-        levels = roadmap_repo.all_effective_levels(db)
-        active = roadmap_repo.current_dataset_keys(self.ctx.market_db)
+        goals = list_goals(db)
+        levels = all_effective_levels(db)
+        active = current_dataset_keys(self.ctx.market_db)
         keys = {goal.skill_key for goal in goals}
-        renames = roadmap_repo.renamed_skills(self.ctx.market_db, keys, active) if active else {}
+        renames = renamed_skills(self.ctx.market_db, keys, active) if active else {}
         today = date.today()
         self.goal_model.set_rows(goal_rows(goals, levels, active, renames, today))
         if chosen is not None:
@@ -248,15 +267,15 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         if not self.goal_table.currentIndex().isValid() and goals:
             self.goal_table.selectRow(0)
         self._show_goal()
-        evidence = roadmap_repo.list_evidence(db)
+        evidence = list_evidence(db)
         self.evidence.set_data(evidence, levels)
         self.ctx.runner.start(
             FILE_CHECK_TASK,
             lambda progress, cancel: file_statuses(evidence, progress, cancel),
             self._files_checked,
         )
-        self.progress.set_data(roadmap_repo.progress_history(db))
-        due = roadmap_repo.due_reviews(db, today)
+        self.progress.set_data(progress_history(db))
+        due = due_reviews(db, today)
         self.reviews.set_data(due)
         self.tabs.setTabText(3, f"&Reviews ({len(due)} due)" if due else "&Reviews")
         done = sum(goal.complete for goal in goals)
@@ -281,7 +300,7 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         self.gap_button.setEnabled(self.gap_role.count() > 0)
 
     def _profile_changed(self) -> None:
-        if not self._refreshing_self:
+        if not self.edits.publishing:  # this screen's own edit: already refreshed
             self.refresh()
 
     def selected_row(self) -> GoalRow | None:
@@ -290,6 +309,9 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
     def selected_goal(self) -> Goal | None:
         row = self.selected_row()
         return row.goal if row else None
+
+    def _goal_skill_names(self) -> list[str]:
+        return sorted({row.goal.skill_name for row in self.goal_model.rows()}, key=str.casefold)
 
     def select_goal(self, goal_id: int) -> bool:
         for row in range(self.goal_proxy.rowCount()):
@@ -305,46 +327,7 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
         for action in (self.edit_goal_action, self.delete_goal_action):
             action.setEnabled(row is not None)
 
-    # -- editing -------------------------------------------------------------------------------
-
-    def _changed(self) -> None:
-        """After any edit, undo or redo: history, screens, status bar."""
-        record_fit_now(self.ctx.user_db, self.ctx.market_db, "roadmap changed")
-        self.refresh()
-        self._refreshing_self = True
-        try:
-            self.ctx.events.profile_changed.emit()
-        finally:
-            self._refreshing_self = False
-
-    def _edit(self, make_command) -> bool:
-        """Run an edit; on success push its command, else show the reason (nothing changed)."""
-        try:
-            command = make_command()
-        except UserError as error:
-            dialogs.show_error(self, str(error))
-            return False
-        self.undo_stack.push(command)
-        self._changed()
-        self.ctx.events.status_message.emit(f"{command.text()}. Ctrl+Z undoes it.")
-        return True
-
-    def add_goal(self) -> None:
-        answer = roadmap_dialogs.ask_goal(self, "Add a goal")
-        if answer is None:
-            return
-        db = self.ctx.user_db
-        added: list[Goal] = []
-
-        def run():
-            key, name = roadmap_repo.resolve_skill(db, self.ctx.market_db, answer.skill)
-            added.append(
-                roadmap_repo.add_goal(db, key, name, answer.target_level, answer.target_date)
-            )
-            return AddGoalsCommand(db, self._changed, added)
-
-        if self._edit(run):
-            self.select_goal(added[0].id)
+    # -- goals from the gap --------------------------------------------------------------------
 
     def create_goals_from_gap(
         self, role_code: str | None = None, limit: int | None = None, today: date | None = None
@@ -358,45 +341,10 @@ class RoadmapView(RoadmapEdits, RoadmapFiles, QWidget):
 
         def run():
             added.extend(_add_goals_from_gap(self.ctx, code, count, today))
-            return AddGoalsCommand(self.ctx.user_db, self._changed, list(added))
+            return AddGoalsCommand(self.ctx.user_db, self.edits.changed, list(added))
 
-        self._edit(run)
+        self.edits.run(run)
         return added
-
-    def edit_goal(self) -> None:
-        goal = self.selected_goal()
-        if goal is None:
-            return
-        answer = roadmap_dialogs.ask_goal(
-            self, "Edit goal", goal.skill_name, goal.target_level, goal.target_date
-        )
-        if answer is None:
-            return
-        db = self.ctx.user_db
-        self._edit(
-            lambda: goal_edit(
-                f"Edit goal {goal.skill_name}",
-                db,
-                self._changed,
-                goal.id,
-                lambda: roadmap_repo.update_goal(
-                    db,
-                    goal.id,
-                    target_level=answer.target_level,
-                    target_date=answer.target_date,
-                    skill_name=answer.skill or goal.skill_name,
-                ),
-            )
-        )
-
-    def delete_goal(self) -> None:
-        goal = self.selected_goal()
-        if goal is None:
-            return
-        db = self.ctx.user_db
-        self._edit(
-            lambda: DeleteGoalCommand(db, self._changed, roadmap_repo.delete_goal(db, goal.id))
-        )
 
     def exercise(self) -> None:
         """Draw the charts once (smoke test, screenshots)."""

@@ -1,6 +1,6 @@
 """Installing the bundled default dataset on first start, off the UI thread with progress.
 
-The installer is the store's `market_repo.ensure_default_dataset`, a no-op once every kind of
+The installer is `services.dataset_import.ensure_default_dataset`, a no-op once every kind of
 the bundled dataset is installed; on a first start it takes a few seconds, during which the
 window is already usable and a progress dialog (with Cancel) appears after ~0.5 s.
 """
@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from careerplanner.errors import UserError
+from careerplanner.services.default_dataset import missing_default_parts
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.worker import is_cancellation
 
@@ -16,7 +18,8 @@ TASK_KEY = "default-dataset"
 
 
 def _install(dbs, progress, cancel):
-    from careerplanner.store.market.datasets import ensure_default_dataset
+    # Start-up: the importers (and the skill finder) load on the worker, on a first start only.
+    from careerplanner.services.dataset_import import ensure_default_dataset
 
     return ensure_default_dataset(dbs.market, progress, cancel)
 
@@ -44,9 +47,6 @@ def install_default_dataset_if_needed(
         ctx.events.status_message.emit(sentence)
         if on_error is not None:
             on_error(sentence)
-
-    from careerplanner.errors import UserError
-    from careerplanner.services.default_dataset import missing_default_parts
 
     try:
         if not missing_default_parts(ctx.market_db):

@@ -13,19 +13,13 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from careerplanner.errors import UserError
+from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.worker import is_cancellation
 from careerplanner.ui.shell import import_tasks
 
 RESUME_TASK = "import-resume"
 DATASET_TASK = "import-dataset"
-
-
-def _dialogs():
-    """The dialogs module, imported on first use: its Qt dialog classes cost start-up time."""
-    from careerplanner.ui.common import dialogs
-
-    return dialogs
 
 
 class FileActions(QObject):
@@ -42,7 +36,7 @@ class FileActions(QObject):
     # -- resumes -------------------------------------------------------------------------------
 
     def open_resume(self) -> None:
-        path = _dialogs().choose_resume_file(self._window)
+        path = dialogs.choose_resume_file(self._window)
         if path is not None:
             self.import_resume(path)
 
@@ -70,12 +64,12 @@ class FileActions(QObject):
     # -- datasets ------------------------------------------------------------------------------
 
     def import_dataset(self) -> None:
-        path = _dialogs().choose_dataset_file(self._window)
+        path = dialogs.choose_dataset_file(self._window)
         if path is not None:
             self.import_dataset_path(path)
 
     def import_dataset_folder(self) -> None:
-        path = _dialogs().choose_dataset_folder(self._window)
+        path = dialogs.choose_dataset_folder(self._window)
         if path is not None:
             self.import_dataset_path(path)
 
@@ -116,4 +110,4 @@ class FileActions(QObject):
                 "nothing was changed."
             )
         self.import_failed.emit(sentence)
-        _dialogs().show_error(self._window, sentence)
+        dialogs.show_error(self._window, sentence)

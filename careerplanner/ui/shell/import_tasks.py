@@ -17,7 +17,7 @@ from careerplanner.core.progress import CancelToken, Progress
 
 def import_dataset(dbs, path: Path, progress: Progress, cancel: CancelToken) -> Any:
     """Recognise `path` by content, read and validate it, and install it in one transaction."""
-    from careerplanner.services.dataset_import import import_path
+    from careerplanner.services.dataset_import import import_path  # start-up: the importers
 
     return import_path(dbs.market, path, progress, cancel)
 
@@ -39,7 +39,7 @@ def describe_dataset_result(result: Any) -> str:
 def import_resume(dbs, path: Path, progress: Progress, cancel: CancelToken):
     """Read the resume into the profile through the same path as the command line (backup
     first, then the profile, its progress history and the plain copy)."""
-    from careerplanner.services.resume_import import import_resume_file
+    from careerplanner.services.resume_import import import_resume_file  # start-up: parsers
 
     return import_resume_file(dbs.user, dbs.market, path, dbs.backup_dir, progress, cancel)
 

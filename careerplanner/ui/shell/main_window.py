@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.shell.file_actions import FileActions
 
@@ -209,8 +210,9 @@ class MainWindow(QMainWindow):
 
     def open_path(self, path: Path) -> FileKind:
         """Route a file to the resume or dataset import by its name and content."""
+        # Start-up: the file-kind detector loads every importer's sniffing (~50 ms); only once
+        # a file is opened.
         from careerplanner.importers.file_kind import FileKind, classify_file
-        from careerplanner.ui.common import dialogs
 
         kind = classify_file(path)
         if kind is FileKind.RESUME:

@@ -60,7 +60,7 @@ class SingleInstance(QObject):
     def _listen(self) -> None:
         if not self._lock.isLocked():  # released before the event loop ran
             return
-        from PySide6.QtNetwork import QLocalServer
+        from PySide6.QtNetwork import QLocalServer  # heavy: once the window is idle
 
         name = server_name(self._root)
         QLocalServer.removeServer(name)  # a crashed instance may have left its socket file
@@ -91,7 +91,7 @@ class SingleInstance(QObject):
 
 def ask_running_instance_to_activate(data_root: Path, timeout_ms: int = 1000) -> bool:
     """Tell the running instance to bring its window forward; True if it answered."""
-    from PySide6.QtNetwork import QLocalSocket
+    from PySide6.QtNetwork import QLocalSocket  # heavy: only when another instance runs
 
     socket = QLocalSocket()
     socket.connectToServer(server_name(data_root))

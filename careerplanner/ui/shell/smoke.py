@@ -14,7 +14,8 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
 from careerplanner import __version__
-from careerplanner.store.user.targets import startup_summary
+from careerplanner.store.market.datasets import active_datasets
+from careerplanner.store.user.targets import profile_skill_count
 
 
 def exercise_all_screens(window) -> list[str]:
@@ -81,3 +82,13 @@ class SmokeRun(QObject):
         sys.stdout.flush()
         self.exit_code = 0 if visible else 1
         self._app.exit(self.exit_code)
+
+
+def startup_summary(market_db, user_db) -> str:
+    """What was loaded, in words: the active market dataset(s) and the profile size."""
+    datasets = active_datasets(market_db)
+    labels = [f"{d.label} (id {d.id})" for d in datasets]
+    market = ", ".join(labels) if labels else "none installed"
+    count = profile_skill_count(user_db)
+    noun = "skill" if count == 1 else "skills"
+    return f"market dataset: {market}, {count} {noun} in profile"

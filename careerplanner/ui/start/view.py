@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -16,8 +14,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.store.market.datasets import active_datasets
 from careerplanner.store.user.targets import (
-    active_datasets,
     add_target_role,
     profile_skill_count,
     remove_target_role,
@@ -151,19 +149,17 @@ class StartView(QWidget):
     def _refresh_targets(self) -> None:
         self.targets.clear()
         roles = target_roles(self.ctx.user_db)
+        gaps = []
         if roles:
             # The gap engine and the skill matcher load with the first target role, not at
             # every start of a user who has none yet.
-            from careerplanner.core.gap import compute_gap
-            from careerplanner.services.market_pages import role_requirements, user_levels
+            from careerplanner.services.gap import target_gaps
 
-            levels = user_levels(self.ctx.user_db)
-        for target in roles:
-            requirements = role_requirements(self.ctx.market_db, target.code)
-            if requirements is None:
+            gaps = target_gaps(self.ctx.user_db, self.ctx.market_db, roles)
+        for target, gap in gaps:
+            if gap is None:
                 text = f"{target.title} — not in the active dataset"
             else:
-                gap = compute_gap(target.code, target.title, requirements.requirements, levels)
                 text = f"{target.title} — fit {gap.fit:.0%}, {gap.unmet_count} skills to grow"
             item = QListWidgetItem(text)
             item.setData(qt().ItemDataRole.UserRole, target.code)
@@ -177,7 +173,7 @@ class StartView(QWidget):
             self.add_role(*current)
 
     def add_role(self, code: str, title: str) -> None:
-        add_target_role(self.ctx.user_db, code, title, datetime.now(UTC).isoformat())
+        add_target_role(self.ctx.user_db, code, title)
         self.ctx.events.targets_changed.emit()
         self.ctx.events.status_message.emit(f"{title} added to your target roles.")
 

@@ -1,4 +1,4 @@
-"""Small, real slices of the shared O*NET releases for fast tests.
+"""Small, real slices of the O*NET releases the tests carry, for fast tests.
 
 `make_release(target, version)` copies a release keeping only the rows of the computer and
 mathematical occupations (SOC major group 15), byte for byte as in the release otherwise (CRLF,
@@ -15,7 +15,7 @@ import zipfile
 from functools import cache
 from pathlib import Path
 
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 
 GROUP = b"15-"
 USED_FILES = (
@@ -52,13 +52,13 @@ def sliced_files(version: str) -> dict[str, bytes]:
 
 
 def release_files(version: str) -> dict[str, bytes]:
-    """The used files of a shared release (29.2 / 24.2 folders, 29.3 zip) by file name."""
+    """The used files of a real release (29.2 / 24.2 folders, 29.3 zip) by file name."""
     if version == "29.3":
-        archive = zipfile.ZipFile(shared_path("data", "onet", "29.3", "db_29_3_text.zip"))
+        archive = zipfile.ZipFile(onet_release("29.3"))
         return {
             Path(n).name: archive.read(n) for n in archive.namelist() if Path(n).name in USED_FILES
         }
-    folder = shared_path("data", "onet", version)
+    folder = onet_release(version)
     return {f.name: f.read_bytes() for f in folder.iterdir() if f.name in USED_FILES}
 
 

@@ -8,7 +8,7 @@ from careerplanner.core.progress import CancelToken
 from careerplanner.errors import Cancelled, UserError
 from careerplanner.importers.datasets.onet import read_onet_release
 from careerplanner.importers.datasets.onet_fallback import rating_fallbacks
-from tests.conftest import shared_path
+from tests.conftest import onet_release
 from tests.importers.datasets.onet_slices import make_release, make_release_zip
 
 
@@ -19,7 +19,7 @@ def rows_of(dataset, table):
 
 @pytest.fixture(scope="module")
 def full_29_2():
-    return read_onet_release(shared_path("data", "onet", "29.2"))
+    return read_onet_release(onet_release("29.2"))
 
 
 @pytest.mark.slow
@@ -27,7 +27,7 @@ def test_full_release_reads_every_file(full_29_2):
     d = full_29_2
     assert (d.kind, d.name, d.version, d.published) == ("onet", "O*NET 29.2", "29.2", "2025-02")
     counts = {table: len(rows) for table, (_, rows) in d.tables.items()}
-    raw = shared_path("data", "onet", "29.2")
+    raw = onet_release("29.2")
 
     def lines(name):
         return (raw / name).read_bytes().count(b"\n") - 1
@@ -121,7 +121,7 @@ def test_files_are_recognised_by_header_not_name(tmp_path):
 
 
 def test_old_layout_without_in_demand_imports_with_the_flag_unknown():
-    d = read_onet_release(shared_path("data", "onet", "24.2"))
+    d = read_onet_release(onet_release("24.2"))
     tech = rows_of(d, "onet_tech_skill")
     assert len(tech) == 29016
     assert {r["in_demand"] for r in tech} == {None}

@@ -7,23 +7,22 @@ import statistics
 
 import pytest
 
-from careerplanner.analysis.job_ads import extract_requirements
+from careerplanner.analysis.job_ads import extract_requirements, requirements_reader
 from careerplanner.analysis.vocabulary import shared_vocabulary
 from careerplanner.core.market import ALL_ROLES
 from careerplanner.core.progress import CancelToken
 from careerplanner.errors import Cancelled, UserError
 from careerplanner.importers.datasets.postings import analyse_postings, postings_dataset
 from careerplanner.importers.datasets.postings_fields import role_from_title
-from tests.conftest import shared_path
+from tests.conftest import ESCO_FOLDER, RESUMES, onet_release, shared_path
 
 SLICE_ROWS = 80
 
 
 @pytest.fixture(scope="module")
 def finder():
-    technology = shared_path("data", "onet", "29.2", "Technology Skills.txt")
-    esco = shared_path("data", "esco")
-    return shared_vocabulary(str(technology), str(esco)).finder()
+    technology = onet_release("29.2") / "Technology Skills.txt"
+    return shared_vocabulary(str(technology), str(ESCO_FOLDER)).finder()
 
 
 @pytest.fixture(scope="module")
@@ -75,7 +74,7 @@ def naive(rows, finder):
 
 
 def test_figures_match_an_independent_recomputation(real_rows, real_slice, finder):
-    analysis = analyse_postings(real_slice, finder)
+    analysis = analyse_postings(real_slice, requirements_reader(finder))
     assert analysis.jobs == SLICE_ROWS
     postings = naive(real_rows[:SLICE_ROWS], finder)
     figures = analysis.figures
@@ -118,7 +117,7 @@ def test_figures_match_an_independent_recomputation(real_rows, real_slice, finde
 
 
 def test_common_data_science_skills_are_found_with_depth(real_slice, finder):
-    figures = analyse_postings(real_slice, finder).figures
+    figures = analyse_postings(real_slice, requirements_reader(finder)).figures
     by_name = {s.skill_name: s for s in figures.skills if s.role == ALL_ROLES}
     for name in ("Python", "SQL", "Machine Learning"):
         assert name in by_name, sorted(by_name)[:40]
@@ -127,7 +126,7 @@ def test_common_data_science_skills_are_found_with_depth(real_slice, finder):
 
 
 def test_dataset_rows_follow_the_figures(real_slice, finder):
-    analysis = analyse_postings(real_slice, finder)
+    analysis = analyse_postings(real_slice, requirements_reader(finder))
     dataset = postings_dataset(analysis)
     assert dataset.kind == "postings"
     assert dataset.name == "glassdoor_slice"
@@ -147,20 +146,18 @@ def test_cancel_during_analysis(real_slice, finder):
         token.cancel()
 
     with pytest.raises(Cancelled):
-        analyse_postings(real_slice, finder, progress=progress, cancel=token)
+        analyse_postings(real_slice, requirements_reader(finder), progress=progress, cancel=token)
 
 
 def test_folder_of_job_ads(tmp_path, finder):
     folder = tmp_path / "ads"
     folder.mkdir()
-    (folder / "job.json").write_bytes(
-        shared_path("resumes", "files", "jsonresume_sample.job.json").read_bytes()
-    )
+    (folder / "job.json").write_bytes((RESUMES / "jsonresume_sample.job.json").read_bytes())
     (folder / "data.txt").write_text(
         "Senior Data Engineer\nWe need 5+ years of Python and expert-level SQL.\n",
         encoding="utf-8",
     )
-    analysis = analyse_postings(folder, finder)
+    analysis = analyse_postings(folder, requirements_reader(finder))
     assert analysis.jobs == 2
     names = {s.skill_name for s in analysis.figures.skills if s.role == ALL_ROLES}
     assert {"Python", "JavaScript"} <= names
@@ -172,7 +169,7 @@ def test_no_descriptions_at_all(tmp_path, finder):
     path = tmp_path / "empty_ads.csv"
     path.write_text("title,description\nA,\nB,\n", encoding="utf-8")
     with pytest.raises(UserError) as caught:
-        analyse_postings(path, finder)
+        analyse_postings(path, requirements_reader(finder))
     assert str(caught.value) == "empty_ads.csv holds no job ads with a description to analyse."
 
 
@@ -183,12 +180,16 @@ def test_roles_differing_only_in_case_are_one_role(tmp_path, finder):
         writer = csv.writer(handle)
         writer.writerow(["title", "description"])
         writer.writerows(rows)
-    roles = [r for r in analyse_postings(path, finder).figures.roles if r.role != ALL_ROLES]
+    roles = [
+        r
+        for r in analyse_postings(path, requirements_reader(finder)).figures.roles
+        if r.role != ALL_ROLES
+    ]
     assert [(r.role, r.jobs) for r in roles] == [("Data Analyst", 3)]
 
 
 def test_every_pair_of_the_slice_is_counted_once(real_slice, finder):
-    figures = analyse_postings(real_slice, finder).figures
+    figures = analyse_postings(real_slice, requirements_reader(finder)).figures
     keys = [(p.role, p.skill_key, p.other_key) for p in figures.pairings]
     assert len(keys) == len(set(keys))
     assert all(a != b for _, a, b in keys)
@@ -201,7 +202,7 @@ def test_repeated_descriptions_are_counted_and_noted(real_rows, tmp_path, finder
         writer = csv.DictWriter(handle, fieldnames=list(real_rows[0]))
         writer.writeheader()
         writer.writerows(real_rows[:5] + real_rows[:3])
-    analysis = analyse_postings(path, finder)
+    analysis = analyse_postings(path, requirements_reader(finder))
     assert (analysis.jobs, analysis.duplicates) == (8, 3)
     assert postings_dataset(analysis).notes == [
         "8 postings analysed",
@@ -227,7 +228,7 @@ def test_a_repeated_description_counts_like_the_first_under_its_own_role_and_pay
         writer = csv.DictWriter(handle, fieldnames=list(real_rows[0]))
         writer.writeheader()
         writer.writerows(rows)
-    analysis = analyse_postings(path, finder)
+    analysis = analyse_postings(path, requirements_reader(finder))
     assert analysis.duplicates == 4
     postings = naive(rows, finder)
     for skill in analysis.figures.skills:

@@ -27,6 +27,7 @@ from careerplanner.importers.datasets.postings_fields import (
     role_from_title,
 )
 from careerplanner.importers.tabular import MAX_FIELD_CHARS
+from tests.conftest import RESUMES, onet_release
 
 HEADER = "Job Title,Job Description,Salary Estimate,seniority,job_simp,Location\n"
 ROW = (
@@ -320,12 +321,10 @@ def test_progress_reports_bytes(tmp_path):
 # ---------------------------------------------------------------------------- job-ad folders
 
 
-def test_folder_of_saved_ads(tmp_path, shared):
+def test_folder_of_saved_ads(tmp_path):
     folder = tmp_path / "ads"
     folder.mkdir()
-    (folder / "job.json").write_bytes(
-        shared("resumes", "files", "jsonresume_sample.job.json").read_bytes()
-    )
+    (folder / "job.json").write_bytes((RESUMES / "jsonresume_sample.job.json").read_bytes())
     (folder / "backend.txt").write_text(
         "Senior Backend Engineer\n\nWe need 5+ years of Go and PostgreSQL.\n", encoding="utf-8"
     )
@@ -351,8 +350,8 @@ def test_folder_of_saved_ads(tmp_path, shared):
     assert sorted(skipped) == ["notes.pdf", "other.json"]
 
 
-def test_onet_folder_is_not_a_job_ads_folder(shared):
-    assert not is_job_ads_folder(shared("data", "onet", "29.2"))
+def test_onet_folder_is_not_a_job_ads_folder():
+    assert not is_job_ads_folder(onet_release("29.2"))
 
 
 def test_broken_job_json_is_refused(tmp_path):

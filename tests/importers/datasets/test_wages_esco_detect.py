@@ -12,7 +12,7 @@ from careerplanner.errors import UserError
 from careerplanner.importers.datasets.detect import detect
 from careerplanner.importers.datasets.esco import read_esco
 from careerplanner.importers.datasets.wages import read_oews_wages, soc_of
-from tests.conftest import shared_path
+from tests.conftest import ESCO_FOLDER, WAGES_2023, WAGES_2024, onet_release, shared_path
 from tests.importers.datasets.onet_slices import make_release, make_release_zip
 
 
@@ -23,7 +23,7 @@ def figures(dataset):
 
 @pytest.fixture(scope="module")
 def wages_2023():
-    return read_oews_wages(shared_path("data", "wages", "oews_national_M2023.csv"))
+    return read_oews_wages(WAGES_2023)
 
 
 def test_wages_keep_the_bls_markers(wages_2023):
@@ -41,7 +41,7 @@ def test_wages_keep_the_bls_markers(wages_2023):
 
 def test_wages_count_every_marker_in_the_file(wages_2023):
     """Recount '#' and '*' cells independently with the csv module."""
-    path = shared_path("data", "wages", "oews_national_M2023.csv")
+    path = WAGES_2023
     with open(path, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     columns = ["TOT_EMP", "EMP_PRSE", "H_MEAN", "A_MEAN", "MEAN_PRSE"] + [
@@ -69,7 +69,7 @@ def test_soc_join_code():
 
 
 def _wage_file(tmp_path, change):
-    source = shared_path("data", "wages", "oews_national_M2023.csv").read_text(encoding="utf-8")
+    source = WAGES_2023.read_text(encoding="utf-8")
     path = tmp_path / "oews_national_M2023.csv"
     path.write_text(change(source), encoding="utf-8")
     return path
@@ -96,7 +96,7 @@ def test_wage_missing_column_is_named(tmp_path):
 
 
 def test_esco_collections_merge_into_one_dataset():
-    d = read_esco(shared_path("data", "esco"), version="v1.2.0")
+    d = read_esco(ESCO_FOLDER, version="v1.2.0")
     rows = {r[1]: r for r in d.tables["esco_skill"][1]}
     assert "Haskell" in rows and "Haskell techniques" in rows["Haskell"][2]
     assert d.attribution == "This product uses the ESCO classification of the European Commission."
@@ -107,19 +107,19 @@ def test_esco_collections_merge_into_one_dataset():
 
 
 def test_detects_every_real_source(tmp_path):
-    data = shared_path("data")
-    assert detect(data / "onet" / "29.2").kind == "onet"
-    assert detect(data / "onet" / "29.3" / "db_29_3_text.zip").kind == "onet"
-    assert detect(data / "onet" / "24.2").kind == "onet"
-    assert detect(data / "wages" / "oews_national_M2024.csv").kind == "wages"
-    assert detect(data / "esco").kind == "esco"
-    assert detect(data / "esco" / "digitalSkillsCollection_en.csv").kind == "esco"
-    assert detect(data / "postings" / "glassdoor_data_science_2020.csv").kind == "postings"
+    assert detect(onet_release("29.2")).kind == "onet"
+    assert detect(onet_release("29.3")).kind == "onet"
+    assert detect(onet_release("24.2")).kind == "onet"
+    assert detect(WAGES_2024).kind == "wages"
+    assert detect(ESCO_FOLDER).kind == "esco"
+    assert detect(ESCO_FOLDER / "digitalSkillsCollection_en.csv").kind == "esco"
+    postings = shared_path("data", "postings", "glassdoor_data_science_2020.csv")
+    assert detect(postings).kind == "postings"
 
 
 def test_detection_ignores_names(tmp_path):
     wages = tmp_path / "release.zip"  # a CSV named like a zip
-    wages.write_bytes(shared_path("data", "wages", "oews_national_M2023.csv").read_bytes())
+    wages.write_bytes(WAGES_2023.read_bytes())
     assert detect(wages).kind == "wages"
     onet = make_release_zip(tmp_path / "wages.csv", "29.3")  # a zip named like a CSV
     assert detect(onet).kind == "onet"

@@ -11,7 +11,7 @@ from careerplanner.errors import UserError
 from careerplanner.importers.resume.formats import read_resume
 from careerplanner.importers.resume.parse import parse_resume
 from careerplanner.importers.resume.pdf_reader import PdfWorker
-from tests.conftest import shared_path
+from tests.conftest import RESUMES
 from tests.importers.resume.conftest import make_cid_pdf, make_pdf
 
 
@@ -136,7 +136,7 @@ def test_bad_pdfs_get_one_sentence(tmp_path, worker):
         "scan.pdf": (make_pdf([], draw_only=True), "no text layer"),
         "cid.pdf": (make_cid_pdf(), r"\(cid:N\) codes"),
     }
-    real = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf").read_bytes()
+    real = (RESUMES / "sb2nov_sourabh_bajaj_resume.pdf").read_bytes()
     cases["cut.pdf"] = (real[: len(real) // 2], "truncated")
     for name, (data, message) in cases.items():
         path = tmp_path / name
@@ -164,7 +164,7 @@ def test_huge_file_is_refused_before_reading(tmp_path):
 def test_a_pdf_that_takes_too_long_is_abandoned(tmp_path):
     slow = PdfWorker(time_limit=0.01)
     try:
-        path = shared_path("resumes", "files", "awesome-cv_resume.pdf")
+        path = RESUMES / "awesome-cv_resume.pdf"
         with pytest.raises(UserError, match="took longer than"):
             read_resume(path, worker=slow)
     finally:
@@ -174,7 +174,7 @@ def test_a_pdf_that_takes_too_long_is_abandoned(tmp_path):
 def test_a_pdf_reader_that_runs_out_of_memory_gives_a_sentence():
     starved = PdfWorker(memory_limit=40 * 1024 * 1024)
     try:
-        path = shared_path("resumes", "files", "awesome-cv_resume.pdf")
+        path = RESUMES / "awesome-cv_resume.pdf"
         with pytest.raises(UserError, match="memory"):
             read_resume(path, worker=starved)
     finally:

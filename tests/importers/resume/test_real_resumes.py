@@ -1,17 +1,17 @@
-"""Real resumes from ../shared/resumes: sections, positions, skills and depth with evidence."""
+"""Real resumes from tests/fixtures/resumes: sections, positions, skills and depth with evidence."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from careerplanner.importers.resume.parse import parse_resume
-from tests.conftest import shared_path
+from tests.conftest import RESUMES
 
 TODAY = date(2026, 2, 10)
 
 
 def parse(name, finder, worker):
-    return parse_resume(shared_path("resumes", "files", name), finder, worker=worker, today=TODAY)
+    return parse_resume(RESUMES / name, finder, worker=worker, today=TODAY)
 
 
 def test_one_column_pdf_sections_positions_and_skills(finder, worker):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
 
 import pytest
 
@@ -21,6 +23,7 @@ from careerplanner.store.market.datasets import (
     resolve_skill_key,
     use_dataset,
 )
+from tests.conftest import PROJECT_ROOT
 from tests.importers.datasets.onet_slices import (
     database_fingerprint,
     file_bytes,
@@ -270,11 +273,6 @@ import_path(db, Path(sys.argv[2]), progress)
 
 @pytest.mark.parametrize("kill_at", [1, 4, 8])
 def test_kill_during_install_leaves_the_old_version(data_dir, releases, tmp_path, kill_at):
-    import subprocess
-    import sys
-
-    from tests.conftest import PROJECT_ROOT
-
     db = data_dir.open_market_db()
     import_path(db, releases["29.2"])
     before = database_fingerprint(data_dir.market_db_path)

@@ -9,7 +9,7 @@ import pytest
 
 from careerplanner.services.dataset_import import import_path
 from careerplanner.store.market.diff import diff_datasets
-from tests.conftest import shared_path
+from tests.conftest import WAGES_2023, WAGES_2024, onet_release
 from tests.importers.datasets.onet_slices import make_release, make_release_zip, sliced_files
 
 
@@ -61,12 +61,12 @@ def test_sliced_release_diff_matches_a_recount(market, tmp_path):
 
 @pytest.mark.slow
 def test_full_29_2_to_29_3_diff_matches_an_independent_recount(market):
-    old = import_path(market, shared_path("data", "onet", "29.2")).dataset
-    zipped = shared_path("data", "onet", "29.3", "db_29_3_text.zip")
+    old = import_path(market, onet_release("29.2")).dataset
+    zipped = onet_release("29.3")
     new = import_path(market, zipped).dataset
     diff = diff_datasets(market, old.id, new.id)
     tech = diff["files"]["Technology Skills"]
-    old_raw = shared_path("data", "onet", "29.2", "Technology Skills.txt").read_bytes()
+    old_raw = (onet_release("29.2") / "Technology Skills.txt").read_bytes()
     new_raw = zipfile.ZipFile(zipped).read("db_29_3_text/Technology Skills.txt")
     expected = recount(old_raw, new_raw)
     assert {key: tech[key] for key in expected} == expected
@@ -107,15 +107,15 @@ def test_old_layout_diff_counts_in_demand_only_where_known(market, tmp_path):
 
 
 def test_wage_shifts_match_a_recount(market):
-    old = import_path(market, shared_path("data", "wages", "oews_national_M2023.csv")).dataset
-    new = import_path(market, shared_path("data", "wages", "oews_national_M2024.csv")).dataset
+    old = import_path(market, WAGES_2023).dataset
+    new = import_path(market, WAGES_2024).dataset
     shifts = diff_datasets(market, old.id, new.id)["wage_shifts"]
 
-    def medians(name):
-        with open(shared_path("data", "wages", name), encoding="utf-8", newline="") as handle:
+    def medians(path):
+        with open(path, encoding="utf-8", newline="") as handle:
             return {r["OCC_CODE"]: r["A_MEDIAN"] for r in csv.DictReader(handle)}
 
-    a, b = medians("oews_national_M2023.csv"), medians("oews_national_M2024.csv")
+    a, b = medians(WAGES_2023), medians(WAGES_2024)
 
     def number(text):
         try:

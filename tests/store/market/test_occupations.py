@@ -8,7 +8,8 @@ import pytest
 
 from careerplanner.core.levels import Level
 from careerplanner.services.dataset_import import import_path
-from careerplanner.store.market.datasets import skill_terms, use_dataset
+from careerplanner.store.data_dir import DataDir
+from careerplanner.store.market.datasets import use_dataset
 from careerplanner.store.market.levels import LV_BANDS, mapping_rows, onet_level_to_depth
 from careerplanner.store.market.occupations import (
     level_anchors,
@@ -18,19 +19,18 @@ from careerplanner.store.market.occupations import (
     wages_for,
 )
 from careerplanner.store.market.roles import find_roles, squash
-from tests.conftest import shared_path
+from careerplanner.store.market.terms import skill_terms
+from tests.conftest import ESCO_FOLDER, WAGES_2023
 from tests.importers.datasets.onet_slices import make_release
 
 
 @pytest.fixture(scope="module")
 def market(tmp_path_factory):
-    from careerplanner.store.data_dir import DataDir
-
     root = tmp_path_factory.mktemp("market")
     db = DataDir(root / "home").open_market_db()
     import_path(db, make_release(root / "29.2", "29.2"))
-    import_path(db, shared_path("data", "wages", "oews_national_M2023.csv"))
-    import_path(db, shared_path("data", "esco"))
+    import_path(db, WAGES_2023)
+    import_path(db, ESCO_FOLDER)
     yield db
     db.close()
 

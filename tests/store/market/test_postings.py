@@ -6,16 +6,16 @@ import csv
 
 import pytest
 
+from careerplanner.analysis.job_ads import requirements_reader
 from careerplanner.analysis.vocabulary import shared_vocabulary
 from careerplanner.core.market import ALL_ROLES
 from careerplanner.core.progress import CancelToken
 from careerplanner.errors import Cancelled, UserError
 from careerplanner.importers.datasets.postings import PostingColumns, analyse_postings
+from careerplanner.services.dataset_import import default_finder, import_postings
 from careerplanner.store.database import open_database
 from careerplanner.store.market.datasets import active_dataset, get_dataset
 from careerplanner.store.market.postings import (
-    default_finder,
-    import_postings,
     pay_raising_skills,
     postings_roles,
     postings_skills,
@@ -23,15 +23,15 @@ from careerplanner.store.market.postings import (
     skill_pairings,
 )
 from careerplanner.store.market.schema import MARKET_DB
-from tests.conftest import shared_path
+from tests.conftest import ESCO_FOLDER, onet_release, shared_path
 
 HOSTILE = 'Robert\'); DROP TABLE posting_skill;-- "x" ünï'
 
 
 @pytest.fixture(scope="module")
 def finder():
-    technology = shared_path("data", "onet", "29.2", "Technology Skills.txt")
-    return shared_vocabulary(str(technology), str(shared_path("data", "esco"))).finder()
+    technology = onet_release("29.2") / "Technology Skills.txt"
+    return shared_vocabulary(str(technology), str(ESCO_FOLDER)).finder()
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +57,7 @@ def snapshot(db) -> list[str]:
 
 
 def test_figures_read_back_equal_to_those_computed(db, real_slice, finder):
-    analysis = analyse_postings(real_slice, finder)
+    analysis = analyse_postings(real_slice, requirements_reader(finder))
     result = import_postings(db, real_slice, finder)
     assert not result.already_installed
     dataset = active_dataset(db, "postings")

@@ -1,22 +1,25 @@
-"""Postings roles mapped to O*NET occupations (`market_queries.postings_roles_for`) on the bundled
+"""Postings roles mapped to O*NET occupations (`occupations.postings_roles_for`) on the bundled
 O*NET data and the real Glassdoor postings: the mapping is exactly the app's title search
 (`market_roles.find_roles`) taking the role's name as a whole title."""
 
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import defaultdict
 
 import pytest
 
 from careerplanner.core.market import ALL_ROLES
+from careerplanner.services.dataset_import import import_postings
+from careerplanner.store.data_dir import DataDir
 from careerplanner.store.market.datasets import active_dataset
 from careerplanner.store.market.occupations import (
     TITLE_MIN_WORDS,
     TITLE_SHARED_BY_AT_MOST,
     postings_roles_for,
 )
-from careerplanner.store.market.postings import import_postings, postings_roles
+from careerplanner.store.market.postings import postings_roles
 from careerplanner.store.market.roles import SENIORITY_WORDS, find_roles
 from tests.conftest import shared_path
 
@@ -24,10 +27,6 @@ from tests.conftest import shared_path
 @pytest.fixture(scope="module")
 def market(tmp_path_factory, default_market_template):
     """The bundled default dataset plus the whole real postings file, imported once."""
-    import sqlite3
-
-    from careerplanner.store.data_dir import DataDir
-
     home = tmp_path_factory.mktemp("postings-roles")
     source = sqlite3.connect(default_market_template)
     target = sqlite3.connect(home / "market.db")
@@ -41,8 +40,6 @@ def market(tmp_path_factory, default_market_template):
 
 
 def test_no_postings_dataset_means_no_postings_roles(installed_home):
-    from careerplanner.store.data_dir import DataDir
-
     db = DataDir(installed_home).open_market_db()
     try:
         assert active_dataset(db, "postings") is None

@@ -1,6 +1,5 @@
 """What must never happen: a roadmap item lost or silently changed by a resume re-import, a
-dataset update (the real O*NET 29.2 -> 29.3), a crash halfway through a change, or a migration
-that creates the tables again."""
+dataset update (the real O*NET 29.2 -> 29.3) or a crash halfway through a change."""
 
 from __future__ import annotations
 
@@ -11,12 +10,14 @@ import textwrap
 import pytest
 
 from careerplanner.core.roadmap import NOT_IN_DATASET
+from careerplanner.core.skills import FoundSkill
 from careerplanner.errors import UserError
+from careerplanner.services import dataset_import
 from careerplanner.services.export_snapshot import load_snapshot_with_dataset
+from careerplanner.services.roadmap_skills import resolve_skill
 from careerplanner.store.data_dir import DataDir
-from careerplanner.store.user import goals as repo
-from careerplanner.store.user.roadmap_schema import create_roadmap_tables
-from tests.conftest import PROJECT_ROOT, shared_path
+from careerplanner.store.user import goals, levels, profile
+from tests.conftest import PROJECT_ROOT, onet_release
 from tests.exports.roadmap_data import (
     MOSS,
     MOSS_KEY,
@@ -40,21 +41,18 @@ def test_a_resume_reimport_changes_nothing_on_the_roadmap(tmp_path):
     history_after = after.pop("progress_history")
     assert after == before
     assert history_after == history_before  # nothing rewritten (new points may only be appended)
-    sql = repo.get_goal(db, ids["sql"])
+    sql = goals.get_goal(db, ids["sql"])
     assert sql.skill_name == "SQL" and len(sql.steps) == 5
     # The roadmap's own level for SQL survives the profile losing the skill.
-    assert repo.effective_level_of(db, SQL_KEY).roadmap_level == 3
+    assert levels.effective_level_of(db, SQL_KEY).roadmap_level == 3
 
 
 def test_reimporting_resumes_through_the_profile_repository_changes_nothing(tmp_path):
-    from careerplanner.core.skills import FoundSkill
-    from careerplanner.store.user import profile as profile_repo
-
     db = open_roadmap_db(tmp_path / "home")
     ids = populate(db, tmp_path / "proof.txt")
     before = roadmap_rows(db)
     for number, level in ((1, 1), (2, 3)):
-        profile_repo.store_resume_import(
+        profile.store_resume_import(
             db,
             sha256=f"{number:064x}",
             file_name=f"cv-{number}.pdf",
@@ -65,16 +63,7 @@ def test_reimporting_resumes_through_the_profile_repository_changes_nothing(tmp_
     after = roadmap_rows(db)
     assert after.pop("progress_history") == before.pop("progress_history")
     assert after == before
-    assert repo.get_goal(db, ids["sql"]).start_level == 2  # the goal's own record is kept
-
-
-def test_recreating_the_tables_in_a_migration_keeps_every_row(tmp_path):
-    db = open_roadmap_db(tmp_path / "home")
-    populate(db, tmp_path / "proof.txt")
-    before = roadmap_rows(db)
-    with db.atomic():
-        create_roadmap_tables(db)
-    assert roadmap_rows(db) == before
+    assert goals.get_goal(db, ids["sql"]).start_level == 2  # the goal's own record is kept
 
 
 CRASH_SCRIPT = textwrap.dedent(
@@ -83,9 +72,9 @@ CRASH_SCRIPT = textwrap.dedent(
     from datetime import date
     sys.path.insert(0, {root!r})
     from careerplanner.store.data_dir import DataDir
-    from careerplanner.store.user import goals as repo
+    from careerplanner.store.user import goals
     db = DataDir(__import__("pathlib").Path({home!r})).open_user_db()
-    goal = repo.list_goals(db)[0]
+    goal = goals.list_goals(db)[0]
     with db.atomic():
         for step in goal.steps:
             db.execute("UPDATE roadmap_step SET state = 'done' WHERE id = ?", [step.id])
@@ -112,14 +101,12 @@ def test_a_crash_halfway_through_a_change_loses_nothing(tmp_path):
 
 @pytest.mark.slow
 def test_the_real_onet_29_2_to_29_3_update_keeps_and_marks_the_roadmap(tmp_path):
-    from careerplanner.services import dataset_import as market_import
-
-    release_29_2 = shared_path("data", "onet", "29.2")
-    release_29_3 = shared_path("data", "onet", "29.3", "db_29_3_text.zip")
+    release_29_2 = onet_release("29.2")
+    release_29_3 = onet_release("29.3")
     data_dir = DataDir(tmp_path / "home")
     db = open_roadmap_db(data_dir.root)
     market = data_dir.open_market_db()
-    market_import.import_path(market, release_29_2)
+    dataset_import.import_path(market, release_29_2)
     populate(db, tmp_path / "proof.txt")
 
     under_29_2 = load_snapshot_with_dataset(db, market)
@@ -129,7 +116,7 @@ def test_the_real_onet_29_2_to_29_3_update_keeps_and_marks_the_roadmap(tmp_path)
     db.close()
     before_on_disk = file_rows(data_dir.user_db_path)
 
-    market_import.import_path(market, release_29_3)
+    dataset_import.import_path(market, release_29_3)
 
     assert file_rows(data_dir.user_db_path) == before_on_disk
     db = data_dir.open_user_db()
@@ -143,15 +130,18 @@ def test_the_real_onet_29_2_to_29_3_update_keeps_and_marks_the_roadmap(tmp_path)
     assert under_29_3.status_of(SQL_KEY) == ""
     assert [item.skill_name for item in under_29_3.evidence_for(MOSS_KEY)] == [MOSS]
     # Typed names resolve against the active dataset's names and aliases.
-    assert repo.resolve_skill(db, market, "python") == ("technology:python", "Python")
-    assert repo.resolve_skill(db, market, "SQL") == (SQL_KEY, "SQL")  # the profile comes first
-    assert repo.resolve_skill(db, market, "excel") == (
+    assert resolve_skill(db, market, "python") == ("technology:python", "Python")
+    assert resolve_skill(db, market, "SQL") == (
+        SQL_KEY,
+        "SQL",
+    )  # the profile comes first
+    assert resolve_skill(db, market, "excel") == (
         "technology:microsoft excel",
         "Microsoft Excel",
     )
     with pytest.raises(UserError, match="could mean several skills of the dataset"):
-        repo.resolve_skill(db, market, "Designer")
-    assert repo.resolve_skill(db, market, "k8s operators") == (
+        resolve_skill(db, market, "Designer")
+    assert resolve_skill(db, market, "k8s operators") == (
         "custom:k8s operators",
         "k8s operators",
     )

@@ -6,17 +6,17 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from careerplanner.services.market_pages import add_target_role
 from careerplanner.services.resume_import import import_resume_file
 from careerplanner.store.data_dir import DataDir
 from careerplanner.store.user.profile import skill_history
-from tests.conftest import shared_path
+from careerplanner.store.user.targets import add_target_role
+from tests.conftest import RESUMES
 
 
 @pytest.fixture
 def gap_screen(installed_home, window, qtbot):
     ctx = window.ctx
-    resume = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf")
+    resume = RESUMES / "sb2nov_sourabh_bajaj_resume.pdf"
     import_resume_file(ctx.user_db, ctx.market_db, resume, DataDir.default().backup_dir)
     ctx.events.profile_changed.emit()
     add_target_role(ctx.user_db, "15-1252.00", "Software Developers", "2026-01-01T00:00:00")

@@ -7,7 +7,7 @@ from PySide6.QtGui import QDropEvent
 
 from careerplanner.store.user.profile import list_skills, skill_history
 from careerplanner.ui.common import dialogs
-from tests.conftest import shared_path
+from tests.conftest import RESUMES
 
 
 def _drop(window, path) -> None:
@@ -39,7 +39,7 @@ def _read_resume(window, qtbot, path) -> None:
 
 
 def test_dropped_resume_fills_the_profile_with_levels_and_evidence(market_home, window, qtbot):
-    resume = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf")
+    resume = RESUMES / "sb2nov_sourabh_bajaj_resume.pdf"
     _read_resume(window, qtbot, resume)
     assert window.current_screen() == "profile"
     profile = window.screen_widget("profile")
@@ -60,7 +60,7 @@ def test_dropped_resume_fills_the_profile_with_levels_and_evidence(market_home, 
 def test_override_needs_a_reason_and_is_recorded_in_the_history(
     market_home, window, qtbot, monkeypatch
 ):
-    resume = shared_path("resumes", "files", "sb2nov_sourabh_bajaj_resume.pdf")
+    resume = RESUMES / "sb2nov_sourabh_bajaj_resume.pdf"
     _read_resume(window, qtbot, resume)
     profile = window.screen_widget("profile")
     qtbot.waitUntil(lambda: profile.model.rowCount() > 0)
@@ -93,7 +93,7 @@ def test_a_damaged_resume_is_reported_and_the_profile_is_unchanged(window, qtbot
 
 
 def test_open_resume_uses_the_file_dialog(market_home, window, qtbot, monkeypatch):
-    resume = shared_path("resumes", "files", "jsonresume_sample.resume.json")
+    resume = RESUMES / "jsonresume_sample.resume.json"
     monkeypatch.setattr(dialogs, "choose_resume_file", lambda _parent: resume)
     _import_succeeds(window, qtbot, window.open_resume_action.trigger)
     assert list_skills(window.ctx.user_db)

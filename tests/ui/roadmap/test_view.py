@@ -11,8 +11,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from careerplanner.core.roadmap import StepState
-from careerplanner.services.market_pages import add_target_role
-from careerplanner.store.user import goals as roadmap_repo
+from careerplanner.store.user.evidence import add_evidence, file_sha256, list_evidence
+from careerplanner.store.user.goals import add_goal, delete_goal, get_goal, list_goals
+from careerplanner.store.user.levels import effective_level_of
+from careerplanner.store.user.progress import progress_history
+from careerplanner.store.user.steps import update_step
+from careerplanner.store.user.targets import add_target_role
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.roadmap import dialogs as roadmap_dialogs
 from careerplanner.ui.roadmap.dialogs import EvidenceInput, GoalInput, StepInput
@@ -36,7 +40,7 @@ def _answer(monkeypatch, name, value):
 
 
 def _goals(view):
-    return roadmap_repo.list_goals(view.ctx.user_db)
+    return list_goals(view.ctx.user_db)
 
 
 def _add_goal(view, monkeypatch, skill="SQL", level=2, when=None):
@@ -83,44 +87,44 @@ def test_undoing_the_step_that_started_a_goal_unstarts_it(roadmap, monkeypatch, 
     _add_goal(roadmap, monkeypatch, "SQL", 1)
     step = _select_step(roadmap, 0)
     _click(qtbot, roadmap.detail.state_buttons[StepState.LEARNING])
-    assert roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id).started_on == date.today()
+    assert get_goal(roadmap.ctx.user_db, step.goal_id).started_on == date.today()
 
     roadmap.undo_stack.undo()
-    goal = roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id)
+    goal = get_goal(roadmap.ctx.user_db, step.goal_id)
     assert goal.steps[0].state == StepState.PENDING
     assert goal.started_on is None  # the review schedule does not count from an undone start
 
     roadmap.undo_stack.redo()
-    assert roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id).started_on == date.today()
+    assert get_goal(roadmap.ctx.user_db, step.goal_id).started_on == date.today()
 
 
 def test_steps_complete_undo_redo_and_the_keyboard(roadmap, monkeypatch, qtbot):
     _add_goal(roadmap, monkeypatch, "SQL", 1)
     step = _select_step(roadmap, 0)
     _click(qtbot, roadmap.detail.state_buttons[StepState.LEARNING])
-    assert roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id).steps[0].state == "learning"
+    assert get_goal(roadmap.ctx.user_db, step.goal_id).steps[0].state == "learning"
     _click(qtbot, roadmap.detail.state_buttons[StepState.DONE])
-    goal = roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id)
+    goal = get_goal(roadmap.ctx.user_db, step.goal_id)
     assert goal.steps[0].state == StepState.DONE
     assert goal.started_on == date.today()
 
     # Ctrl+Z and Ctrl+Shift+Z on the screen
     roadmap.detail.step_table.setFocus()
     qtbot.keyClick(roadmap.detail.step_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    state = roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id).steps[0].state
+    state = get_goal(roadmap.ctx.user_db, step.goal_id).steps[0].state
     assert state == StepState.LEARNING
     qtbot.keyClick(
         roadmap.detail.step_table,
         Qt.Key.Key_Z,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
-    assert roadmap_repo.get_goal(roadmap.ctx.user_db, step.goal_id).steps[0].state == "done"
+    assert get_goal(roadmap.ctx.user_db, step.goal_id).steps[0].state == "done"
 
 
 def test_add_edit_delete_steps_with_undo_and_redo(roadmap, monkeypatch, qtbot):
     goal = _add_goal(roadmap, monkeypatch, "SQL", 2)
     db = roadmap.ctx.user_db
-    before = roadmap_repo.get_goal(db, goal.id)
+    before = get_goal(db, goal.id)
 
     _answer(
         monkeypatch,
@@ -128,7 +132,7 @@ def test_add_edit_delete_steps_with_undo_and_redo(roadmap, monkeypatch, qtbot):
         StepInput("Build a reporting database", 2, date(2027, 1, 15), "for the club"),
     )
     _click(qtbot, roadmap.detail.add_step_button)
-    added = roadmap_repo.get_goal(db, goal.id)
+    added = get_goal(db, goal.id)
     new = added.steps[-1]
     assert (new.title, new.to_level, new.due_date, new.note) == (
         "Build a reporting database",
@@ -137,9 +141,9 @@ def test_add_edit_delete_steps_with_undo_and_redo(roadmap, monkeypatch, qtbot):
         "for the club",
     )
     roadmap.undo_action.trigger()
-    assert roadmap_repo.get_goal(db, goal.id) == before
+    assert get_goal(db, goal.id) == before
     roadmap.redo_action.trigger()
-    assert roadmap_repo.get_goal(db, goal.id) == added  # the same step id comes back
+    assert get_goal(db, goal.id) == added  # the same step id comes back
 
     # edit the new step's title and due date
     roadmap.detail.select_step(new.id)
@@ -147,22 +151,22 @@ def test_add_edit_delete_steps_with_undo_and_redo(roadmap, monkeypatch, qtbot):
         monkeypatch, "ask_step", StepInput("Ship a reporting database", 2, None, "for the club")
     )
     _click(qtbot, roadmap.detail.edit_step_button)
-    edited = roadmap_repo.get_goal(db, goal.id).steps[-1]
+    edited = get_goal(db, goal.id).steps[-1]
     assert (edited.id, edited.title, edited.due_date) == (new.id, "Ship a reporting database", None)
     roadmap.undo_action.trigger()
-    back = roadmap_repo.get_goal(db, goal.id).steps[-1]
+    back = get_goal(db, goal.id).steps[-1]
     assert (back.title, back.due_date) == ("Build a reporting database", date(2027, 1, 15))
     roadmap.redo_action.trigger()
 
     # delete the first step: undo puts it back exactly, in its place
     first = _select_step(roadmap, 0)
-    full = roadmap_repo.get_goal(db, goal.id)
+    full = get_goal(db, goal.id)
     _click(qtbot, roadmap.detail.delete_step_button)
-    assert first.id not in {s.id for s in roadmap_repo.get_goal(db, goal.id).steps}
+    assert first.id not in {s.id for s in get_goal(db, goal.id).steps}
     roadmap.undo_action.trigger()
-    assert roadmap_repo.get_goal(db, goal.id) == full
+    assert get_goal(db, goal.id) == full
     roadmap.redo_action.trigger()
-    assert first.id not in {s.id for s in roadmap_repo.get_goal(db, goal.id).steps}
+    assert first.id not in {s.id for s in get_goal(db, goal.id).steps}
 
 
 def test_notes_and_goal_edits_undo(roadmap, monkeypatch, qtbot):
@@ -170,20 +174,20 @@ def test_notes_and_goal_edits_undo(roadmap, monkeypatch, qtbot):
     db = roadmap.ctx.user_db
     monkeypatch.setattr(dialogs, "ask_text", lambda *args, **kwargs: "Asked Ana for a review")
     _click(qtbot, roadmap.detail.add_note_button)
-    assert [n.text for n in roadmap_repo.get_goal(db, goal.id).notes] == ["Asked Ana for a review"]
+    assert [n.text for n in get_goal(db, goal.id).notes] == ["Asked Ana for a review"]
     assert roadmap.detail.notes.count() == 1
     roadmap.undo_action.trigger()
-    assert roadmap_repo.get_goal(db, goal.id).notes == []
+    assert get_goal(db, goal.id).notes == []
 
     # raising the target adds the next transition's steps; undo removes them again
     _answer(monkeypatch, "ask_goal", GoalInput(goal.skill_name, 3, date(2027, 3, 1)))
     roadmap.edit_goal_action.trigger()
-    raised = roadmap_repo.get_goal(db, goal.id)
+    raised = get_goal(db, goal.id)
     assert (raised.target_level, raised.target_date) == (3, date(2027, 3, 1))
     assert {s.to_level for s in raised.steps} == {1, 2, 3}
     roadmap.undo_action.trigger()
-    assert roadmap_repo.get_goal(db, goal.id).target_level == 1
-    assert {s.to_level for s in roadmap_repo.get_goal(db, goal.id).steps} == {1}
+    assert get_goal(db, goal.id).target_level == 1
+    assert {s.to_level for s in get_goal(db, goal.id).steps} == {1}
 
     roadmap.delete_goal_action.trigger()
     assert _goals(roadmap) == []
@@ -207,7 +211,7 @@ def test_create_goals_from_my_top_gaps(roadmap, qtbot):
     assert [(g.skill_key, g.target_level) for g in goals] == [(k, t) for k, _n, t in top]
     assert all(g.target_date and g.target_date > date.today() for g in goals)
     # the fit score was recorded for the progress chart
-    assert roadmap_repo.progress_history(ctx.user_db, "fit")
+    assert progress_history(ctx.user_db, "fit")
     # one undo removes them all; asking again adds nothing new and says so
     roadmap.undo_action.trigger()
     assert _goals(roadmap) == []
@@ -223,7 +227,7 @@ def test_evidence_makes_the_roadmap_level_count(roadmap, monkeypatch, qtbot, tmp
     for index in range(len(goal.steps)):
         _select_step(roadmap, index)
         _click(qtbot, roadmap.detail.state_buttons[StepState.DONE])
-    level = roadmap_repo.effective_level_of(db, goal.skill_key)
+    level = effective_level_of(db, goal.skill_key)
     assert (level.roadmap_level, level.level) == (1, 0)
     assert "counts once evidence for L1 is logged" in roadmap.detail.explanation.text()
 
@@ -234,10 +238,10 @@ def test_evidence_makes_the_roadmap_level_count(roadmap, monkeypatch, qtbot, tmp
     )
     roadmap.tabs.setCurrentWidget(roadmap.evidence)
     _click(qtbot, roadmap.evidence.add_button)
-    items = roadmap_repo.list_evidence(db)
+    items = list_evidence(db)
     assert [(i.kind, i.path, i.level) for i in items] == [("file", str(proof.resolve()), 1)]
-    assert items[0].sha256 == roadmap_repo.file_sha256(proof)
-    assert roadmap_repo.effective_level_of(db, goal.skill_key).level == 1
+    assert items[0].sha256 == file_sha256(proof)
+    assert effective_level_of(db, goal.skill_key).level == 1
     roadmap.evidence.table.selectRow(0)
     assert roadmap.evidence.explanation.text().endswith(
         "L1 reached on the roadmap, with evidence logged."
@@ -249,39 +253,37 @@ def test_evidence_makes_the_roadmap_level_count(roadmap, monkeypatch, qtbot, tmp
     qtbot.waitUntil(lambda: roadmap.evidence.model.index(0, 5).data() == "changed")
 
     roadmap.undo_action.trigger()
-    assert roadmap_repo.list_evidence(db) == []
-    assert roadmap_repo.effective_level_of(db, goal.skill_key).level == 0
+    assert list_evidence(db) == []
+    assert effective_level_of(db, goal.skill_key).level == 0
     roadmap.redo_action.trigger()
-    assert roadmap_repo.list_evidence(db) == items
+    assert list_evidence(db) == items
     # the level history recorded the change for the chart and its table
-    points = roadmap_repo.progress_history(db, "skill")
+    points = progress_history(db, "skill")
     assert [p.value for p in points if p.subject_key == goal.skill_key][-1] == 1
     assert roadmap.progress.level_model.rowCount() == len(points)
 
     roadmap.evidence.table.selectRow(0)
     _click(qtbot, roadmap.evidence.delete_button)
-    assert roadmap_repo.list_evidence(db) == []
+    assert list_evidence(db) == []
     roadmap.undo_action.trigger()
-    assert roadmap_repo.list_evidence(db) == items
+    assert list_evidence(db) == items
 
 
 def test_due_for_review_and_mark_reviewed(roadmap, monkeypatch, qtbot):
     goal = _add_goal(roadmap, monkeypatch, "SQL", 2)
     db = roadmap.ctx.user_db
     # a step started three weeks ago: the first review (after 2 days) is overdue
-    roadmap_repo.update_step(
-        db, goal.steps[0].id, state="learning", today=date.today() - timedelta(days=21)
-    )
+    update_step(db, goal.steps[0].id, state="learning", today=date.today() - timedelta(days=21))
     roadmap.refresh()
     assert roadmap.reviews.model.rowCount() == 1
     assert "due for review" in roadmap.goal_model.index(0, 7).data()
     assert roadmap.tabs.tabText(3) == "&Reviews (1 due)"
     _click(qtbot, roadmap.reviews.mark_button)
-    reviewed = roadmap_repo.get_goal(db, goal.id)
+    reviewed = get_goal(db, goal.id)
     assert (reviewed.review_count, reviewed.last_review) == (1, date.today())
     assert roadmap.reviews.model.rowCount() == 0
     roadmap.undo_action.trigger()
-    assert roadmap_repo.get_goal(db, goal.id).review_count == 0
+    assert get_goal(db, goal.id).review_count == 0
     assert roadmap.reviews.model.rowCount() == 1
 
 
@@ -298,8 +300,8 @@ def test_export_each_format(roadmap, monkeypatch, qtbot, tmp_path, fmt):
     # L1 reached and evidenced: a level that counts (JSON Resume lists those)
     for step in goal.steps:
         if step.to_level == 1:
-            roadmap_repo.update_step(db, step.id, state="done")
-    roadmap_repo.add_evidence(db, goal.skill_key, goal.skill_name, 1, url="https://example.org/c")
+            update_step(db, step.id, state="done")
+    add_evidence(db, goal.skill_key, goal.skill_name, 1, url="https://example.org/c")
     add_target_role(db, "15-1243.00", "Database Architects", "2026-01-01T00:00:00")
     target = tmp_path / f"out.{fmt}"
     _answer(monkeypatch, "choose_export_path", target)
@@ -362,7 +364,7 @@ def test_a_damaged_backup_is_refused_and_nothing_changes(roadmap, monkeypatch, q
 
 def test_progress_charts_draw_with_their_tables(roadmap, monkeypatch, qtbot):
     goal = _add_goal(roadmap, monkeypatch, "SQL", 1)
-    roadmap_repo.add_evidence(roadmap.ctx.user_db, goal.skill_key, goal.skill_name, 1, text="x")
+    add_evidence(roadmap.ctx.user_db, goal.skill_key, goal.skill_name, 1, text="x")
     for index in range(len(goal.steps)):
         _select_step(roadmap, index)
         _click(qtbot, roadmap.detail.state_buttons[StepState.DONE])
@@ -376,8 +378,8 @@ def test_progress_charts_draw_with_their_tables(roadmap, monkeypatch, qtbot):
 def test_an_undo_the_data_no_longer_allows_says_so_and_changes_nothing(roadmap, monkeypatch):
     goal = _add_goal(roadmap, monkeypatch, "SQL", 2)
     db = roadmap.ctx.user_db
-    roadmap_repo.delete_goal(db, goal.id)  # e.g. `careerplanner roadmap remove` meanwhile
-    roadmap_repo.add_goal(db, "custom:chess", "Chess", 2)
+    delete_goal(db, goal.id)  # e.g. `careerplanner roadmap remove` meanwhile
+    add_goal(db, "custom:chess", "Chess", 2)
     before = _goals(roadmap)
     roadmap.undo_action.trigger()
     assert roadmap.shown_errors and roadmap.shown_errors[-1].startswith("Can't undo")
@@ -404,7 +406,7 @@ def test_gap_action_adds_goals_while_the_roadmap_screen_is_closed(
 
 
 def _goals_of(ctx):
-    return roadmap_repo.list_goals(ctx.user_db)
+    return list_goals(ctx.user_db)
 
 
 def test_every_control_has_a_name_for_screen_readers_and_keyboard_focus(roadmap, qtbot):

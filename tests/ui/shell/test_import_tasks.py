@@ -7,11 +7,11 @@ from careerplanner.store.backup import list_backups
 from careerplanner.store.data_dir import DataDir
 from careerplanner.ui.common.context import WorkerDatabases
 from careerplanner.ui.shell import import_tasks
-from tests.conftest import shared_path
+from tests.conftest import RESUMES
 
 
 def test_gui_resume_import_backs_up_and_records_history(installed_home):
-    resume = shared_path("resumes", "files", "rendercv_John_Doe_Classic.pdf")
+    resume = RESUMES / "rendercv_John_Doe_Classic.pdf"
     data_dir = DataDir(installed_home)
     dbs = WorkerDatabases(data_dir)
     try:

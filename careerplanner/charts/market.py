@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerplanner.charts.theme import ChartTheme, prepare_figure, style_axes
+from careerplanner.charts.theme import ChartTheme, new_axes, style_axes
 
 
 def draw_depth_distribution(fig, counts: Sequence[int], theme: ChartTheme, n: int = 0) -> None:
     """Postings requiring each level L0..L5 (bars), with the number of postings in the title."""
-    prepare_figure(fig, theme)
-    ax = fig.add_subplot(1, 1, 1)
+    ax = new_axes(fig, theme)
     style_axes(ax, theme)
     ax.bar([f"L{level}" for level in range(len(counts))], counts, color=theme.accent)
     ax.set_ylabel("Postings")
@@ -22,8 +21,7 @@ def draw_pay_percentiles(
     fig, values: Sequence[tuple[str, float | None]], theme: ChartTheme, title: str = ""
 ) -> None:
     """Annual pay at each percentile (p10..p90) as bars, in thousands."""
-    prepare_figure(fig, theme)
-    ax = fig.add_subplot(1, 1, 1)
+    ax = new_axes(fig, theme)
     style_axes(ax, theme)
     labels = [label for label, _ in values]
     amounts = [(value or 0) / 1000 for _, value in values]
@@ -48,8 +46,7 @@ def draw_share_bars(
     fig, items: Sequence[tuple[str, float]], theme: ChartTheme, xlabel: str = "Share (%)"
 ) -> None:
     """Horizontal bars of shares (0–1), largest on top: demand by role, pairings, importance."""
-    prepare_figure(fig, theme)
-    ax = fig.add_subplot(1, 1, 1)
+    ax = new_axes(fig, theme)
     style_axes(ax, theme)
     shown = list(items)[:15][::-1]
     ax.barh(
@@ -63,8 +60,7 @@ def draw_seniority(
     fig, counts: Sequence[tuple[str, int]], theme: ChartTheme, title: str = ""
 ) -> None:
     """Postings per seniority (horizontal bars, most common on top), each with its share."""
-    prepare_figure(fig, theme)
-    ax = fig.add_subplot(1, 1, 1)
+    ax = new_axes(fig, theme)
     style_axes(ax, theme)
     shown = list(counts)[:10][::-1]
     total = sum(count for _, count in counts) or 1

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from careerplanner.charts.theme import ChartTheme, prepare_figure, style_axes
+from careerplanner.charts.theme import ChartTheme, new_axes, style_axes
 from careerplanner.core.gap import GapRow
 
 MAX_ROWS = 25  # more rows than this stop being readable; the table beside it has them all
@@ -16,8 +16,7 @@ MAX_ROWS = 25  # more rows than this stop being readable; the table beside it ha
 
 def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str = "") -> None:
     """Draw `rows` (already in the order to show, top first) as a dumbbell chart on `fig`."""
-    prepare_figure(fig, theme)
-    ax = fig.add_subplot(1, 1, 1)
+    ax = new_axes(fig, theme)
     style_axes(ax, theme)
     shown = list(rows)[:MAX_ROWS]
     if not shown:
@@ -118,8 +117,7 @@ def _short(name: str, limit: int = 26) -> str:
 
 def draw_fit_bars(fig, fits: Sequence[tuple[str, float]], theme: ChartTheme) -> None:
     """Fit score per role (0–100%), for roles side by side."""
-    prepare_figure(fig, theme)
-    ax = fig.add_subplot(1, 1, 1)
+    ax = new_axes(fig, theme)
     style_axes(ax, theme)
     labels = [title[:28] for title, _ in fits][::-1]
     values = [share * 100 for _, share in fits][::-1]
