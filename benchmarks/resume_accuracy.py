@@ -1,12 +1,14 @@
-"""Resume skill accuracy on a labelled corpus, scored by ../shared/resumes/score.py.
+"""Resume skill accuracy on the labelled corpora, scored by ../shared/resumes/score.py.
 
     python benchmarks/resume_accuracy.py [CORPUS_DIR] [--labels DIR] [--keep DIR] [--market]
         [--min-precision P] [--min-recall R] [--min-depth D]
 
-Parses every resume in CORPUS_DIR (default ../shared/resumes/files) with the vocabulary built
-from O*NET 29.2 Technology Skills + ESCO + data/aliases.csv (or, with --market, from the installed
-market database's active datasets), writes one <name>.json prediction
-per resume, and runs the scorer on them.
+Parses every resume of a corpus with the vocabulary built from O*NET 29.2 Technology Skills +
+ESCO + data/profession_terms.csv + data/aliases.csv (or, with --market, from the installed
+market database's active datasets), writes one <name>.json prediction per resume, and runs the
+scorer on them. With no CORPUS_DIR it scores every labelled folder in turn (../shared/resumes
+and ../shared/resumes/other-professions) and prints each one's figures; the --min bars then
+apply to the first (the exit status is the first failing scorer's).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
+LABELLED_FOLDERS = [SHARED / "resumes", SHARED / "resumes/other-professions"]
 sys.path.insert(0, str(ROOT))
 
 from careerplanner.analysis.vocabulary import shared_vocabulary  # noqa: E402
@@ -68,8 +71,8 @@ def predict(corpus: Path, out: Path, market: bool = False) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("corpus", nargs="?", default=str(SHARED / "resumes/files"))
-    parser.add_argument("--labels", default=str(SHARED / "resumes/labels"))
+    parser.add_argument("corpus", nargs="?")
+    parser.add_argument("--labels", help="the labels of CORPUS_DIR (default: its ../labels)")
     parser.add_argument("--keep", help="write the predictions here instead of a temp folder")
     parser.add_argument(
         "--market",
@@ -84,12 +87,27 @@ def main(argv=None) -> int:
         f"--min-recall={args.min_recall}",
         f"--min-depth={args.min_depth}",
     ]
+    if args.corpus:
+        corpora = [(Path(args.corpus), Path(args.labels or Path(args.corpus).parent / "labels"))]
+    else:
+        corpora = [(folder / "files", folder / "labels") for folder in LABELLED_FOLDERS]
+    status = 0
+    for number, (corpus, labels) in enumerate(corpora):
+        print(f"== {corpus.parent.relative_to(SHARED) if SHARED in corpus.parents else corpus}")
+        options = score_options if number == 0 else []
+        keep = Path(args.keep) / corpus.parent.name if args.keep and len(corpora) > 1 else None
+        code = _score(corpus, labels, keep or args.keep, args.market, options)
+        status = status or code
+    return status
+
+
+def _score(corpus: Path, labels: Path, keep, market: bool, options: list[str]) -> int:
     with tempfile.TemporaryDirectory() as temp:
-        out = Path(args.keep or temp)
+        out = Path(keep or temp)
         out.mkdir(parents=True, exist_ok=True)
-        predict(Path(args.corpus), out, args.market)
+        predict(corpus, out, market)
         scorer = SHARED / "resumes/score.py"
-        return subprocess.call([sys.executable, str(scorer), args.labels, str(out), *score_options])
+        return subprocess.call([sys.executable, str(scorer), str(labels), str(out), *options])
 
 
 if __name__ == "__main__":

@@ -20,9 +20,20 @@ from PySide6.QtWidgets import QApplication
 
 from careerplanner import __version__
 from careerplanner.errors import UserError
-from careerplanner.store.data_dir import DataDir, RebuildableDatabaseError, RestorableDatabaseError
+from careerplanner.store.data_dir import (
+    DataDir,
+    RebuildableDatabaseError,
+    RebuildableMarketError,
+    RestorableDatabaseError,
+)
 from careerplanner.ui.common import dialogs
-from careerplanner.ui.common.appearance import app_icon, apply_style_sheet, ensure_readable_font
+from careerplanner.ui.common.appearance import (
+    app_icon,
+    apply_style_sheet,
+    apply_theme,
+    ensure_readable_font,
+    theme_choice,
+)
 from careerplanner.ui.common.context import AppContext, AppEvents, open_settings
 from careerplanner.ui.common.worker import TaskRunner
 from careerplanner.ui.shell.backup_schedule import BackupSchedule
@@ -47,7 +58,7 @@ def _choose_platform() -> None:
 
 
 # Qt warnings that say nothing to a user (the offscreen platform cannot resize to size hints).
-_QUIET_QT_MESSAGES = ("propagateSizeHints",)
+_QUIET_QT_MESSAGES = ("propagateSizeHints", "does not support raise()")
 
 
 def _qt_message(_mode, _context, message: str) -> None:
@@ -90,6 +101,13 @@ def build_context(data_dir: DataDir):
     )
 
 
+def _repairs():
+    # Start-up: the plain copy's writer and the importers load only for a repair.
+    from careerplanner.services import restore
+
+    return restore
+
+
 def _open_with_recovery(data_dir: DataDir, smoke: bool):
     """Build the context; on damaged user data, offer the newest good backup or, when there is
     none, a rebuild from the plain JSON copy. The damaged file is kept either way."""
@@ -98,7 +116,12 @@ def _open_with_recovery(data_dir: DataDir, smoke: bool):
     except RestorableDatabaseError as error:
         if smoke or not dialogs.confirm(None, f"{error}\n\nRestore the backup now?"):
             raise
-        data_dir.restore_user_db(error.backup)
+        _repairs().restore_user_data(data_dir, error.backup)  # and the plain copy with it
+        return build_context(data_dir)
+    except RebuildableMarketError as error:
+        if smoke or not dialogs.confirm(None, f"{error}\n\nRebuild the market data now?"):
+            raise
+        _repairs().rebuild_market_data(data_dir)
         return build_context(data_dir)
     except RebuildableDatabaseError as error:
         # Start-up: the plain copy's reader (~25 ms of imports) loads only for a rebuild.
@@ -127,18 +150,35 @@ def _refuse_start(error: UserError, smoke: bool) -> int:
     return 1
 
 
-def run_gui(smoke: bool = False, all_screens: bool = False) -> int:
+def window_size(text: str | None) -> tuple[int, int] | None:
+    """`--size WxH` as (width, height) in pixels; None when not given. Raises UserError."""
+    if not text:
+        return None
+    width, _x, height = text.strip().lower().partition("x")
+    if not (width.isdigit() and height.isdigit()) or not (
+        320 <= int(width) <= 16384 and 240 <= int(height) <= 16384
+    ):
+        raise UserError(
+            f"--size takes the window's width and height in pixels, such as 1024x640, not {text!r}."
+        )
+    return int(width), int(height)
+
+
+def run_gui(smoke: bool = False, all_screens: bool = False, size: str | None = None) -> int:
     """Start the desktop application; with `smoke`, show the window once, report, and exit.
+    `size` ("1024x640") opens the window at that size (a smoke run then checks the screens are
+    usable at it).
 
     The process is expected to exit when this returns (the command line does).
     """
+    pixels = window_size(size)
     # Start-up creates a few hundred thousand long-lived objects (modules, classes, Qt
     # wrappers) and almost no garbage; letting the cyclic collector traverse them again and
     # again while they pile up cost ~100 ms of every start. Collection resumes once the window
     # is up (`_startup_done`).
     gc.disable()
     try:
-        return _start(smoke, all_screens)
+        return _start(smoke, all_screens, pixels)
     finally:
         # Exit fast: everything that must reach the disk (databases, settings, the lock) was
         # closed explicitly above, so the interpreter need not free every module and Qt wrapper
@@ -155,7 +195,7 @@ def _startup_done() -> None:
     gc.enable()
 
 
-def _start(smoke: bool, all_screens: bool) -> int:
+def _start(smoke: bool, all_screens: bool, size: tuple[int, int] | None = None) -> int:
     _choose_platform()
     app = create_application()
     data_dir = DataDir.default()
@@ -164,7 +204,11 @@ def _start(smoke: bool, all_screens: bool) -> int:
     except UserError as error:
         return _refuse_start(error, smoke)
     instance = SingleInstance(data_dir.root)
-    if not instance.acquire():
+    try:
+        acquired = instance.acquire()
+    except UserError as error:  # the lock file can't be written: nothing else runs
+        return _refuse_start(error, smoke)
+    if not acquired:
         ask_running_instance_to_activate(data_dir.root)
         return _refuse_start(already_running_error(data_dir.root), smoke)
     try:
@@ -173,15 +217,18 @@ def _start(smoke: bool, all_screens: bool) -> int:
         except UserError as error:
             return _refuse_start(error, smoke)
         try:
-            return _run_window(app, ctx, instance, smoke, all_screens)
+            return _run_window(app, ctx, instance, smoke, all_screens, size)
         finally:
             ctx.close()
     finally:
         instance.release()
 
 
-def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
+def _run_window(app, ctx, instance, smoke: bool, all_screens: bool, size=None) -> int:
+    apply_theme(app, theme_choice(ctx.settings))  # light or dark when the user chose one
     window = MainWindow(ctx)
+    if size is not None:
+        window.resize(*size)
     # Window state is saved as the application quits (closing the window quits it), not in an
     # overridden closeEvent: handing Qt's first event object to Python builds the whole
     # QEvent.Type enum, ~5 ms of every run.
@@ -191,7 +238,7 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool) -> int:
     install_default_dataset_if_needed(ctx, window, on_error=lambda text: _report(text, smoke))
     _startup_done()
     if smoke:
-        run = SmokeRun(app, window, all_screens)
+        run = SmokeRun(app, window, all_screens, check_usable=size is not None)
         run.start()
         code = app.exec()
         window.close()

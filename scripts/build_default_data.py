@@ -78,6 +78,21 @@ This product uses the ESCO classification of the European Commission.
 Free reuse with acknowledgement of the source (Commission Decision 2011/833/EU). Modification:
 the digital, transversal and language skill collections merged, keeping the concept URI,
 preferred label, alternative labels, skill type and reuse level.
+
+## ESCO v1.2 occupation-skill labels (`profession_terms.csv`)
+
+This product uses the ESCO classification of the European Commission.
+Free reuse with acknowledgement of the source (Commission Decision 2011/833/EU). Modification:
+the skill labels of ESCO's occupation-skill relations (13,492 labels of the 3,039 occupations),
+turned by `scripts/make_profession_terms.py` into the names people write: knowledge labels as
+written (and without a trailing "principles", "techniques" ...), activity labels in their
+nominal form ("manage inventory" becomes "Inventory Management"); transversal (soft) skills
+and labels that describe rather than name are left out.
+
+## Career Planner's own tables (`aliases.csv`, `credentials.csv`)
+
+General-knowledge spellings of skills, and widely recognised licences and certifications, written
+by the project; no third-party data.
 """
 
 

@@ -1,11 +1,12 @@
 """Render every screen of Career Planner to PNG in docs/screenshots/ (offscreen, no display).
 
-    .venv/bin/python scripts/screenshots.py [--out docs/screenshots]
+    .venv/bin/python scripts/screenshots.py --size 1024x640 [--theme light|dark|both]
+        [--out docs/screenshots]
 
 Uses a throw-away data folder: the bundled default dataset when it exists (else the O*NET 29.2
 release and BLS wages from ../shared/data), a sample resume when resume import is available, and
-two target roles; then shows each screen at 1280×800 and saves it. A dark-palette variant of the
-gap screen checks that charts follow the system scheme.
+two target roles; then shows each screen at the given window size, in the light and the dark
+theme (View > Theme), and saves it to `<out>/<W>x<H>/<theme>/`.
 """
 
 from __future__ import annotations
@@ -218,48 +219,78 @@ def render_all(window, out: Path) -> None:
         grab(window, out, f"{number:02d}-{screen.key}")
 
 
-def render_dark_gap(app, window, out: Path) -> None:
-    from PySide6.QtGui import QColor, QPalette
+def render_explanation(window, out: Path) -> None:
+    """The Gap screen's "How is this computed?" dialog, over the window."""
+    from PySide6.QtWidgets import QApplication
 
-    dark = QPalette()
-    for role, color in (
-        (QPalette.ColorRole.Window, "#2b2b2b"),
-        (QPalette.ColorRole.WindowText, "#e8e8e8"),
-        (QPalette.ColorRole.Base, "#1e1e1e"),
-        (QPalette.ColorRole.AlternateBase, "#262626"),
-        (QPalette.ColorRole.Text, "#e8e8e8"),
-        (QPalette.ColorRole.Button, "#353535"),
-        (QPalette.ColorRole.ButtonText, "#e8e8e8"),
-        (QPalette.ColorRole.Highlight, "#3d7bd9"),
-        (QPalette.ColorRole.HighlightedText, "#ffffff"),
-        (QPalette.ColorRole.Mid, "#555555"),
-        (QPalette.ColorRole.PlaceholderText, "#9a9a9a"),
-    ):
-        dark.setColor(role, QColor(color))
-    app.setPalette(dark)
-    dark_window = type(window)(window.ctx)
-    dark_window.resize(window.size())
-    dark_window.show()
-    dark_window.show_screen("gap")
-    dark_window.screen_widget("gap").exercise()
-    grab(dark_window, out, "99-gap-dark")
-    dark_window.show_screen("roadmap")
-    roadmap = dark_window.screen_widget("roadmap")
-    roadmap.tabs.setCurrentWidget(roadmap.progress)
-    settle_charts()
-    grab(dark_window, out, "99-roadmap-dark")
-    dark_window.close()
+    from careerplanner.ui.gap.explain import ExplainDialog
+
+    dialog = ExplainDialog(window)
+    dialog.resize(min(620, window.width() - 40), min(560, window.height() - 40))
+    dialog.show()
+    QApplication.processEvents()
+    path = out / "04-gap-how-computed.png"
+    dialog.grab().save(str(path))
+    print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    dialog.close()
+
+
+ONET_UPDATE = ROOT / "tests" / "fixtures" / "onet" / "db_29_3_text.zip"
+
+
+def render_update(app, ctx, themes, size, out_root: Path) -> None:
+    """Datasets > What changed after the O*NET 29.3 update, and About naming 29.3 as in use."""
+    from careerplanner.services.dataset_import import import_path
+    from careerplanner.store.market.datasets import list_datasets
+    from careerplanner.store.market.diff import diff_datasets
+    from careerplanner.ui.common.appearance import apply_theme
+    from careerplanner.ui.datasets.view import previous_version
+    from careerplanner.ui.shell.main_window import MainWindow
+
+    if not ONET_UPDATE.is_file():
+        print(f"no {ONET_UPDATE.name}: no What changed screenshot")
+        return
+    print(import_path(ctx.market_db, ONET_UPDATE).sentence)
+    ctx.events.dataset_changed.emit()
+    datasets = list_datasets(ctx.market_db)
+    newest = next(d for d in reversed(datasets) if d.kind == "onet" and d.active)
+    before = previous_version(datasets, newest)
+    diff = diff_datasets(ctx.market_db, before.id, newest.id)
+    for theme in themes:
+        out = out_root / f"{size[0]}x{size[1]}" / theme
+        apply_theme(app, theme)
+        window = MainWindow(ctx)
+        window.resize(*size)
+        window.show()
+        window.show_screen("datasets")
+        view = window.screen_widget("datasets")
+        view._select(newest.id)
+        view._show_diff_result(diff)
+        view.changes.tabs.setCurrentIndex(2)  # renamed: the rows that name your goals
+        grab(window, out, "06-datasets-what-changed")
+        window.show_screen("about")
+        grab(window, out, "07-about-onet-29-3")
+        window.close()
+
+
+def window_size(text: str) -> tuple[int, int]:
+    width, _x, height = text.lower().partition("x")
+    return int(width), int(height)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--size", default="1280x800", help="the window size, WxH")
+    parser.add_argument("--theme", choices=("light", "dark", "both"), default="both")
     args = parser.parse_args()
-    args.out.mkdir(parents=True, exist_ok=True)
+    width, height = window_size(args.size)
+    themes = ("light", "dark") if args.theme == "both" else (args.theme,)
     with tempfile.TemporaryDirectory(prefix="careerplanner-shots-") as home:
         os.environ["CAREERPLANNER_HOME"] = home
         from careerplanner.app import build_context, create_application
         from careerplanner.store.data_dir import DataDir
+        from careerplanner.ui.common.appearance import apply_theme
         from careerplanner.ui.shell.main_window import MainWindow
 
         app = create_application()
@@ -271,12 +302,17 @@ def main() -> int:
                 install_profile(ctx)
                 add_targets(ctx)
                 install_roadmap(ctx, set_day, start)
-            window = MainWindow(ctx)
-            window.resize(1280, 800)
-            window.show()
-            render_all(window, args.out)
-            render_dark_gap(app, window, args.out)
-            window.close()
+            for theme in themes:
+                out = args.out / f"{width}x{height}" / theme
+                out.mkdir(parents=True, exist_ok=True)
+                apply_theme(app, theme)
+                window = MainWindow(ctx)
+                window.resize(width, height)
+                window.show()
+                render_all(window, out)
+                render_explanation(window, out)
+                window.close()
+            render_update(app, ctx, themes, (width, height), args.out)
         finally:
             ctx.close()
     return 0

@@ -16,8 +16,12 @@ from pathlib import Path
 
 import pytest
 
-from careerplanner.services.plain_copy import refresh_plain_copy
-from careerplanner.store.user.changes import add_listener, remove_listener
+from careerplanner.services.plain_copy import flush_plain_copy, refresh_plain_copy
+from careerplanner.store.user.changes import (
+    add_listener,
+    registered_listeners,
+    remove_listener,
+)
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 # The shared data folder beside the clone; CAREERPLANNER_TEST_SHARED points elsewhere (a missing
@@ -130,3 +134,16 @@ def plain_copy_follows_changes():
     add_listener(refresh_plain_copy)
     yield
     remove_listener(refresh_plain_copy)
+
+
+@pytest.fixture(autouse=True)
+def no_listener_outlives_its_test():
+    """A test that runs `careerplanner.cli.main` in-process registers the command line's own
+    listener (a plain copy written by a background thread), as a real run does; a real run then
+    exits. Here the next test must not inherit it: pending copies are written and only the
+    session's listener stays."""
+    yield
+    flush_plain_copy()
+    for listener in registered_listeners():
+        if listener is not refresh_plain_copy:  # the session's own (above); module fixtures
+            remove_listener(listener)  # that ran the command line are covered too

@@ -29,6 +29,45 @@ EXPERT_SIGNS = re.compile(
     re.I,
 )
 STALE_YEARS = 12
+# A spoken language's level: the CEFR grade (A1-A2 L1, B1 L2, B2 L3, C1 L4, C2 L5) or the
+# words people use for it, written after the language ("German (B2)", "Spanish - native").
+_CEFR = {"a1": 1, "a2": 1, "b1": 2, "b2": 3, "c1": 4, "c2": 5}
+_LANGUAGE_LEVEL = re.compile(
+    r"[\s:(\-–—]*(?:\w+[\s:(\-–—]+)?\b(?P<grade>[abc][12]|native|mother tongue|bilingual|"
+    r"fluent|full professional|professional working|proficient|advanced|upper[- ]intermediate|"
+    r"intermediate|conversational|limited working|elementary|basic|beginner)\b",
+    re.I,
+)
+_LANGUAGE_WORDS = {
+    "native": 5,
+    "mother tongue": 5,
+    "bilingual": 5,
+    "fluent": 4,
+    "full professional": 4,
+    "advanced": 4,
+    "proficient": 4,
+    "professional working": 3,
+    "upper-intermediate": 3,
+    "upper intermediate": 3,
+    "intermediate": 2,
+    "conversational": 2,
+    "limited working": 2,
+    "elementary": 1,
+    "basic": 1,
+    "beginner": 1,
+}
+
+
+def language_level(line: str, surface: str) -> int | None:
+    """The level written just after a language in `line` ("English (C1)" -> 4), or None."""
+    at = line.find(surface)
+    if at < 0:
+        return None
+    match = _LANGUAGE_LEVEL.match(line, at + len(surface))
+    if not match:
+        return None
+    grade = match.group("grade").casefold()
+    return _CEFR.get(grade) or _LANGUAGE_WORDS.get(grade)
 
 
 @dataclass
@@ -50,6 +89,39 @@ class PositionSpan:
     years: float
     end: date | None
     label: str
+    title: str = ""
+
+
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def is_core_skill(skill: str, title: str) -> bool:
+    """True when a job title names the skill: every word of "Graphic Design" begins a word of
+    "Senior Graphic Designer" (and so "Mechanical Engineering" for "Mechanical Engineer",
+    "Nursing" for "Nurse"). The role's years then count as years of that skill."""
+    skill_words = [w.casefold() for w in _WORD.findall(skill)]
+    title_words = [w.casefold() for w in _WORD.findall(title)]
+    if not skill_words or not title_words:
+        return False
+    return all(
+        any(_same_stem(word, title_word) for title_word in title_words) for word in skill_words
+    )
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """ "design"/"designer", "engineering"/"engineer", "nursing"/"nurse": a shared start of at
+    least five letters (or the whole of a shorter word) that covers most of both."""
+    common = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        common += 1
+    shorter = min(len(a), len(b))
+    return (
+        common >= min(5, shorter)
+        and common >= shorter - 1
+        and common * 3 >= max(len(a), len(b)) * 2
+    )
 
 
 @dataclass
@@ -84,11 +156,21 @@ def infer_depth(
         _score(tally, occ, positions, working)
     newest = max((p.end for p in positions if p.end), default=today)
     found = []
+    for tally in tallies.values():
+        for index, position in enumerate(positions):
+            if index not in tally.positions and is_core_skill(tally.name, position.title):
+                tally.positions.add(index)
+                note = f"the role of {position.label}"
+                tally.evidence.append(SkillEvidence(position.title, "experience", note))
     for key, tally in tallies.items():
         years = sum(positions[i].years for i in tally.positions)
         if tally.positions:
             level = 3 if years >= 1.5 else 2
             reason = f"{years:.1f} years of professional use"
+            if level == 2 and len(tally.positions) >= 2:
+                # Shipped work in two jobs (internships, short contracts) is professional use
+                # whatever the months add up to.
+                level, reason = 3, f"used at work in {len(tally.positions)} positions"
             if years >= 6 and len(tally.positions) >= 2:
                 level, reason = 4, f"{years:.1f} years over {len(tally.positions)} positions"
             if level > tally.level:
@@ -108,17 +190,44 @@ def infer_depth(
     return found
 
 
+_CLAUSE_END = re.compile(r"[.;!?]\s|\s[-–—]\s|\n")  # "X: what X is" stays one clause
+
+
+def _sign_about(signs: re.Pattern, occ: Occurrence) -> bool:
+    """True when a sign of the level is about this skill: in the same clause as the mention and
+    not part of the skill's own words ("2.5K GitHub stars" does not make GitHub L5; "deep
+    learning" is a name). A mention the context does not show as written counts the whole."""
+    context = occ.context
+    at = context.find(occ.surface)
+    if at < 0:
+        return signs.search(context) is not None
+    end = at + len(occ.surface)
+    starts = [m.end() for m in _CLAUSE_END.finditer(context, 0, at)]
+    clause_start = starts[-1] if starts else 0
+    stop = _CLAUSE_END.search(context, end)
+    clause_end = stop.start() if stop else len(context)
+    return any(
+        not (m.start() < end and at < m.end())
+        for m in signs.finditer(context, clause_start, clause_end)
+    )
+
+
 def _score(tally: _Tally, occ: Occurrence, positions: list[PositionSpan], working: bool) -> None:
     section = occ.section
     if occ.position is not None:
         tally.positions.add(occ.position)
         label = positions[occ.position].label
-        if EXPERT_SIGNS.search(occ.context):
+        if _sign_about(EXPERT_SIGNS, occ):
             _raise(tally, 5, occ, f"architecture or open-source work ({label})")
-        elif LEAD_VERBS.search(occ.context):
+        elif _sign_about(LEAD_VERBS, occ):
             _raise(tally, 4, occ, f"led, mentored or optimised ({label})")
         else:
             _raise(tally, 2, occ, f"used at work ({label})")
+        return
+    spoken = language_level(occ.line, occ.surface) if section == "languages" else None
+    if spoken is not None:
+        _raise(tally, spoken, occ, "language level stated")
+        tally.level = spoken  # the stated grade is the level, higher or lower
         return
     if section == "publications":
         _raise(tally, 4, occ, "published work")

@@ -63,6 +63,9 @@ class _Entry:
     form: str  # the alias as the vocabulary spells it (for the capital-letter check)
     ambiguous: bool
     acronym: bool  # written in capitals ("REST", "DOE"): only capitals in the text count
+    # An ordinary word that names a vendor's product ("Word", "Access"): only a list beside
+    # another skill confirms it, not a skills section or a cue word.
+    list_only: bool = False
 
 
 _DOMAIN = re.compile(r"\.(?:com|org|net|io|dev|me|ai|co|edu|gov|app|so)\b", re.I)
@@ -92,26 +95,56 @@ class SkillFinder:
         terms: Iterable[SkillTerm],
         needs_context: Iterable[str] = (),
         common_words: Iterable[str] = (),
+        list_only: Iterable[str] = (),
     ) -> None:
         # Short words such as "go" need context whatever the vocabulary's own list says.
         self.common_words = frozenset(w.casefold() for w in common_words) | always_common_words()
         self._cue_words = cue_words()
-        forced = {" ".join(tokenize(f)) for f in needs_context}
+        self._list_only = {" ".join(tokenize(f)) for f in list_only}
+        forced = {" ".join(tokenize(f)) for f in needs_context} | self._list_only
         # A trie of token sequences: each node maps a token to the next node; _END holds the
         # entry of a name that ends there. Matching walks it once per position.
         self._trie: dict = {}
+        self._entries: list[_Entry] = []  # the trie's _END values index this list
         self._names: dict[str, str] = {}
         self.vocabulary_tokens: set[str] = set()
         for term in terms:
             self._names.setdefault(term.key, term.name)
             for form in (term.name, *term.aliases):
                 self._add(term, form, forced)
+        self._index_starts()
+
+    def _index_starts(self) -> None:
         # What `_walk` checks first: tokens that are a whole name on their own, and (token, next
         # token) pairs that a longer name begins with.
         self._whole_names = frozenset(t for t, node in self._trie.items() if _END in node)
         self._name_pairs = frozenset(
             (t, u) for t, node in self._trie.items() for u in node if u != _END
         )
+
+    def to_state(self) -> dict:
+        """The compiled finder as plain JSON data (see `analysis/finder_cache`)."""
+        return {
+            "trie": self._trie,
+            "entries": [list(entry) for entry in map(_entry_fields, self._entries)],
+            "names": self._names,
+            "vocabulary_tokens": sorted(self.vocabulary_tokens),
+            "common_words": sorted(self.common_words),
+        }
+
+    @classmethod
+    def from_state(cls, state: dict) -> SkillFinder:
+        """A finder rebuilt from `to_state` data, without compiling the vocabulary again."""
+        finder = cls.__new__(cls)
+        finder.common_words = frozenset(state["common_words"])
+        finder._cue_words = cue_words()
+        finder._list_only = set()
+        finder._trie = state["trie"]
+        finder._entries = [_Entry(*fields) for fields in state["entries"]]
+        finder._names = state["names"]
+        finder.vocabulary_tokens = set(state["vocabulary_tokens"])
+        finder._index_starts()
+        return finder
 
     def _add(self, term: SkillTerm, form: str, forced: set[str]) -> None:
         tokens = tuple(tokenize(form))
@@ -131,7 +164,7 @@ class SkillFinder:
         if single and len(words[0]) == 2 and form.isupper() and words[0] not in self.common_words:
             ambiguous = key in forced
         shouting = single and len(words[0]) >= 2 and form.isupper() and form.isalpha()
-        entry = _Entry(term.key, term.name, form, ambiguous, shouting)
+        entry = _Entry(term.key, term.name, form, ambiguous, shouting, key in self._list_only)
         variants = [tokens]
         last = tokens[-1]
         plural_ok = len(tokens) > 1 or not _has_capitals(form)  # not "Canva" → "canvas"
@@ -143,11 +176,13 @@ class SkillFinder:
             and not ambiguous
         ):
             variants.append((*tokens[:-1], last + "s"))  # "microservices", "data pipelines"
+        index = len(self._entries)
+        self._entries.append(entry)
         for variant in variants:
             node = self._trie
             for token in variant:
                 node = node.setdefault(token, {})
-            node.setdefault(_END, entry)  # the first spelling registered keeps a sequence
+            node.setdefault(_END, index)  # the first spelling registered keeps a sequence
 
     def name_of(self, key: str) -> str:
         return self._names.get(key, key)
@@ -259,7 +294,7 @@ class SkillFinder:
                 if entry is not None:
                     best, best_end = entry, j
             if best is not None:
-                found.append((i, best_end, best))
+                found.append((i, best_end, self._entries[best]))
                 resume_at = best_end
         return found
 
@@ -282,9 +317,16 @@ class SkillFinder:
                 or (surface[:1].isupper() and (surface.isupper() or not entry.form.isupper()))
             )
             surface_ok.append(case_ok)
-            confirmed.append(case_ok and (trusted or not entry.ambiguous or entry.key in known))
+            confirmed.append(
+                case_ok
+                and (
+                    (trusted and not entry.list_only)
+                    or not entry.ambiguous
+                    or (entry.key in known and not entry.list_only)
+                )
+            )
         for n, (_start, _end, first, last, entry) in enumerate(spans):
-            if entry.ambiguous and surface_ok[n] and not confirmed[n]:
+            if entry.ambiguous and not entry.list_only and surface_ok[n] and not confirmed[n]:
                 low, high = max(0, first - _CUE_REACH), min(len(tokens), last + _CUE_REACH)
                 if any(t in self._cue_words for t in tokens[low:high]):
                     confirmed[n] = True
@@ -299,6 +341,10 @@ class SkillFinder:
                 ):
                     confirmed[n] = changed = True
         return [n for n in range(len(spans)) if confirmed[n]]
+
+
+def _entry_fields(entry: _Entry) -> tuple:
+    return (entry.key, entry.name, entry.form, entry.ambiguous, entry.acronym, entry.list_only)
 
 
 def _ascii_stand_in(folded: str) -> str:
@@ -318,7 +364,12 @@ def _ascii_stand_in(folded: str) -> str:
 
 def _adjacent(text: str, spans, left: int, right: int) -> bool:
     gap = text[spans[left][1] : spans[right][0]]
-    return len(gap) <= 40 and _LIST_GAP.fullmatch(gap) is not None
+    if len(gap) > 40 or _LIST_GAP.fullmatch(gap) is None:
+        return False
+    # An ordinary word that names a product needs a real list ("Word, Excel"): in "Project
+    # and Risk Management" the "and" joins two halves of one phrase.
+    list_only = spans[left][4].list_only or spans[right][4].list_only
+    return not list_only or any(mark in gap for mark in ",;/|(•")
 
 
 def _offsets(parts: list[str], found) -> list[tuple[int, int, int, int, _Entry]]:

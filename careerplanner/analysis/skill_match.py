@@ -19,7 +19,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from careerplanner.analysis.vocabulary import derive_aliases, find_vendors, read_curated_aliases
+from careerplanner.analysis.dataset_names import derive_aliases, find_vendors
+from careerplanner.analysis.vocabulary import read_curated_aliases
 from careerplanner.analysis.word_lists import common_words
 from careerplanner.core.skills import normalise
 

@@ -1,16 +1,9 @@
-"""The skill vocabulary: the active dataset's skill terms merged with the curated alias table.
+"""The skill vocabulary: the active dataset's skill terms, the skills of every profession and
+the curated alias table, merged into the terms the skill finder compiles.
 
-Dataset names are often vendor-prefixed or padded ("Oracle Java", "Amazon Web Services AWS
-software", "Rust programming language", "Python (computer programming)"); `derive_aliases`
-turns them into the names people write, by general rules rather than per-name fixes:
-
-* a vendor prefix (a leading word that starts at least three names followed by a capitalised
-  product, optionally followed by its own acronym: "Amazon Web Services AWS") is dropped;
-* trailing "software", "programming language", a lower-case parenthesised qualifier and a
-  trailing or parenthesised acronym ("Google Compute Engine (GCE)") become separate aliases;
-* a derived alias that is a single ordinary word ("Database" from "Oracle Database") is dropped,
-  since a person writing "database" rarely means the vendor's product.
-
+Names people write are derived from dataset names in `analysis/dataset_names` ("Oracle Java" is
+written "Java"). `data/profession_terms.csv` (see `analysis/profession_terms`) adds the
+knowledge and activities of every trade, below the dataset's own names.
 `data/aliases.csv` (alias,canonical[,note]) adds general-knowledge spellings ("k8s" →
 Kubernetes) and common concepts the datasets lack; a note "needs context" marks an alias that is
 also an ordinary word.
@@ -20,22 +13,24 @@ from __future__ import annotations
 
 import csv
 import re
-from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from careerplanner.analysis.skill_finder import SkillFinder, tokenize
+from careerplanner.analysis.dataset_names import (
+    activity_of,
+    alias_needs_context,
+    common_words_of,
+    derive_aliases,
+    find_vendors,
+)
+from careerplanner.analysis.profession_terms import credential_terms, profession_terms
+from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.analysis.word_lists import common_words
 from careerplanner.core.skills import SkillTerm, normalise, skill_key
 from careerplanner.paths import bundled_data_path
 
-_TRAILING_NOISE = re.compile(
-    r"\s+(?:software|programming language|language|computer language|platform)$", re.I
-)
-_PAREN = re.compile(r"\s*\(([^()]*)\)\s*$")
-_ACRONYM = re.compile(r"^[A-Z][A-Z0-9]{1,6}$")
 NEEDS_CONTEXT_NOTE = "needs context"
 MAX_ALTERNATIVE_LABELS = 25
 
@@ -54,9 +49,10 @@ class Vocabulary:
     terms: list[SkillTerm]
     needs_context: set[str] = field(default_factory=set)
     common_words: set[str] = field(default_factory=set)
+    list_only: set[str] = field(default_factory=set)  # see SkillFinder
 
     def finder(self) -> SkillFinder:
-        return SkillFinder(self.terms, self.needs_context, self.common_words)
+        return SkillFinder(self.terms, self.needs_context, self.common_words, self.list_only)
 
 
 def curated_aliases_path() -> Path:
@@ -80,122 +76,6 @@ def read_curated_aliases(path: Path | None = None) -> list[CuratedAlias]:
                 note = row[2].strip() if len(row) > 2 else ""
                 rows.append(CuratedAlias(row[0].strip(), row[1].strip(), note))
     return rows
-
-
-def find_vendors(names: Iterable[str], minimum: int = 3) -> set[str]:
-    """Leading words that start at least `minimum` names followed by a capitalised product."""
-    counts: Counter[str] = Counter()
-    for name in names:
-        words = name.split()
-        if words and words[0] == "The" and len(words) > 2:
-            words = [f"The {words[1]}", *words[2:]]
-        if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
-            counts[words[0]] += 1
-    return {vendor for vendor, count in counts.items() if count >= minimum}
-
-
-def _strip_vendor(name: str, vendors: set[str]) -> str | None:
-    words = name.split()
-    if len(words) > 2 and words[0] == "The":
-        words = [f"The {words[1]}", *words[2:]]
-    if len(words) < 2 or words[0] not in vendors or not words[1][:1].isupper():
-        return None
-    rest = words[1:]
-    # "Amazon Web Services AWS CloudFormation": the vendor's own name and acronym go too.
-    for cut in range(1, min(4, len(rest) - 1)):
-        if _is_acronym_of(rest[cut], [words[0], *rest[:cut]]):
-            rest = rest[cut + 1 :]
-            break
-    return " ".join(rest)
-
-
-def derive_aliases(name: str, vendors: set[str], common_words: set[str]) -> list[str]:
-    """Names people write for a dataset's technology name (see the module docstring)."""
-    aliases: list[str] = []
-    base = name.strip()
-    paren = _PAREN.search(base)
-    if paren:
-        inside = paren.group(1).strip()
-        base = base[: paren.start()].strip()
-        if _ACRONYM.match(inside):
-            aliases.append(inside)
-        aliases.append(base)
-    trimmed = _TRAILING_NOISE.sub("", base)
-    # "Rust programming language" → "Rust"; but "Productivity software" → not "Productivity".
-    names_a_language = re.search(r"language$", base, re.I) is not None
-    if (
-        trimmed != base
-        and trimmed
-        and (" " in trimmed or names_a_language or not _is_plain_word(trimmed))
-    ):
-        aliases.append(trimmed)
-        base = trimmed
-    words = base.split()
-    if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]):
-        aliases.extend([words[-1], " ".join(words[:-1])])
-    for candidate in list(aliases) or [base]:
-        stripped = _strip_vendor(candidate, vendors)
-        if stripped:
-            aliases.append(stripped)
-            last = stripped.split()
-            if len(last) >= 2 and _is_acronym_of(last[-1], last[:-1]):
-                aliases.extend([last[-1], " ".join(last[:-1])])
-    kept = []
-    for alias in aliases:
-        tokens = tokenize(alias)
-        if not tokens or normalise(alias) == normalise(name):
-            continue
-        if len(tokens) == 1 and (tokens[0] in common_words or len(tokens[0]) < 2):
-            continue  # "Database" from "Oracle Database": an ordinary word, not the product
-        if alias not in kept:
-            kept.append(alias)
-    return kept
-
-
-def _is_acronym_of(acronym: str, words: list[str]) -> bool:
-    """True when `acronym` abbreviates the trailing `words` ("Domain name system DNS")."""
-    if not _ACRONYM.match(acronym):
-        return False
-    letters = acronym.lower()
-    if any(w.lower() == letters for w in words):
-        return False  # "LINDO Systems LINDO API": the vendor's name, not an abbreviation
-    for start in range(len(words)):
-        tail = words[start:]
-        if tail[0][:1].lower() != letters[0] or len(tail) > len(letters) + 1:
-            continue
-        position = 0
-        text = " ".join(tail).lower()
-        for letter in letters:
-            position = text.find(letter, position)
-            if position < 0:
-                break
-            position += 1
-        else:
-            return True
-    return False
-
-
-def _is_plain_word(form: str) -> bool:
-    """A single capitalised dictionary-looking word ("Quest", "Publisher"), not "PowerPoint"."""
-    return form.isalpha() and form[1:].islower()
-
-
-def _needs_context(alias: str, common: set[str]) -> bool:
-    """A derived alias of one word, or of ordinary capitalised words ("Building Systems")."""
-    words = alias.split()
-    if len(words) == 1:
-        return True
-    return all(w[:1].isupper() and _is_plain_word(w) and w.lower() in common for w in words)
-
-
-def common_words_of(forms: Iterable[str]) -> set[str]:
-    """Ordinary words: those written in lower case inside multi-word names and labels."""
-    words: set[str] = set()
-    for form in forms:
-        parts = re.findall(r"[^\W\d_]+", form)
-        if len(parts) >= 2:
-            words.update(p for p in parts if p.islower() and len(p) > 1)
-    return words
 
 
 # First words of ESCO skill/competence labels ("manage data", "use spreadsheets software"):
@@ -290,8 +170,11 @@ def _is_finder_term(term: SkillTerm) -> bool:
     return not (term.kind == "esco" and first.islower() and first in _ACTIVITY_VERBS)
 
 
-def build_vocabulary(terms: Iterable[SkillTerm], curated: Iterable[CuratedAlias]) -> Vocabulary:
-    """Merge dataset terms (deriving aliases) and the curated table into one vocabulary."""
+def build_vocabulary(
+    terms: Iterable[SkillTerm], curated: Iterable[CuratedAlias], professions: bool = True
+) -> Vocabulary:
+    """Merge dataset terms (deriving aliases), the skills of every profession (unless
+    `professions` is False) and the curated table into one vocabulary."""
     terms = [t for t in terms if _is_finder_term(t)]
     curated = list(curated)
     curated_plain = {
@@ -322,16 +205,31 @@ def build_vocabulary(terms: Iterable[SkillTerm], curated: Iterable[CuratedAlias]
                 entry["aliases"].append(form)
 
     needs_context = set()
+    list_only = set()
     for term in sorted(terms, key=lambda t: t.kind != "technology"):
         derived = derive_aliases(term.name, vendors if term.kind == "technology" else set(), common)
         # A product name cut down to one plain word ("Quest" from "Experian Quest") may well be
         # an ordinary word: it counts only in context.
-        needs_context.update(a for a in derived if _needs_context(a, common))
+        needs_context.update(a for a in derived if alias_needs_context(a, common))
+        # "Word" of "Microsoft Word": an ordinary word, confirmed only beside another skill.
+        list_only.update(a for a in derived if " " not in a and a.lower() in common)
         aliases = list(term.aliases)
         if len(aliases) > MAX_ALTERNATIVE_LABELS:
             # ESCO "computer programming" lists 100 languages: a category, not synonyms.
             aliases = []
-        add_term(term.key, term.name, term.kind, [*derived, *aliases])
+        name = term.name
+        activity = activity_of(name) if term.kind == "technology" else None
+        if activity:
+            # Activities are not software: "Managed inventory" claims inventory management,
+            # not "Inventory management software"; the skill is named by the activity.
+            name, aliases = activity, [term.name, *aliases]
+        add_term(term.key, name, term.kind, [*derived, *aliases])
+    credentials, credential_context = credential_terms()
+    for term in credentials:
+        add_term(term.key, term.name, term.kind, term.aliases)
+    needs_context.update(credential_context)
+    for term in profession_terms() if professions else ():
+        add_term(term.key, term.name, term.kind, term.aliases)
     for row in curated:
         # The curated table is the last word: an alias another term claimed moves to its canonical.
         canonical_norm = normalise(row.canonical)
@@ -359,10 +257,12 @@ def build_vocabulary(terms: Iterable[SkillTerm], curated: Iterable[CuratedAlias]
             entry["aliases"].append(row.alias)
         if NEEDS_CONTEXT_NOTE in row.note.casefold():
             needs_context.add(row.alias)
+            list_only.discard(row.alias)  # the table's own rule: a skills list confirms it
         else:
+            list_only.discard(row.alias)
             needs_context.discard(row.alias)  # the table knows this spelling is unambiguous
     final = [SkillTerm(m["key"], m["name"], tuple(m["aliases"]), m["kind"]) for m in merged]
-    return Vocabulary(final, needs_context, common)
+    return Vocabulary(final, needs_context, common, list_only)
 
 
 def terms_from_onet_esco(technology_skills: Path | None, esco_dir: Path | None) -> list[SkillTerm]:

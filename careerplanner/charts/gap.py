@@ -12,13 +12,15 @@ from careerplanner.charts.theme import ChartTheme, new_axes, style_axes
 from careerplanner.core.gap import GapRow
 
 MAX_ROWS = 25  # more rows than this stop being readable; the table beside it has them all
+ROW_PIXELS = 15  # the height one skill's line needs for its 8 pt label not to touch the next
+TOP_PIXELS, BOTTOM_PIXELS = 30, 62  # the title; the level ticks, the "Top n of m" and the legend
 
 
 def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str = "") -> None:
     """Draw `rows` (already in the order to show, top first) as a dumbbell chart on `fig`."""
     ax = new_axes(fig, theme)
     style_axes(ax, theme)
-    shown = list(rows)[:MAX_ROWS]
+    shown = list(rows)[: rows_that_fit(fig)]
     if not shown:
         ax.text(
             0.5,
@@ -80,16 +82,31 @@ def draw_gap_dumbbell(fig, rows: Sequence[GapRow], theme: ChartTheme, title: str
     ax.set_ylim(-0.7, len(shown) - 0.3)
     ax.grid(True, axis="x")
     ax.grid(False, axis="y")
-    legend = ax.legend(
-        loc="lower right", bbox_to_anchor=(1.0, 1.0), ncols=3, fontsize=8, frameon=False
+    # The legend sits under the chart, never over the title (it did at 1366x768).
+    legend = fig.legend(
+        *ax.get_legend_handles_labels(),
+        loc="lower center",
+        ncols=3,
+        fontsize=8,
+        frameon=False,
+        borderaxespad=0.2,
     )
     for text in legend.get_texts():
         text.set_color(theme.foreground)
     if title:
         ax.set_title(title, loc="left", fontsize=10, pad=6, color=theme.foreground)
-    if len(rows) > MAX_ROWS:
-        ax.set_xlabel(f"Top {MAX_ROWS} of {len(rows)}, by priority", fontsize=8)
+    if len(rows) > len(shown):
+        ax.set_xlabel(f"Top {len(shown)} of {len(rows)} listed, by priority", fontsize=8)
     _fit_margins(fig, max(len(_label(row)) for row in shown))
+
+
+def rows_that_fit(fig) -> int:
+    """How many skills the figure has room for, up to MAX_ROWS: fewer on a small window, where
+    labels would otherwise overlap (the table beside the chart lists them all)."""
+    scale = fig.dpi / 100
+    height_px = fig.get_figheight() * fig.dpi
+    room = height_px - (TOP_PIXELS + BOTTOM_PIXELS) * scale
+    return max(3, min(MAX_ROWS, int(room // (ROW_PIXELS * scale))))
 
 
 def _fit_margins(fig, label_chars: int) -> None:
@@ -102,8 +119,8 @@ def _fit_margins(fig, label_chars: int) -> None:
     fig.subplots_adjust(
         left=left,
         right=1 - 12 * scale / width_px,
-        top=1 - 34 * scale / height_px,
-        bottom=40 * scale / height_px,
+        top=1 - TOP_PIXELS * scale / height_px,
+        bottom=BOTTOM_PIXELS * scale / height_px,
     )
 
 

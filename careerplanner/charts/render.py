@@ -13,6 +13,10 @@ from typing import Any
 
 from careerplanner.charts.theme import ChartTheme
 
+# Names from files are drawn as they are: "$" would otherwise start matplotlib's maths notation
+# (a skill called "US$ budgets $" would fail to draw, "$x^2$" would draw as a formula).
+LITERAL_TEXT = {"text.parse_math": False}
+
 
 @dataclass(frozen=True)
 class RenderedChart:
@@ -30,12 +34,15 @@ def render_rgba(
     dpi: float = 100.0,
 ) -> RenderedChart:
     """Draw `data` with `draw(fig, data, theme)` on a `width` x `height` pixel figure."""
+    import matplotlib.figure  # binds `matplotlib` too, for rc_context
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained")
+    figure = matplotlib.figure.Figure(
+        figsize=(width / dpi, height / dpi), dpi=dpi, layout="constrained"
+    )
     canvas = FigureCanvasAgg(figure)
-    draw(figure, data, theme)
-    canvas.draw()
+    with matplotlib.rc_context(LITERAL_TEXT):
+        draw(figure, data, theme)
+        canvas.draw()
     buffer = canvas.buffer_rgba()
     return RenderedChart(bytes(buffer), int(buffer.shape[1]), int(buffer.shape[0]))

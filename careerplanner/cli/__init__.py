@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 
 from careerplanner import __version__
 from careerplanner.cli.library_warnings import route_library_warnings
+from careerplanner.cli.output import guard_terminal
 from careerplanner.errors import Cancelled, UserError, sentence_for_system_error
 from careerplanner.paths import user_data_dir
 from careerplanner.safety import install_network_guard
@@ -28,6 +29,7 @@ COMMAND_MODULES = {
     "gap": "careerplanner.cli.gap_cmd",
     "roadmap": "careerplanner.cli.roadmap_cmd",
     "data": "careerplanner.cli.data_cmd",
+    "ads": "careerplanner.cli.ads_cmd",
 }
 HELP_OPTIONS = ("-h", "--help")
 
@@ -50,6 +52,11 @@ def build_parser(commands: Iterable[str] = COMMAND_MODULES) -> argparse.Argument
         help="with --smoke: also draw every screen once",
     )
     parser.add_argument(
+        "--size",
+        metavar="WxH",
+        help="open the window at this size, e.g. 1024x640 (with --smoke: check that size)",
+    )
+    parser.add_argument(
         "--debug",
         action="store_true",
         help="show tracebacks on failure, and library warnings (always in the log file)",
@@ -68,6 +75,7 @@ READ_ONLY_ACTIONS = {
     ("dataset", "diff"),
     ("dataset", "export"),
     ("resume", "parse"),
+    ("ads", "parse"),
     ("resume", "skills"),
     ("roadmap", "list"),
     ("roadmap", "export"),
@@ -102,27 +110,51 @@ def _commands_needed(argv: Sequence[str]) -> Iterable[str]:
     return ()
 
 
-def _refresh_plain_copy(user_db) -> None:
+def _refresh_plain_copy(user_db, at_once: bool = False) -> None:
     # Start-up: the plain copy's writer (json, the backup format, ~25 ms of imports) loads at
     # the first change of the user's data, not with the window or with a read-only command.
-    from careerplanner.services.plain_copy import refresh_plain_copy
+    from careerplanner.services.plain_copy import note_change
 
-    refresh_plain_copy(user_db)
+    note_change(user_db, at_once)  # written once per action, on the copy's own thread
+
+
+def _refresh_plain_copy_at_once(user_db) -> None:
+    """A command's change: its copy is written while the command goes on (no pause to wait
+    for more clicks), and the command waits for it before it exits."""
+    _refresh_plain_copy(user_db, at_once=True)
+
+
+def _flush_plain_copy() -> None:
+    """Before exiting: write the copy the last action left pending (if anything changed)."""
+    plain_copy = sys.modules.get("careerplanner.services.plain_copy")
+    if plain_copy is not None:
+        plain_copy.flush_plain_copy()
+
+
+def _sentence_for_input(error: BaseException) -> str | None:
+    """Sentences for values a user can type or a file can hold that no reader rejected first."""
+    if isinstance(error, OverflowError) and "SQLite INTEGER" in str(error):
+        return (
+            "A number given is too large to be an id or a count here (the largest is "
+            "9223372036854775807); nothing was changed."
+        )
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     install_network_guard()
+    unguard_terminal = guard_terminal()  # escape sequences in data are shown, never obeyed
     argv = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(_commands_needed(argv))
     args = parser.parse_args(argv)
     route_library_warnings(debug=args.debug)
     # Both front ends start here: every change of the user's data rewrites its plain copy.
-    add_listener(_refresh_plain_copy)
+    add_listener(_refresh_plain_copy if args.command is None else _refresh_plain_copy_at_once)
     try:
         if args.command is None:
             from careerplanner.app import run_gui  # the GUI and Qt: no headless command needs them
 
-            return run_gui(smoke=args.smoke, all_screens=args.all_screens)
+            return run_gui(smoke=args.smoke, all_screens=args.all_screens, size=args.size)
         if _writes(args):
             refuse_if_app_running(user_data_dir())
         return int(args.handler(args) or 0)
@@ -140,7 +172,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a disk problem, or a bug: say so plainly
         if args.debug:
             traceback.print_exc()
-        sentence = sentence_for_system_error(error)
+        sentence = sentence_for_system_error(error) or _sentence_for_input(error)
         if sentence:
             print(sentence, file=sys.stderr)
             return 1
@@ -150,3 +182,6 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    finally:
+        _flush_plain_copy()
+        unguard_terminal()

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from careerplanner.cli.output import add_json_flag, emit_json
+from careerplanner.cli.output import add_json_flag, emit_json, print_progress
+from careerplanner.services.backup import check_stored_fields
+from careerplanner.services.dataset_import import rebuild_market_data
 from careerplanner.services.plain_copy import rebuild_from_plain_copy
+from careerplanner.services.restore import restore_user_data
 from careerplanner.store.data_dir import DataDir
 
 
@@ -34,10 +37,26 @@ def register(subparsers) -> None:
     add_json_flag(rebuild)
     rebuild.set_defaults(handler=_rebuild)
 
+    market = actions.add_parser(
+        "rebuild-market",
+        help="rebuild damaged market data from the bundled datasets (your own data is kept)",
+    )
+    add_json_flag(market)
+    market.set_defaults(handler=_rebuild_market)
+
 
 def _check(args) -> int:
     data_dir = DataDir.default()
-    data_dir.open_user_db().close()  # raises a sentence naming the problem
+    db = data_dir.open_user_db()  # raises a sentence naming the problem
+    try:
+        check_stored_fields(
+            db,
+            f"Your data in {data_dir.user_db_path} has a bad value",
+            "restore a backup from before it with `careerplanner data restore --from FILE` "
+            f"(backups are in {data_dir.backup_dir}).",
+        )
+    finally:
+        db.close()
     result = {"path": str(data_dir.user_db_path), "status": "ok"}
     emit_json(result) if args.json else print(f"Your data in {data_dir.user_db_path} is healthy.")
     return 0
@@ -51,7 +70,7 @@ def _backup(args) -> int:
 
 def _restore(args) -> int:
     data_dir = DataDir.default()
-    used = data_dir.restore_user_db(Path(args.source) if args.source else None)
+    used = restore_user_data(data_dir, Path(args.source) if args.source else None)
     if args.json:
         emit_json({"restored_from": str(used), "damaged_kept_in": str(data_dir.damaged_dir)})
     else:
@@ -70,5 +89,19 @@ def _rebuild(args) -> int:
         print(
             f"Rebuilt your data from {data_dir.plain_copy_path} ({sum(rows.values())} rows); "
             f"the previous file is kept in {data_dir.damaged_dir}."
+        )
+    return 0
+
+
+def _rebuild_market(args) -> int:
+    data_dir = DataDir.default()
+    results = rebuild_market_data(data_dir, progress=print_progress)
+    names = [result.dataset.name for result in results if result.dataset is not None]
+    if args.json:
+        emit_json({"installed": names, "damaged_kept_in": str(data_dir.damaged_dir)})
+    else:
+        print(
+            f"Rebuilt the market data with {', '.join(names) or 'no dataset'}; the damaged file "
+            f"is kept in {data_dir.damaged_dir}."
         )
     return 0

@@ -10,6 +10,7 @@ dataset export ID -o FILE      a skill-demand pack
 from __future__ import annotations
 
 import argparse
+import os
 from pathlib import Path
 
 from careerplanner.cli.market import open_market
@@ -170,10 +171,18 @@ def _print_diff(diff: dict) -> None:
 
 
 def _export(args: argparse.Namespace) -> int:
+    target = Path(args.output).expanduser()
+    folder = target.parent if str(target.parent) else Path(".")
+    if not folder.is_dir():
+        raise UserError(f"Can't write {target}: the folder {folder} does not exist.")
+    if target.exists() and not target.is_file():
+        # Never replace a device, a pipe or a folder by renaming a new file over it.
+        raise UserError(f"{target} is not a regular file; choose a file name for the pack.")
     db = open_market()
     try:
-        path = export_pack(db, args.id, args.output, print_progress)
+        path = export_pack(db, args.id, target, print_progress)
     finally:
         db.close()
+    os.chmod(path, 0o600)  # private like every file Career Planner writes, whatever the umask
     print(f"Wrote {path}.")
     return 0

@@ -5,6 +5,10 @@ resume import FILE                       parse and store (the same file twice ch
 resume skills [--json]                   the skills in your profile with their levels
 resume override SKILL LEVEL --reason T   set your own level (L0-L5) for a skill
 resume override SKILL --clear            go back to the inferred level
+resume skill add NAME --level L --reason T     add a skill the reader missed
+resume skill reject NAME --reason T            mark a found skill "not a skill" (kept out of
+                                               every later import)
+resume skill reject NAME --undo                take it off that list
 """
 
 from __future__ import annotations
@@ -17,8 +21,18 @@ from careerplanner.cli.output import add_json_flag, emit_json, print_progress
 from careerplanner.errors import UserError
 from careerplanner.importers.resume.parse import parse_resume
 from careerplanner.services.resume_import import resume_finder, store_parsed_resume
+from careerplanner.services.skill_fixes import (
+    add_missed_skill,
+    mark_not_a_skill,
+    take_back_not_a_skill,
+)
 from careerplanner.store.data_dir import DataDir
-from careerplanner.store.user.profile import clear_override, list_skills, set_override
+from careerplanner.store.user.profile import (
+    clear_override,
+    list_skills,
+    rejected_skills,
+    set_override,
+)
 
 
 def register(subparsers) -> None:
@@ -46,6 +60,19 @@ def register(subparsers) -> None:
     p.add_argument("--clear", action="store_true", help="remove the override")
     p.set_defaults(handler=_override)
 
+    p = commands.add_parser("skill", help="correct the reader: add a missed skill, reject one")
+    actions = p.add_subparsers(dest="skill_action", metavar="ACTION", required=True)
+    add = actions.add_parser("add", help="add a skill the reader missed, at your level")
+    add.add_argument("name", help="the skill's name (the dataset's name when it knows it)")
+    add.add_argument("--level", required=True, help="your level, L0 to L5")
+    add.add_argument("--reason", required=True, help="why (e.g. where you used it)")
+    add.set_defaults(handler=_skill_add)
+    reject = actions.add_parser("reject", help='mark a found skill "not a skill"')
+    reject.add_argument("name", help="the skill's name as 'resume skills' shows it")
+    reject.add_argument("--reason", default="", help="why it is not a skill (kept)")
+    reject.add_argument("--undo", action="store_true", help="take it off the list again")
+    reject.set_defaults(handler=_skill_reject)
+
 
 def _finder():
     """The skill finder of the active datasets (the bundled default on a first run)."""
@@ -57,7 +84,8 @@ def _finder():
 
 
 def _parsed(path: Path):
-    return parse_resume(path, _finder(), progress=print_progress)
+    # The finder loads while the PDF worker reads the file (see parse_resume).
+    return parse_resume(path, _finder, progress=print_progress)
 
 
 def _parse(args: argparse.Namespace) -> int:
@@ -104,6 +132,7 @@ def _skills(args: argparse.Namespace) -> int:
     db = DataDir.default().open_user_db()
     try:
         skills = list_skills(db)
+        rejected = rejected_skills(db)
     finally:
         db.close()
     if args.json:
@@ -117,6 +146,7 @@ def _skills(args: argparse.Namespace) -> int:
                     "override_level": s.override_level,
                     "override_reason": s.override_reason,
                     "in_taxonomy": s.in_taxonomy,
+                    "added_reason": s.added_reason,
                     "evidence": s.evidence,
                 }
                 for s in skills
@@ -131,7 +161,38 @@ def _skills(args: argparse.Namespace) -> int:
             if s.override_level is not None
             else ""
         )
+        if s.added_reason is not None:
+            note = f"  (added by you: {s.added_reason})"
         print(f"L{s.level}  {s.name}{note}")
+    for r in rejected:
+        print(f"not a skill: {r.name} ({r.reason})")
+    return 0
+
+
+def _skill_add(args: argparse.Namespace) -> int:
+    market = open_market()
+    db = DataDir.default().open_user_db()
+    try:
+        skill = add_missed_skill(db, market, args.name, args.level, args.reason)
+    finally:
+        db.close()
+        market.close()
+    where = "" if skill.in_taxonomy else " (not in the dataset: kept as your own skill)"
+    print(f"Added {skill.name} at L{skill.level}{where}.")
+    return 0
+
+
+def _skill_reject(args: argparse.Namespace) -> int:
+    db = DataDir.default().open_user_db()
+    try:
+        if args.undo:
+            name = take_back_not_a_skill(db, args.name)
+            print(f"{name} is no longer marked as not a skill; the next import may find it again.")
+            return 0
+        name = mark_not_a_skill(db, args.name, args.reason)
+    finally:
+        db.close()
+    print(f"{name} is marked as not a skill; later imports will leave it out.")
     return 0
 
 

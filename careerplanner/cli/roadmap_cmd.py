@@ -18,6 +18,7 @@ from careerplanner.services.backup import restore_backup
 from careerplanner.services.export_snapshot import (
     evidence_as_dict,
     goal_as_dict,
+    load_goal_snapshot,
     load_snapshot_with_dataset,
 )
 from careerplanner.services.exports import FORMATS, export_roadmap
@@ -150,10 +151,10 @@ def _market_db(data_dir):
         return None
 
 
-def _snapshot(db, data_dir, today=None):
+def _snapshot(db, data_dir, today=None, fmt=None):
     market = _market_db(data_dir)
     try:
-        return load_snapshot_with_dataset(db, market, today)
+        return load_snapshot_with_dataset(db, market, today, fmt)
     finally:
         if market is not None:
             market.close()
@@ -207,7 +208,13 @@ def _list(args, db, data_dir) -> int:
 
 
 def _goal_result(args, db, data_dir, goal, verb: str) -> int:
-    snapshot = _snapshot(db, data_dir)
+    # One goal's lines: read what they show, not the whole roadmap with its history.
+    market = _market_db(data_dir)
+    try:
+        snapshot = load_goal_snapshot(db, market, goal)
+    finally:
+        if market is not None:
+            market.close()
     return _show(
         args, goal_as_dict(goal, snapshot), f"{verb} goal {goal.id}.\n" + goal_text(goal, snapshot)
     )
@@ -352,7 +359,8 @@ def _evidence_remove(args, db, data_dir) -> int:
 
 
 def _export(args, db, data_dir) -> int:
-    path = export_roadmap(args.format, Path(args.output), db, _snapshot(db, data_dir))
+    snapshot = _snapshot(db, data_dir, fmt=args.format)
+    path = export_roadmap(args.format, Path(args.output), db, snapshot)
     return _show(
         args, {"format": args.format, "file": str(path)}, f"Wrote {args.format} to {path}."
     )

@@ -16,6 +16,7 @@ import json
 from pathlib import Path
 
 from careerplanner import __version__
+from careerplanner.core.regular_file import read_capped, require_regular
 from careerplanner.errors import UserError
 
 BACKUP_FORMAT = "careerplanner-backup"
@@ -103,17 +104,15 @@ def parse_backup(data: bytes, source: str) -> dict:
 def read_backup_file(path: Path) -> dict:
     """Read and check a backup file's outer layout."""
     path = Path(path).expanduser()
-    try:
-        size = path.stat().st_size
-        if size > MAX_BACKUP_BYTES:
-            raise UserError(f"{path} is too large to be a Career Planner backup ({size} bytes).")
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"Can't find {path}.") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a backup file.") from None
-    except PermissionError:
-        raise UserError(f"Can't read {path}; check its permissions.") from None
+    if not path.exists():
+        raise UserError(f"Can't find {path}.")
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a backup file.")
+    size = require_regular(path).st_size  # not /dev/zero behind a link, not a FIFO
+    too_large = f"{path} is too large to be a Career Planner backup ({size} bytes)."
+    if size > MAX_BACKUP_BYTES:
+        raise UserError(too_large)
+    data = read_capped(path, MAX_BACKUP_BYTES, too_large)
     return parse_backup(data, str(path))
 
 

@@ -1,16 +1,23 @@
-"""The PDF report: profile, gap and roadmap charts, each with its table, and the history.
+"""The PDF report: what it covers, profile, gap and roadmap charts each with its table, and the
+history as charts with its latest rows.
 
-Pages are matplotlib `Figure` objects written through `PdfPages` (never pyplot, so the report
-can be built on any thread and in the headless command line).
+A report, not a dump: each table is capped (`SECTION_ROWS`) and says how many rows it leaves
+to the CSV export (goals) or the JSON backup (history), so a roadmap of 1,000 goals and five
+years of daily history still reads in a few dozen pages. Pages are matplotlib `Figure` objects
+written through `PdfPages` (never pyplot, so the report can be built on any thread and in the
+headless command line).
 """
 
 from __future__ import annotations
 
 import io
+import textwrap
+from collections import Counter
 from collections.abc import Sequence
 from datetime import UTC, datetime, time
 from pathlib import Path
 
+import matplotlib
 from matplotlib.backends.backend_pdf import PdfPages
 from matplotlib.figure import Figure
 from matplotlib.gridspec import GridSpec
@@ -18,6 +25,7 @@ from matplotlib.gridspec import GridSpec
 from careerplanner import __version__
 from careerplanner.charts.profile import SkillBar, draw_profile_levels
 from careerplanner.charts.progress import draw_fit_history, draw_level_history
+from careerplanner.charts.render import LITERAL_TEXT
 from careerplanner.charts.roadmap import GoalBar, draw_goal_gap, draw_goal_progress
 from careerplanner.charts.theme import PRINT
 from careerplanner.core.roadmap import StepState
@@ -28,6 +36,9 @@ from careerplanner.exports.snapshot import RoadmapSnapshot, RoleGapSummary
 A4 = (8.27, 11.69)
 CHART_ROWS = 18  # bars per chart; the table lists everything
 TABLE_ROWS = 40  # rows per table page
+SECTION_ROWS = TABLE_ROWS // 2 + TABLE_ROWS  # a section's table: its chart page and one more
+ROLE_ROWS = TABLE_ROWS // 2  # a target role's table fits on its chart page
+HISTORY_ROWS = TABLE_ROWS  # the latest history points listed; the charts show all of them
 ROW_SPACING = 1.6
 INK = PRINT.foreground  # the text colour of the pages, the same as the charts'
 
@@ -91,20 +102,68 @@ def _table(ax, header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
     ax.hlines([-0.5], 0, 1, color="#b0b0b0", linewidth=0.6)
 
 
-def _chart_with_table(pdf, title, subtitle, draw, header, rows) -> None:
-    """One page: the chart on top, the first rows of its table below; then table pages."""
+def _chart_with_table(
+    pdf, title, subtitle, draw, header, rows, limit=SECTION_ROWS, rest=""
+) -> None:
+    """One page: the chart on top, the first rows of its table below; then table pages, up to
+    `limit` rows in all, saying how many more there are and where (`rest`) to find them."""
     if len(rows) > CHART_ROWS:
-        subtitle += f"\nThe chart shows the first {CHART_ROWS} of {len(rows)}; the table lists all."
+        subtitle += f"\nThe chart shows the first {CHART_ROWS} of {len(rows)}"
+        subtitle += f"; the table lists the first {limit}, {rest}." if len(rows) > limit else "."
     fig = _page(title, subtitle)
     _draw_chart(fig, (0.3, 0.58, 0.62, 0.33), draw)
-    _table(fig.add_axes((0.06, 0.04, 0.88, 0.44)), header, rows[: TABLE_ROWS // 2])
+    _table(fig.add_axes((0.06, 0.04, 0.88, 0.44)), header, rows[: min(limit, TABLE_ROWS // 2)])
     pdf.savefig(fig)
-    rest = rows[TABLE_ROWS // 2 :]
-    while rest:
+    remaining = rows[TABLE_ROWS // 2 : limit]
+    while remaining:
         fig = _page(f"{title} (continued)")
-        _table(fig.add_axes((0.06, 0.04, 0.88, 0.88)), header, rest[:TABLE_ROWS])
+        _table(fig.add_axes((0.06, 0.04, 0.88, 0.88)), header, remaining[:TABLE_ROWS])
         pdf.savefig(fig)
-        rest = rest[TABLE_ROWS:]
+        remaining = remaining[TABLE_ROWS:]
+
+
+def _more(count: int, where: str) -> str:
+    return f"{count} more {where}"
+
+
+def _cover_page(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummary]) -> None:
+    """What the report covers: whose, when, which market data and target roles, how much."""
+    owner = snapshot.profile_name or "Your"
+    fig = _page(
+        f"{owner} — career report" if snapshot.profile_name else "Career report",
+        f"Career Planner {__version__}, {snapshot.today.isoformat()}.",
+    )
+    steps = sum(len(goal.steps) for goal in snapshot.goals)
+    lines = [
+        "Market data: " + ("; ".join(snapshot.datasets) or "none installed"),
+        "Target roles: "
+        + (", ".join(f"{r.role_title} (fit {round(r.fit * 100)}%)" for r in role_gaps) or "none"),
+        "",
+        f"Skills: {len(snapshot.levels)}",
+        f"Goals: {len(snapshot.goals)}, with {steps} steps; "
+        f"overall progress {round(snapshot.overall_progress * 100)}%",
+        f"Evidence items: {len(snapshot.evidence)}",
+        f"Progress history: {len(snapshot.history)} points",
+        "",
+        f"Long tables list their first {SECTION_ROWS} rows (target roles {ROLE_ROWS}, history",
+        f"the latest {HISTORY_ROWS}); the CSV export lists every goal with its steps, and the",
+        "JSON backup holds everything.",
+        "",
+        "Required depths, the Programming level and levels read from a resume are estimates:",
+        "O*NET levels mapped onto L0–L5, and the wording of your resume; pay figures describe",
+        "occupations and postings, not a prediction for you.",
+    ]
+    if snapshot.attributions:
+        lines += ["", "Sources:"] + [_wrapped(text) for text in snapshot.attributions]
+    fig.text(
+        0.06, 0.9, "\n".join(lines), fontsize=10, va="top", color=INK, linespacing=1.7, wrap=True
+    )
+    pdf.savefig(fig)
+
+
+def _wrapped(text: str, width: int = 95) -> str:
+    """A long attribution sentence on lines that fit the page."""
+    return "\n".join(textwrap.wrap(text, width)) or text
 
 
 def _goal_bars(snapshot: RoadmapSnapshot) -> list[GoalBar]:
@@ -153,6 +212,7 @@ def _profile_page(pdf, snapshot: RoadmapSnapshot) -> None:
         lambda area: draw_profile_levels(area, bars[:CHART_ROWS], PRINT),
         ("Skill", "Counts", "Profile", "Roadmap", "Why"),
         rows,
+        rest=_more(len(rows) - SECTION_ROWS, "on the Profile screen"),
     )
 
 
@@ -176,6 +236,7 @@ def _gap_pages(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummar
         lambda area: draw_goal_gap(area, goals[:CHART_ROWS], PRINT),
         ("Skill", "Counts", "Target", "Gap", "Target date", "Dataset"),
         rows,
+        rest=_more(len(rows) - SECTION_ROWS, "in the CSV export"),
     )
     for role in role_gaps:
         bars = [GoalBar(_clip(n, 28), you, need, {}) for n, you, need in role.rows]
@@ -191,20 +252,34 @@ def _gap_pages(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummar
             ),
             ("Skill", "You", "Required", "Gap"),
             role_rows,
+            limit=ROLE_ROWS,
+            rest=_more(len(role_rows) - ROLE_ROWS, "on the Gap screen"),
         )
+
+
+def _step_counts(goal) -> str:
+    """ "3 done, 1 learning, 3 to do" (skipped steps named only when there are some)."""
+    states = {state: sum(s.state == state for s in goal.steps) for state in StepState}
+    parts = [f"{states[StepState.DONE]} done", f"{states[StepState.LEARNING]} learning"]
+    parts.append(f"{states[StepState.PENDING]} to do")
+    if states[StepState.SKIPPED]:
+        parts.append(f"{states[StepState.SKIPPED]} skipped")
+    return ", ".join(parts)
 
 
 def _roadmap_page(pdf, snapshot: RoadmapSnapshot) -> None:
     goals = _goal_bars(snapshot)
+    evidence = Counter(item.skill_key for item in snapshot.evidence)
     rows = []
     for goal in snapshot.goals:
         review = next_review(goal)
         rows.append(
             (
-                _clip(goal.skill_name),
+                _clip(goal.skill_name, 30),
                 f"L{goal.reached_level}/L{goal.target_level}",
                 f"{round(goal.progress * 100)}%",
-                f"{sum(s.state == StepState.DONE for s in goal.steps)}/{len(goal.steps)}",
+                _step_counts(goal),
+                str(evidence.get(goal.skill_key, 0)),
                 review.isoformat() if review else "",
             )
         )
@@ -212,10 +287,11 @@ def _roadmap_page(pdf, snapshot: RoadmapSnapshot) -> None:
         pdf,
         "Roadmap",
         f"Overall progress {round(snapshot.overall_progress * 100)}% of steps "
-        "(skipped steps not counted).",
+        "(skipped steps not counted). Evidence: the items logged for the goal's skill.",
         lambda area: draw_goal_progress(area, goals[:CHART_ROWS], PRINT),
-        ("Skill", "Reached/target", "Progress", "Steps done", "Next review"),
+        ("Skill", "Reached/target", "Progress", "Steps", "Evidence", "Next review"),
         rows,
+        rest=_more(len(rows) - SECTION_ROWS, "with their steps in the CSV export"),
     )
 
 
@@ -235,6 +311,7 @@ def _history_page(pdf, snapshot: RoadmapSnapshot) -> None:
     )
     _draw_chart(fig, (0.1, 0.1, 0.84, 0.34), lambda area: draw_fit_history(area, fit_points, PRINT))
     pdf.savefig(fig)
+    latest = snapshot.history[-HISTORY_ROWS:][::-1]
     rows = [
         (
             p.at[:16].replace("T", " "),
@@ -243,26 +320,35 @@ def _history_page(pdf, snapshot: RoadmapSnapshot) -> None:
             f"L{int(p.value)}" if p.kind == "skill" else f"{round(p.value * 100)}%",
             p.source,
         )
-        for p in snapshot.history
+        for p in latest
     ]
-    while rows:
-        fig = _page("Progress history (table)")
+    if rows:
+        earlier = len(snapshot.history) - len(rows)
+        note = f" {earlier} earlier points are in the JSON backup (and the charts)."
+        fig = _page(
+            "Progress history (table)",
+            f"The latest {len(rows)} points, newest first." + (note if earlier else ""),
+        )
         _table(
             fig.add_axes((0.06, 0.04, 0.88, 0.88)),
             ("When (UTC)", "Kind", "Subject", "Value", "Why"),
-            rows[:TABLE_ROWS],
+            rows,
         )
         pdf.savefig(fig)
-        rows = rows[TABLE_ROWS:]
 
 
 def report_pdf_bytes(snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummary] = ()) -> bytes:
     """The whole report as PDF bytes."""
     buffer = io.BytesIO()
-    with PdfPages(
-        buffer,
-        metadata={"Title": "Career Planner report", "Creator": f"Career Planner {__version__}"},
-    ) as pdf:
+    # Names from files are printed as written ("$" would start matplotlib's maths notation).
+    with (
+        matplotlib.rc_context(LITERAL_TEXT),
+        PdfPages(
+            buffer,
+            metadata={"Title": "Career Planner report", "Creator": f"Career Planner {__version__}"},
+        ) as pdf,
+    ):
+        _cover_page(pdf, snapshot, role_gaps)
         _profile_page(pdf, snapshot)
         _gap_pages(pdf, snapshot, role_gaps)
         _roadmap_page(pdf, snapshot)

@@ -31,6 +31,8 @@ class RoadmapSnapshot:
     history: list[ProgressPoint] = field(default_factory=list)
     active_keys: set[str] | None = None  # skill keys of the active dataset; None: unknown
     renames: dict[str, str] = field(default_factory=dict)  # old key -> name in the dataset
+    datasets: tuple[str, ...] = ()  # the active market datasets, as their labels read
+    attributions: tuple[str, ...] = ()  # what the active datasets' licences ask to be said
 
     @property
     def overall_progress(self) -> float:

@@ -83,6 +83,14 @@ class SafeZip:
     def _check_members(self, max_total_bytes: int) -> None:
         name = self.path.name
         total = 0
+        seen: set[str] = set()
+        for info in self._zip.infolist():  # `_infos` keeps only the last of two equal names
+            if info.filename in seen:
+                raise UserError(
+                    f"{name} holds two files named “{info.filename}”, so which one is meant is "
+                    "ambiguous; the zip was refused and nothing was written."
+                )
+            seen.add(info.filename)
         for info in self._infos.values():
             check_member_name(info.filename, name)
             if info.flag_bits & 0x1:

@@ -94,6 +94,10 @@ def decode_text(data: bytes, source: str) -> str:
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise UserError(f"{source}, line {line}: the file holds binary data, not text.")
+    if "\r" in text and "\n" not in text:
+        # Lines ended by CR alone (classic Mac; Excel for Mac's "CSV" still writes them): one
+        # character for one, so line and column numbers in messages stay right.
+        text = text.replace("\r", "\n")
     return text.removeprefix("\ufeff")
 
 

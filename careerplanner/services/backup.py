@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from careerplanner.exports.backup_fields import check_fields
 from careerplanner.exports.backup_json import (
     backup_bytes,
     backup_document,
@@ -18,7 +19,12 @@ from careerplanner.exports.backup_json import (
 from careerplanner.exports.files import write_file
 from careerplanner.store.connection import Database
 from careerplanner.store.stamps import now_stamp
-from careerplanner.store.user.rows import dump_user_tables, replace_user_tables, schema_version
+from careerplanner.store.user.rows import (
+    declared_types,
+    dump_user_tables,
+    replace_user_tables,
+    schema_version,
+)
 
 
 def build_backup(db: Database, exported_at: str | None = None) -> dict:
@@ -41,4 +47,10 @@ def restore_backup(db: Database, path: Path, backup_dir: Path | None = None) -> 
     document = read_backup_file(path)
     source = str(path)
     older = is_older_schema(document, schema_version(db), source)
+    check_fields(document["tables"], declared_types(db), source)  # types and ranges, first
     return replace_user_tables(db, document["tables"], source, backup_dir, older)
+
+
+def check_stored_fields(db: Database, source: str, advice: str) -> None:
+    """The same type and range checks over the rows already stored (`data check`)."""
+    check_fields(dump_user_tables(db), declared_types(db), source, advice)

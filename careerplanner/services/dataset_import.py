@@ -30,9 +30,15 @@ from careerplanner.importers.datasets.postings import (
 from careerplanner.importers.datasets.wages import read_oews_wages
 from careerplanner.services.default_dataset import default_data_dir, missing_default_parts
 from careerplanner.services.packs import import_pack
+from careerplanner.services.release_checks import judge_release
 from careerplanner.store.connection import Database
 from careerplanner.store.data_dir import DataDir
-from careerplanner.store.market.datasets import InstallResult, active_dataset, install_dataset
+from careerplanner.store.market.datasets import (
+    NOT_ACTIVE,
+    InstallResult,
+    active_dataset,
+    install_dataset,
+)
 from careerplanner.store.market.terms import skill_terms
 
 
@@ -67,7 +73,10 @@ def import_path(
     if detection.kind == "postings":
         return import_postings(db, path, progress=progress, cancel=cancel)
     dataset = read_dataset_path(path, detection.kind, progress, cancel)
-    return install_dataset(db, dataset, progress, cancel)
+    verdict = judge_release(db, dataset)  # the release as a whole: refused, or maybe not active
+    if not verdict.activate:
+        dataset.notes.insert(0, NOT_ACTIVE + verdict.reason)
+    return install_dataset(db, dataset, progress, cancel, activate=verdict.activate)
 
 
 def default_finder(db: Database):
@@ -99,7 +108,9 @@ def import_postings(
     """
     finder = finder if finder is not None else default_finder(db)
     analysis = analyse_postings(Path(path), requirements_reader(finder), mapping, progress, cancel)
-    return install_dataset(db, postings_dataset(analysis, name=name), progress, cancel)
+    dataset = postings_dataset(analysis, name=name)
+    judge_release(db, dataset)  # no rows, absurd pay: refused before anything is written
+    return install_dataset(db, dataset, progress, cancel)
 
 
 def install_bundled_default(
@@ -177,3 +188,15 @@ def ensure_default_dataset(
         finally:
             db.close()
     return install_bundled_default(db_or_data_dir, progress, cancel)
+
+
+def rebuild_market_data(
+    data_dir: DataDir,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> list[InstallResult]:
+    """Replace a damaged market.db by a new one with the bundled datasets; the damaged file is
+    kept in `damaged/`. The user's own data (user.db) is not touched."""
+    data_dir.prepare()
+    data_dir.set_aside_market_db()
+    return ensure_default_dataset(data_dir, progress, cancel)

@@ -10,6 +10,7 @@ from careerplanner.core.roadmap_review import next_review
 from careerplanner.exports.snapshot import RoadmapSnapshot
 from careerplanner.services.roadmap_skills import current_dataset_keys, renamed_skills
 from careerplanner.store.connection import Database
+from careerplanner.store.market.datasets import active_datasets, list_datasets
 from careerplanner.store.user import evidence, goals, levels, profile, progress
 
 
@@ -18,9 +19,12 @@ def load_snapshot(
     today: date | None = None,
     active_keys: set[str] | None = None,
     renames: dict[str, str] | None = None,
+    with_records: bool = True,
 ) -> RoadmapSnapshot:
     """Read the roadmap and what goes with it; `active_keys` marks skills the dataset lacks
-    (see `load_snapshot_with_dataset` to read them from the market database)."""
+    (see `load_snapshot_with_dataset` to read them from the market database). Without
+    `with_records` the evidence items and the history are left out (exports that show neither:
+    a large home has tens of thousands of them)."""
     name, headline = profile.profile_basics(db)
     roadmap = goals.list_goals(db)
     skill_names = {key: label for key, (label, _level) in profile.profile_skills(db).items()}
@@ -31,22 +35,49 @@ def load_snapshot(
         profile_name=name,
         profile_headline=headline,
         goals=roadmap,
-        evidence=evidence.list_evidence(db),
+        evidence=evidence.list_evidence(db) if with_records else [],
         levels=levels.all_effective_levels(db),
         skill_names=skill_names,
-        history=progress.progress_history(db),
+        history=progress.progress_history(db) if with_records else [],
         active_keys=active_keys,
         renames=dict(renames or {}),
     )
 
 
+# The exports that show evidence items or the progress history; the others read neither.
+FORMATS_WITH_RECORDS = frozenset({"md", "pdf"})
+
+
 def load_snapshot_with_dataset(
-    db: Database, market_db: Database | None, today: date | None = None
+    db: Database, market_db: Database | None, today: date | None = None, fmt: str | None = None
 ) -> RoadmapSnapshot:
-    """`load_snapshot`, marking the skills the active dataset lacks (and what they became)."""
-    snapshot = load_snapshot(db, today)
+    """`load_snapshot`, marking the skills the active dataset lacks (and what they became);
+    for an export format `fmt`, only what that export shows."""
+    with_records = fmt is None or fmt in FORMATS_WITH_RECORDS
+    return _with_dataset(load_snapshot(db, today, with_records=with_records), market_db)
+
+
+def load_goal_snapshot(
+    db: Database, market_db: Database | None, goal: Goal, today: date | None = None
+) -> RoadmapSnapshot:
+    """What one goal's lines show (after a change of it): its skill's level that counts and
+    its dataset status. A large roadmap's other goals, evidence and history are not read."""
+    snapshot = RoadmapSnapshot(
+        today=today or date.today(),
+        goals=[goal],
+        levels=levels.all_effective_levels(db, {goal.skill_key}),
+        skill_names={goal.skill_key: goal.skill_name},
+    )
+    return _with_dataset(snapshot, market_db)
+
+
+def _with_dataset(snapshot: RoadmapSnapshot, market_db: Database | None) -> RoadmapSnapshot:
     if market_db is None:
         return snapshot
+    snapshot.datasets = tuple(dataset.label for dataset in active_datasets(market_db))
+    snapshot.attributions = tuple(
+        info.attribution for info in list_datasets(market_db) if info.active and info.attribution
+    )
     active = current_dataset_keys(market_db)
     if active is not None:
         keys = {goal.skill_key for goal in snapshot.goals} | set(snapshot.levels)

@@ -15,7 +15,7 @@ from careerplanner.core.gap import GapRow, Requirement, RoleGap, WhatIf, compute
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import normalise
 from careerplanner.errors import UserError
-from careerplanner.services.levels import user_levels
+from careerplanner.services.levels import user_data_version, user_levels
 from careerplanner.services.market_pages import role_requirements, technology_matcher
 from careerplanner.services.roadmap_skills import resolve_skill
 from careerplanner.store.connection import Database
@@ -335,19 +335,34 @@ def set_own_level(
     profile.set_own_level(user_db, row.skill_key, row.skill_name, parsed, reason.strip(), now)
 
 
+def _market_version(market_db: Database) -> tuple[int, int, int]:
+    """Changes with every change of the market database (as `user_data_version`)."""
+    conn = market_db.conn
+    return id(conn), conn.execute("PRAGMA data_version").fetchone()[0], conn.total_changes
+
+
+def role_gap(user_db: Database, market_db: Database, code: str, title: str) -> RoleGap | None:
+    """A role's gap against the levels that count (None when the role is not in the active
+    dataset). Computed once per change of either database and kept on the user connection, so
+    every screen that shows a target's fit (Start, Gap) shares one computation."""
+    version = (user_data_version(user_db), _market_version(market_db))
+    cache = user_db.__dict__.get("_careerplanner_gaps")
+    if cache is None or cache[0] != version:
+        cache = user_db.__dict__["_careerplanner_gaps"] = (version, {})
+    gaps = cache[1]
+    if (code, title) not in gaps:
+        requirements = role_requirements(market_db, code)
+        gaps[code, title] = (
+            None
+            if requirements is None
+            else compute_gap(code, title, requirements.requirements, user_levels(user_db))
+        )
+    return gaps[code, title]
+
+
 def target_gaps(
     user_db: Database, market_db: Database, targets
 ) -> list[tuple[object, RoleGap | None]]:
     """Each target role with its gap against the levels that count (None when the role is not
     in the active dataset): what the Start screen lists."""
-    levels = user_levels(user_db)
-    gaps = []
-    for target in targets:
-        requirements = role_requirements(market_db, target.code)
-        gap = (
-            None
-            if requirements is None
-            else compute_gap(target.code, target.title, requirements.requirements, levels)
-        )
-        gaps.append((target, gap))
-    return gaps
+    return [(target, role_gap(user_db, market_db, target.code, target.title)) for target in targets]

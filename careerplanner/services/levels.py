@@ -11,8 +11,7 @@ from careerplanner.analysis.word_lists import common_words
 from careerplanner.core.gap import SkillLevels
 from careerplanner.store.connection import Database
 from careerplanner.store.user import profile
-from careerplanner.store.user.goals import list_goals
-from careerplanner.store.user.levels import all_effective_levels
+from careerplanner.store.user.levels import all_effective_levels, goal_skill_names
 
 
 def user_data_version(user_db: Database) -> tuple[int, int]:
@@ -44,7 +43,7 @@ _NAME_FORMS: list = []  # one NameMatcher for profile names, made on first use (
 
 def _read_levels(user_db: Database) -> SkillLevels:
     rows = profile.counted_levels(user_db)
-    goal_names = {goal.skill_key: goal.skill_name for goal in list_goals(user_db)}
+    goal_names = goal_skill_names(user_db)
     for key, counted in all_effective_levels(user_db).items():
         name = rows[key][0] if key in rows else goal_names.get(key, key)
         if counted.level > rows.get(key, (name, 0))[1]:

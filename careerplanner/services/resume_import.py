@@ -10,13 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from careerplanner.analysis.finder_cache import cached_finder
 from careerplanner.analysis.vocabulary import active_vocabulary
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
+from careerplanner.errors import UserError
 from careerplanner.importers.resume.parse import parse_resume
 from careerplanner.services.plain_copy import refresh_plain_copy
 from careerplanner.store.backup import backup_database
 from careerplanner.store.connection import Database
-from careerplanner.store.market.terms import skill_terms
+from careerplanner.store.market.terms import market_folder, skill_terms, vocabulary_key
 from careerplanner.store.user.profile import ImportResult, store_resume_import
 from careerplanner.store.user.progress import record_skill_levels
 
@@ -29,8 +31,16 @@ class ResumeImport:
 
 
 def resume_finder(market_db: Database):
-    """The skill finder over the active dataset's terms and the curated alias table."""
-    return active_vocabulary(skill_terms(market_db)).finder()
+    """The skill finder over the active dataset's terms and the curated alias table, built
+    once per dataset version and kept beside the market database (`analysis/finder_cache`)."""
+    folder = market_folder(market_db)
+    if folder is None:
+        return active_vocabulary(skill_terms(market_db)).finder()
+    return cached_finder(
+        folder / "cache",
+        vocabulary_key(market_db),
+        lambda: active_vocabulary(skill_terms(market_db)).finder(),
+    )
 
 
 def parse_resume_file(
@@ -44,7 +54,17 @@ def parse_resume_file(
 
 
 def store_parsed_resume(user_db: Database, parsed, backup_dir: Path) -> ResumeImport:
-    """Fold a parsed resume into the profile (backed up first); the same file twice is a no-op."""
+    """Fold a parsed resume into the profile (backed up first); the same file twice is a no-op.
+
+    A resume in which no skill is found is a problem to report (a wrong file, or text that was
+    not read right), not a success with "0 new skills".
+    """
+    if not parsed.skills:
+        raise UserError(
+            f"No skills were found in {parsed.file_name}, so nothing was imported; check that it "
+            "is your resume with its skills written out, or add them by hand (the Profile "
+            "screen, or `careerplanner resume skill add`)."
+        )
     already = user_db.execute(
         "SELECT 1 FROM resume_import WHERE sha256 = ?", [parsed.sha256]
     ).fetchone()

@@ -21,21 +21,40 @@ def backup_database(conn: sqlite3.Connection, backup_dir: Path, stem: str, reaso
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
     final = backup_dir / f"{stem}-{stamp}-{reason}.db"
     partial = final.with_suffix(".db.partial")
-    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.close(fd)
-    target = sqlite3.connect(str(partial))
+    journal = Path(f"{partial}-journal")
     try:
-        conn.backup(target)
-        verdict = target.execute("PRAGMA quick_check").fetchone()[0]
-    finally:
-        target.close()
-    if verdict != "ok":
+        fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        os.close(fd)
+        target = sqlite3.connect(str(partial))
+        try:
+            conn.backup(target)
+            # A backup is a closed file: no WAL, so reading it (read-only) leaves nothing beside it.
+            target.execute("PRAGMA journal_mode = DELETE")
+            verdict = target.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            target.close()
+        if verdict != "ok":
+            raise OSError(f"the backup of {stem} failed its integrity check ({verdict})")
+        os.chmod(partial, 0o600)
+        os.replace(partial, final)
+    finally:  # a failed backup (disk full, a check that failed) leaves nothing behind
         partial.unlink(missing_ok=True)
-        raise OSError(f"the backup of {stem} failed its integrity check ({verdict})")
-    os.chmod(partial, 0o600)
-    os.replace(partial, final)
+        journal.unlink(missing_ok=True)
+    remove_stale_leftovers(backup_dir)
     rotate_backups(backup_dir, stem)
     return final
+
+
+def remove_stale_leftovers(backup_dir: Path, older_than_seconds: float = 3600) -> None:
+    """Delete what a backup killed mid-way left (`.partial`, `-journal`): never a fresh one,
+    which may be another process's backup in progress."""
+    now = datetime.now(UTC).timestamp()
+    for leftover in backup_dir.glob("*.db.partial*"):
+        try:
+            if now - leftover.stat().st_mtime > older_than_seconds:
+                leftover.unlink()
+        except OSError:
+            continue
 
 
 def list_backups(backup_dir: Path, stem: str) -> list[Path]:

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 from typing import NamedTuple
 
-from careerplanner.errors import DamagedDatabaseError, UserError
+from careerplanner.errors import DamagedDatabaseError, NewerDatabaseError, UserError
 from careerplanner.paths import ensure_private_dir, user_data_dir
 from careerplanner.store import recovery
 from careerplanner.store.backup import backup_database
@@ -31,6 +31,10 @@ class RestorableDatabaseError(DamagedDatabaseError):
     def __init__(self, message: str, backup: Path) -> None:
         super().__init__(message)
         self.backup = backup
+
+
+class RebuildableMarketError(DamagedDatabaseError):
+    """market.db is damaged; it holds only datasets, so it can be rebuilt from the bundled ones."""
 
 
 class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the start-up path
@@ -78,8 +82,64 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
         return open_database(self.user_db_path, USER_DB, self.backup_dir)
 
     def open_market_db(self) -> Database:
+        """Open the datasets' database; a damaged one is refused with the offer to rebuild it."""
         self.prepare()
-        return open_database(self.market_db_path, MARKET_DB, self.backup_dir)
+        path = self.market_db_path
+        try:
+            self._check_market_db()
+            return open_database(path, MARKET_DB, self.backup_dir)
+        except NewerDatabaseError:
+            raise
+        except DamagedDatabaseError as error:
+            problem = str(error).removeprefix(f"{path} ").rstrip(".")
+            raise RebuildableMarketError(
+                f"The market data in {path} is damaged ({problem}). It holds only datasets, none "
+                "of your own data, and can be rebuilt from the datasets bundled with Career "
+                "Planner (datasets you imported yourself must be imported again); the damaged "
+                "file will be kept. Choose Rebuild, or run `careerplanner data rebuild-market`."
+            ) from error
+
+    @property
+    def _market_checked_path(self) -> Path:
+        return self.root / "market.db.checked"
+
+    def _check_market_db(self) -> None:
+        """SQLite's quick_check over market.db, once per version of the file: it takes about a
+        second on a large file, so the size and time of the last file found healthy are kept
+        beside it and an unchanged file is not read again."""
+        path = self.market_db_path
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            return
+        if info.st_size == 0:
+            return
+        stamp = f"{info.st_size} {info.st_mtime_ns}"
+        checked = self._market_checked_path
+        try:
+            if checked.read_text() == stamp:
+                return
+        except OSError:
+            pass
+        read_header(path)  # raises DamagedDatabaseError for a damaged header
+        verdict = recovery.quick_check(path)
+        if verdict in recovery.IO_ERRORS:
+            raise UserError(f"Can't read {path} ({verdict}); check that the disk is readable.")
+        if verdict != "ok":
+            raise DamagedDatabaseError(f"{path} failed its integrity check ({verdict}).")
+        try:
+            fd = os.open(checked, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+            with os.fdopen(fd, "w") as handle:
+                handle.write(stamp)
+        except OSError:
+            pass  # only a cache: the next start checks again
+
+    def set_aside_market_db(self) -> Path | None:
+        """Move a damaged market.db (with its -wal/-shm) into `damaged/`; where it went."""
+        self._market_checked_path.unlink(missing_ok=True)
+        if not self.market_db_path.exists():
+            return None
+        return recovery.set_aside(self.market_db_path, self.damaged_dir)
 
     def backup_user_db(self, reason: str) -> Path:
         """A checked, rotated backup of the user's data (before imports, restores, on close)."""
@@ -100,7 +160,7 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
             raise UserError(f"There is no usable backup of your data in {self.backup_dir}.")
         if not recovery.is_good_copy(chosen, USER_DB):
             raise UserError(f"{chosen} is not a usable backup of your data; nothing was changed.")
-        recovery.restore_from(chosen, self.user_db_path, self.damaged_dir)
+        recovery.restore_from(chosen, self.user_db_path, self.damaged_dir, USER_DB)
         return chosen
 
     @property
@@ -124,7 +184,7 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
                 problem = "it is empty"
             elif header.application_id == USER_DB.application_id:
                 problem = self._integrity_problem(path)
-            elif header.application_id != 0 and (backup or plain_copy):
+            elif header.application_id != 0 or header.is_foreign_plain_sqlite:
                 problem = "it belongs to another application"
         except DamagedDatabaseError as error:
             if backup is None and plain_copy is None:
@@ -147,7 +207,8 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
                 plain_copy=plain_copy,
             )
         raise DamagedDatabaseError(
-            f"Your data in {path} is damaged ({problem}) and there is no backup to restore."
+            f"Your data in {path} is damaged ({problem}) and there is no backup to restore; "
+            "the file was left untouched."
         )
 
     def _integrity_problem(self, path: Path) -> str | None:

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import struct
+import stat
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+from urllib.parse import quote
 
 from careerplanner.errors import DamagedDatabaseError, NewerDatabaseError, UserError
 from careerplanner.paths import ensure_private_dir
@@ -23,8 +24,6 @@ from careerplanner.store.connection import Database
 
 if TYPE_CHECKING:
     from sqlite_utils.migrations import Migrations
-
-SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 Migration = Callable[[Database], None]
@@ -69,22 +68,58 @@ def _migrations(name: str, steps: tuple[Migration, ...]) -> Migrations:
 class Header(NamedTuple):
     user_version: int
     application_id: int
+    table_count: int  # application id 0 with tables is another program's file, never ours
+
+    @property
+    def is_foreign_plain_sqlite(self) -> bool:
+        """A plain SQLite file with content: ours are stamped in the transaction that creates
+        their first table, so an unstamped file of ours has no table at all."""
+        return self.application_id == 0 and self.table_count > 0
 
 
 def read_header(path: Path) -> Header | None:
-    """Read the 100-byte SQLite header without opening the file as a database.
+    """The database's `user_version` and `application_id`, read by SQLite, read-only.
+
+    Never with a plain `open()`: POSIX locks belong to the process, so closing *any* descriptor of
+    the file drops every lock this process's live connections hold on it; another process's SQLite
+    then believes it is alone, checkpoints and deletes the WAL, and every later change of ours goes
+    into a deleted file (issue 16). A read-only SQLite connection shares the process's locks and
+    never writes the file, so a newer or foreign file stays byte-identical.
 
     Returns None for an empty file (a fresh pre-created database). Raises DamagedDatabaseError for
     anything that is not SQLite.
     """
-    with open(path, "rb") as handle:
-        head = handle.read(100)
-    if not head:
+    info = os.stat(path)  # stat, not open
+    if not stat.S_ISREG(info.st_mode):
+        raise UserError(
+            f"{path} is a {'folder' if stat.S_ISDIR(info.st_mode) else 'special file'}, but "
+            "Career Planner keeps its data in a file of that name; move it elsewhere or rename "
+            "it, then start again. Nothing was changed."
+        )
+    size = info.st_size
+    if size == 0:
         return None
-    if len(head) < 100 or not head.startswith(SQLITE_MAGIC):
-        raise DamagedDatabaseError(f"{path} is not a Career Planner database (damaged header).")
-    user_version, application_id = struct.unpack(">I4xI", head[60:72])
-    return Header(user_version=user_version, application_id=application_id)
+    damaged = DamagedDatabaseError(f"{path} is not a Career Planner database (damaged header).")
+    if size < 100:
+        raise damaged
+    try:
+        conn = sqlite3.connect(f"{path_uri(path)}?mode=ro", uri=True, timeout=10)
+        try:
+            (user_version,) = conn.execute("PRAGMA user_version").fetchone()
+            (application_id,) = conn.execute("PRAGMA application_id").fetchone()
+            (table_count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError:
+        raise  # the disk or permissions, not the file: the caller words it
+    except sqlite3.DatabaseError as error:  # "file is not a database", "malformed"
+        raise damaged from error
+    return Header(user_version, application_id & 0xFFFFFFFF, table_count)
+
+
+def path_uri(path: Path) -> str:
+    """A `file:` URI for SQLite that keeps `?` and `#` in folder names from being read as query."""
+    return "file:" + quote(str(Path(path).absolute()))
 
 
 def _create_private_file(path: Path) -> None:
@@ -117,8 +152,11 @@ def check_file(path: Path, spec: DatabaseSpec) -> Header | None:
             f"{header.user_version}, this version knows {spec.schema_version}); update the "
             "application to open it. The file was left untouched."
         )
-    if header.application_id == 0 and header.user_version != 0:
-        raise DamagedDatabaseError(f"{path} is not a Career Planner database.")
+    if header.application_id == 0 and (header.user_version != 0 or header.table_count > 0):
+        raise DamagedDatabaseError(
+            f"{path} is another program's SQLite file, not a Career Planner database; it was "
+            "left untouched."
+        )
     return header
 
 

@@ -14,13 +14,13 @@ from pathlib import Path
 
 from careerplanner.paths import ensure_private_dir
 from careerplanner.store.backup import list_backups
-from careerplanner.store.database import DatabaseSpec
+from careerplanner.store.database import DatabaseSpec, path_uri
 
 
 def is_good_copy(path: Path, spec: DatabaseSpec) -> bool:
     """A backup is good when it is ours, not newer than this code, and passes quick_check."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path_uri(path)}?mode=ro", uri=True)
         try:
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -53,7 +53,7 @@ IO_ERRORS = frozenset(
 def quick_check(path: Path) -> str:
     """SQLite's quick_check verdict ("ok" when healthy) without writing to the file."""
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = sqlite3.connect(f"{path_uri(path)}?mode=ro", uri=True)
         try:
             rows = conn.execute("PRAGMA quick_check").fetchall()
         finally:
@@ -65,9 +65,7 @@ def quick_check(path: Path) -> str:
 
 def set_aside(db_path: Path, damaged_dir: Path) -> Path:
     """Move the damaged database and its -wal/-shm files into `damaged_dir`; return the new path."""
-    ensure_private_dir(damaged_dir)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    kept = damaged_dir / f"{db_path.name}.{stamp}"
+    kept = _kept_name(db_path, damaged_dir)
     for suffix in ("", "-wal", "-shm"):
         source = Path(f"{db_path}{suffix}")
         if source.exists():
@@ -75,21 +73,67 @@ def set_aside(db_path: Path, damaged_dir: Path) -> Path:
     return kept
 
 
-def restore_from(backup: Path, db_path: Path, damaged_dir: Path) -> Path | None:
+def _kept_name(db_path: Path, damaged_dir: Path) -> Path:
+    ensure_private_dir(damaged_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    return damaged_dir / f"{db_path.name}.{stamp}"
+
+
+def restore_from(backup: Path, db_path: Path, damaged_dir: Path, spec: DatabaseSpec) -> Path | None:
     """Put `backup` in place of `db_path`, keeping whatever was there in `damaged_dir`.
 
-    Returns where the previous file was kept (None when there was none).
+    Copy, check, then rename: the backup is copied beside the database with SQLite's backup API
+    and checked (ours, quick_check ok) before anything moves, and the old file is kept by a hard
+    link, so a crash at any moment leaves a `user.db` (the old one or the restored one) and no
+    stray copy. Returns where the previous file was kept (None when there was none).
     """
-    kept = set_aside(db_path, damaged_dir) if db_path.exists() else None
     partial = db_path.with_name(db_path.name + ".restoring")
-    fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
-    os.close(fd)
-    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
-    target = sqlite3.connect(partial)
+    journal = Path(f"{partial}-journal")  # a stale one from a crash would be rolled back into it
+    journal.unlink(missing_ok=True)
     try:
-        source.backup(target)
+        fd = os.open(partial, os.O_CREAT | os.O_TRUNC | os.O_WRONLY, 0o600)
+        os.close(fd)
+        source = sqlite3.connect(f"{path_uri(backup)}?mode=ro", uri=True)
+        target = sqlite3.connect(partial)
+        try:
+            source.backup(target)
+            # A plain rollback-journal file until it is opened as user.db (which turns WAL on):
+            # checking it read-only then leaves no -wal/-shm beside it.
+            target.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            target.close()
+            source.close()
+        if not is_good_copy(partial, spec):
+            raise OSError(f"the copy of {backup.name} failed its check")
+        _fsync(partial)
+        kept = _keep_current(db_path, damaged_dir) if db_path.exists() else None
+        os.replace(partial, db_path)
+        _fsync(db_path.parent)
     finally:
-        target.close()
-        source.close()
-    os.replace(partial, db_path)
+        partial.unlink(missing_ok=True)
+        journal.unlink(missing_ok=True)
     return kept
+
+
+def _keep_current(db_path: Path, damaged_dir: Path) -> Path:
+    """Keep the current file in `damaged_dir` without a moment with no `db_path`: a hard link of
+    the main file, then its -wal/-shm moved (they must not meet the restored file: SQLite would
+    replay the old WAL into it)."""
+    kept = _kept_name(db_path, damaged_dir)
+    try:
+        os.link(db_path, kept)
+    except OSError:  # a file system without hard links: a plain copy (nothing holds it open)
+        shutil.copy2(db_path, kept)
+    for suffix in ("-wal", "-shm"):
+        source = Path(f"{db_path}{suffix}")
+        if source.exists():
+            os.replace(source, Path(f"{kept}{suffix}"))
+    return kept
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)

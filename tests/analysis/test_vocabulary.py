@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from careerplanner.analysis.vocabulary import (
-    build_vocabulary,
-    derive_aliases,
-    find_vendors,
-    read_curated_aliases,
-)
+from careerplanner.analysis.dataset_names import activity_of, derive_aliases, find_vendors
+from careerplanner.analysis.profession_terms import profession_terms
+from careerplanner.analysis.vocabulary import build_vocabulary, read_curated_aliases
 from careerplanner.core.skills import SkillTerm, skill_key
 
 NAMES = [
@@ -43,7 +40,9 @@ def test_derived_aliases_follow_general_rules():
     vendors = find_vendors(NAMES)
     common = {"database", "word"}
     assert "Java" in derive_aliases("Oracle Java", vendors, common)
-    assert derive_aliases("Oracle Database", vendors, common) == []  # an ordinary word
+    # An ordinary word stays only as a vendor's one-word product, confirmed beside other skills.
+    assert derive_aliases("Oracle Database", vendors, common) == ["Database"]
+    assert derive_aliases("Oracle Solaris database", vendors, common) == ["Solaris database"]
     assert "MATLAB" in derive_aliases("The MathWorks MATLAB", vendors, common)
     aws = derive_aliases("Amazon Web Services AWS software", vendors, common)
     assert {"AWS", "Amazon Web Services"} <= set(aws)
@@ -78,3 +77,80 @@ def test_curated_names_win_and_merge_with_dataset_terms():
     assert [m.key for m in finder.find("Kubernetes (k8s) on AWS")][-1] == skill_key(
         "technology", "Amazon Web Services AWS software"
     )
+
+
+def test_vendor_products_that_are_ordinary_words_need_a_list_beside_them():
+    products = [
+        "Microsoft PowerPoint",
+        "Microsoft Outlook",
+        "Microsoft Access",
+        "Microsoft Project",
+    ]
+    terms = [SkillTerm(skill_key("technology", n), n) for n in [*products, *NAMES]]
+    finder = build_vocabulary(terms, read_curated_aliases()).finder()
+    # A real line of a City of New York job ad.
+    ad = "Proficiency Microsoft Office Suite (PowerPoint, Word, Excel, Outlook, Access etc.)"
+    names = {m.name for m in finder.find(ad)}
+    assert {*products[:3], "Microsoft Word", "Microsoft Excel"} <= names
+    # The same words in prose, or alone in a skills list, are not the products.
+    assert not finder.find("Spread the word of our mission to the community.")
+    assert not finder.find("Word", trusted=True)
+    # "and" joining two halves of one phrase is no list (a real line of a clinical ad).
+    names = {m.name for m in finder.find("Strong Project and Risk Management")}
+    assert "Microsoft Project" not in names
+
+
+def test_one_word_product_names_need_no_context_unless_they_are_words():
+    terms = [
+        SkillTerm(skill_key("technology", n), n)
+        for n in ["Microsoft PowerPoint", "Microsoft SharePoint", "Microsoft Excel", *NAMES]
+    ]
+    finder = build_vocabulary(terms, read_curated_aliases(), professions=False).finder()
+    found = {m.name for m in finder.find("Prepared PowerPoint decks and SharePoint sites.")}
+    assert {"Microsoft PowerPoint", "Microsoft SharePoint"} <= found
+    assert not finder.find("Will excel in a fast-paced team.")
+
+
+def test_activities_are_not_software():
+    assert activity_of("Quality control software") == "Quality control"
+    assert activity_of("Customer relationship management CRM software") is not None
+    assert activity_of("Amazon Web Services AWS software") is None
+    assert activity_of("Adobe Photoshop") is None
+    names = ["Quality control software", "Social media software", *NAMES]
+    terms = [SkillTerm(skill_key("technology", n), n) for n in names]
+    finder = build_vocabulary(terms, read_curated_aliases(), professions=False).finder()
+    # A real bullet of a chef's resume: the activity is found, named as the activity.
+    bullet = "Established quality control protocols for food preparation and presentation"
+    assert [m.name for m in finder.find(bullet)] == ["Quality control"]
+
+
+def test_every_profession_has_a_vocabulary():
+    finder = build_vocabulary([], read_curated_aliases()).finder()
+    # Real requirement lines of job ads and resumes outside software.
+    names = {
+        m.name.casefold()
+        for text in (
+            "Knowledge of mechanical engineering and manufacturing processes.",
+            "Experience in inventory management and menu planning.",
+            "Responsible for email marketing and market research.",
+        )
+        for m in finder.find(text)
+    }
+    assert {"mechanical engineering", "manufacturing processes"} <= names
+    assert {"inventory management", "menu planning", "email marketing"} <= names
+    # Soft skills every occupation lists are not part of it.
+    assert not any(t.name.casefold() == "decision making" for t in profession_terms())
+
+
+def test_licences_and_certifications_are_found():
+    finder = build_vocabulary([], read_curated_aliases()).finder()
+    names = {m.name for m in finder.find("BLS and ACLS certified; CCRN. Valid CDL Class A.")}
+    assert {
+        "Basic Life Support (BLS)",
+        "Advanced Cardiovascular Life Support (ACLS)",
+        "Critical Care Registered Nurse (CCRN)",
+        "Commercial Driver's License (CDL)",
+    } <= names
+    # A short form with other meanings counts in a skills list, not alone in prose.
+    assert not finder.find("Processed EMR requests.")
+    assert [m.name for m in finder.find("EMR", trusted=True)] == ["Electronic Health Records (EHR)"]

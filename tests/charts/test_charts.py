@@ -31,7 +31,7 @@ def test_dumbbell_shows_one_line_per_skill_up_to_the_limit():
     draw_gap_dumbbell(fig, gap.rows, LIGHT, title="X")
     ax = fig.axes[0]
     assert len(ax.get_yticklabels()) == MAX_ROWS
-    assert ax.get_xlabel() == "Top 25 of 40, by priority"
+    assert ax.get_xlabel() == "Top 25 of 40 listed, by priority"
     assert _render(fig).startswith(b"\x89PNG")
 
 

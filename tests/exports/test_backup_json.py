@@ -133,7 +133,7 @@ def _bad_cases(full_db):
         "unknown table": (changed(set_(["tables", "bogus"], [])), "doesn't know (bogus)"),
         "level out of range": (
             changed(set_(["tables", "roadmap_goal", 0, "target_level"], 9)),
-            "row 1 of roadmap_goal is not valid",
+            "row 1 of roadmap_goal, field target_level: 9 is not a level from 0 to 5",
         ),
         "orphan step": (
             changed(set_(["tables", "roadmap_step", 0, "goal_id"], 999)),
@@ -145,7 +145,7 @@ def _bad_cases(full_db):
         ),
         "nested value": (
             changed(set_(["tables", "roadmap_note", 0, "text"], {"a": 1})),
-            "not text or a number",
+            "field text: {'a': 1} is not text",
         ),
         "duplicate key": (b'{"format": "careerplanner-backup", "format": "x"}', "appears twice"),
         "NaN": (

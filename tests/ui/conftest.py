@@ -140,3 +140,15 @@ def window(qtbot, ctx_factory, monkeypatch):
     main.show()
     qtbot.waitExposed(main)
     return main
+
+
+@pytest.fixture(autouse=True)
+def accept_goal_plans(monkeypatch):
+    """ "Create goals" shows its plan in a modal dialog; in tests the user accepts it as
+    proposed (the dialog itself is tested in roadmap/test_goal_plan.py)."""
+    from careerplanner.ui.roadmap import goal_plan_dialog
+
+    def as_proposed(_parent, _title, plan):
+        return [goal for goal in plan if goal.ticked]
+
+    monkeypatch.setattr(goal_plan_dialog, "ask_goal_plan", as_proposed)

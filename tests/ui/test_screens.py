@@ -31,6 +31,7 @@ def _add_target(qtbot, start, title: str) -> None:
     qtbot.waitUntil(
         lambda: results.count() > 0 and wanted in results.item(0).text().casefold().replace(" ", "")
     )
+    results.setCurrentRow(0)  # the user picks: nothing is pre-selected
     _click(qtbot, start.add_button)
 
 
@@ -39,7 +40,8 @@ def test_start_finds_a_role_by_a_title_people_use_and_shows_the_fit(market_windo
     _add_target(qtbot, start, "Backend Engineer")
     assert [t.code for t in target_roles(market_window.ctx.user_db)] == ["15-1254.00"]
     qtbot.waitUntil(lambda: start.targets.count() == 1)
-    assert start.targets.item(0).text().startswith("Web Developers — fit 0%")
+    # The list shows at once; the fit follows once the screen has painted.
+    qtbot.waitUntil(lambda: start.targets.item(0).text().startswith("Web Developers — fit 0%"))
     assert "O*NET 29.2" in start.market_label.text()
 
 
@@ -102,7 +104,7 @@ def test_market_explorer_skill_and_career_pages(market_window, qtbot):
     market = market_window.screen_widget("market")
     skill = market.skill_page
     qtbot.keyClicks(skill.search, "SQL")
-    assert skill.matches.count() > 0
+    qtbot.waitUntil(lambda: skill.matches.count() > 0)  # searched once typing pauses
     skill.matches.setCurrentRow(0)
     assert "O*NET lists it for" in skill.figures.text()
     assert skill.occupation_model.rowCount() > 0
@@ -145,22 +147,42 @@ def test_datasets_import_switch_and_diff(market_window, qtbot, tmp_path, monkeyp
     with qtbot.waitSignal(market_window.files.dataset_imported, timeout=20_000):
         _click(qtbot, view.import_button)
     qtbot.waitUntil(lambda: any(d.version == "24.2" for d in view.datasets))
+    # An older release is kept but not made active (it would replace the newer one).
     active = {d.kind: d.version for d in view.datasets if d.active}
-    assert active["onet"] == "24.2"
+    assert active["onet"] == "29.2"
+    older_info = next(d for d in view.datasets if d.version == "24.2")
+    view._select(older_info.id)
+    assert view.activate_button.isEnabled()
+    _click(qtbot, view.activate_button)
+    qtbot.waitUntil(
+        lambda: {d.version for d in view.datasets if d.active and d.kind == "onet"} == {"24.2"}
+    )
     # switch back to 29.2
     newer = next(d for d in view.datasets if d.version == "29.2")
     view._select(newer.id)
-    assert view.activate_button.isEnabled()
     _click(qtbot, view.activate_button)
     qtbot.waitUntil(
         lambda: {d.version for d in view.datasets if d.active and d.kind == "onet"} == {"29.2"}
     )
-    # what changed between the two versions
+    # what changed between the two versions (listed oldest release first)
     view._select(newer.id)
     assert view.diff_button.isEnabled()
     _click(qtbot, view.diff_button)
     qtbot.waitUntil(lambda: view.last_diff is not None, timeout=20_000)
-    assert "What changed from O*NET 24.2 to O*NET 29.2" in view.details.toPlainText()
+    # A page a person reads: a sentence with the counts, then sortable tables with counts.
+    page = view.changes
+    assert view.side.currentWidget() is page
+    summary = page.summary.text()
+    assert summary.startswith("From O*NET 24.2 to O*NET 29.2: ")
+    assert "skills added" in summary and "files changed" in summary
+    assert "{" not in summary and "True" not in summary  # never the raw structure
+    titles = [page.tabs.tabText(i) for i in range(page.tabs.count())]
+    assert titles[0].startswith("Added (") and titles[-1].startswith("Files (")
+    added = page.models["added"]
+    assert added.rowCount() == int(titles[0].removeprefix("Added (").rstrip(")"))
+    assert added.rowCount() > 0  # 29.2 lists technologies 24.2 did not
+    assert f"{added.rowCount()} skills added" in summary
+    assert page.models["files"].rowCount() > 0
 
 
 def test_importing_the_same_dataset_again_changes_nothing(market_window, qtbot, market_template):
@@ -192,6 +214,7 @@ def test_skill_page_with_real_postings_shows_depth_pay_roles_and_pairings(market
     market_window.show_screen("market")
     skill = market_window.screen_widget("market").skill_page
     qtbot.keyClicks(skill.search, "Python")
+    qtbot.waitUntil(lambda: skill.matches.count() > 0)  # searched once typing pauses
     assert "postings" in skill.matches.item(0).text()
     skill.matches.setCurrentRow(0)
     text = skill.figures.text()

@@ -99,3 +99,15 @@ def test_smoke_reports_a_data_folder_it_cannot_create(tmp_path):
     assert result.returncode == 1
     assert result.stderr.strip().startswith("Can't create the data folder")
     assert result.stdout == ""
+
+
+def test_smoke_checks_the_screens_are_usable_at_1024x640(market_home):
+    result = _run(["--smoke", "--all-screens", "--size", "1024x640"], market_home)
+    assert result.returncode == 0, result.stderr
+    assert "all screens drawn" in result.stdout
+
+
+def test_smoke_refuses_a_size_it_cannot_read(market_home):
+    result = _run(["--smoke", "--size", "big"], market_home)
+    assert result.returncode == 1
+    assert "--size takes the window's width and height in pixels" in result.stderr

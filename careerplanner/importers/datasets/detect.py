@@ -10,10 +10,12 @@ sentence naming the file and what was expected.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from careerplanner.core.datasets import PACK_MANIFEST
+from careerplanner.core.regular_file import require_regular, require_regular_tree
 from careerplanner.errors import UserError
 from careerplanner.importers.datasets.esco import is_esco_header
 from careerplanner.importers.datasets.onet_files import looks_like_onet_header, parse_readme
@@ -42,7 +44,9 @@ def detect(path: str | Path) -> Detection:
     if not path.exists():
         raise UserError(f"{path} does not exist.")
     if path.is_dir():
+        require_regular_tree(path)  # no FIFO or /dev/zero behind a name inside it
         return _detect_folder(path)
+    require_regular(path)
     if path.stat().st_size == 0:
         raise UserError(f"{path.name} is empty.")
     if is_zip(path):
@@ -98,12 +102,21 @@ def _detect_folder(path: Path) -> Detection:
         return Detection("onet", path, "an O*NET text release (folder)")
     if "esco" in kinds:
         return Detection("esco", path, "a folder of ESCO skills CSVs")
-    if is_job_ads_folder(path):
+    if is_job_ads_folder(path) and not _only_notes(path):
         return Detection("postings", path, "a folder of saved job ads")
     raise UserError(
         f"{path.name} is a folder without any dataset Career Planner recognises; "
         f"expected {EXPECTED}."
     )
+
+
+_NOTE_NAMES = re.compile(r"(read[ _-]?me|licen[cs]e|copying|changelog|notice)\b", re.I)
+
+
+def _only_notes(folder: Path) -> bool:
+    """A folder whose only files are a read-me, a licence and the like holds no job ads."""
+    files = [f for f in folder.iterdir() if f.is_file() and not f.name.startswith(".")]
+    return all(_NOTE_NAMES.match(f.stem.strip()) for f in files)
 
 
 def _detect_zip(path: Path) -> Detection:

@@ -8,19 +8,25 @@ position parser serves every format.
 
 from __future__ import annotations
 
+import codecs
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+import charset_normalizer
+
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken
+from careerplanner.core.regular_file import read_capped, require_regular
 from careerplanner.errors import UserError
 from careerplanner.importers.resume import structured
 from careerplanner.importers.resume.docx_reader import docx_text
 from careerplanner.importers.resume.pdf_reader import PdfWorker, shared_worker
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ZIP_BYTES = 200 * 1024 * 1024
 MAX_DOCX_XML_BYTES = 30 * 1024 * 1024
 MAX_ZIP_RATIO = 100
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
@@ -40,20 +46,16 @@ def read_resume(
 ) -> RawResume:
     """Read `path` into text, or raise UserError with one sentence naming the problem."""
     path = Path(path)
-    try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise UserError(
-                f"{path.name} is {size / 1e6:.0f} MB, too large for a resume (the limit is "
-                f"{MAX_FILE_BYTES // 1_000_000} MB); export a smaller copy."
-            )
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise UserError(f"{path} does not exist.") from None
-    except IsADirectoryError:
-        raise UserError(f"{path} is a folder, not a resume file.") from None
-    except PermissionError:
-        raise UserError(f"Can't read {path}; check its permissions.") from None
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a resume file.")
+    size = require_regular(path).st_size  # not /dev/zero behind a link, not a FIFO
+    # A zip (a LinkedIn export) may carry large files never read (messages.csv): only the
+    # members read are capped, below; the archive itself gets a larger cap.
+    cap = MAX_ZIP_BYTES if _starts_like_zip(path) else MAX_FILE_BYTES
+    limit = f"the limit is {cap // 1_000_000} MB); export a smaller copy."
+    if size > cap:
+        raise UserError(f"{path.name} is {size / 1e6:.0f} MB, too large for a resume ({limit}")
+    data = read_capped(path, cap, f"{path.name} is too large for a resume ({limit}")
     if not data.strip():
         raise UserError(f"{path.name} is empty.")
     suffix = path.suffix.lower()
@@ -74,8 +76,32 @@ def read_resume(
         )
     text = _decode(path, data)
     if kind == "json":
-        return RawResume("json-resume", structured.json_resume_text(path, text))
+        try:
+            text = structured.json_resume_text(path, text)
+        except ValueError as error:  # json's own limits, e.g. a number of 100,000 digits
+            why = "a number far too long" if "digits" in str(error) else str(error)
+            raise UserError(
+                f"{path.name} is not a JSON Resume Career Planner can read (it holds {why})."
+            ) from None
+        return RawResume("json-resume", _valid_text(text))
     return RawResume("text", text)
+
+
+def _valid_text(text: str) -> str:
+    """JSON can spell lone surrogates (\\ud800) that no file or database can store: each becomes
+    the replacement character."""
+    return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
+def _starts_like_zip(path: Path) -> bool:
+    with open(path, "rb") as handle:  # a regular file (checked): never a database
+        return handle.read(4) in (b"PK\x03\x04", b"PK\x05\x06")
+
+
+def _is_read(member: str) -> bool:
+    """Whether a zip member is ever opened: a Word document's XML parts or a LinkedIn CSV."""
+    name = member.lower()
+    return name.endswith((".xml", ".rels")) or Path(name).name in structured.LINKEDIN_FILES
 
 
 def _sniff(data: bytes) -> str:
@@ -111,15 +137,49 @@ def _check_name(path: Path, suffix: str, kind: str) -> None:
         )
 
 
+# Byte-order marks, longest first (UTF-32's little-endian mark begins like UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Without a mark, UTF-16/32 text is full of NUL bytes and was already refused as binary.
+_NOT_GUESSED = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be"]
+
+
 def _decode(path: Path, data: bytes) -> str:
-    for encoding in (
-        ("utf-8-sig", "utf-16") if not data.startswith((b"\xff\xfe", b"\xfe\xff")) else ("utf-16",)
-    ):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    return data.decode("cp1252", errors="replace")
+    """Text by its byte-order mark, else strict UTF-8, else what a real detector finds.
+
+    Never by byte count: a Windows-1252 file of even length is not UTF-16.
+    """
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise UserError(
+                    f"{path.name} starts with a {encoding.upper()} byte-order mark but is not "
+                    "valid text in that encoding; save it again as UTF-8."
+                ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    matches = charset_normalizer.from_bytes(data, cp_exclusion=_NOT_GUESSED)
+    best = matches.best()
+    if best is None:
+        raise UserError(
+            f"{path.name} is not in any text encoding Career Planner recognises; save it as "
+            "UTF-8 text and import it again."
+        )
+    # A short text often fits several legacy code pages equally well; among the equals, prefer
+    # Windows-1252, by far the most common one for documents written in Western languages
+    # (HTML decodes an unmarked Latin-1 page as Windows-1252 for the same reason).
+    tied = [m for m in matches if (m.chaos, -m.coherence) <= (best.chaos, -best.coherence)]
+    western = next((m for m in tied if m.encoding == "cp1252"), best)
+    return str(western)
 
 
 def cid_share(text: str) -> float:
@@ -159,6 +219,8 @@ def _read_zip(path: Path, data: bytes) -> RawResume:
         raise UserError(f"{path.name} is a damaged ZIP archive; export it again.") from None
     with archive:
         for info in archive.infolist():
+            if not _is_read(info.filename):
+                continue  # e.g. a LinkedIn export's messages.csv: never opened
             if info.flag_bits & 0x1:
                 raise UserError(
                     f"{path.name} is an encrypted archive; export it without a password."
@@ -173,10 +235,16 @@ def _read_zip(path: Path, data: bytes) -> RawResume:
                     f"{info.file_size / 1e6:.0f} MB; that is not a normal resume, so it was "
                     "refused."
                 )
-        if "word/document.xml" in names:
-            return RawResume("docx", docx_text(path, archive))
-        if any(Path(n).name.lower() in structured.LINKEDIN_FILES for n in names):
-            return RawResume("linkedin", structured.linkedin_text(path, archive))
+        try:
+            if "word/document.xml" in names:
+                return RawResume("docx", docx_text(path, archive))
+            if any(Path(n).name.lower() in structured.LINKEDIN_FILES for n in names):
+                return RawResume("linkedin", structured.linkedin_text(path, archive))
+        except (zipfile.BadZipFile, zlib.error, EOFError):  # a bad CRC, a cut or garbled part
+            raise UserError(
+                f"{path.name} is damaged (a part of it does not unpack or fails its checksum, as "
+                "after a broken download); download or export it again."
+            ) from None
     raise UserError(
         f"{path.name} is a ZIP archive but neither a Word .docx file nor a LinkedIn data export."
     )

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -11,8 +13,9 @@ from pathlib import Path
 from careerplanner.analysis.depth import Occurrence, PositionSpan, infer_depth
 from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
-from careerplanner.core.skills import FoundSkill, skill_key
+from careerplanner.core.skills import FoundSkill, SkillTerm, skill_key
 from careerplanner.importers.resume.formats import read_resume
+from careerplanner.importers.resume.listed_items import certificate_skill, listed_items
 from careerplanner.importers.resume.pdf_reader import PdfWorker
 from careerplanner.importers.resume.sections import (
     DEGREE_WORDS,
@@ -31,8 +34,14 @@ _CONTACT = re.compile(
     r"@|https?://|www\.|\.com\b|\.io\b|://"
     r"|\+?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]\d{3,4}\b"  # a phone number, not "2019 - 2021"
 )
-_ENTRY_LIST = re.compile(r"^(?:[^:]{1,40}:)?(.+)$")
-_PLACEHOLDER = re.compile(r"\b(?:x{2,}|y{2,}|z{2,}|lorem|ipsum|skill level|category)\b", re.I)
+# The field a person means to move into is no skill of theirs yet. Only the aim's own forms
+# ("moving into", "transitioning to", "a career change to"): "led the move to Kubernetes" is
+# something they did.
+_AIM = re.compile(
+    r"\b(?:moving|transitioning|pivoting|switching|career change)\s+"
+    r"(?:in)?to\b[^.;:\n]*",
+    re.I,
+)
 EXPERT_TITLE = re.compile(r"contributor|maintainer|creator|open source", re.I)
 
 
@@ -99,7 +108,7 @@ class ParsedResume:
 
 def parse_resume(
     path: Path,
-    finder: SkillFinder,
+    finder: SkillFinder | Callable[[], SkillFinder],
     *,
     today: date | None = None,
     progress: Progress = no_progress,
@@ -110,7 +119,17 @@ def parse_resume(
     path = Path(path)
     today = today or date.today()
     progress(0, 3, f"Reading {path.name}")
-    raw = read_resume(path, cancel, worker)
+    # A finder still to be loaded loads while the PDF worker reads the file: the two take
+    # about as long, and the worker's wait leaves this process idle.
+    pending = _InBackground(finder) if callable(finder) else None
+    try:
+        raw = read_resume(path, cancel, worker)
+    except BaseException:
+        if pending is not None:
+            pending.wait()  # the file's own error is the one to report
+        raise
+    if pending is not None:
+        finder = pending.result()
     cancel.check()
     progress(1, 3, "Finding sections and positions")
     text = finder.clean(raw.text)
@@ -120,7 +139,7 @@ def parse_resume(
     progress(2, 3, "Finding skills")
     occurrences = _occurrences(lines, sections, positions, finder)
     spans = [
-        PositionSpan(p.years, p.end, " at ".join(filter(None, (p.title, p.employer))))
+        PositionSpan(p.years, p.end, " at ".join(filter(None, (p.title, p.employer))), p.title)
         for p in positions
     ]
     skills = infer_depth(occurrences, spans, today)
@@ -129,6 +148,32 @@ def parse_resume(
     return ParsedResume(
         path.name, raw.format, digest, raw.pages, sections, positions, lines, skills
     )
+
+
+class _InBackground:
+    """Runs `make()` on a thread; `result()` waits for it and returns it (or raises its error)."""
+
+    def __init__(self, make: Callable[[], SkillFinder]) -> None:
+        self._make = make
+        self._value: SkillFinder | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="finder-load", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            self._value = self._make()
+        except BaseException as error:  # handed to the caller's thread by result()
+            self._error = error
+
+    def wait(self) -> None:
+        self._thread.join()
+
+    def result(self) -> SkillFinder:
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
 
 
 def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
@@ -162,9 +207,12 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         text = "\n".join(chunk)
         trusted = section.kind in LIST_SECTIONS
         surfaces_by_line: dict[int, list[str]] = {}
+        aims = [m.span() for m in _AIM.finditer(text)]
         for mention in finder.find(text, trusted=trusted, cleaned=True, known=known):
             if mention.surface.casefold() in employers:
                 continue
+            if any(start <= mention.start < end for start, end in aims):
+                continue  # "moving into health informatics": where they go, not what they have
             index = section.start + mention.line - 1
             surfaces_by_line.setdefault(index, []).append(mention.surface)
             found.append(
@@ -178,12 +226,45 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                     owner.get(index),
                 )
             )
-        if section.kind == "skills":
+        if section.kind in ("skills", "certifications"):
             for offset, line in enumerate(chunk):
                 if line.strip() and not line.rstrip().endswith(":"):
                     listed = surfaces_by_line.get(section.start + offset, [])
-                    found.extend(_unknown_listed(line, listed, finder.common_words))
+                    found.extend(_unknown_listed(line, listed, section.kind))
+    found.extend(_listed_elsewhere(lines, chunks, found, owner, finder.common_words))
     return found
+
+
+def _listed_elsewhere(lines, chunks, found, owner, common_words) -> list[Occurrence]:
+    """Other mentions of the skills a list named that no vocabulary knows: "Branding" under
+    Skills makes "Designed branding materials" evidence of it."""
+    listed = {o.key: o.name for o in found if not o.in_taxonomy and o.section == "skills"}
+    if not listed:
+        return []
+    # Written in lower case, the names match whatever the case in the text; and since the list
+    # itself confirms them, an ordinary word ("Budgeting") needs no other context.
+    terms = [SkillTerm(key, name.casefold()) for key, name in listed.items()]
+    own = SkillFinder(terms, [t.name for t in terms], common_words)
+    more = []
+    for section, chunk in chunks:
+        if section.kind in LIST_SECTIONS:
+            continue
+        text = "\n".join(chunk)
+        for mention in own.find(text, cleaned=True, known=frozenset(listed)):
+            index = section.start + mention.line - 1
+            more.append(
+                Occurrence(
+                    mention.key,
+                    listed[mention.key],
+                    mention.surface,
+                    lines[index],
+                    _statement(lines, index),
+                    section.kind,
+                    owner.get(index),
+                    in_taxonomy=False,
+                )
+            )
+    return more
 
 
 def _searchable_lines(lines: list[str], section, skip: set[int]) -> list[str]:
@@ -239,26 +320,19 @@ def _statement(lines: list[str], index: int) -> str:
     return " ".join(p.strip() for p in parts)
 
 
-def _unknown_listed(line: str, known: list[str], common_words) -> list[Occurrence]:
-    """Items of a skills list the vocabulary does not know, kept and marked as such."""
-    body = _ENTRY_LIST.match(line.strip()).group(1)
-    known_folded = [k.casefold() for k in known]
-    result = []
-    for item in re.split(r"\s*(?:[,;|•·/]|\s-\s|\band\b)\s*", body):
-        item = item.strip(" .()[]*-:")
-        words = item.split()
-        if not item or len(item) > 30 or len(words) > 3 or not item[0].isalnum():
-            continue
-        if _PLACEHOLDER.search(item) or any(w.isdigit() for w in words):
-            continue  # "XXX", "category 1", "Lorem ipsum": a template's placeholders
-        if all(w.casefold() in common_words for w in words) or not re.search(r"[A-Z]", item):
-            continue  # "Familiar", "Architecture": ordinary words, not names of skills
-        folded = item.casefold()
-        if any(k in folded or folded in k for k in known_folded):
-            continue
-        result.append(
-            Occurrence(
-                skill_key("custom", item), item, item, line, line, "skills", None, in_taxonomy=False
-            )
+def _unknown_listed(line: str, found: list[str], section: str) -> list[Occurrence]:
+    """Items of a skills list (or what a certificate certifies) that the vocabulary does not
+    know, kept and marked as out of taxonomy."""
+    if section == "certifications":
+        # A certificate that names a known skill ("Certified Kubernetes Application
+        # Developer") certifies that skill, which the finder already has.
+        certified = None if found else certificate_skill(line)
+        items = [certified] if certified else []
+    else:
+        items = listed_items(line, found)
+    return [
+        Occurrence(
+            skill_key("custom", item), item, item, line, line, section, None, in_taxonomy=False
         )
-    return result
+        for item in items
+    ]

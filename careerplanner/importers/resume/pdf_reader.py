@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import threading
 import time
 from pathlib import Path
@@ -55,7 +56,23 @@ def _limit_memory(limit: int) -> None:
         pass
 
 
-def _serve(connection, memory_limit: int) -> None:
+def _exit_with_parent(parent: int, every_seconds: float = 0.5) -> None:
+    """Leave as soon as the parent is gone: a killed window must not leave its reader busy at
+    100% CPU on a stalling PDF (the parent's time limit died with it). An orphan is adopted by
+    another process, so its parent id changes."""
+
+    def watch() -> None:
+        while True:
+            time.sleep(every_seconds)
+            if os.getppid() != parent:
+                os._exit(0)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _serve(connection, memory_limit: int, parent: int | None = None) -> None:
+    if parent is not None:
+        _exit_with_parent(parent)
     warnings = _WarningsOfOneFile()
     logging.getLogger().addHandler(warnings)  # instead of the worker's stderr
     logging.captureWarnings(True)
@@ -101,7 +118,10 @@ class PdfWorker:
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         self._process = context.Process(
-            target=_serve, args=(child, self.memory_limit), daemon=True, name="pdf-reader"
+            target=_serve,
+            args=(child, self.memory_limit, os.getpid()),
+            daemon=True,
+            name="pdf-reader",
         )
         self._process.start()
         child.close()

@@ -12,10 +12,12 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from careerplanner.importers.resume.markdown import unmark
+
 # One-word headings; multi-word ones are in _MULTI.
 _SINGLE = {
     "summary": "summary profile about objective overview",
-    "experience": "experience employment career vocational",
+    "experience": "experience employment career vocational appointments positions",
     "education": "education",
     "skills": "skills technologies expertise competencies strengths tools",
     "projects": "projects",
@@ -103,6 +105,8 @@ _NOW = r"present|current|now|today|ongoing|date"
 DATE_RANGE = re.compile(
     rf"(?P<start>{_POINT})\s*(?:-|–|—|to|until|till)\s*(?P<end>{_POINT}|{_NOW})", re.I
 )
+# "© 2019-2024 Jane Doe. All rights reserved.": a page footer's years, not a job's.
+_COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.I)
 _BULLET = re.compile(r"^\s*[•◦▪‣·*\-–●○■□➢►✓]\s*")
 TITLE_WORDS = re.compile(
     r"\b(?:engineer|developer|programmer|manager|scientist|intern|assistant|lead|director|"
@@ -205,6 +209,13 @@ def split_sections(lines: list[str]) -> list[Section]:
 
 
 def parse_point(text: str, is_end: bool = False) -> date | None:
+    try:
+        return _parse_point(text, is_end)
+    except ValueError:  # "0000-01" or a month 13: no date anyone worked on, so none at all
+        return None
+
+
+def _parse_point(text: str, is_end: bool) -> date | None:
     text = text.strip().lower().rstrip(".")
     if re.fullmatch(_NOW, text):
         return None
@@ -229,6 +240,7 @@ def parse_point(text: str, is_end: bool = False) -> date | None:
 
 def find_positions(lines: list[str], sections: list[Section], today: date) -> list[Position]:
     """Dated positions in work-like sections (and job-titled entries anywhere)."""
+    lines = [unmark(line) for line in lines]
     candidates = []
     for section in sections:
         if section.kind in (
@@ -246,7 +258,7 @@ def find_positions(lines: list[str], sections: list[Section], today: date) -> li
             continue
         for index in range(section.start, section.end):
             match = DATE_RANGE.search(lines[index])
-            if match:
+            if match and not _COPYRIGHT.search(lines[index]):
                 candidates.append((section, index, match))
     positions: list[Position] = []
     for section, index, match in candidates:

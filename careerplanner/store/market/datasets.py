@@ -81,7 +81,17 @@ class InstallResult(NamedTuple):
                 "it is the active one" if d.active else f"switch to it with `dataset use {d.id}`"
             )
             return f"{d.name} is already installed as dataset {d.id} ({state}); nothing changed."
+        if not d.active and d.notes.startswith(NOT_ACTIVE):
+            why = d.notes.split("\n", 1)[0].removeprefix(NOT_ACTIVE)
+            return (
+                f"Installed {d.name} as dataset {d.id} ({self.rows:,} rows) but did not make it "
+                f"active: {why}. Make it active with `careerplanner dataset use {d.id}` if you "
+                "mean to."
+            )
         return f"Installed {d.name} as dataset {d.id} ({self.rows:,} rows); it is now active."
+
+
+NOT_ACTIVE = "not made active: "  # the first note of a version installed without switching to it
 
 
 class DatasetSummary(NamedTuple):

@@ -374,3 +374,9 @@ def _postings_roles_for(
         for figures in roles
     ]
     return sorted(found, key=lambda match: (-match.figures.jobs, match.role.casefold()))
+
+
+def occupation_codes(db: Database, dataset_id: int) -> set[str]:
+    """Every occupation code of an O*NET dataset version (a new release is compared with it)."""
+    rows = db.execute("SELECT code FROM onet_occupation WHERE dataset_id = ?", [dataset_id])
+    return {code for (code,) in rows.fetchall()}

@@ -16,14 +16,23 @@ commodity and its words are R's words without a leading vendor ("Adobe Systems A
 -> "Adobe Acrobat"), or R's words with one ("SHAZAM" -> "Apple Shazam").
 
 Detected renames are shown by `dataset diff` and stored in `skill_alias` at install time.
+
+The work stays near-linear in the size of the releases: a large update gains thousands of
+technologies in every occupation, and comparing every removed name with every one of them (a
+sequence match each) took minutes. Candidates are looked at by how much they took over, most
+first, and a level with an alike name ends the search (nothing below it can win); word
+containment is checked before any sequence match, and a sequence match only runs when the cheap
+upper bounds of its ratio reach the threshold. The vendor rule looks only at names that end
+with the same word in the same commodity. The renames found are exactly the rule's.
 """
 
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from itertools import chain
 
 from careerplanner.store.connection import Database
 
@@ -83,6 +92,55 @@ def names_alike(old: str, new: str) -> float:
     return SequenceMatcher(None, old.casefold(), new.casefold()).ratio()
 
 
+class _Forms:
+    """Per name, what the similarity test reads: casefolded text and words (made once per
+    name, not once per pair; letters are counted per pair, which keeps the memory small)."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names
+        self._made: dict[str, tuple[str, frozenset[str]]] = {}
+
+    def of(self, key: str) -> tuple[str, frozenset[str]]:
+        made = self._made.get(key)
+        if made is None:
+            text = self._names[key].casefold()
+            made = self._made[key] = (text, frozenset(_words(text)))
+        return made
+
+
+def _ratio_bound(old: tuple[str, Counter], b: str) -> float:
+    """An upper bound of the sequence similarity of two casefolded names: difflib's
+    real_quick_ratio, then its quick_ratio (the letters they share)."""
+    a, a_letters = old
+    total = len(a) + len(b)
+    if not total or 2.0 * min(len(a), len(b)) / total < MIN_SIMILARITY:
+        return 0.0
+    b_letters = Counter(b)
+    shared = sum(min(count, b_letters[letter]) for letter, count in a_letters.items())
+    return 2.0 * shared / total
+
+
+def _most_similar(text: str, old: tuple[str, Counter], group) -> tuple[float, str]:
+    """(similarity, key) of the most similar name of `group` ((key, form) pairs) reaching
+    MIN_SIMILARITY (the greatest key among equals), or (0.0, ""). The full sequence match
+    runs in the order of the bounds and stops once no bound can reach the best found."""
+    bounded = sorted(
+        ((_ratio_bound(old, form[0]), key, form[0]) for key, form in group), reverse=True
+    )
+    best = (0.0, "")
+    for bound, key, other in bounded:
+        if bound < MIN_SIMILARITY or bound < best[0]:
+            break
+        ratio = SequenceMatcher(None, text, other).ratio()
+        if ratio >= MIN_SIMILARITY and (ratio, key) > best:
+            best = (ratio, key)
+    return best
+
+
+def _contained(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a and b and (a <= b or b <= a))
+
+
 def detect_renames(db: Database, old_id: int, new_id: int) -> list[Rename]:
     """Renames of technology examples from dataset `old_id` to dataset `new_id`."""
     old_occ, old_names, old_commodities = _technologies(db, old_id)
@@ -90,23 +148,28 @@ def detect_renames(db: Database, old_id: int, new_id: int) -> list[Rename]:
     if not old_occ or not new_occ:
         return []
     removed = [key for key in old_occ if key not in new_occ]
+    if not removed:
+        return []
     # For each occupation, the technologies it gained in the new release.
-    gained_by_code: defaultdict[str, set[str]] = defaultdict(set)
+    gained_by_code: defaultdict[str, list[str]] = defaultdict(list)
     for key, codes in new_occ.items():
         for code in codes - old_occ.get(key, set()):
-            gained_by_code[code].add(key)
-    by_commodity: defaultdict[int, list[str]] = defaultdict(list)
+            gained_by_code[code].append(key)
+    # New names by commodity and last word: a vendor variant ends with the other's words.
+    by_ending: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
     for key, commodities in new_commodities.items():
-        for commodity in commodities:
-            by_commodity[commodity].append(key)
+        words = _word_list(new_names[key])
+        if words:
+            for commodity in commodities:
+                by_ending[commodity, words[-1]].append(key)
+    forms = _Forms(new_names)
     renames = []
     for old_key in sorted(removed):
         name = old_names[old_key]
-        found = _by_takeover(old_occ[old_key], name, gained_by_code, new_names)
+        found = _by_takeover(old_occ[old_key], name, gained_by_code, forms)
         if found is None:
-            found = _by_vendor_variant(
-                name, old_commodities[old_key], by_commodity, new_names, new_occ
-            )
+            commodities = old_commodities[old_key]
+            found = _by_vendor_variant(name, commodities, by_ending, new_names, new_occ)
         if found is not None:
             new_key, taken = found
             renames.append(
@@ -115,26 +178,37 @@ def detect_renames(db: Database, old_id: int, new_id: int) -> list[Rename]:
     return renames
 
 
-def _by_takeover(codes, name, gained_by_code, new_names) -> tuple[str, int] | None:
-    counts: defaultdict[str, int] = defaultdict(int)
-    for code in codes:
-        for candidate in gained_by_code.get(code, ()):
-            counts[candidate] += 1
-    best = None
+def _by_takeover(codes, name, gained_by_code, forms: _Forms) -> tuple[str, int] | None:
+    """The best (most occupations taken over, then most alike, then greatest key) new name
+    that took over at least MIN_TAKEOVER of `codes` and is alike, as `names_alike` rates it."""
+    counts = Counter(chain.from_iterable(gained_by_code.get(code, ()) for code in codes))
+    levels: defaultdict[int, list[str]] = defaultdict(list)
     for candidate, taken in counts.items():
-        if taken / len(codes) < MIN_TAKEOVER:
-            continue
-        alike = names_alike(name, new_names[candidate])
-        if alike >= MIN_SIMILARITY and (best is None or (taken, alike, candidate) > best):
-            best = (taken, alike, candidate)
-    return (best[2], best[0]) if best else None
+        if taken / len(codes) >= MIN_TAKEOVER:
+            levels[taken].append(candidate)
+    text = name.casefold()
+    old = (text, Counter(text))
+    words = frozenset(_words(text))
+    for taken in sorted(levels, reverse=True):
+        group = [(c, forms.of(c)) for c in levels[taken]]
+        # Word containment rates 1.0, the most a name can: those win their level outright.
+        contained = [c for c, (_text, new_words) in group if _contained(words, new_words)]
+        if contained:
+            return max(contained), taken
+        best = _most_similar(text, old, group)
+        if best[0] > 0.0:
+            return best[1], taken
+    return None
 
 
-def _by_vendor_variant(name, commodities, by_commodity, new_names, new_occ):
+def _by_vendor_variant(name, commodities, by_ending, new_names, new_occ):
+    words = _word_list(name)
+    if not words:
+        return None
     candidates = {
         key
         for commodity in commodities
-        for key in by_commodity.get(commodity, ())
+        for key in by_ending.get((commodity, words[-1]), ())
         if vendor_variant(name, new_names[key])
     }
     if not candidates:

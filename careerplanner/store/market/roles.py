@@ -90,11 +90,25 @@ def find_roles(db: Database, query: str, limit: int = 20) -> list[RoleMatch]:
             score += 0.5
         if code not in best or score > best[code][0]:
             best[code] = (score, title, source)
+    # Among equal matches (many occupations list "Data Analyst" as an alternate title), the one
+    # whose own title shares the typed words comes first.
+    for code, (score, title, source) in best.items():
+        best[code] = (
+            score + 0.4 * _shared_words(words, occupations.get(code, title)),
+            title,
+            source,
+        )
     ranked = sorted(best.items(), key=lambda item: (-item[1][0], occupations.get(item[0], "")))
     return [
         RoleMatch(code, occupations.get(code, title), title, source, round(score, 2))
         for code, (score, title, source) in ranked[:limit]
     ]
+
+
+def _shared_words(words: list[str], title: str) -> float:
+    """The share of `words` found in `title`'s words, singular or plural ("analyst(s)")."""
+    own = {w.removesuffix("s") for w in _words(title)}
+    return sum(w.removesuffix("s") in own for w in words) / len(words) if words else 0.0
 
 
 def _score(squashed: str, whole: str, words: list[str]) -> float:

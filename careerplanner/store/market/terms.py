@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from careerplanner.core.skills import SkillTerm, normalise, skill_key
 from careerplanner.store.connection import Database
@@ -59,6 +60,29 @@ def skill_terms(db: Database) -> list[SkillTerm]:
         terms = build_skill_terms(db, onet and onet.id, esco and esco.id)
         _TERMS_CACHE[cache_key] = terms
     return terms
+
+
+def vocabulary_key(db: Database) -> str:
+    """What the vocabulary of this database depends on: the active O*NET and ESCO versions
+    (by content digest, so a rebuilt database never reuses another's) and the rename table."""
+    onet = active_dataset(db, "onet")
+    esco = active_dataset(db, "esco")
+    renames = db.execute(
+        "SELECT count(*), total(length(new_key) + length(old_name)) FROM skill_alias"
+    ).fetchone()
+    return "|".join(
+        [
+            f"onet={onet.sha256 if onet else '-'}",
+            f"esco={esco.sha256 if esco else '-'}",
+            f"renames={renames[0]}:{int(renames[1])}",
+        ]
+    )
+
+
+def market_folder(db: Database) -> Path | None:
+    """The folder of the market database file (None for an in-memory database)."""
+    path = db.execute("PRAGMA database_list").fetchone()[2]
+    return Path(path).parent if path else None
 
 
 def _db_identity(db: Database) -> str:

@@ -29,6 +29,11 @@ def add_listener(listener: Listener) -> None:
         _listeners.append(listener)
 
 
+def registered_listeners() -> tuple[Listener, ...]:
+    """The listeners registered now, in the order they are called."""
+    return tuple(_listeners)
+
+
 def remove_listener(listener: Listener) -> None:
     if listener in _listeners:
         _listeners.remove(listener)

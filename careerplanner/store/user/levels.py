@@ -49,31 +49,45 @@ def _key_filter(keys: list[str] | None) -> tuple[str, list[str]]:
 
 
 def _reached_levels(db: Database, keys: list[str] | None) -> dict[str, int]:
-    """Per skill, the highest level reached on any of its goals (core's `reached_level`)."""
+    """Per skill, the highest level reached on any of its goals (core's `reached_level`).
+
+    Read as one aggregate row per goal and level (is every step finished, is one done?), not
+    step by step: a large roadmap has thousands of steps and the rule needs only that."""
     where, params = _key_filter(keys)
     goals = db.execute(
         f"SELECT id, skill_key, start_level, target_level FROM roadmap_goal {where}", params
     ).fetchall()
-    steps: dict[int, list[Step]] = {}
-    for goal_id, to_level, state in db.execute(
-        "SELECT goal_id, to_level, state FROM roadmap_step "
-        f"WHERE goal_id IN (SELECT id FROM roadmap_goal {where})",
+    levels: dict[int, list[Step]] = {}
+    for goal_id, to_level, finished, done in db.execute(
+        "SELECT goal_id, to_level, "
+        "min(state IN ('done', 'skipped')), max(state = 'done') FROM roadmap_step "
+        f"WHERE goal_id IN (SELECT id FROM roadmap_goal {where}) GROUP BY goal_id, to_level",
         params,
     ):
-        steps.setdefault(goal_id, []).append(Step(None, goal_id, "", to_level, StepState(state)))
+        # One step stands for the level's group: done when all are finished and one is done.
+        state = StepState.DONE if finished and done else StepState.PENDING
+        levels.setdefault(goal_id, []).append(Step(None, goal_id, "", to_level, state))
     reached: dict[str, int] = {}
     for goal_id, key, start, target in goals:
-        level = reached_level(start, target, steps.get(goal_id, []))
+        level = reached_level(start, target, levels.get(goal_id, []))
         reached[key] = max(reached.get(key, 0), level)
     return reached
 
 
 def _evidenced_levels(db: Database, keys: list[str] | None) -> dict[str, list[int]]:
+    """Per skill, the highest level its evidence proves (all `effective_level` uses)."""
     where, params = _key_filter(keys)
-    evidenced: dict[str, list[int]] = {}
-    for key, level in db.execute(f"SELECT skill_key, level FROM evidence {where}", params):
-        evidenced.setdefault(key, []).append(level)
-    return evidenced
+    return {
+        key: [level]
+        for key, level in db.execute(
+            f"SELECT skill_key, max(level) FROM evidence {where} GROUP BY skill_key", params
+        )
+    }
+
+
+def goal_skill_names(db: Database) -> dict[str, str]:
+    """Skill key -> the name the newest goal on it gives the skill."""
+    return dict(db.execute("SELECT skill_key, skill_name FROM roadmap_goal ORDER BY id"))
 
 
 def all_effective_levels(db: Database, keys: set[str] | None = None) -> dict[str, EffectiveLevel]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import FoundSkill, normalise
@@ -30,6 +31,7 @@ class UserSkill:
     override_reason: str | None
     evidence: list[dict]
     in_taxonomy: bool
+    added_reason: str | None = None  # set when the user added the skill the reader missed
 
     @property
     def level(self) -> int:
@@ -70,6 +72,7 @@ def store_resume_import(
         return ImportResult(existing[0], already_imported=True)
     now = now or stamps.now_stamp()
     added = changed = unchanged = 0
+    rejected = rejected_keys(db)  # the user said "not a skill": a re-import never brings it back
     with db.atomic():
         cursor = db.execute(
             "INSERT INTO resume_import (sha256, file_name, format, imported_at, parsed_json) "
@@ -78,6 +81,8 @@ def store_resume_import(
         )
         import_id = cursor.lastrowid
         for skill in skills:
+            if skill.key in rejected:
+                continue
             evidence = json.dumps(
                 [
                     {"text": e.text, "section": e.section, "reason": e.reason}
@@ -144,10 +149,11 @@ def list_skills(db: Database) -> list[UserSkill]:
     """Every skill in the profile, strongest first."""
     rows = db.execute(
         "SELECT skill_key, name, inferred_level, override_level, override_reason, "
-        "evidence_json, in_taxonomy FROM user_skill"
+        "evidence_json, in_taxonomy, added_reason FROM user_skill"
     ).fetchall()
     skills = [
-        UserSkill(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "[]"), bool(r[6])) for r in rows
+        UserSkill(r[0], r[1], r[2], r[3], r[4], json.loads(r[5] or "[]"), bool(r[6]), r[7])
+        for r in rows
     ]
     skills.sort(key=lambda s: (-s.level, s.name.casefold()))
     return skills
@@ -265,3 +271,105 @@ def resume_imports(db: Database) -> list[tuple[int, str, str, str]]:
     return db.execute(
         "SELECT id, file_name, format, imported_at FROM resume_import ORDER BY id DESC"
     ).fetchall()
+
+
+# --- The user's corrections to the reader: a skill it missed, a "skill" that is not one -------
+
+
+class RejectedSkill(NamedTuple):
+    key: str
+    name: str
+    reason: str
+    rejected_at: str
+
+
+def rejected_keys(db: Database) -> set[str]:
+    return {key for (key,) in db.execute("SELECT skill_key FROM skill_rejection").fetchall()}
+
+
+def rejected_skills(db: Database) -> list[RejectedSkill]:
+    """What the user marked "not a skill", newest first."""
+    rows = db.execute(
+        "SELECT skill_key, name, reason, rejected_at FROM skill_rejection "
+        "ORDER BY rejected_at DESC, name"
+    ).fetchall()
+    return [RejectedSkill(*row) for row in rows]
+
+
+@announces_change
+def add_skill(
+    db: Database,
+    key: str,
+    name: str,
+    level: int | str,
+    reason: str,
+    in_taxonomy: bool = True,
+    now: str | None = None,
+) -> UserSkill:
+    """Add a skill the reader missed, at the user's level (an override, so re-imports keep it).
+
+    A skill already in the profile is refused (its level is changed with an override); one the
+    user had marked "not a skill" is taken back off that list.
+    """
+    parsed = _checked_level(level)
+    if not name.strip():
+        raise UserError("Give the skill's name.")
+    if not reason.strip():
+        raise UserError("Give a reason (for example, where you used the skill).")
+    existing = db.execute("SELECT name FROM user_skill WHERE skill_key = ?", [key]).fetchone()
+    if existing is not None:
+        raise UserError(
+            f"{existing[0]} is already in your profile; change its level with "
+            "'careerplanner resume override'."
+        )
+    now = now or stamps.now_stamp()
+    with db.atomic():
+        db.execute("DELETE FROM skill_rejection WHERE skill_key = ?", [key])
+        db.execute(
+            "INSERT INTO user_skill (skill_key, name, inferred_level, evidence_json, in_taxonomy, "
+            "override_level, override_reason, added_reason, updated_at) "
+            "VALUES (?, ?, 0, '[]', ?, ?, ?, ?, ?)",
+            [key, name.strip(), int(in_taxonomy), parsed, reason.strip(), reason.strip(), now],
+        )
+        _history(db, key, now, parsed, "added by you", reason.strip())
+    return find_skill(db, key)
+
+
+@announces_change
+def reject_skill(db: Database, name_or_key: str, reason: str, now: str | None = None) -> str:
+    """Mark a found skill "not a skill": it leaves the profile, and re-imports keep it out.
+    Returns the skill's name."""
+    if not reason.strip():
+        raise UserError('Give a reason (for example, "an employer\'s name, not a skill").')
+    skill = find_skill(db, name_or_key)
+    now = now or stamps.now_stamp()
+    with db.atomic():
+        db.execute(
+            "INSERT OR REPLACE INTO skill_rejection (skill_key, name, reason, rejected_at) "
+            "VALUES (?, ?, ?, ?)",
+            [skill.key, skill.name, reason.strip(), now],
+        )
+        db.execute("DELETE FROM user_skill WHERE skill_key = ?", [skill.key])
+        _history(db, skill.key, now, 0, "not a skill", reason.strip())
+    return skill.name
+
+
+@announces_change
+def unreject_skill(db: Database, name_or_key: str, now: str | None = None) -> str:
+    """Take a skill off the "not a skill" list (the next import of a resume naming it adds it)."""
+    wanted = normalise(name_or_key)
+    for rejected in rejected_skills(db):
+        if name_or_key.strip() == rejected.key or wanted == normalise(rejected.name):
+            now = now or stamps.now_stamp()
+            with db.atomic():
+                db.execute("DELETE FROM skill_rejection WHERE skill_key = ?", [rejected.key])
+                _history(db, rejected.key, now, 0, "a skill again", "")
+            return rejected.name
+    raise UserError(f"{name_or_key!r} is not on your list of things that are not skills.")
+
+
+def _checked_level(level: int | str) -> int:
+    try:
+        return int(Level.parse(level))
+    except ValueError:
+        raise UserError(f"{level!r} is not a level; use L0 to L5.") from None

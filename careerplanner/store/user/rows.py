@@ -50,6 +50,14 @@ def table_columns(db: Database, table: str) -> list[ColumnInfo]:
     ]
 
 
+def declared_types(db: Database) -> dict[str, dict[str, str]]:
+    """Each user table's columns with their declared SQL type (the JSON backup's field checks)."""
+    return {
+        table: dict(db.execute("SELECT name, type FROM pragma_table_info(?)", [table]).fetchall())
+        for table in user_table_names(db)
+    }
+
+
 def schema_version(db: Database) -> int:
     return int(db.execute("PRAGMA user_version").fetchone()[0])
 

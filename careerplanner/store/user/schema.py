@@ -140,9 +140,28 @@ def m001_initial(db):
         db.execute(statement)
 
 
+# Version 2: the user's corrections to the skill reader. A skill the user added is a user_skill
+# row with `added_reason` set (its level is an override, so a re-import keeps it); a skill the
+# user marked "not a skill" is a skill_rejection row, and a re-import never brings it back.
+_M002_STATEMENTS = (
+    "ALTER TABLE user_skill ADD COLUMN added_reason TEXT",
+    """CREATE TABLE skill_rejection (
+        skill_key TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        rejected_at TEXT NOT NULL
+    )""",
+)
+
+
+def m002_skill_corrections(db):
+    for statement in _M002_STATEMENTS:
+        db.execute(statement)
+
+
 USER_DB = DatabaseSpec(
     label="your data",
     application_id=0x43505553,
     name="careerplanner.user",
-    steps=(m001_initial,),
+    steps=(m001_initial, m002_skill_corrections),
 )

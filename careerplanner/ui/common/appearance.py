@@ -2,8 +2,8 @@
 
 The bundled DejaVu fonts are registered at start-up so a machine without any fonts (a bare
 container, a minimal Linux) still draws text instead of empty boxes. Colours always come from the
-palette, which follows the system's light or dark scheme; charts get the same colours through
-`chart_theme()`.
+palette, which follows the system's light or dark scheme unless the user chose light or dark
+(View > Theme, kept in the settings file); charts get the same colours through `chart_theme()`.
 """
 
 from __future__ import annotations
@@ -63,6 +63,94 @@ def apply_style_sheet(app: QApplication) -> None:
     path = resource_path("style.qss")
     if path.is_file():
         app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+THEME_SETTING = "appearance/theme"
+THEMES = (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark"))
+
+_DARK_COLOURS = (
+    ("Window", "#2b2b2b"),
+    ("WindowText", "#e8e8e8"),
+    ("Base", "#1e1e1e"),
+    ("AlternateBase", "#262626"),
+    ("ToolTipBase", "#1e1e1e"),
+    ("ToolTipText", "#e8e8e8"),
+    ("Text", "#e8e8e8"),
+    ("Button", "#353535"),
+    ("ButtonText", "#e8e8e8"),
+    ("BrightText", "#ff6b6b"),
+    ("Highlight", "#3d7bd9"),
+    ("HighlightedText", "#ffffff"),
+    ("Light", "#4a4a4a"),
+    ("Midlight", "#3a3a3a"),
+    ("Mid", "#555555"),
+    ("Dark", "#1a1a1a"),
+    ("Shadow", "#000000"),
+    ("Link", "#6ea8ff"),
+    ("PlaceholderText", "#9a9a9a"),
+)
+_LIGHT_COLOURS = (
+    ("Window", "#efefef"),
+    ("WindowText", "#1e1e1e"),
+    ("Base", "#ffffff"),
+    ("AlternateBase", "#f5f5f5"),
+    ("ToolTipBase", "#ffffdc"),
+    ("ToolTipText", "#1e1e1e"),
+    ("Text", "#1e1e1e"),
+    ("Button", "#efefef"),
+    ("ButtonText", "#1e1e1e"),
+    ("BrightText", "#ffffff"),
+    ("Highlight", "#308cc6"),
+    ("HighlightedText", "#ffffff"),
+    ("Light", "#ffffff"),
+    ("Midlight", "#cacaca"),
+    ("Mid", "#b8b8b8"),
+    ("Dark", "#9f9f9f"),
+    ("Shadow", "#767676"),
+    ("Link", "#0b57d0"),
+    ("PlaceholderText", "#6e6e6e"),
+)
+
+
+def _palette(colours) -> QPalette:
+    palette = QPalette()
+    for role, colour in colours:
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    # Disabled text stays readable but visibly greyed in both schemes.
+    mid = palette.color(QPalette.ColorRole.PlaceholderText)
+    for role in ("WindowText", "Text", "ButtonText"):
+        palette.setColor(QPalette.ColorGroup.Disabled, getattr(QPalette.ColorRole, role), mid)
+    return palette
+
+
+def dark_palette() -> QPalette:
+    return _palette(_DARK_COLOURS)
+
+
+def light_palette() -> QPalette:
+    return _palette(_LIGHT_COLOURS)
+
+
+_CHOSEN_PROPERTY = "careerplannerThemeChosen"
+
+
+def theme_choice(settings) -> str:
+    """The theme kept in the settings ("system" when none or an unknown one is stored)."""
+    value = str(settings.value(THEME_SETTING, "system"))
+    return value if value in dict(THEMES) else "system"
+
+
+def apply_theme(app: QApplication, choice: str) -> None:
+    """Light, dark, or the system's palette; the charts redraw in the new colours."""
+    if choice == "dark":
+        app.setPalette(dark_palette())
+    elif choice == "light":
+        app.setPalette(light_palette())
+    elif app.property(_CHOSEN_PROPERTY):
+        # An empty palette hands the colours back to the platform, which then follows the
+        # system's light or dark scheme again.
+        app.setPalette(QPalette())
+    app.setProperty(_CHOSEN_PROPERTY, choice != "system")
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

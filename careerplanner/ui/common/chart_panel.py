@@ -281,13 +281,25 @@ def _same(new: Any, old: Any) -> bool:
 
 
 class ChartPanel(QSplitter):
-    """A chart on the left and the same figures as a table on the right."""
+    """A chart and the same figures as a table: side by side on a wide screen, the table under
+    the chart on a narrow one (both then get the full width, and the table more rows)."""
+
+    STACK_BELOW_WIDTH = 720
+    CHART_MIN_HEIGHT = 200
 
     def __init__(
-        self, title: str, draw: DrawFunction, table_model, parent=None, first_column_width=190
+        self,
+        title: str,
+        draw: DrawFunction,
+        table_model,
+        parent=None,
+        first_column_width=190,
+        stack_below: int | None = None,
     ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
         self.setChildrenCollapsible(False)
+        # 0: always side by side (a short table, on a screen where height is scarce).
+        self._stack_below = self.STACK_BELOW_WIDTH if stack_below is None else stack_below
         self.chart = ChartCanvas(title, draw)
         self.table = make_table_view(
             table_model, f"{title} table", first_column_width=first_column_width
@@ -297,13 +309,55 @@ class ChartPanel(QSplitter):
         self.setStretchFactor(0, 3)
         self.setStretchFactor(1, 2)
         self._sized = False
+        self._user_moved = False  # once the user drags the divider, their sizes stay
+        self.splitterMoved.connect(self._moved_by_user)
+
+    def _moved_by_user(self, *_args) -> None:
+        self._user_moved = True
+
+    @property
+    def stacked(self) -> bool:
+        return self.orientation() == Qt.Orientation.Vertical
+
+    def _fit_to_width(self) -> None:
+        """Choose side by side or stacked for the current width; share the room once per
+        arrangement (a size the user drags to then stays)."""
+        wanted = (
+            Qt.Orientation.Vertical
+            if 0 < self.width() < self._stack_below
+            else Qt.Orientation.Horizontal
+        )
+        if wanted != self.orientation():
+            self.setOrientation(wanted)
+            # Growing later: stacked, the table takes most of it (more rows); beside, the chart.
+            chart_share, table_share = (1, 2) if self.stacked else (3, 2)
+            self.setStretchFactor(0, chart_share)
+            self.setStretchFactor(1, table_share)
+            self._sized = False
+            self._user_moved = False
+        if self.width() <= 0 or not self.isVisible():
+            return
+        if self.stacked and not self._user_moved:
+            # Stacked, the chart keeps its minimum as the height changes; the table gets the
+            # rest (more rows), until the user moves the divider.
+            self._sized = False
+        if self._sized:
+            return
+        self._sized = True
+        if self.stacked:
+            chart = max(self.CHART_MIN_HEIGHT, self.height() * 2 // 5)
+            self.setSizes([chart, max(self.height() - chart, 1)])
+        else:
+            # The chart gets the larger share; the table beside it scrolls.
+            self.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if not self._sized and self.width() > 0:
-            # The chart gets the larger share; the table beside it scrolls.
-            self._sized = True
-            self.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
+        self._fit_to_width()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit_to_width()
 
     def set_data(self, data: Any) -> None:
         self.chart.set_data(data)

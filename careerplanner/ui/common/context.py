@@ -8,11 +8,13 @@ publishes what changed through `events`, and each view refreshes only what it sh
 
 from __future__ import annotations
 
+import os
+
 from PySide6.QtCore import QObject, QSettings, Signal
 
 from careerplanner.store.connection import Database
 from careerplanner.store.data_dir import DataDir
-from careerplanner.ui.common.worker import TaskRunner
+from careerplanner.ui.common.worker import TaskRunner, stop_all_work
 
 SETTINGS_FILE = "settings.ini"
 
@@ -30,9 +32,15 @@ def open_settings(data_dir: DataDir) -> QSettings:
     """Window state and preferences, in an ini file inside the data folder.
 
     An explicit file (not the platform's registry or ~/.config) keeps everything the app writes in
-    one place, and under CAREERPLANNER_HOME in tests and scripts.
+    one place, and under CAREERPLANNER_HOME in tests and scripts. The file is private (0600)
+    whatever the umask, like the rest of the data folder: QSettings replaces it keeping its
+    permissions, so it is created 0600 first.
     """
-    return QSettings(str(data_dir.root / SETTINGS_FILE), QSettings.Format.IniFormat)
+    path = data_dir.root / SETTINGS_FILE
+    if data_dir.root.is_dir():
+        os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
+        os.chmod(path, 0o600)
+    return QSettings(str(path), QSettings.Format.IniFormat)
 
 
 class AppContext:
@@ -54,8 +62,8 @@ class AppContext:
         self.settings = settings
 
     def close(self) -> None:
-        self.runner.cancel_all()
-        self.runner.wait_for_done()
+        # Every worker, the charts' too, ends before the databases close and the app quits.
+        stop_all_work()
         self.settings.sync()
         self.user_db.close()
         self.market_db.close()

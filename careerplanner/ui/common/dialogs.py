@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 # them costs ~5 ms that an everyday start (which opens none) would pay.
 from PySide6 import QtWidgets
 
+from careerplanner.ui.common.plain_text import PLAIN_TEXT, escaped_rich_text
+
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
@@ -42,19 +44,44 @@ def choose_dataset_folder(parent: QWidget | None) -> Path | None:
     return Path(path) if path else None
 
 
+def message_box(parent: QWidget | None, icon, title: str, sentence: str, buttons=None):
+    """A message box that shows `sentence` as plain text (it often names a file or a dataset)."""
+    box = QtWidgets.QMessageBox(parent)
+    box.setIcon(icon)
+    box.setWindowTitle(title)
+    box.setProperty("textFormat", PLAIN_TEXT)
+    box.setText(sentence)
+    if buttons is not None:
+        box.setStandardButtons(buttons)
+    return box
+
+
+def _message_box(parent: QWidget | None, icon, title: str, sentence: str, buttons=None):
+    return message_box(parent, icon, title, sentence, buttons).exec()
+
+
 def show_error(parent: QWidget | None, sentence: str, title: str = "Career Planner") -> None:
-    QtWidgets.QMessageBox.warning(parent, title, sentence)
+    _message_box(parent, QtWidgets.QMessageBox.Icon.Warning, title, sentence)
 
 
 def show_info(parent: QWidget | None, sentence: str, title: str = "Career Planner") -> None:
-    QtWidgets.QMessageBox.information(parent, title, sentence)
+    _message_box(parent, QtWidgets.QMessageBox.Icon.Information, title, sentence)
 
 
 def confirm(parent: QWidget | None, question: str, title: str = "Career Planner") -> bool:
-    answer = QtWidgets.QMessageBox.question(parent, title, question)
-    return answer == QtWidgets.QMessageBox.StandardButton.Yes
+    buttons = QtWidgets.QMessageBox.StandardButton
+    answer = _message_box(
+        parent, QtWidgets.QMessageBox.Icon.Question, title, question, buttons.Yes | buttons.No
+    )
+    return answer == buttons.Yes
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
-    value, accepted = QtWidgets.QInputDialog.getText(parent, title, label, text=text)
-    return value if accepted else None
+    dialog = QtWidgets.QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    # The label names a skill from a file: escaped, as the dialog builds its label from it
+    # before any widget of it could be set to plain text.
+    dialog.setLabelText(escaped_rich_text(label))
+    dialog.setTextValue(text)
+    accepted = dialog.exec() == QtWidgets.QDialog.DialogCode.Accepted
+    return dialog.textValue() if accepted else None

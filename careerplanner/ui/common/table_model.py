@@ -20,6 +20,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from careerplanner.ui.common.plain_text import escaped_rich_text
+
 Row = TypeVar("Row")
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -102,7 +104,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             key = column.sort_key(row) if column.sort_key else column.text(row)
             return key if isinstance(key, (int, float, str)) else str(key)
         if role == _TOOLTIP:
-            return column.tooltip(row) if column.tooltip is not None else None
+            # Tooltips are always read as rich text: escape what came from files.
+            return escaped_rich_text(column.tooltip(row)) if column.tooltip is not None else None
         if role == _ALIGNMENT:
             return _RIGHT_ALIGNED if column.numeric else None
         return row  # ROW_ROLE

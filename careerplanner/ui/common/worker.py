@@ -18,6 +18,7 @@ Rules the adapter keeps:
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -26,6 +27,8 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from careerplanner.core.progress import CancelToken, Progress
 from careerplanner.errors import Cancelled
+from careerplanner.ui.common.lazy_qt import qt
+from careerplanner.ui.common.plain_text import make_labels_plain
 
 TaskFunction = Callable[[Progress, CancelToken], Any]
 
@@ -88,8 +91,17 @@ class ProgressDialog(QProgressDialog):
     cancels the task's token (the store then rolls back its transaction).
     """
 
-    def __init__(self, task: Task, title: str, parent: QWidget | None) -> None:
-        super().__init__(title, "Cancel", 0, 0, parent)
+    def __init__(
+        self, task: Task, title: str, parent: QWidget | None, delay_ms: int = PROGRESS_DELAY_MS
+    ) -> None:
+        # The label is set plain before any text reaches it: progress messages name files and
+        # datasets, and Qt lays a label out (loading any "image" in it) as it is constructed.
+        super().__init__("", "Cancel", 0, 0, parent)
+        make_labels_plain(self)
+        self.setLabelText(title)
+        if parent is not None:
+            # In front of its window, which stays usable to look at but not to edit meanwhile.
+            self.setWindowModality(qt().WindowModality.WindowModal)
         self.setWindowTitle(title)
         self.setAccessibleName(f"{title} progress")
         self.setAutoClose(False)
@@ -104,12 +116,15 @@ class ProgressDialog(QProgressDialog):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._appear)
-        self._timer.start(PROGRESS_DELAY_MS)
+        self._timer.start(delay_ms)
         self.hide()
 
     def _appear(self) -> None:
         if not self._task.done:
             self.show()
+            # In front of the window it belongs to, which stays where it is behind it.
+            self.raise_()
+            self.activateWindow()
 
     def _on_progress(self, done: int, total: int, message: str) -> None:
         maximum = total if total > 0 else 0  # 0..0 is Qt's "busy" bar
@@ -141,6 +156,7 @@ class TaskRunner(QObject):
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
+        _RUNNERS.add(self)
         self._generations: dict[str, int] = {}
         self._current: dict[str, Task] = {}
 
@@ -153,6 +169,7 @@ class TaskRunner(QObject):
         *,
         progress_title: str | None = None,
         dialog_parent: QWidget | None = None,
+        progress_delay_ms: int = PROGRESS_DELAY_MS,
     ) -> Task:
         """Run `fn(progress, cancel)` off the GUI thread; call back on the GUI thread.
 
@@ -180,7 +197,9 @@ class TaskRunner(QObject):
         task.failed.connect(deliver_error)
         if progress_title:
             # Kept on the task: a parentless dialog would otherwise be garbage-collected.
-            task.progress_dialog = ProgressDialog(task, progress_title, dialog_parent)
+            task.progress_dialog = ProgressDialog(
+                task, progress_title, dialog_parent, progress_delay_ms
+            )
         self._pool.start(_Runnable(fn, task))
         return task
 
@@ -211,6 +230,19 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (used on close so no worker outlives the databases)."""
         return self._pool.waitForDone(msecs)
+
+
+_RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+
+
+def stop_all_work(msecs: int = 30000) -> bool:
+    """Quitting: cancel every task of every runner (the app's and the charts') and wait for
+    their threads. A worker still running Python while the interpreter and Qt tear down can
+    corrupt memory ("corrupted double-linked list", exit 134); nothing may outlive this."""
+    runners = list(_RUNNERS)
+    for runner in runners:
+        runner.cancel_all()
+    return all([runner.wait_for_done(msecs) for runner in runners])
 
 
 def is_cancellation(error: BaseException) -> bool:

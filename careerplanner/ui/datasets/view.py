@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QTextBrowser,
     QVBoxLayout,
     QWidget,
@@ -20,8 +21,10 @@ from careerplanner.store.market.diff import diff_datasets
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.context import AppContext, with_databases
+from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import ROW_ROLE, Column, RowTableModel, sorted_view_model
 from careerplanner.ui.common.worker import is_cancellation
+from careerplanner.ui.datasets.changes import ChangesPage
 
 KIND_LABELS = {
     "onet": "Occupations (O*NET)",
@@ -46,42 +49,6 @@ def previous_version(datasets: list[DatasetInfo], chosen: DatasetInfo) -> Datase
     same_kind = [d for d in datasets if d.kind == chosen.kind]
     position = next(i for i, d in enumerate(same_kind) if d.id == chosen.id)
     return same_kind[position - 1] if position > 0 else None
-
-
-def _md(text) -> str:
-    """Escape Markdown's emphasis characters ("O*NET" must not start italics)."""
-    return str(text).replace("\\", "\\\\").replace("*", "\\*").replace("_", "\\_")
-
-
-def _change_lines(name: str, change) -> list[str]:
-    if not isinstance(change, dict):
-        return [f"- **{_md(name)}**: {_md(change)}"]
-    lines = [f"- **{_md(name)}**:"]
-    for key, value in change.items():
-        label = _md(key.replace("_", " "))
-        if isinstance(value, list):
-            items = [
-                " / ".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v)
-                for v in value[:8]
-            ]
-            more = f" … ({len(value)} in all)" if len(value) > 8 else ""
-            lines.append(f"    - {label}: {_md(', '.join(items)) or 'none'}{more}")
-        elif isinstance(value, dict):
-            lines.append(f"    - {label}: {len(value)} items")
-        else:
-            lines.append(f"    - {label}: {_md(value)}")
-    return lines
-
-
-def diff_markdown(diff: dict) -> str:
-    """A readable summary of `market_diff.diff_datasets`' result."""
-    old, new = diff["old"], diff["new"]
-    lines = [f"### What changed from {_md(old['name'])} to {_md(new['name'])}", ""]
-    for name, change in diff.get("files", {}).items():
-        lines += _change_lines(name.replace("_", " "), change)
-    if "wage_shifts" in diff:
-        lines += _change_lines("annual median pay", diff["wage_shifts"])
-    return "\n".join(lines)
 
 
 class DatasetModel(RowTableModel[DatasetInfo]):
@@ -130,12 +97,18 @@ class DatasetsView(QWidget):
         )
         self.details = QTextBrowser()
         self.details.setAccessibleName("Dataset details")
-        splitter = QSplitter()
+        self.changes = ChangesPage()
+        self.side = QTabWidget()
+        self.side.addTab(self.details, "Details")
+        self.side.addTab(self.changes, "What changed")
+        self.splitter = splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
-        splitter.addWidget(self.details)
+        splitter.addWidget(self.side)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
+        remember_splitter(splitter, ctx.settings, "datasets")
 
         self.import_button.clicked.connect(self.import_requested)
         self.activate_button.clicked.connect(self.activate_selected)
@@ -225,7 +198,11 @@ class DatasetsView(QWidget):
 
     def _show_diff_result(self, result: dict) -> None:
         self.last_diff = result
-        self.details.setMarkdown(diff_markdown(result))
+        self.changes.show_diff(result, self.ctx.user_db)
+        self.side.setCurrentWidget(self.changes)
+        table, side = self.splitter.sizes()
+        if side < table:  # the changes are the page now: give them the larger share
+            self.splitter.setSizes([(table + side) * 2 // 5, (table + side) * 3 // 5])
 
     def _failed(self, error: BaseException) -> None:
         if not is_cancellation(error):

@@ -5,11 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QHBoxLayout,
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QPushButton,
     QSplitter,
@@ -28,12 +25,19 @@ from careerplanner.services.market_pages import role_requirements
 from careerplanner.store.user.targets import add_target_role, target_roles
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
-from careerplanner.ui.common.role_search import RoleSearch
+from careerplanner.ui.common.plain_text import plain_label
+from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import Column, RowTableModel, sorted_view_model
+from careerplanner.ui.gap.explain import ExplainDialog
 from careerplanner.ui.gap.models import ComparisonModel, GapRowModel
+from careerplanner.ui.gap.side_column import build_side_column
 from careerplanner.ui.roadmap.view import create_goals_from_top_gaps
 
 __all__ = ["ComparisonModel", "GapRowModel", "GapView"]  # the models moved to gap_models
+
+SIDE_COLUMN_WIDTH = 250
+MIN_TABLE_ROWS = 8  # the gap table must show this many rows, and the chart this height, at
+MIN_CHART_HEIGHT = 200  # 1024x640 (`careerplanner --smoke --all-screens --size 1024x640`)
 
 
 class GapView(QWidget):
@@ -48,47 +52,39 @@ class GapView(QWidget):
         self._shown_gap: RoleGap | None = None
         self._shown_once = False
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(16, 10, 16, 8)
+        header = QHBoxLayout()
         title = QLabel("Your gap")
         title.setProperty("role", "title")
-        layout.addWidget(title)
-
-        top = QHBoxLayout()
-        roles_box = QVBoxLayout()
-        roles_box.addWidget(QLabel("Target roles (tick to compare):"))
-        self.role_list = QListWidget()
-        self.role_list.setAccessibleName("Target roles to compare")
-        self.role_list.setMaximumHeight(76)
-        roles_box.addWidget(self.role_list)
-        top.addLayout(roles_box, 1)
-        search_box = QVBoxLayout()
-        search_box.addWidget(QLabel("Add a role by any title:"))
-        self.role_search = RoleSearch(ctx.market_db)
-        self.role_search.results.setMaximumHeight(48)
-        search_box.addWidget(self.role_search)
-        top.addLayout(search_box, 1)
-        layout.addLayout(top)
-
-        options = QHBoxLayout()
-        self.all_tech = QCheckBox("Include every listed technology (not only Hot / In Demand)")
-        self.all_tech.setAccessibleName("Include every listed technology")
-        options.addWidget(self.all_tech)
-        options.addStretch(1)
-        layout.addLayout(options)
-        self.fit_label = QLabel()
-        self.fit_label.setProperty("role", "figure")
+        header.addWidget(title)
+        self.fit_label = plain_label()  # names from files: never HTML
+        self.fit_label.setProperty("role", "subtitle")
+        self.fit_label.setAccessibleName("Fit scores")
         self.fit_label.setWordWrap(True)
-        layout.addWidget(self.fit_label)
-        self.source_label = QLabel()
-        self.source_label.setProperty("role", "hint")
-        self.source_label.setWordWrap(True)
-        self.source_label.setAccessibleName("What the fit score counts")
-        layout.addWidget(self.source_label)
+        self.fit_label.setMinimumWidth(120)
+        header.addWidget(self.fit_label, 1)
+        self.explain_button = QPushButton("How is this computed?")
+        self.explain_button.setAccessibleName("How the gap and fit are computed")
+        self.explain_button.clicked.connect(self.explain)
+        header.addWidget(self.explain_button)
+        layout.addLayout(header)
 
+        # Controls and explanations on the left (scrolling on a small screen), the chart and
+        # table on the right where the height is: at 1024x640 the chart still gets 200 px and
+        # the table 8 rows. The divider remembers where the user put it.
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(build_side_column(self))
         self.tabs = QTabWidget()
-        layout.addWidget(self.tabs, 1)
+        self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._by_role_tab(), "By role")
         self.tabs.addTab(self._side_by_side_tab(), "Side by side")
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        if not remember_splitter(self.splitter, ctx.settings, "gap"):
+            self.splitter.setSizes([SIDE_COLUMN_WIDTH, 4 * SIDE_COLUMN_WIDTH])
+        layout.addWidget(self.splitter, 1)
 
         self.role_list.itemChanged.connect(lambda _item: self.recompute())
         self.all_tech.toggled.connect(lambda _on: self.recompute())
@@ -101,55 +97,16 @@ class GapView(QWidget):
     def _by_role_tab(self) -> QWidget:
         tab = QWidget()
         layout = QVBoxLayout(tab)
-        row = QHBoxLayout()
-        row.addWidget(QLabel("Role:"))
-        self.role_combo = QComboBox()
-        self.role_combo.setAccessibleName("Role shown in the chart")
-        row.addWidget(self.role_combo, 1)
-        # Helper H (roadmap): goals for this role's top priorities, undoable on the Roadmap screen.
-        self.create_goals_button = QPushButton("Create goals from the top priorities")
-        self.create_goals_button.setAccessibleName("Create roadmap goals from the top priorities")
-        self.create_goals_button.clicked.connect(self._create_goals)
-        row.addWidget(self.create_goals_button)
-        layout.addLayout(row)
+        layout.setContentsMargins(0, 6, 0, 0)
+        # The role shown and its goals button live in the side column (built first), not on
+        # a row of their own: on a small window that row's height goes to the table.
         self.gap_model = GapRowModel(self)
         self.gap_proxy = sorted_view_model(self.gap_model, self)
         self.gap_panel = ChartPanel(
             "Your level against the required level", self._draw_gap, self.gap_proxy
         )
         layout.addWidget(self.gap_panel, 1)
-        whatif = QHBoxLayout()
-        whatif.addWidget(QLabel("What if my level in"))
-        self.whatif_skill = QComboBox()
-        self.whatif_skill.setAccessibleName("What-if skill")
-        self.whatif_level = QComboBox()
-        self.whatif_level.setAccessibleName("What-if level")
-        for level in range(6):
-            self.whatif_level.addItem(f"L{level}", level)
-        whatif.addWidget(self.whatif_skill, 2)
-        whatif.addWidget(QLabel("were"))
-        whatif.addWidget(self.whatif_level)
-        self.whatif_result = QLabel()
-        self.whatif_result.setAccessibleName("What-if result")
-        self.whatif_result.setWordWrap(True)
-        whatif.addWidget(self.whatif_result, 3)
-        self.set_level_button = QPushButton("Set as my level")
-        self.set_level_button.setAccessibleName("Set the what-if level as my own level")
-        self.set_level_button.setToolTip(
-            "Keep this level in your profile (an override with its reason), e.g. for an O*NET "
-            "rating such as Programming that a resume never names."
-        )
-        self.set_level_button.clicked.connect(self.set_own_level)
-        whatif.addWidget(self.set_level_button)
-        layout.addLayout(whatif)
-        self.pay_label = QLabel()
-        self.pay_label.setWordWrap(True)
-        self.pay_label.setAccessibleName("Pay effect")
-        self.pay_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.pay_label)
         self.role_combo.currentIndexChanged.connect(lambda _i: self._show_role())
-        self.whatif_skill.currentIndexChanged.connect(self._skill_for_whatif_changed)
-        self.whatif_level.currentIndexChanged.connect(lambda _i: self.update_what_if())
         return tab
 
     def _side_by_side_tab(self) -> QWidget:
@@ -297,16 +254,27 @@ class GapView(QWidget):
         self._show_pay(gap)
 
     def _counts_text(self, gap: RoleGap | None) -> str:
-        """What the fit counts for the shown role, and where the required depths come from."""
+        """What the fit counts for the shown role, with the same numbers as the table, the
+        chart and the Start screen: rows listed, requirements counted, met, to grow."""
         if gap is None:
             return ""
-        return " ".join(
-            [
-                f"{gap.role_title}: {gap.counts_sentence()}",
-                "Required depths are estimates: O*NET levels mapped onto L0–L5 (docs/gap.md).",
-                *self.role_notes,
-            ]
+        counted, to_grow = gap.requirement_count, gap.unmet_count
+        parts = [
+            f"{gap.role_title}: {len(gap.rows)} requirements listed (the table shows them all); "
+            f"the fit counts {counted} of them, {counted - to_grow} met and {to_grow} to grow.",
+            "Technologies of one O*NET category count once, met by any one of them.",
+        ]
+        if gap.unrated:
+            parts.append(
+                f"{len(gap.unrated)} O*NET ratings are not counted until you set your level."
+            )
+        estimated = [row.skill_name for row in gap.rows if row.estimated]
+        if estimated:
+            parts.append(f"Your {', '.join(estimated)} level is estimated from your skills.")
+        parts.append(
+            "Required depths are estimates: O*NET levels mapped onto L0–L5 (How is this computed?)."
         )
+        return " ".join(parts + self.role_notes)
 
     def _show_pay(self, gap: RoleGap | None) -> None:
         if gap is None:
@@ -347,9 +315,30 @@ class GapView(QWidget):
         self.whatif_result.setText(text)
         return text
 
+    def explain(self) -> None:
+        ExplainDialog(self).open()
+
     def _create_goals(self) -> None:
         if self.role_combo.currentData():
             create_goals_from_top_gaps(self.ctx, self.role_combo.currentData(), parent=self)
+
+    def table_rows_shown(self) -> int:
+        table = self.gap_panel.table
+        return table.viewport().height() // max(table.verticalHeader().defaultSectionSize(), 1)
+
+    def usability_problems(self) -> list[str]:
+        """Whether the gap table and chart have room enough (checked by the smoke run)."""
+        problems = []
+        if self.table_rows_shown() < MIN_TABLE_ROWS:
+            problems.append(
+                f"the gap table shows {self.table_rows_shown()} rows, fewer than {MIN_TABLE_ROWS}."
+            )
+        if self.gap_panel.chart.height() < MIN_CHART_HEIGHT:
+            problems.append(
+                f"the gap chart is {self.gap_panel.chart.height()} px tall, "
+                f"less than {MIN_CHART_HEIGHT}."
+            )
+        return problems
 
     def exercise(self) -> None:
         """Draw both charts once (smoke test, screenshots)."""

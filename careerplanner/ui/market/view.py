@@ -4,13 +4,15 @@ dataset covers the role, its pay-raising skills and seniority breakdown)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -21,11 +23,11 @@ from careerplanner.charts.market import draw_depth_distribution, draw_pay_percen
 from careerplanner.core.gap import best_next_steps, compute_gap
 from careerplanner.services.levels import user_levels
 from careerplanner.services.market_pages import (
-    find_skills,
     posting_pairings,
     posting_skill_rows,
     role_requirements,
 )
+from careerplanner.services.skill_search import find_skills_fast
 from careerplanner.store.market.levels import MAPPING_NOTE
 from careerplanner.store.market.occupations import (
     Rating,
@@ -40,6 +42,7 @@ from careerplanner.store.market.technologies import technology_demand
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.role_search import RoleSearch
+from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import Column, RowTableModel, money_text, sorted_view_model
 from careerplanner.ui.market.career_postings import CareerPostings
 
@@ -73,6 +76,7 @@ RATING_COLUMNS: list[Column[Rating]] = [
     Column("N", lambda r: "—" if r.level_n is None else str(r.level_n), lambda r: r.level_n or 0),
     Column("Note", lambda r: "O*NET advises caution" if r.recommend_suppress else ""),
 ]
+SEARCH_DELAY_MS = 200  # wait for a pause in typing before searching (as the role search)
 PAY_MEASURES = (("p10", "a_pct10"), ("p25", "a_pct25"), ("median", "a_median"))
 PAY_MEASURES += (("p75", "a_pct75"), ("p90", "a_pct90"))
 
@@ -140,7 +144,10 @@ class SkillPage(QWidget):
         right.addWidget(self.figures)
         right.addWidget(self.warning)
         self.depth_model = RowTableModel(DEPTH_COLUMNS, self)
-        self.depth_panel = ChartPanel("Required depth", self._draw_depth, self.depth_model)
+        # Six rows (L0–L5): side by side always, the height goes to the occupations table.
+        self.depth_panel = ChartPanel(
+            "Required depth", self._draw_depth, self.depth_model, stack_below=0
+        )
         right.addWidget(self.depth_panel, 1)
         self.details = QTabWidget()
         self.occupation_model = RowTableModel(OCCUPATION_COLUMNS, self)
@@ -160,7 +167,12 @@ class SkillPage(QWidget):
         )
         right.addWidget(self.details, 1)
         layout.addLayout(right, 5)
-        self.search.textChanged.connect(self.find)
+        # Search once typing pauses, over the names held in memory (services.skill_search).
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.find_now)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self.matches.currentItemChanged.connect(self._chosen)
 
     @staticmethod
@@ -168,11 +180,15 @@ class SkillPage(QWidget):
         counts, n = data
         draw_depth_distribution(fig, counts, theme, n)
 
+    def find_now(self) -> None:
+        self._search_timer.stop()
+        self.find(self.search.text())
+
     def find(self, text: str) -> None:
         self.matches.clear()
         if len(text.strip()) < 2:
             return
-        for key, name, where in find_skills(self.ctx.market_db, text):
+        for key, name, where in find_skills_fast(self.ctx.market_db, text):
             item = QListWidgetItem(f"{name}  ({where})")
             item.setData(Qt.ItemDataRole.UserRole, (key, name))
             self.matches.addItem(item)
@@ -252,26 +268,42 @@ class CareerPage(QWidget):
         self.ratings_note = _label("", "hint")
         self.path_in = _label()
         self.postings = CareerPostings(ctx, self)
+        # The role's text scrolls in the first pane of the splitter: a long description must
+        # not make the page taller than a 1024x640 window.
+        text = QWidget()
+        text_layout = QVBoxLayout(text)
+        text_layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.title, self.description, self.path_in, self.ratings_note):
-            right.addWidget(widget)
-        right.addWidget(self.postings.summary)
-        right.addWidget(self.postings.warning)
-        right.addWidget(self.postings.role_row)
+            text_layout.addWidget(widget)
+        text_layout.addWidget(self.postings.summary)
+        text_layout.addWidget(self.postings.warning)
+        text_layout.addWidget(self.postings.role_row)
+        text_layout.addStretch(1)
+        text_pane = QScrollArea()
+        text_pane.setWidget(text)
+        text_pane.setWidgetResizable(True)
+        text_pane.setFrameShape(QFrame.Shape.NoFrame)
+        text_pane.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(text_pane)
         self.rating_model = RowTableModel(RATING_COLUMNS, self)
         splitter.addWidget(
             make_table_view(sorted_view_model(self.rating_model, self), "Top skills by importance")
         )
         self.pay_model = RowTableModel(PAY_COLUMNS, self)
         self.pay_panel = ChartPanel(
-            "Pay percentiles", self._draw_pay, self.pay_model, first_column_width=90
+            "Pay percentiles", self._draw_pay, self.pay_model, first_column_width=90, stack_below=0
         )
         self.figure_tabs = QTabWidget()
         self.figure_tabs.addTab(self.pay_panel, "Pay percentiles (BLS)")
         self.postings.add_tabs(self.figure_tabs)
         splitter.addWidget(self.figure_tabs)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setStretchFactor(2, 3)
+        if not remember_splitter(splitter, ctx.settings, "market-career"):
+            splitter.setSizes([170, 170, 300])  # the role's text, its skills, its figures
         right.addWidget(splitter, 1)
         layout.addLayout(right, 5)
         self.role_search.role_chosen.connect(self.show_role)
@@ -338,7 +370,7 @@ class MarketView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(16, 10, 16, 8)  # room for the tables at 1024x640
         title = QLabel("Market explorer")
         title.setProperty("role", "title")
         layout.addWidget(title)
@@ -352,12 +384,15 @@ class MarketView(QWidget):
     def exercise(self) -> None:
         """Show a skill and a role and draw their charts once (smoke test, screenshots)."""
         self.skill_page.search.setText("Python")
+        self.skill_page.find_now()
         if self.skill_page.matches.count():
             self.skill_page.matches.setCurrentRow(0)
         self.skill_page.depth_panel.chart.draw_now()
         self.career_page.role_search.edit.setText("Software Developers")
         matches = self.career_page.role_search.search_now()
         if matches:
+            self.career_page.role_search.results.setCurrentRow(0)  # as a user picks it
+            self.career_page.role_search.hint.hide()
             self.career_page.show_role(matches[0].code, matches[0].title)
         self.tabs.setCurrentWidget(self.career_page)
         self.career_page.pay_panel.chart.draw_now()

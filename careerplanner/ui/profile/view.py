@@ -7,12 +7,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -33,7 +35,9 @@ from careerplanner.store.user.profile import (
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import ROW_ROLE, Column, RowTableModel, sorted_view_model
+from careerplanner.ui.profile.corrections import CorrectionsBox
 
 SKILL_COLUMNS: list[Column[UserSkill]] = [
     Column("Skill", lambda s: s.name, lambda s: s.name.casefold()),
@@ -116,6 +120,8 @@ class ProfileView(QWidget):
         self.evidence.setWordWrap(True)
         detail_layout.addWidget(self.evidence, 1)
         detail_layout.addWidget(self._override_box())
+        self.corrections = CorrectionsBox(ctx, self.selected)
+        detail_layout.addWidget(self.corrections)
         self.history_model = LevelHistoryModel(self)
         self.history = ChartPanel(
             "Level history", _draw_history, self.history_model, first_column_width=90
@@ -123,11 +129,19 @@ class ProfileView(QWidget):
         self.history.setMinimumHeight(180)
         detail_layout.addWidget(self.history, 1)
 
+        # The detail column scrolls on its own on a small window (1024x640), so the skills
+        # table keeps the whole height; the divider remembers where the user put it.
+        detail_scroll = QScrollArea()
+        detail_scroll.setWidget(detail)
+        detail_scroll.setWidgetResizable(True)
+        detail_scroll.setFrameShape(QFrame.Shape.NoFrame)
         splitter = QSplitter()
+        splitter.setChildrenCollapsible(False)
         splitter.addWidget(self.table)
-        splitter.addWidget(detail)
+        splitter.addWidget(detail_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        remember_splitter(splitter, ctx.settings, "profile")
         layout.addWidget(splitter, 1)
 
         self.table.selectionModel().selectionChanged.connect(self._show_selected)
@@ -157,6 +171,7 @@ class ProfileView(QWidget):
         selected = self.selected()
         skills = list_skills(self.ctx.user_db)
         self.model.set_rows(skills)
+        self.corrections.refresh()
         overridden = sum(1 for skill in skills if skill.override_level is not None)
         self.summary.setText(
             f"{len(skills)} skills, {overridden} with your own level."
@@ -190,10 +205,12 @@ class ProfileView(QWidget):
         info = LEVEL_INFO[level]
         self.skill_title.setText(f"{skill.name}: {level.code} {info.name}")
         self.level_meaning.setText(f"{info.meaning.capitalize()}. Earned by: {info.evidence}.")
+        if skill.added_reason is not None:
+            self.evidence.addItem(f"Added by you — {skill.added_reason}")
         for item in skill.evidence:
             reason = f" — {item.get('reason')}" if item.get("reason") else ""
             self.evidence.addItem(f"{item.get('text', '')}{reason}")
-        if not skill.evidence:
+        if not skill.evidence and skill.added_reason is None:
             self.evidence.addItem("(no lines recorded)")
         index = self.override_combo.findData(
             NO_OVERRIDE if skill.override_level is None else skill.override_level

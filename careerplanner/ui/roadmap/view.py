@@ -33,19 +33,23 @@ from careerplanner.core.roadmap import Goal, overall_progress
 from careerplanner.errors import UserError
 from careerplanner.services.roadmap_skills import current_dataset_keys, renamed_skills
 from careerplanner.store.user.evidence import list_evidence
-from careerplanner.store.user.goals import add_goals, due_reviews, list_goals
+from careerplanner.store.user.goals import due_reviews, list_goals
 from careerplanner.store.user.levels import all_effective_levels
 from careerplanner.store.user.progress import progress_history
 from careerplanner.store.user.targets import target_roles
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.plain_text import plain_label
+from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import ROW_ROLE, sorted_view_model
 from careerplanner.ui.roadmap import dialogs as roadmap_dialogs
+from careerplanner.ui.roadmap import goal_plan_dialog
 from careerplanner.ui.roadmap.commands import AddGoalsCommand
 from careerplanner.ui.roadmap.detail import GoalDetail
 from careerplanner.ui.roadmap.edits import RoadmapEdits, Selection
 from careerplanner.ui.roadmap.files import RoadmapFiles
+from careerplanner.ui.roadmap.goal_plan import add_planned_goals, plan_goals
 from careerplanner.ui.roadmap.models import (
     GoalModel,
     GoalRow,
@@ -53,8 +57,6 @@ from careerplanner.ui.roadmap.models import (
     goal_rows,
     record_fit_now,
     role_gap,
-    suggested_target_date,
-    top_gap_goals,
 )
 from careerplanner.ui.roadmap.panels import EvidencePanel, ProgressPanel, ReviewPanel, selected_row
 
@@ -76,25 +78,28 @@ def create_goals_from_top_gaps(
     if view is not None:
         return view.create_goals_from_gap(role_code, limit, today)
     try:
-        goals = _add_goals_from_gap(ctx, role_code, limit, today)
+        chosen = _chosen_goals(ctx, role_code, limit, today, parent)
+        goals = _add_chosen_goals(ctx, chosen) if chosen else []
     except UserError as error:
         dialogs.show_error(parent, str(error))
         return []
-    _publish(ctx, f"Added {len(goals)} goals to your roadmap.")
+    if goals:
+        _publish(ctx, f"Added {len(goals)} goals to your roadmap.")
     return goals
 
 
-def _add_goals_from_gap(ctx: AppContext, role_code: str, limit: int, today: date | None):
+def _chosen_goals(ctx: AppContext, role_code: str, limit: int, today: date | None, parent):
+    """The plan for the role's top gaps, as the user ticked it (None: cancelled). Raises
+    UserError saying why nothing can be added."""
     gap = role_gap(ctx.user_db, ctx.market_db, role_code)
     if gap is None:
         raise UserError(f"The active dataset has no role {role_code}; choose another target role.")
-    wanted = top_gap_goals(gap, limit)
-    if not wanted:
-        raise UserError(f"You already meet every requirement of {gap.role_title} shown.")
-    when = suggested_target_date(gap, wanted, today or date.today())
-    goals = add_goals(ctx.user_db, wanted, when)
-    if not goals:
-        raise UserError(f"Your top gaps for {gap.role_title} already have goals on your roadmap.")
+    plan = plan_goals(gap, ctx.user_db, limit, today or date.today())
+    return goal_plan_dialog.ask_goal_plan(parent, gap.role_title, plan)
+
+
+def _add_chosen_goals(ctx: AppContext, chosen) -> list[Goal]:
+    goals = add_planned_goals(ctx.user_db, chosen)
     record_fit_now(ctx.user_db, ctx.market_db, "goals added")
     return goals
 
@@ -133,14 +138,18 @@ class RoadmapView(QWidget):
             self, ctx, self.undo_stack, self.refresh, self.exported.emit, self.restored.emit
         )
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setContentsMargins(16, 6, 16, 4)
+        # The title and the toolbar share a row: on a 640 px tall window the goals need it.
+        header = QHBoxLayout()
         title = QLabel("Your roadmap")
         title.setProperty("role", "title")
-        layout.addWidget(title)
-        layout.addWidget(self._toolbar())
+        header.addWidget(title)
+        header.addWidget(self._toolbar(), 1)
+        layout.addLayout(header)
         layout.addLayout(self._gap_row())
-        self.summary = QLabel()
-        self.summary.setProperty("role", "figure")
+        self.summary = plain_label()  # names skills from files: never HTML
+        # One line of text, not the 20 pt figure: on a 640 px tall window the goals need it.
+        self.summary.setProperty("role", "subtitle")
         self.summary.setAccessibleName("Roadmap summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -173,36 +182,57 @@ class RoadmapView(QWidget):
         self.edit_goal_action = self._bar_action(bar, "Edit goal…", edits.edit_goal, None)
         self.delete_goal_action = self._bar_action(bar, "Delete goal", edits.delete_goal, None)
         bar.addSeparator()
-        self.undo_action = self.undo_stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
-        self.redo_action = self.undo_stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(
-            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
-        )
-        for action in (self.undo_action, self.redo_action):
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(action)
-            bar.addAction(action)
-        bar.addSeparator()
+        # Export comes before Undo and Redo: it stays in view at the default width, and the
+        # buttons never move under the mouse.
         self.export_menu = QMenu("Export", self)
         self.export_actions: dict[str, QAction] = {}
         for fmt, text, _filter, _name in roadmap_dialogs.EXPORT_CHOICES:
             action = self.export_menu.addAction(text)
             action.triggered.connect(lambda _c=False, f=fmt: self.files.export(f))
             self.export_actions[fmt] = action
-        export_button = QToolButton()
-        export_button.setText("&Export")
-        export_button.setAccessibleName("Export the roadmap")
-        export_button.setMenu(self.export_menu)
-        export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        bar.addWidget(export_button)
-        self.restore_action = self._bar_action(
-            bar, "Restore from JSON backup…", self.files.restore_backup, None
+        self.export_button = QToolButton()
+        self.export_button.setText("&Export")
+        self.export_button.setAccessibleName("Export the roadmap")
+        self.export_button.setMenu(self.export_menu)
+        self.export_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        bar.addWidget(self.export_button)
+        bar.addSeparator()
+        self.undo_action = self._undo_redo_action("&Undo", self.undo_stack.undo)
+        self.undo_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Undo)])
+        self.redo_action = self._undo_redo_action("&Redo", self.undo_stack.redo)
+        self.redo_action.setShortcuts(
+            [QKeySequence("Ctrl+Shift+Z"), QKeySequence(QKeySequence.StandardKey.Redo)]
         )
+        self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
+        self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda text: self._say(self.undo_action, text))
+        self.undo_stack.redoTextChanged.connect(lambda text: self._say(self.redo_action, text))
+        for action in (self.undo_action, self.redo_action):
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+            bar.addAction(action)
+        bar.addSeparator()
+        self.restore_action = self._bar_action(
+            bar, "Restore backup…", self.files.restore_backup, None
+        )
+        self.restore_action.setToolTip("Restore the roadmap from a JSON backup")
         # Toolbar buttons take no focus by default: keyboard users could not reach Export.
         for tool_button in bar.findChildren(QToolButton):
             tool_button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         return bar
+
+    def _undo_redo_action(self, text: str, slot) -> QAction:
+        """Undo or Redo with a fixed label (what it would undo is its tooltip): a label that
+        grew with the command's name moved every button after it under the mouse."""
+        action = QAction(text, self)
+        action.setEnabled(False)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    @staticmethod
+    def _say(action: QAction, command: str) -> None:
+        verb = action.text().replace("&", "")
+        action.setToolTip(f"{verb} {command}" if command else verb)
 
     def _bar_action(self, bar: QToolBar, text: str, slot, shortcut) -> QAction:
         action = QAction(text, self)
@@ -245,8 +275,9 @@ class RoadmapView(QWidget):
         splitter.addWidget(self.goal_table)
         self.detail = GoalDetail(self.edits)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        remember_splitter(splitter, self.ctx.settings, "roadmap-goals")
         return splitter
 
     # -- reading -------------------------------------------------------------------------------
@@ -337,10 +368,17 @@ class RoadmapView(QWidget):
             dialogs.show_error(self, "Add a target role first (Start or Gap screen).")
             return []
         count = limit or self.gap_count.value()
+        try:
+            chosen = _chosen_goals(self.ctx, code, count, today, self)
+        except UserError as error:
+            dialogs.show_error(self, str(error))
+            return []
+        if not chosen:
+            return []
         added: list[Goal] = []
 
         def run():
-            added.extend(_add_goals_from_gap(self.ctx, code, count, today))
+            added.extend(_add_chosen_goals(self.ctx, chosen))
             return AddGoalsCommand(self.ctx.user_db, self.edits.changed, list(added))
 
         self.edits.run(run)

@@ -1,15 +1,17 @@
-"""About: the version, what the app promises, and the attributions of the data it ships."""
+"""About: the version, what the app promises, the datasets in use with their attributions (the
+active versions: O*NET 29.3 once it is active), and the attributions of the data it ships."""
 
 from __future__ import annotations
-
-import html
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from careerplanner import __version__
 from careerplanner.paths import bundled_data_path, resource_path
+from careerplanner.store.market.datasets import list_datasets
 from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.plain_text import plain_label
+from careerplanner.ui.datasets.view import KIND_LABELS
 
 # Shown when the bundled data/ATTRIBUTION.md is missing (a source checkout without the bundled
 # dataset): the wording the data licences ask for, from shared/data/SOURCES.md.
@@ -42,9 +44,26 @@ def font_licence_note() -> str:
     return ""
 
 
+def active_sources_text(market_db) -> str:
+    """The datasets the figures come from now, each with its licence and attribution."""
+    active = [info for info in list_datasets(market_db) if info.active]
+    if not active:
+        return "No dataset is installed yet."
+    blocks = []
+    for info in active:
+        lines = [f"{info.name} ({KIND_LABELS.get(info.kind, info.kind)})"]
+        if info.licence:
+            lines.append(f"Licence: {info.licence}")
+        if info.attribution:
+            lines.append(info.attribution)
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
+
+
 class AboutView(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ctx = ctx
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         title = QLabel(f"Career Planner {__version__}")
@@ -56,12 +75,21 @@ class AboutView(QWidget):
         )
         promise.setWordWrap(True)
         layout.addWidget(promise)
-        where = QLabel(f"Your data folder: {html.escape(str(ctx.data_dir.root))}")
+        where = plain_label(f"Your data folder: {ctx.data_dir.root}")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setProperty("role", "hint")
         where.setWordWrap(True)
         layout.addWidget(where)
-        heading = QLabel("Data sources and attributions")
+        heading = QLabel("Datasets in use")
+        heading.setProperty("role", "subtitle")
+        layout.addWidget(heading)
+        # Names and attributions come from the imported files: plain text (issue 16).
+        self.sources = plain_label()
+        self.sources.setAccessibleName("Datasets in use and their attributions")
+        self.sources.setWordWrap(True)
+        self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.sources)
+        heading = QLabel("Data bundled with the application")
         heading.setProperty("role", "subtitle")
         layout.addWidget(heading)
         self.attributions = QTextBrowser()
@@ -71,3 +99,8 @@ class AboutView(QWidget):
         text = attribution_markdown().replace("O*NET", "O\\*NET")
         self.attributions.setMarkdown(text + "\n\n" + font_licence_note())
         layout.addWidget(self.attributions, 1)
+        ctx.events.dataset_changed.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.sources.setText(active_sources_text(self.ctx.market_db))

@@ -53,6 +53,9 @@ class FileActions(QObject):
             lambda error: self._failed(error, path),
             progress_title=f"Reading {path.name}",
             dialog_parent=self._window,
+            # At once, not after the usual half second: reading a resume takes a few seconds,
+            # and a dropped file must be seen being read, in front of the window.
+            progress_delay_ms=0,
         )
 
     def _resume_done(self, result) -> None:

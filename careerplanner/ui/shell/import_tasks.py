@@ -30,6 +30,8 @@ def describe_dataset_result(result: Any) -> str:
     if getattr(result, "already_installed", False):
         where = "it is the active one" if dataset.active else "make it active on this screen"
         return f"{dataset.name} is already installed ({where}); nothing changed."
+    if not dataset.active:
+        return result.sentence  # installed but not made active, with the reason
     return f"Installed {dataset.name} ({result.rows:,} rows); it is now active."
 
 

@@ -15,16 +15,21 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QByteArray, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QScrollArea,
     QStackedWidget,
     QWidget,
 )
 
 from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.appearance import THEME_SETTING, THEMES, apply_theme, theme_choice
 from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.plain_text import LABELS_PLAIN_ATTRIBUTE, make_labels_plain
 from careerplanner.ui.shell.file_actions import FileActions
 
 if TYPE_CHECKING:
@@ -53,6 +58,18 @@ SCREENS = (
     Screen("datasets", "Datasets", "careerplanner.ui.datasets.view:DatasetsView"),
     Screen("about", "About", "careerplanner.ui.shell.about_view:AboutView"),
 )
+
+
+def _scrolling(screen: QWidget) -> QScrollArea:
+    """The screen in a scroll area: on a window smaller than a screen needs (1024x640), that
+    screen scrolls, instead of forcing the window taller than the display or clipping labels.
+    A window large enough shows no scroll bar."""
+    area = QScrollArea()
+    area.setObjectName(f"scroll_{screen.objectName()}")
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(screen)
+    return area
 
 
 class MainWindow(QMainWindow):
@@ -99,8 +116,10 @@ class MainWindow(QMainWindow):
             index = self._index_of(key)
             widget = self.screens[index].factory()(self.ctx)
             widget.setObjectName(f"screen_{key}")
+            if not getattr(widget, LABELS_PLAIN_ATTRIBUTE, False):
+                make_labels_plain(widget)  # names from files are text, never HTML (issue 16)
             placeholder = self.stack.widget(index)
-            self.stack.insertWidget(index, widget)
+            self.stack.insertWidget(index, _scrolling(widget))
             self.stack.removeWidget(placeholder)
             placeholder.deleteLater()
             self._built[key] = widget
@@ -127,8 +146,8 @@ class MainWindow(QMainWindow):
         if not 0 <= index < len(self.screens):
             return
         key = self.screens[index].key
-        widget = self.screen_widget(key)
-        self.stack.setCurrentWidget(widget)
+        self.screen_widget(key)  # built on first use
+        self.stack.setCurrentIndex(index)
         if self.navigation.currentRow() != index:
             self.navigation.setCurrentRow(index)
         self.screen_changed.emit(key)
@@ -174,11 +193,33 @@ class MainWindow(QMainWindow):
                 view_menu,
             )
 
+        view_menu.addSeparator()
+        # Plain actions, the current one named so: an action group of checkable actions cost
+        # start-up ~10-20 ms of CPU (measured), for a menu most runs never open.
+        theme_menu = view_menu.addMenu("&Theme")
+        self.theme_actions: dict[str, QAction] = {}
+        for value, text in THEMES:
+            self.theme_actions[value] = self._action(
+                text, lambda _c=False, v=value: self.set_theme(v), None, theme_menu
+            )
+        self._mark_theme(theme_choice(self.ctx.settings))
+
         help_menu = bar.addMenu("&Help")
         about = self._action(
             "&About Career Planner", lambda: self.show_screen("about"), None, help_menu
         )
         about.setMenuRole(QAction.MenuRole.AboutRole)
+
+    def _mark_theme(self, chosen: str) -> None:
+        for value, action in self.theme_actions.items():
+            text = dict(THEMES)[value]
+            action.setText(f"{text} (current)" if value == chosen else text)
+
+    def set_theme(self, choice: str) -> None:
+        apply_theme(QApplication.instance(), choice)
+        self._mark_theme(choice)
+        self.ctx.settings.setValue(THEME_SETTING, choice)
+        self.ctx.settings.sync()
 
     # -- drag and drop -------------------------------------------------------------------------
 

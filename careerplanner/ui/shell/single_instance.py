@@ -8,6 +8,8 @@ exits with a clear sentence.
 
 from __future__ import annotations
 
+import contextlib
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,9 +45,23 @@ class SingleInstance(QObject):
         self._server: QLocalServer | None = None
 
     def acquire(self) -> bool:
-        """True when this process is the only instance; the lock is held until `release`."""
+        """True when this process is the only instance; the lock is held until `release`.
+
+        Raises UserError when the lock file cannot be written at all (a full or read-only disk):
+        then nothing else is running, and saying so would send the user looking for a window
+        that does not exist.
+        """
         if not self._lock.tryLock(100):
+            if self._lock.error() != QLockFile.LockError.LockFailedError:
+                raise UserError(
+                    f"Career Planner can't create its lock file in {self._root} (the disk may be "
+                    "full or read-only); free some space or make the folder writable, then "
+                    "start again."
+                )
             return False
+        lock_path = self._root / "app.lock"
+        with contextlib.suppress(OSError):  # private like every file of the data folder
+            os.chmod(lock_path, 0o600)
         # Listening needs QtNetwork (~10 ms to load): do it once the window is up and idle, not
         # in the way of its first paint. A second start in between finds the lock taken and no
         # server, and still refuses with the same sentence.

@@ -2,7 +2,8 @@
 
 Waits until the window is shown and every background task (such as installing the bundled
 dataset) has delivered, optionally shows every screen and draws every chart once, prints one
-line saying what was loaded, and quits the event loop.
+line saying what was loaded, and quits the event loop. With `--size WxH` it also asks each
+screen whether it is usable at that size (exit 1 with the reasons on stderr when not).
 """
 
 from __future__ import annotations
@@ -31,9 +32,25 @@ def exercise_all_screens(window) -> list[str]:
     return shown
 
 
+def usability_problems(window) -> list[str]:
+    """What a screen says it cannot show usably at the window's size (each screen built so far
+    that checks itself: `usability_problems()`), one sentence each."""
+    problems = []
+    size = f"{window.width()}x{window.height()}"
+    for screen in window.screens:
+        widget = window.screen_widget(screen.key)
+        check = getattr(widget, "usability_problems", None)
+        if check is not None:
+            problems += [f"{screen.title} at {size}: {problem}" for problem in check()]
+    return problems
+
+
 class SmokeRun(QObject):
-    def __init__(self, app: QApplication, window, all_screens: bool) -> None:
+    def __init__(
+        self, app: QApplication, window, all_screens: bool, check_usable: bool = False
+    ) -> None:
         super().__init__(window)
+        self._check_usable = check_usable
         self._app = app
         self._window = window
         self._all_screens = all_screens
@@ -76,11 +93,14 @@ class SmokeRun(QObject):
         ctx = self._window.ctx
         shown = "all screens drawn" if self._all_screens else "main window shown"
         visible = self._window.isVisible()
+        problems = usability_problems(self._window) if self._check_usable else []
+        for problem in problems:
+            print(problem, file=sys.stderr)
         print(
             f"Career Planner {__version__}: {shown}; {startup_summary(ctx.market_db, ctx.user_db)}"
         )
         sys.stdout.flush()
-        self.exit_code = 0 if visible else 1
+        self.exit_code = 0 if visible and not problems else 1
         self._app.exit(self.exit_code)
 
 

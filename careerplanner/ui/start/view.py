@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,6 +23,7 @@ from careerplanner.store.user.targets import (
 )
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.lazy_qt import qt
+from careerplanner.ui.common.plain_text import make_plain
 from careerplanner.ui.common.role_search import RoleSearch
 
 
@@ -45,6 +46,7 @@ def _aligned(widget: QWidget, centred: bool = False) -> QHBoxLayout:
 
 
 class StartView(QWidget):
+    labels_plain = True  # its data labels are made plain here (no walk: the first paint)
     navigate_requested = Signal(str)
     open_resume_requested = Signal()
     targets_changed = Signal()
@@ -53,7 +55,7 @@ class StartView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(24, 20, 24, 20)
+        outer.setContentsMargins(16, 10, 16, 8)  # fits a 1024x640 window without scrolling
         outer.addWidget(_heading("Where do you stand?", "title"))
         intro = QLabel(
             "Read your resume, pick the roles you aim for, and see your depth in each skill "
@@ -85,7 +87,7 @@ class StartView(QWidget):
         zone.addWidget(drop_label)
         zone.addLayout(_aligned(self.choose_button, centred=True))
         left.addWidget(self.drop_zone)
-        self.profile_label = QLabel()
+        self.profile_label = make_plain(QLabel())  # names from files: text, never HTML
         self.profile_label.setWordWrap(True)
         left.addWidget(self.profile_label)
         self.profile_button = QPushButton("See your skills")
@@ -98,7 +100,7 @@ class StartView(QWidget):
         columns.addLayout(right, 1)
         right.addWidget(_heading("2. Roles you aim for"))
         self.role_search = RoleSearch(ctx.market_db)
-        self.role_search.results.setMaximumHeight(150)
+        self.role_search.results.setMaximumHeight(90)
         right.addWidget(self.role_search)
         add_row = QHBoxLayout()
         self.add_button = QPushButton("Add as target role")
@@ -117,7 +119,7 @@ class StartView(QWidget):
         self.gap_button.clicked.connect(lambda: self.navigate_requested.emit("gap"))
         right.addLayout(_aligned(self.gap_button))
 
-        self.market_label = QLabel()
+        self.market_label = make_plain(QLabel())  # the dataset names, as plain text
         self.market_label.setProperty("role", "hint")
         self.market_label.setWordWrap(True)
         outer.addWidget(self.market_label)
@@ -128,6 +130,7 @@ class StartView(QWidget):
         ctx.events.profile_changed.connect(self.refresh)
         ctx.events.dataset_changed.connect(self.refresh)
         ctx.events.targets_changed.connect(self.refresh)
+        self._fits_wanted: list = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -147,25 +150,36 @@ class StartView(QWidget):
         self._refresh_targets()
 
     def _refresh_targets(self) -> None:
+        """List the target roles now; their fits follow once the screen has painted."""
         self.targets.clear()
         roles = target_roles(self.ctx.user_db)
-        gaps = []
+        for target in roles:
+            item = QListWidgetItem(f"{target.title} — fit …")
+            item.setData(qt().ItemDataRole.UserRole, target.code)
+            self.targets.addItem(item)
+        self.gap_button.setEnabled(bool(roles))
+        self.remove_button.setEnabled(bool(roles))
+        self._fits_wanted = roles
         if roles:
-            # The gap engine and the skill matcher load with the first target role, not at
-            # every start of a user who has none yet.
-            from careerplanner.services.gap import target_gaps
+            QTimer.singleShot(0, self._fill_in_fits)  # after the paint: the list shows at once
 
-            gaps = target_gaps(self.ctx.user_db, self.ctx.market_db, roles)
-        for target, gap in gaps:
+    def _fill_in_fits(self) -> None:
+        roles, self._fits_wanted = self._fits_wanted, []
+        if not roles:
+            return  # already filled in, or the targets changed and a newer call follows
+        # The gap engine and the skill matcher load with the first target role, not at
+        # every start of a user who has none yet.
+        from careerplanner.services.gap import role_gap
+
+        for row, target in enumerate(roles):
+            gap = role_gap(self.ctx.user_db, self.ctx.market_db, target.code, target.title)
             if gap is None:
                 text = f"{target.title} — not in the active dataset"
             else:
                 text = f"{target.title} — fit {gap.fit:.0%}, {gap.unmet_count} skills to grow"
-            item = QListWidgetItem(text)
-            item.setData(qt().ItemDataRole.UserRole, target.code)
-            self.targets.addItem(item)
-        self.gap_button.setEnabled(self.targets.count() > 0)
-        self.remove_button.setEnabled(self.targets.count() > 0)
+            item = self.targets.item(row)
+            if item is not None:
+                item.setText(text)
 
     def add_selected_role(self) -> None:
         current = self.role_search.current()

@@ -126,6 +126,8 @@ def test_skill_terms_carry_esco_aliases_and_are_cached(market):
 def test_skill_terms_follow_the_active_version(market, tmp_path):
     before = skill_terms(market)
     old = import_path(market, make_release(tmp_path / "24.2", "24.2")).dataset
+    assert not old.active  # Technology Skills alone do not replace a whole release (issue 16)
+    use_dataset(market, old.id)
     after = skill_terms(market)
     assert after is not before
     assert "technology:adobe systems adobe acrobat" in {t.key for t in after}

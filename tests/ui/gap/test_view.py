@@ -35,7 +35,14 @@ def test_the_screen_says_what_the_fit_counts_and_keeps_ratings_apart(gap_screen)
     assert gap is not None and 0 < gap.fit < 1
     assert "Software Developers: fit" in gap_screen.fit_label.text()
     counts = gap_screen.source_label.text()
-    assert "Fit counts" in counts and "not counted until you set your level" in counts
+    assert "the fit counts" in counts and "not counted until you set your level" in counts
+    # One set of numbers on the screen: rows listed = the table's rows, counted, met, to grow.
+    listed = f"{len(gap.rows)} requirements listed"
+    assert listed in counts and gap_screen.gap_model.rowCount() == len(gap.rows)
+    met = gap.requirement_count - gap.unmet_count
+    assert f"counts {gap.requirement_count} of them, {met} met and {gap.unmet_count} to grow" in (
+        counts
+    )
     you_column = 1
     model = gap_screen.gap_model
     shown = {
@@ -90,7 +97,8 @@ def test_side_by_side_marks_estimated_levels_like_the_single_role_view(gap_scree
     model = gap_screen.comparison_proxy
     you = {model.index(r, 0).data(): model.index(r, 1) for r in range(model.rowCount())}
     assert you["Programming"].data() == "L5 (est.)"
-    assert you["Programming"].data(Qt.ItemDataRole.ToolTipRole).startswith("estimated from your")
+    tooltip = you["Programming"].data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.startswith("<p>estimated from your")  # escaped rich text: shown literally
     assert you["Reading Comprehension"].data() == "not rated"
     single = {row.skill_name: row.your_level_text for row in gap_screen.current_gap().rows}
     for name, index in you.items():

@@ -1,0 +1,1 @@
+"""Reading a job-ad file (text, Markdown, HTML, PDF, DOCX, JSON Resume job) into plain text."""
