@@ -11,6 +11,7 @@ from careerplanner.core.skills import normalise, skill_key
 from careerplanner.errors import UserError
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import active_dataset, resolve_skill_key
+from careerplanner.store.market.technologies import occupation_counts
 from careerplanner.store.market.terms import skill_terms
 from careerplanner.store.user.levels import skill_names
 
@@ -89,16 +90,7 @@ def _widest_technology(market_db, candidates: list[tuple[str, str]]) -> tuple[st
     onet = active_dataset(market_db, "onet")
     if onet is None:
         return None
-    keys = [key for key, _name in candidates]
-    marks = ", ".join("?" for _ in keys)
-    # TODO(market store): this count belongs in store/market/technologies.py (not this part's).
-    counts = dict(
-        market_db.execute(
-            "SELECT skill_key, count(DISTINCT code) FROM onet_tech_skill "
-            f"WHERE dataset_id = ? AND skill_key IN ({marks}) GROUP BY skill_key",
-            [onet.id, *keys],
-        ).fetchall()
-    )
+    counts = occupation_counts(market_db, onet.id, (key for key, _name in candidates))
     ranked = sorted(candidates, key=lambda item: -counts.get(item[0], 0))
     first = counts.get(ranked[0][0], 0)
     second = counts.get(ranked[1][0], 0) if len(ranked) > 1 else 0

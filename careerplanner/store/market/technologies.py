@@ -26,6 +26,20 @@ def technology_names(db: Database, dataset_id: int) -> list[str]:
     ]
 
 
+def occupation_counts(db: Database, dataset_id: int, keys: Iterable[str]) -> dict[str, int]:
+    """Technology key -> how many occupations of the version list it (keys none list: absent)."""
+    keys = list(keys)
+    if not keys:
+        return {}
+    marks = ", ".join("?" for _ in keys)
+    rows = db.execute(
+        "SELECT skill_key, count(DISTINCT code) FROM onet_tech_skill "
+        f"WHERE dataset_id = ? AND skill_key IN ({marks}) GROUP BY skill_key",
+        [dataset_id, *keys],
+    ).fetchall()
+    return dict(rows)
+
+
 def technology_keys_in(db: Database, dataset_id: int, categories: Iterable[str]) -> frozenset[str]:
     """The keys of the technologies filed under any of `categories` (UNSPSC commodity titles)."""
     categories = list(categories)
