@@ -13,6 +13,7 @@ from pathlib import Path
 from careerplanner import paths
 from careerplanner.errors import UserError
 from careerplanner.store.connection import Database
+from careerplanner.store.market.datasets import installed_kinds
 
 DEFAULT_MANIFEST = "default.json"
 
@@ -34,5 +35,5 @@ def missing_default_parts(db: Database, folder: Path | None = None) -> list[dict
     """The manifest's parts (`{"kind", "file", ...}`) whose kind has no version in `db` yet."""
     folder = Path(folder) if folder else default_data_dir()
     manifest = json.loads((folder / DEFAULT_MANIFEST).read_text(encoding="utf-8"))
-    installed = {kind for (kind,) in db.execute("SELECT DISTINCT kind FROM dataset")}
+    installed = installed_kinds(db)
     return [part for part in manifest["parts"] if part["kind"] not in installed]

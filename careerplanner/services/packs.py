@@ -34,6 +34,7 @@ from careerplanner.store.market.datasets import (
     install_dataset,
     read_dataset_tables,
 )
+from careerplanner.store.market.schema import column_info
 
 
 def table_specs(db: Database, kind: str) -> dict[str, TableSpec] | None:
@@ -43,9 +44,7 @@ def table_specs(db: Database, kind: str) -> dict[str, TableSpec] | None:
         return None
     specs = {}
     for table, columns in tables.items():
-        info = {
-            row[1]: row for row in db.execute(f"PRAGMA table_info({table})").fetchall()
-        }  # cid, name, type, notnull, default, pk
+        info = column_info(db, table)  # cid, name, type, notnull, default, pk
         key = [name for name, row in sorted(info.items(), key=lambda item: item[1][5]) if row[5]]
         specs[table] = TableSpec(
             table,

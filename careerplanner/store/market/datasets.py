@@ -118,6 +118,11 @@ def active_datasets(db: Database) -> list[DatasetSummary]:
     return [DatasetSummary(*row) for row in rows]
 
 
+def installed_kinds(db: Database) -> set[str]:
+    """The dataset kinds ("onet", "wages", ...) with at least one version installed."""
+    return {kind for (kind,) in db.execute("SELECT DISTINCT kind FROM dataset")}
+
+
 def active_dataset_id(db: Database, kind: str) -> int | None:
     """The id of the active version of `kind`, None when none is installed."""
     for dataset in active_datasets(db):

@@ -188,3 +188,9 @@ MARKET_DB = DatabaseSpec(
     name="careerplanner.market",
     steps=(m001_initial,),
 )
+
+
+def column_info(db, table: str) -> dict[str, tuple]:
+    """Column name -> SQLite's `table_info` row (cid, name, type, notnull, default, pk) of one
+    of the dataset tables, as this database defines it."""
+    return {row[1]: tuple(row) for row in db.execute(f"PRAGMA table_info({table})").fetchall()}
