@@ -13,8 +13,8 @@ import json
 from pathlib import Path
 
 from careerplanner.errors import UserError
+from careerplanner.importers.resume.structured import MAX_JSON_DEPTH, json_depth
 
-MAX_DEPTH = 20
 # JSON Resume's level words, as the phrases an ad would use for them.
 _LEVEL_PHRASES = {
     "beginner": "Familiarity with",
@@ -40,7 +40,7 @@ def job_json_text(path: Path, text: str) -> tuple[str, str]:
             f"{path.name} is JSON but not a JSON Resume job file (it has none of the fields "
             "title, description, responsibilities, qualifications or skills)."
         )
-    if _depth(data) > MAX_DEPTH:
+    if json_depth(data) > MAX_JSON_DEPTH:
         raise UserError(f"{path.name} is nested too deeply to be a job file.")
     lines = [_text(data.get("title"))]
     company = _text(data.get("company"))
@@ -74,13 +74,3 @@ def _text(value) -> str:
 
 def _list(value) -> list:
     return value if isinstance(value, list) else []
-
-
-def _depth(value, level: int = 0) -> int:
-    if level > MAX_DEPTH:
-        return level
-    if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level)
-    if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level)
-    return level

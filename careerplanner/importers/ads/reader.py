@@ -18,7 +18,7 @@ from careerplanner.errors import UserError
 from careerplanner.importers.ads.html_text import HTML_SUFFIXES, html_ad_text, looks_like_html
 from careerplanner.importers.ads.job_json import job_json_text
 from careerplanner.importers.resume.docx_reader import docx_text
-from careerplanner.importers.resume.formats import cid_share
+from careerplanner.importers.resume.formats import cid_share, sniff_kind
 from careerplanner.importers.resume.pdf_reader import PdfWorker, shared_worker
 
 # A job ad is a few kilobytes; a saved web page with its scripts and styles a few megabytes.
@@ -49,7 +49,7 @@ def read_ad(
     data, size = _read_capped(path)
     if not data.strip():
         raise UserError(f"{path.name} is empty; there is no job ad to read.")
-    kind = _sniff(data)
+    kind = sniff_kind(data)
     suffix = path.suffix.lower()
     if kind in ("pdf", "zip") and size > MAX_BINARY_BYTES:
         raise UserError(
@@ -93,7 +93,7 @@ def _read_capped(path: Path) -> tuple[bytes, int]:
             if (
                 size > MAX_READ_BYTES
                 and size <= MAX_BINARY_BYTES
-                and _sniff(data)
+                and sniff_kind(data)
                 in (
                     "pdf",
                     "zip",
@@ -107,21 +107,6 @@ def _read_capped(path: Path) -> tuple[bytes, int]:
     except PermissionError:
         raise UserError(f"Can't read {path}; check its permissions.") from None
     return data, size
-
-
-def _sniff(data: bytes) -> str:
-    head = data[:1024]
-    if b"%PDF-" in head:
-        return "pdf"
-    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
-        return "zip"
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        return "ole"
-    if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith((b"{", b"[")):
-        return "json"
-    if b"\x00" in head and not head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "binary"
-    return "text"
 
 
 def _expect(path: Path, suffix: str, wanted: str, described: str) -> None:

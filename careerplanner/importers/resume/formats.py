@@ -59,7 +59,7 @@ def read_resume(
     if not data.strip():
         raise UserError(f"{path.name} is empty.")
     suffix = path.suffix.lower()
-    kind = _sniff(data)
+    kind = sniff_kind(data)
     _check_name(path, suffix, kind)
     if kind == "pdf":
         return _read_pdf(path, data, cancel, worker or shared_worker())
@@ -104,7 +104,8 @@ def _is_read(member: str) -> bool:
     return name.endswith((".xml", ".rels")) or Path(name).name in structured.LINKEDIN_FILES
 
 
-def _sniff(data: bytes) -> str:
+def sniff_kind(data: bytes) -> str:
+    """What the bytes are by their content: pdf, zip, ole (old Office), json, binary or text."""
     head = data[:1024]
     if b"%PDF-" in head:
         return "pdf"

@@ -28,13 +28,14 @@ LINKEDIN_FILES = {
 }
 
 
-def _depth(value, level: int = 0) -> int:
+def json_depth(value, level: int = 0) -> int:
+    """How deep parsed JSON nests, counted up to just past MAX_JSON_DEPTH."""
     if level > MAX_JSON_DEPTH:
         return level
     if isinstance(value, dict):
-        return max((_depth(v, level + 1) for v in value.values()), default=level)
+        return max((json_depth(v, level + 1) for v in value.values()), default=level)
     if isinstance(value, list):
-        return max((_depth(v, level + 1) for v in value), default=level)
+        return max((json_depth(v, level + 1) for v in value), default=level)
     return level
 
 
@@ -64,7 +65,7 @@ def json_resume_text(path: Path, text: str) -> str:
         ) from None
     except RecursionError:
         raise UserError(f"{path.name} is nested too deeply to be a resume.") from None
-    if not isinstance(data, dict) or _depth(data) > MAX_JSON_DEPTH:
+    if not isinstance(data, dict) or json_depth(data) > MAX_JSON_DEPTH:
         raise UserError(f"{path.name} is not a JSON Resume document (expected an object).")
     if not any(key in data for key in ("basics", "work", "skills", "education")):
         raise UserError(f"{path.name} is JSON but not a JSON Resume (no basics, work or skills).")
