@@ -77,6 +77,11 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def rows(self) -> list[Row]:
         return list(self._rows)
 
+    def replace_row(self, row: int, value: Row) -> None:
+        """One row changed in place: the view keeps its selection and scroll position."""
+        self._rows[row] = value
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self._columns) - 1))
+
     def row_at(self, row: int) -> Row:
         return self._rows[row]
 

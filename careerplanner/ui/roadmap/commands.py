@@ -29,7 +29,9 @@ from careerplanner.store.user.goals import delete_goal, get_goal, restore_goal, 
 from careerplanner.store.user.steps import update_step
 from careerplanner.ui.common import dialogs
 
-Changed = Callable[[], None]
+# Called after every undo and redo with the ids of the goals the command changed (None: more
+# than goals may have changed, so the whole screen is read again).
+Changed = Callable[[frozenset[int] | None], None]
 
 
 def expect_same_goal(db: Database, goal: Goal) -> None:
@@ -57,6 +59,9 @@ def put_goal_back(db: Database, goal: Goal) -> Goal:
 class _RoadmapCommand(QUndoCommand):
     """Skips the first redo (the edit already ran) and reports every change afterwards."""
 
+    # The goals this command changes, when nothing else changes; None when it may touch more.
+    goal_ids: frozenset[int] | None = None
+
     def __init__(self, text: str, db: Database, changed: Changed) -> None:
         super().__init__(text)
         self.db = db
@@ -78,10 +83,10 @@ class _RoadmapCommand(QUndoCommand):
             step()
         except (UserError, sqlite3.Error) as error:
             self.setObsolete(True)
-            self._changed()
+            self._changed(None)  # changed underneath: read everything again
             dialogs.show_error(None, f"Can't {verb} “{self.text()}”: {error}")
             return
-        self._changed()
+        self._changed(self.goal_ids)
 
     def apply(self) -> None:  # overridden
         raise AssertionError("subclasses define apply")
@@ -131,6 +136,7 @@ class GoalSnapshotCommand(_RoadmapCommand):
         super().__init__(text, db, changed)
         self.before = before
         self.after = after
+        self.goal_ids = frozenset({before.id})
 
     def apply(self) -> None:
         put_goal_back(self.db, self.after)
@@ -159,6 +165,7 @@ class UpdateStepCommand(_RoadmapCommand):
         self.started_before = started_before
         self.step_id = before.id
         self.identity = (before.goal_id, before.created_at)
+        self.goal_ids = frozenset({before.goal_id})
         self.old = {name: getattr(before, name) for name in STEP_FIELDS}
         self.new = {name: getattr(after, name) for name in STEP_FIELDS}
 

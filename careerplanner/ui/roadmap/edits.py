@@ -54,18 +54,27 @@ class RoadmapEdits:
         undo_stack: QUndoStack,
         refresh: Callable[[], None],
         selection: Selection,
+        refresh_goals: Callable[[frozenset[int]], None] | None = None,
     ) -> None:
         self.parent = parent  # of the dialogs
         self.ctx = ctx
         self.undo_stack = undo_stack
         self.refresh = refresh
+        self.refresh_goals = refresh_goals or (lambda _goal_ids: refresh())
         self.selection = selection
         self.publishing = False  # True while this screen announces its own change
 
-    def changed(self) -> None:
-        """After any edit, undo or redo: history, this screen, the other screens, status bar."""
+    def changed(self, goal_ids: frozenset[int] | None = None) -> None:
+        """After any edit, undo or redo: history, this screen, the other screens, status bar.
+
+        `goal_ids`: only these goals changed (a step's state, a note), so only their rows are
+        read again; None reads the whole screen again.
+        """
         record_fit_now(self.ctx.user_db, self.ctx.market_db, "roadmap changed")
-        self.refresh()
+        if goal_ids:
+            self.refresh_goals(goal_ids)
+        else:
+            self.refresh()
         self.publishing = True
         try:
             self.ctx.events.profile_changed.emit()
@@ -80,7 +89,7 @@ class RoadmapEdits:
             dialogs.show_error(self.parent, str(error))
             return False
         self.undo_stack.push(command)
-        self.changed()
+        self.changed(command.goal_ids)
         self.ctx.events.status_message.emit(f"{command.text()}. Ctrl+Z undoes it.")
         return True
 

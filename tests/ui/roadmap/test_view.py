@@ -457,3 +457,37 @@ def test_the_gap_screen_button_creates_goals_that_undo_on_the_roadmap(market_hom
     assert roadmap.goal_model.rowCount() == 5
     roadmap.undo_action.trigger()
     assert _goals(roadmap) == []
+
+
+def test_a_step_click_updates_its_goal_and_the_hidden_tabs_when_shown(roadmap, monkeypatch, qtbot):
+    """A change inside one goal reads only that goal again; the evidence and history tabs,
+    hidden meanwhile, show the change when the user opens them (issue 17: at scale, reading
+    everything again took most of a second per click)."""
+    other = _add_goal(roadmap, monkeypatch, "Python", 2)
+    goal = _add_goal(roadmap, monkeypatch, "SQL", 1)
+    db = roadmap.ctx.user_db
+    add_evidence(db, goal.skill_key, goal.skill_name, 1, text="a query I wrote")
+    roadmap.refresh()
+    history_rows = roadmap.progress.level_model.rowCount()
+    roadmap.select_goal(goal.id)
+    _select_step(roadmap, 0)
+    _click(qtbot, roadmap.detail.state_buttons[StepState.DONE])
+
+    rows = {row.goal.id: row for row in roadmap.goal_model.rows()}
+    assert rows[goal.id].goal.steps[0].state == StepState.DONE
+    assert rows[goal.id].counted.level == 1  # the step and the evidence make L1 count
+    assert rows[other.id].goal == get_goal(db, other.id)  # the other goal is untouched
+    assert roadmap.selected_goal().id == goal.id  # the selection stays where it was
+    assert "1 complete" in roadmap.summary.text()
+
+    roadmap.tabs.setCurrentWidget(roadmap.progress)
+    assert roadmap.progress.level_model.rowCount() == len(progress_history(db, "skill"))
+    assert roadmap.progress.level_model.rowCount() > history_rows
+    roadmap.tabs.setCurrentWidget(roadmap.evidence)
+    roadmap.evidence.table.selectRow(0)
+    assert "L1 reached on the roadmap" in roadmap.evidence.explanation.text()
+
+    roadmap.tabs.setCurrentWidget(roadmap.reviews)
+    roadmap.undo_action.trigger()  # the undo takes the same path
+    assert roadmap.goal_model.rows()[-1].goal.steps[0].state == StepState.PENDING
+    assert "0 complete" in roadmap.summary.text()
