@@ -175,14 +175,14 @@ def _export(args: argparse.Namespace) -> int:
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise UserError(f"Can't write {target}: the folder {folder} does not exist.")
-    if target.exists() and not target.is_file():
-        # Never replace a device, a pipe or a folder by renaming a new file over it.
-        raise UserError(f"{target} is not a regular file; choose a file name for the pack.")
+    if target.is_dir():
+        raise UserError(f"{target} is a folder; choose a file name for the pack.")
     db = open_market()
     try:
         path = export_pack(db, args.id, target, print_progress)
     finally:
         db.close()
-    os.chmod(path, 0o600)  # private like every file Career Planner writes, whatever the umask
+    if path.is_file():  # a device written to keeps its own mode
+        os.chmod(path, 0o600)  # private like every file Career Planner writes, whatever the umask
     print(f"Wrote {path}.")
     return 0

@@ -13,10 +13,12 @@ the rows go in through `store.market.datasets.install_dataset`, in one transacti
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
 from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
+from careerplanner.exports.files import write_file
 from careerplanner.importers.datasets.pack import (
     DATASET_FILE_SPEC,
     ColumnSpec,
@@ -70,7 +72,13 @@ def export_pack(
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
 ) -> Path:
-    """Write installed version `dataset_id` as a pack at `out_path` (replaced atomically)."""
+    """Write installed version `dataset_id` as a pack at `out_path`: a file is replaced
+    atomically; a device or a pipe (`-o /dev/stdout`) is written to, never replaced."""
+    out_path = Path(out_path)
+    if out_path.exists() and not out_path.is_file() and not out_path.is_dir():
+        with tempfile.TemporaryDirectory(prefix="careerplanner-pack-") as folder:
+            built = export_pack(db, dataset_id, Path(folder) / "pack.zip", progress, cancel)
+            return write_file(out_path, built.read_bytes())
     dataset = get_dataset(db, dataset_id)
     specs = table_specs(db, dataset.kind) or {}
     contents = read_dataset_tables(db, dataset_id)

@@ -153,6 +153,21 @@ def test_an_export_to_a_device_writes_to_it_and_never_replaces_it(data_home, tmp
     assert stat.S_ISCHR(device.stat().st_mode)  # still the device, not a file renamed over it
 
 
+def test_a_pack_export_to_a_device_writes_to_it_and_never_replaces_it(installed_home, tmp_path):
+    sink = tmp_path / "null"
+    os.mknod(sink, stat.S_IFCHR | 0o600, os.makedev(1, 3))  # a private /dev/null
+    result = run_cli(installed_home, "dataset", "export", "1", "-o", str(sink))
+    assert result.returncode == 0, result.stderr
+    assert stat.S_ISCHR(sink.stat().st_mode)  # still the device
+    full = tmp_path / "full"
+    os.mknod(full, stat.S_IFCHR | 0o600, os.makedev(1, 7))  # a private /dev/full
+    result = run_cli(installed_home, "dataset", "export", "1", "-o", str(full))
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(f"Not enough space to write {full}.")
+    assert stat.S_ISCHR(full.stat().st_mode)
+    assert not list(tmp_path.glob(".*partial"))
+
+
 def test_a_pack_export_into_a_missing_folder_is_a_sentence(installed_home, tmp_path):
     target = tmp_path / "missing" / "pack.zip"
     result = run_cli(installed_home, "dataset", "export", "1", "-o", str(target))
