@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import stat
 import subprocess
 import sys
 
@@ -114,3 +116,20 @@ def test_a_second_start_brings_the_first_window_forward(qtbot, data_home):
             )
     finally:
         first.release()
+
+
+def test_the_lock_file_is_private_while_held_even_under_umask_000(qapp, data_home):
+    """app.lock names the owner's process; like every file of the data folder it is 0600,
+    whatever the umask (issue 16, class 11). Checked while held: a clean exit removes it."""
+    data_home.mkdir(parents=True)
+    previous = os.umask(0)
+    try:
+        lock = SingleInstance(data_home)
+        assert lock.acquire()
+    finally:
+        os.umask(previous)
+    try:
+        assert stat.S_IMODE((data_home / "app.lock").stat().st_mode) == 0o600
+    finally:
+        lock.release()
+    assert not (data_home / "app.lock").exists()
