@@ -32,6 +32,7 @@ COMMAND_MODULES = {
     "ads": "careerplanner.cli.ads_cmd",
 }
 HELP_OPTIONS = ("-h", "--help")
+PDF_READING_COMMANDS = frozenset({"resume", "ads"})  # their files may be PDFs
 
 
 def build_parser(commands: Iterable[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
@@ -141,10 +142,24 @@ def _sentence_for_input(error: BaseException) -> str | None:
     return None
 
 
+def _reads_a_pdf(argv: Sequence[str]) -> bool:
+    """Whether the command reads a resume or a job ad from a PDF file given on the line."""
+    return (
+        bool(argv)
+        and argv[0] in PDF_READING_COMMANDS
+        and any(arg.casefold().endswith(".pdf") for arg in argv[1:])
+    )
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     install_network_guard()
     unguard_terminal = guard_terminal()  # escape sequences in data are shown, never obeyed
     argv = sys.argv[1:] if argv is None else list(argv)
+    if _reads_a_pdf(argv):
+        # Before anything heavy is loaded: the PDF reader starts while the rest loads.
+        from careerplanner.importers.resume.pdf_reader import start_worker_early
+
+        start_worker_early()
     parser = build_parser(_commands_needed(argv))
     args = parser.parse_args(argv)
     route_library_warnings(debug=args.debug)

@@ -1,7 +1,8 @@
 """PDF text in a child process with a time and a memory limit.
 
 pdfminer.six on a hostile file can loop for ever or eat gigabytes, so it never runs in the app's
-own process. One worker process (started with 'spawn', so it shares nothing with a Qt parent) is
+own process. One worker process (started with 'spawn', so it shares nothing with a Qt parent;
+or forked by a command line process before it has loaded anything, see `start_worker_early`) is
 kept warm and reused; a job that overruns its time is killed with its worker, and the next job
 starts a fresh one. The worker caps its own address space with `resource.setrlimit`.
 
@@ -17,6 +18,7 @@ import contextlib
 import logging
 import multiprocessing
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -74,6 +76,7 @@ def _serve(connection, memory_limit: int, parent: int | None = None) -> None:
     if parent is not None:
         _exit_with_parent(parent)
     warnings = _WarningsOfOneFile()
+    logging.getLogger().handlers.clear()  # a forked worker must not write its parent's log
     logging.getLogger().addHandler(warnings)  # instead of the worker's stderr
     logging.captureWarnings(True)
     _limit_memory(memory_limit)
@@ -107,15 +110,16 @@ class PdfWorker:
         self._connection = None
         self._lock = threading.Lock()
 
-    def start(self) -> None:
-        """Start the worker now (the app does this at start-up so the first import is fast)."""
+    def start(self, method: str = "spawn") -> None:
+        """Start the worker now, so that the first file is read sooner. `method` is a
+        multiprocessing start method; a restart after a killed job always spawns."""
         with self._lock:
-            self._ensure_started()
+            self._ensure_started(method)
 
-    def _ensure_started(self) -> None:
+    def _ensure_started(self, method: str = "spawn") -> None:
         if self._process is not None and self._process.is_alive():
             return
-        context = multiprocessing.get_context("spawn")
+        context = multiprocessing.get_context(method)
         parent, child = context.Pipe()
         self._process = context.Process(
             target=_serve,
@@ -213,3 +217,16 @@ def shared_worker() -> PdfWorker:
         if _shared_worker is None:
             _shared_worker = PdfWorker()
         return _shared_worker
+
+
+def start_worker_early() -> None:
+    """Start the process-wide worker at once, by forking this process where that is safe: a
+    command line process on Linux that has loaded nothing heavy and runs no other thread yet.
+
+    A spawned worker is a new interpreter (plus multiprocessing's resource tracker, another one)
+    and cost a one-page resume more than reading it did; a fork costs a millisecond, and the
+    child's pdfminer import runs while this process loads the skill vocabulary. Elsewhere (the
+    window, with Qt's threads; other systems) the worker is spawned on first use as before.
+    """
+    if sys.platform.startswith("linux") and threading.active_count() == 1:
+        shared_worker().start("fork")
