@@ -68,12 +68,16 @@ class CorrectionsBox(QGroupBox):
         self.add_button = QPushButton("Add")
         self.add_button.setAccessibleName("Add the skill")
         self.add_button.clicked.connect(self.add_skill)
+        # Two lines, not four fields on one: on a 1024 px wide window the detail column is
+        # about 430 px, and the name and the reason were cut to a few letters.
         row = QHBoxLayout()
-        row.addWidget(self.add_name, 2)
+        row.addWidget(self.add_name, 1)
         row.addWidget(self.add_level)
-        row.addWidget(self.add_reason, 2)
-        row.addWidget(self.add_button)
         form.addRow("Add", row)
+        row = QHBoxLayout()
+        row.addWidget(self.add_reason, 1)
+        row.addWidget(self.add_button)
+        form.addRow("", row)
 
         self.rejected = QListWidget()
         self.rejected.setAccessibleName("Marked as not a skill")

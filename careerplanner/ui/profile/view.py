@@ -118,6 +118,9 @@ class ProfileView(QWidget):
         self.evidence = QListWidget()
         self.evidence.setAccessibleName("Evidence lines")
         self.evidence.setWordWrap(True)
+        # A few lines are enough to start with (it grows with the window): on a 640 px tall
+        # window the corrections below stay within reach.
+        self.evidence.setMinimumHeight(72)
         detail_layout.addWidget(self.evidence, 1)
         detail_layout.addWidget(self._override_box())
         self.corrections = CorrectionsBox(ctx, self.selected)
