@@ -121,7 +121,10 @@ def _open_with_recovery(data_dir: DataDir, smoke: bool):
     except RebuildableMarketError as error:
         if smoke or not dialogs.confirm(None, f"{error}\n\nRebuild the market data now?"):
             raise
-        _repairs().rebuild_market_data(data_dir)
+        # The damaged file is kept in damaged/; the window then installs the bundled datasets
+        # in the background, with progress and Cancel, as on a first start.
+        data_dir.prepare()
+        data_dir.set_aside_market_db()
         return build_context(data_dir)
     except RebuildableDatabaseError as error:
         # Start-up: the plain copy's reader (~25 ms of imports) loads only for a rebuild.
