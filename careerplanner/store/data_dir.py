@@ -105,8 +105,10 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
 
     def _check_market_db(self) -> None:
         """SQLite's quick_check over market.db, once per version of the file: it takes about a
-        second on a large file, so the size and time of the last file found healthy are kept
-        beside it and an unchanged file is not read again."""
+        second on a large file, so what identifies the last file found healthy is kept beside
+        it and an unchanged file is not read again. Its inode and change time are part of that:
+        a write that keeps the size, with the modification time set back afterwards, still
+        moves the change time, which no user tool can set back."""
         path = self.market_db_path
         try:
             info = path.stat()
@@ -114,7 +116,7 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
             return
         if info.st_size == 0:
             return
-        stamp = f"{info.st_size} {info.st_mtime_ns}"
+        stamp = f"{info.st_size} {info.st_mtime_ns} {info.st_ino} {info.st_ctime_ns}"
         checked = self._market_checked_path
         try:
             if checked.read_text() == stamp:

@@ -62,3 +62,23 @@ def test_the_window_start_reports_a_damaged_market_db_in_one_sentence(dataset_ho
     assert smoke.returncode == 1
     assert "Traceback" not in smoke.stderr
     assert "careerplanner data rebuild-market" in smoke.stderr
+
+
+def test_damage_that_keeps_the_size_and_the_time_is_still_caught(dataset_home, tmp_path):
+    """The start check skips a file it found healthy before; a write that keeps the size, with
+    the modification time put back afterwards, must not pass as that same file."""
+    home = copy_home(dataset_home, tmp_path / "home")
+    market = home / "market.db"
+    first = run_cli(home, "dataset", "list")  # checked healthy, and the check remembered
+    assert first.returncode == 0, first.stderr
+    assert (home / "market.db.checked").exists()
+    before = market.stat()
+    damage_inside(market)
+    os.utime(market, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert (market.stat().st_size, market.stat().st_mtime_ns) == (
+        before.st_size,
+        before.st_mtime_ns,
+    )
+    refused = run_cli(home, "dataset", "list")
+    assert refused.returncode == 1
+    assert refused.stderr.strip().startswith(f"The market data in {market} is damaged (")
