@@ -13,7 +13,8 @@ Writes:
 - data/ATTRIBUTION.md       the attribution texts the data licences ask for.
 
 Zip entries get a fixed timestamp and order, so running the script twice gives identical files.
-Job postings are never bundled (they carry no licence).
+Job postings with no licence are never bundled; the City of New York's (open data) are, built by
+scripts/build_default_postings.py, which adds its part to default.json (kept here).
 """
 
 from __future__ import annotations
@@ -89,6 +90,37 @@ written (and without a trailing "principles", "techniques" ...), activity labels
 nominal form ("manage inventory" becomes "Inventory Management"); transversal (soft) skills
 and labels that describe rather than name are left out.
 
+## ESCO v1.2 occupations and their skills (`occupation_skills.csv`)
+
+This product uses the ESCO classification of the European Commission.
+Free reuse with acknowledgement of the source (Commission Decision 2011/833/EU). Modification:
+made by `scripts/make_occupation_skills.py` from ESCO's occupations (`occupations_en.csv`) and
+occupation-skill relations: each O*NET occupation is matched to ESCO occupations whose preferred
+or alternative label equals one of its O*NET titles; their essential and optional skills are
+kept under the names the resume reader finds (as in `profession_terms.csv`), with the words of
+all their skill labels.
+
+## City of New York, Jobs NYC Postings (`nyc_jobs_postings_2024-03-04.csv.xz`)
+
+Source: City of New York, “Jobs NYC Postings” (NYC Open Data, dataset `kpav-sd4t`), the snapshot
+processed on 2024-03-04: 2,626 job postings of 59 City agencies, 2020-06 to 2024-03. City of New
+York open data is made available without registration, license or usage restrictions (NYC Local
+Law 11 of 2012, Administrative Code § 23-502 d).
+
+List of our changes: the City's export, as mirrored in a public repository as an Excel workbook,
+was converted back to CSV (Excel's `_xHHHH_` escapes undone, text mis-decoded as Windows-1252
+re-decoded, day and month swapped back in the dates Excel had misread); one row is kept per Job
+ID (the City lists most jobs twice, as an internal and an external posting with the same text);
+only the columns the application reads are kept (`scripts/build_default_postings.py` lists
+them). The market figures shown from it (the skills asked for, must and nice to have, required
+depth, pay with and without a skill, pairings, roles and seniority) are computed by Career
+Planner from the ads' text (`nyc_jobs_postings_2024-03-04.figures.zip` holds them as computed
+by this version); they are not the City's.
+
+Disclaimer of the City of New York: the data is provided for information only; the City makes no
+representation or warranty as to its completeness, accuracy, timeliness or fitness for any
+particular purpose, and accepts no liability for its use.
+
 ## Career Planner's own tables (`aliases.csv`, `credentials.csv`)
 
 General-knowledge spellings of skills, and widely recognised licences and certifications, written
@@ -118,6 +150,13 @@ def build_esco_csv(source: Path, target: Path) -> None:
     writer.writerow(ESCO_COLUMNS)
     writer.writerows(rows[uri] for uri in sorted(rows))
     target.write_bytes(out.getvalue().encode("utf-8"))
+
+
+def _existing_parts(out: Path) -> list[dict]:
+    path = out / "default.json"
+    if not path.is_file():
+        return []
+    return json.loads(path.read_text(encoding="utf-8"))["parts"]
 
 
 def sha256(path: Path) -> str:
@@ -151,9 +190,12 @@ def main(argv: list[str] | None = None) -> int:
             for kind, file, version in parts
         ],
     }
+    built_elsewhere = [p for p in _existing_parts(out) if p["kind"] not in {k for k, *_ in parts}]
+    manifest["parts"] += built_elsewhere  # the postings: scripts/build_default_postings.py
     (out / "default.json").write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
     total = sum((out / p["file"]).stat().st_size for p in manifest["parts"])
+    total += sum((out / p["figures"]).stat().st_size for p in built_elsewhere if "figures" in p)
     for part in manifest["parts"]:
         print(f"{part['file']:<28} {(out / part['file']).stat().st_size / 1e6:6.2f} MB")
     print(f"{'total':<28} {total / 1e6:6.2f} MB (limit {MAX_BYTES / 1e6:.1f} MB)")

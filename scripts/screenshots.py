@@ -29,6 +29,10 @@ from careerplanner.errors import UserError  # noqa: E402
 
 TARGET_ROLES = (("15-1252.00", "Software Developers"), ("15-1243.00", "Database Architects"))
 SAMPLE_RESUME = SHARED / "resumes" / "files" / "sb2nov_sourabh_bajaj_resume.pdf"
+SAMPLE_ADS = SHARED / "ads" / "files"
+# The sample ads' tags and a few applications under way (the Job ads screen's tracker).
+AD_TAGS = (("gd-", "data-roles"), ("nyc-", "nyc-public-sector"))
+AD_STATUSES = (("applied", 2), ("interviewing", 1), ("rejected", 1))
 
 
 def install_market(ctx) -> None:
@@ -55,6 +59,79 @@ def install_profile(ctx) -> None:
         print(f"no sample profile: {error}")
     finally:
         dbs.close()
+
+
+def install_ads(ctx) -> None:
+    """The labelled sample ads, tagged by where they come from, a few applied for."""
+    from careerplanner.services import job_ads
+
+    files = sorted(SAMPLE_ADS.glob("*.txt")) if SAMPLE_ADS.is_dir() else []
+    added = []
+    for path in files:
+        tags = [tag for prefix, tag in AD_TAGS if path.name.startswith(prefix)]
+        try:
+            report = job_ads.add_ad_files(ctx.user_db, ctx.market_db, [path], tags=tags)
+        except UserError as error:
+            print(f"{path.name}: {error}")
+            continue
+        added.extend(outcome.ad_id for outcome in report.added)
+    chosen = iter(added[1::3])
+    for status, count in AD_STATUSES:
+        for ad_id in [next(chosen, None) for _ in range(count)]:
+            if ad_id is not None:
+                job_ads.set_status(ctx.user_db, ad_id, status)
+    print(f"{len(added)} sample ads added")
+
+
+def render_ads(window, widget, out: Path, number: int) -> None:
+    """The list, one ad, the fit for it, and a group (a tag) of the Job ads screen."""
+    from PySide6.QtWidgets import QApplication
+
+    def settle() -> None:
+        for _ in range(3):
+            QApplication.processEvents()
+            window.ctx.runner.wait_for_done()
+        QApplication.processEvents()
+
+    rows = widget.model.rows()
+    # An ad with must-haves and nice-to-haves both, so both marks show.
+    richest = max(rows, key=lambda ad: (min(ad.must_count, ad.nice_count), ad.must_count))
+    widget.select_ad(richest.id)
+    sizes = widget.splitter.sizes()
+    total = sum(sizes)
+    widget.splitter.setSizes([total * 3 // 4, total - total * 3 // 4])
+    widget.tabs.setCurrentIndex(0)
+    settle()
+    grab(window, out, f"{number:02d}-ads-list")
+    widget.splitter.setSizes(sizes)
+    for tab, suffix in ((0, "one-ad"), (1, "fit")):
+        widget.tabs.setCurrentIndex(tab)
+        settle()
+        grab(window, out, f"{number:02d}-ads-{suffix}")
+    tag = widget.tag_filter.findData(AD_TAGS[0][1])
+    widget.tag_filter.setCurrentIndex(max(tag, 0))
+    widget.tabs.setCurrentIndex(2)
+    widget.refresh_group()
+    settle()
+    grab(window, out, f"{number:02d}-ads-group")
+    widget.tag_filter.setCurrentIndex(0)
+    widget.tabs.setCurrentIndex(0)
+
+
+def render_gap_for_ads(window, widget, out: Path, number: int) -> None:
+    """The Gap screen with a tag of the sample ads as a target beside the roles."""
+    from PySide6.QtCore import Qt
+
+    code = f"ads:{AD_TAGS[0][1]}"
+    items = [widget.role_list.item(row) for row in range(widget.role_list.count())]
+    item = next((i for i in items if i.data(Qt.ItemDataRole.UserRole) == code), None)
+    if item is None:
+        return
+    item.setCheckState(Qt.CheckState.Checked)
+    widget.role_combo.setCurrentIndex(widget.role_combo.findData(code))
+    settle_charts()
+    grab(window, out, f"{number:02d}-gap-ads")
+    item.setCheckState(Qt.CheckState.Unchecked)
 
 
 def add_targets(ctx) -> None:
@@ -177,8 +254,10 @@ def grab(window, out: Path, name: str) -> None:
 
     from careerplanner.ui.common.chart_panel import ChartCanvas
 
-    for _ in range(3):
+    for _ in range(3):  # what the screen computes on a worker (fits, the ranking) arrives
         QApplication.processEvents()
+        window.ctx.runner.wait_for_done()
+    QApplication.processEvents()
     # Charts render in the background; draw the visible ones now, at their final size.
     for canvas in window.findChildren(ChartCanvas):
         if canvas.isVisible() and canvas.has_data:
@@ -189,8 +268,10 @@ def grab(window, out: Path, name: str) -> None:
     print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
 
 
-def render_all(window, out: Path) -> None:
+def render_all(window, out: Path, only: frozenset[str] = frozenset()) -> None:
     for number, screen in enumerate(window.screens, start=1):
+        if only and screen.key not in only:
+            continue
         window.show_screen(screen.key)
         widget = window.screen_widget(screen.key)
         if hasattr(widget, "exercise"):
@@ -210,11 +291,15 @@ def render_all(window, out: Path) -> None:
                 grab(window, out, f"{number:02d}-roadmap-{suffix}")
             widget.tabs.setCurrentIndex(0)
             continue
+        if screen.key == "ads":
+            render_ads(window, widget, out, number)
+            continue
         if screen.key == "gap":
             grab(window, out, f"{number:02d}-gap")
             widget.tabs.setCurrentIndex(1)
             grab(window, out, f"{number:02d}-gap-side-by-side")
             widget.tabs.setCurrentIndex(0)
+            render_gap_for_ads(window, widget, out, number)
             continue
         grab(window, out, f"{number:02d}-{screen.key}")
 
@@ -283,7 +368,14 @@ def main() -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--size", default="1280x800", help="the window size, WxH")
     parser.add_argument("--theme", choices=("light", "dark", "both"), default="both")
+    parser.add_argument(
+        "--screens",
+        default="",
+        metavar="KEY,KEY",
+        help="only these screens (e.g. market); the others' files are left as they are",
+    )
     args = parser.parse_args()
+    only = frozenset(key for key in args.screens.split(",") if key)
     width, height = window_size(args.size)
     themes = ("light", "dark") if args.theme == "both" else (args.theme,)
     with tempfile.TemporaryDirectory(prefix="careerplanner-shots-") as home:
@@ -302,6 +394,7 @@ def main() -> int:
                 install_profile(ctx)
                 add_targets(ctx)
                 install_roadmap(ctx, set_day, start)
+                install_ads(ctx)
             for theme in themes:
                 out = args.out / f"{width}x{height}" / theme
                 out.mkdir(parents=True, exist_ok=True)
@@ -309,10 +402,12 @@ def main() -> int:
                 window = MainWindow(ctx)
                 window.resize(width, height)
                 window.show()
-                render_all(window, out)
-                render_explanation(window, out)
+                render_all(window, out, only)
+                if not only or "gap" in only:
+                    render_explanation(window, out)
                 window.close()
-            render_update(app, ctx, themes, (width, height), args.out)
+            if not only or "datasets" in only:
+                render_update(app, ctx, themes, (width, height), args.out)
         finally:
             ctx.close()
     return 0

@@ -71,18 +71,39 @@ def derive_aliases(name: str, vendors: set[str], common_words: set[str]) -> list
             aliases.append(inside)
         aliases.append(base)
     trimmed = _TRAILING_NOISE.sub("", base)
-    # "Rust programming language" → "Rust"; but "Productivity software" → not "Productivity".
+    # "Rust programming language" → "Rust", "Alteryx software" → "Alteryx"; but "Productivity
+    # software" → not "Productivity", an ordinary word.
     names_a_language = re.search(r"language$", base, re.I) is not None
     if (
         trimmed != base
         and trimmed
-        and (" " in trimmed or names_a_language or not _is_plain_word(trimmed))
+        and (
+            " " in trimmed
+            or names_a_language
+            or not _is_plain_word(trimmed)
+            or (trimmed.lower() not in common_words and not names_a_field(trimmed))
+        )
     ):
         aliases.append(trimmed)
         base = trimmed
     words = base.split()
     if len(words) >= 3 and _is_acronym_of(words[-1], words[:-1]):
         aliases.extend([words[-1], " ".join(words[:-1])])
+    else:
+        # "Voice over internet protocol VoIP system": an acronym inside, then a generic word.
+        for at in range(2, len(words) - 1):
+            word = words[at]
+            shaped = sum(c.isupper() for c in word) >= 2 and word[:1].isupper()
+            if shaped and _is_acronym_of(word.upper(), words[:at]) and words[at + 1].islower():
+                aliases.extend([words[at], " ".join(words[:at])])
+                break
+    words = base.split()
+    if len(words) == 2 and words[1] in _COMPANY_WORDS and words[0][:1].isupper():
+        aliases.append(words[0])  # "Epic Systems": the company's name is its product's
+    if _is_product_word(words[0]) and len(words) >= 2 and all(w.islower() for w in words[1:]):
+        aliases.append(words[0])  # "MapReduce big data software": the product and its field
+    if 2 <= len(words) <= 3 and _names_its_vendor(words[-1], words[0]):
+        aliases.append(words[-1])  # "StataCorp Stata", "Qlik Tech QlikView": the product
     for candidate in list(aliases) or [base]:
         stripped = _strip_vendor(candidate, vendors)
         if stripped:
@@ -112,11 +133,46 @@ def activity_of(name: str) -> str | None:
     control"), or None for a product's name ("Adobe Photoshop", "Amazon Web Services AWS
     software": capitalised words)."""
     words = name.split()
-    if len(words) < 3 or words[-1].lower() != "software":
+    if len(words) < 3 or words[-1].lower() != "software" or _is_product_word(words[0]):
         return None
     if not any(w[:1].islower() for w in words[1:-1]):
         return None
     return " ".join(words[:-1])
+
+
+# Endings of English nouns of activities and fields ("Bookkeeping", "Statistics"): a title
+# "X software" with such an X names the activity's software, not a product called X.
+_FIELD_ENDING = re.compile(r"(?:ing|ics|ion|ment|ance|ence|ity|ogy|ship|ness|ure|ism)$", re.I)
+
+
+def names_a_field(word: str) -> bool:
+    """True for a word shaped like the name of an activity or field ("Bookkeeping")."""
+    return _FIELD_ENDING.search(word) is not None
+
+
+_COMPANY_WORDS = {"Systems", "Technologies", "Corporation", "Inc", "Inc.", "Labs", "Software"}
+
+
+def _is_product_word(word: str) -> bool:
+    """A word spelled like a product's name, not like an ordinary word: a capital inside it
+    ("MapReduce", "QlikView")."""
+    return word.isalpha() and word[:1].isupper() and any(c.isupper() for c in word[1:])
+
+
+def is_vendor_named_product(name: str, alias: str) -> bool:
+    """True when `alias` is the product of the dataset name `name` named like its vendor
+    ("Stata" of "StataCorp Stata"): a product's name, whatever the word lists say."""
+    words = name.split()
+    return 2 <= len(words) <= 3 and alias == words[-1] and _names_its_vendor(alias, words[0])
+
+
+def _names_its_vendor(product: str, vendor: str) -> bool:
+    """True for a capitalised product named like its vendor ("Stata" of "StataCorp",
+    "QlikView" of "Qlik"): the two share their first four letters or more."""
+    if not product[:1].isupper() or not product.isalpha() or product == vendor:
+        return False
+    shorter = min(len(product), len(vendor))
+    return shorter >= 4 and product[:shorter].lower() == vendor[:shorter].lower()
 
 
 def _is_acronym_of(acronym: str, words: list[str]) -> bool:
@@ -147,12 +203,12 @@ def _is_plain_word(form: str) -> bool:
     return form.isalpha() and form[1:].islower()
 
 
-def alias_needs_context(alias: str, common: set[str]) -> bool:
+def alias_needs_context(alias: str, common: set[str], vendors: Iterable[str] = ()) -> bool:
     """A derived alias of one word, or of ordinary capitalised words ("Building Systems").
 
     A one-word product name spelled as no ordinary word is ("PowerPoint", "SharePoint",
-    "AutoCAD", "JReview") is not ambiguous for being one word; a capitalised word ("Quest",
-    "Canvas") or an acronym ("SMS") may be an ordinary word or something else.
+    "AutoCAD", "JReview", "Alteryx", "Spotfire") is not ambiguous for being one word; an
+    ordinary word ("Quest", "Canvas") or a short acronym ("SMS", "EMR") may be something else.
     """
     words = alias.split()
     if len(words) == 1:
@@ -160,11 +216,16 @@ def alias_needs_context(alias: str, common: set[str]) -> bool:
         return (
             len(word) <= 2
             or word.lower() in common
-            or _is_plain_word(word)
-            or word.isupper()
+            or (word.isupper() and len(word) <= 3)
+            or _is_plain_word(word)  # "Master", "Latitude": maybe an ordinary word
             or not word.isascii()
         )
-    return all(w[:1].isupper() and _is_plain_word(w) and w.lower() in common for w in words)
+    # A vendor's name is no ordinary word, even where dataset prose writes it in lower case:
+    # "Microsoft Office" needs no context, "Building Systems" does.
+    return all(
+        w[:1].isupper() and _is_plain_word(w) and w.lower() in common and w not in vendors
+        for w in words
+    )
 
 
 def common_words_of(forms: Iterable[str]) -> set[str]:

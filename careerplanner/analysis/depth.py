@@ -4,7 +4,8 @@ The scale is product.md's: a bare mention or a course is L1; projects and certif
 professional use in a dated position L3 (about 2+ years, summed over positions); leading,
 mentoring and measurable optimisation L4; architecture decisions, open-source work and
 publications L5. Claims in a summary ("Proficient in Go", "Expert in Kubernetes") use the job-ad
-phrase table and count up to L4. Skills not used for more than six years lose a level.
+phrase table (`analysis/job_ad_claims`, about the skills they list) and count up to L4. Skills
+not used for more than six years lose a level.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from careerplanner.analysis.job_ads import phrase_level
+from careerplanner.analysis.job_ad_claims import find_claims, level_for
 from careerplanner.core.skills import FoundSkill, SkillEvidence
 
 LEAD_VERBS = re.compile(
@@ -212,6 +213,19 @@ def _sign_about(signs: re.Pattern, occ: Occurrence) -> bool:
     )
 
 
+def claimed_level(occ: Occurrence) -> int | None:
+    """The level the words about this skill claim, by the same phrase table job ads are read
+    with (`analysis/job_ad_claims`): the claim before the skill in its statement, else the
+    first after it ("Proficient in Go, Python" -> both L3; "working knowledge of SQL" L2 even
+    beside "8 years"). None when no level word is there."""
+    claims = find_claims(occ.context)
+    if not claims:
+        return None
+    at = occ.context.find(occ.surface)
+    claim = level_for(claims, at) if at >= 0 else max(claims, key=lambda c: c.level)
+    return claim.level if claim else None
+
+
 def _score(tally: _Tally, occ: Occurrence, positions: list[PositionSpan], working: bool) -> None:
     section = occ.section
     if occ.position is not None:
@@ -237,11 +251,11 @@ def _score(tally: _Tally, occ: Occurrence, positions: list[PositionSpan], workin
     elif section == "certifications":
         _raise(tally, 2, occ, "certification")
     elif section == "summary":
-        claimed = min(4, phrase_level(occ.context) or 1)
+        claimed = min(4, claimed_level(occ) or 1)
         _raise(tally, claimed, occ, "stated in the summary")
     elif section in ("coursework", "education"):
         _raise(tally, 1, occ, "course")
-    elif section == "skills" and working and phrase_level(occ.context) != 1:
+    elif section == "skills" and working and claimed_level(occ) != 1:
         _raise(tally, 2, occ, "listed in skills, with professional experience")
     else:
         _raise(tally, 1, occ, f"listed in {section or 'the resume'}")

@@ -49,7 +49,7 @@ _CLAIMS: list[tuple[int, re.Pattern]] = [
         3,
         re.compile(
             r"\b(?:proficien\w*|strong(?! desire| interest| passion)|solid|skilled|hands-on|"
-            r"extensive|demonstrated|proven|thorough)\b",
+            r"extensive|demonstrated|proven|thorough|excellent|significant)\b",
             re.I,
         ),
     ),
@@ -130,8 +130,18 @@ def chain_claims(text: str, claims: list[Claim], mentions: list[tuple[int, int]]
                 words = text[previous.start : claim.end]
                 chained[-1] = Claim(previous.start, claim.end, level, words)
                 continue
+        if chained and _PART_OF.search(text, chained[-1].end, claim.start):
+            # "strong fundamentals, including knowledge of algorithms": the part is asked for
+            # at the level of the whole.
+            previous = chained[-1]
+            if previous.level > claim.level:
+                words = f"{previous.words} ... {claim.words}"
+                claim = Claim(claim.start, claim.end, previous.level, words)
         chained.append(claim)
     return chained
+
+
+_PART_OF = re.compile(r"\bincluding\b|\bsuch as\b", re.I)
 
 
 def level_for(claims: list[Claim], start: int) -> Claim | None:

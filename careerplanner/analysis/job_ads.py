@@ -14,19 +14,32 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 
+from careerplanner.analysis.ad_list_items import (
+    COORDINATED_HEADS,
+    INTRODUCER,
+    claimed_items,
+    coordinated_phrases,
+    example_items,
+    headed_phrases,
+    list_items,
+    proper_name_around,
+)
 from careerplanner.analysis.job_ad_claims import chain_claims, find_claims, level_for
 from careerplanner.analysis.job_ad_sections import (
     BOILERPLATE,
     MUST,
     NICE,
     degree_fields,
+    heading_kind,
     in_unit_name,
     is_boilerplate_sentence,
     line_kinds,
     nice_or_must,
 )
+from careerplanner.analysis.profession_terms import trade_of
+from careerplanner.analysis.senses import SenseResolver
 from careerplanner.analysis.text import fold_in_place
-from careerplanner.core.skills import FoundSkill, SkillEvidence
+from careerplanner.core.skills import FoundSkill, SkillEvidence, skill_key
 
 DEFAULT_REQUIRED_LEVEL = 2
 NICE_LEVEL = 1  # a "nice to have" named with no level words: awareness is enough
@@ -114,10 +127,28 @@ def _sentence_level(text: str, folded: str | None, start: int, end: int) -> int:
     return DEFAULT_REQUIRED_LEVEL
 
 
+# A full stop of an abbreviation ("(e.g. Spotfire, jReview)") ends no sentence.
+_ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bvs|\bapprox|\bincl)$", re.I)
+
+
+def _next_full_stop(text: str, at: int) -> int:
+    found = text.find(". ", at)
+    while found >= 0 and _ABBREVIATION_END.search(text, max(0, found - 8), found):
+        found = text.find(". ", found + 2)
+    return found
+
+
+def _last_full_stop(text: str, before: int) -> int:
+    found = text.rfind(". ", 0, before)
+    while found >= 0 and _ABBREVIATION_END.search(text, max(0, found - 8), found):
+        found = text.rfind(". ", 0, found)
+    return found
+
+
 def _sentence_start(text: str, start: int) -> int:
     """Where the sentence holding text[start] begins: one past the last stop before it."""
     return 1 + max(
-        text.rfind(". ", 0, start + 1),
+        _last_full_stop(text, start + 1),
         text.rfind(";", 0, start),
         text.rfind("\n", 0, start),
         text.rfind("!", 0, start),
@@ -130,7 +161,7 @@ def _sentence_end(text: str, end: int) -> int:
     stops = [
         at
         for at in (
-            text.find(". ", end),
+            _next_full_stop(text, end),
             text.find(";", end),
             text.find("\n", end),
             text.find("!", end),
@@ -263,6 +294,8 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
     kinds = line_kinds(text)
     by_key: dict[str, AdRequirement] = {}
     claims_of: dict[int, list] = {}  # sentence start -> its claims
+    listed: dict[int, tuple[int, str, list]] = {}  # sentence start -> end, section, mentions
+    senses = SenseResolver(text, finder)
     line = 0
     for start, end, key, name in spans:
         while kinds[line][1] < start:
@@ -276,20 +309,141 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
             continue  # a field of study, not a skill the job asks for
         if in_unit_name(sentence, start - left):
             continue  # "the Office of Data Science": the employer's structure
+        sense = senses.sense(text[start:end])
+        if sense is not None:
+            key, name = sense  # "GCP" in a clinical trial's ad: Good Clinical Practice
+        named = proper_name_around(text, start, end, left, right)
+        if named is not None:
+            if named[2] is None:
+                continue  # "Cost Estimating Manager", "Analytics Team": a title or a unit
+            start, end = named[0], named[1]
+            key, name = skill_key("custom", named[2]), named[2]
         claims = claims_of.get(left)
         if claims is None:
             mentions = [(s, e) for s, e, _k, _n in spans if left <= s and e <= right]
             claims = claims_of[left] = chain_claims(text, find_claims(text, left, right), mentions)
-        claim = level_for(claims, start)
-        required = nice_or_must(sentence, start - left) or section
-        required = NICE if required == NICE else MUST
         # A preference with no level words asks for less than a plain requirement.
-        level = claim.level if claim else NICE_LEVEL if required == NICE else DEFAULT_REQUIRED_LEVEL
-        reason = (
-            f'L{level} from "{claim.words}"' if claim else f"L{level}: named, with no level words"
-        )
-        _merge(by_key, key, name, level, required, text[start:end], sentence, reason)
+        claim, level, required = _level_and_need(sentence, start - left, claims, left, section)
+        _merge(by_key, key, name, level, required, text[start:end], sentence, _reason(claim, level))
+        listed.setdefault(left, (right, section, []))[2].append((start - left, end - left))
+    # What "experience with", "knowledge of" ... are about, in sentences naming no known skill.
+    line = 0
+    for intro in INTRODUCER.finditer(text):
+        left, right = _ad_sentence(text, intro.start(), intro.end())
+        if left in listed:
+            continue
+        while kinds[line][1] < intro.start():
+            line += 1
+        section = kinds[line][2]
+        if section == BOILERPLATE or is_boilerplate_sentence(text[left:right]):
+            continue
+        claims_of[left] = chain_claims(text, find_claims(text, left, right), [])
+        listed[left] = (right, section, [])
+    _add_trades(by_key, text, kinds, claims_of, finder)
+    # A list asks for its items in a sentence with level words, or under a heading of
+    # requirements; elsewhere (the employer's introduction) it describes.
+    headed = next(
+        (a for a, b, _kind in kinds if heading_kind(text[a:b]) in (MUST, NICE)), len(text)
+    )
+    for left, (right, section, known) in listed.items():
+        if not claims_of[left] and left < headed:
+            continue
+        _add_list_items(by_key, text[left:right], known, claims_of[left], left, section, finder)
+    _add_coordinated(by_key, text, kinds, claims_of, finder, headed, spans)
     return list(by_key.values())
+
+
+# "five years of experience as a painter": the worker's trade is what the job requires.
+_AS_WORKER = re.compile(
+    r"\b(?:experience|employment|work|years?)\s+as\s+an?\s+([A-Za-z]+(?:\s+[A-Za-z]+){0,2})"
+)
+
+
+def _add_trades(by_key, text, kinds, claims_of, finder) -> None:
+    line = 0
+    for match in _AS_WORKER.finditer(text):
+        # "as an apprentice painter", "as a Registered Nurse": the first worker's word
+        trade = next(filter(None, map(trade_of, match.group(1).split())), None)
+        if trade is None:
+            continue
+        while kinds[line][1] < match.start():
+            line += 1
+        section = kinds[line][2]
+        left, right = _ad_sentence(text, match.start(), match.end())
+        sentence = text[left:right]
+        if section == BOILERPLATE or is_boilerplate_sentence(sentence):
+            continue
+        if left not in claims_of:
+            claims_of[left] = chain_claims(text, find_claims(text, left, right), [])
+        offset = match.start(1) - left
+        claim, level, required = _level_and_need(sentence, offset, claims_of[left], left, section)
+        whole = [m for m in finder.find(trade, trusted=True) if m.end - m.start == len(trade)]
+        key, name = (whole[0].key, whole[0].name) if whole else (skill_key("custom", trade), trade)
+        _merge(by_key, key, name, level, required, trade, sentence, _reason(claim, level))
+
+
+# "documentation skills", "conflict resolution skills": what the skills are of.
+def _add_coordinated(by_key, text, kinds, claims_of, finder, headed: int, spans) -> None:
+    """Two skills sharing a head noun ("Causal & Predictive analysis", "program and policy
+    evaluation") in a sentence with level words or under a heading of requirements."""
+    line = 0
+    done = set()
+    for match in COORDINATED_HEADS.finditer(text):
+        while kinds[line][1] < match.start():
+            line += 1
+        section = kinds[line][2]
+        left, right = _ad_sentence(text, match.start(), match.end())
+        sentence = text[left:right]
+        if left in done or section == BOILERPLATE or is_boilerplate_sentence(sentence):
+            continue
+        done.add(left)
+        if left not in claims_of:
+            claims_of[left] = chain_claims(text, find_claims(text, left, right), [])
+        if not claims_of[left] and left < headed:
+            continue
+        names = {a.casefold() for s in by_key.values() for a in (s.name, *s.aliases)}
+        known = [(s - left, e - left) for s, e, _k, _n in spans if left <= s and e <= right]
+        for at, name in coordinated_phrases(sentence, known, finder.common_words):
+            if name.casefold() in names:
+                continue
+            claim, level, required = _level_and_need(sentence, at, claims_of[left], left, section)
+            key = skill_key("custom", name)
+            _merge(by_key, key, name, level, required, name, sentence, _reason(claim, level))
+
+
+def _reason(claim, level: int) -> str:
+    return f'L{level} from "{claim.words}"' if claim else f"L{level}: named, with no level words"
+
+
+def _level_and_need(sentence: str, offset: int, claims, left: int, section: str):
+    claim = level_for(claims, left + offset)
+    required = nice_or_must(sentence, offset) or section
+    required = NICE if required == NICE else MUST
+    level = claim.level if claim else NICE_LEVEL if required == NICE else DEFAULT_REQUIRED_LEVEL
+    return claim, level, required
+
+
+def _add_list_items(by_key, sentence, known, claims, left, section, finder) -> None:
+    """The unknown items of the lists that name known skills ("logistic regression, gradient
+    descent, SQL"), as out-of-taxonomy requirements (see `analysis/ad_list_items`)."""
+    degrees = degree_fields(sentence)
+    names = {
+        alias.casefold() for skill in by_key.values() for alias in (skill.name, *skill.aliases)
+    }
+    items = list_items(sentence, known, finder.common_words)
+    items += claimed_items(sentence, known, finder.common_words)
+    items += example_items(sentence, known, finder.common_words)
+    if claims:
+        items += headed_phrases(sentence, known, finder.common_words)
+    for offset, item in items:
+        if item.casefold() in names or any(a <= offset < b for a, b in degrees):
+            continue
+        if in_unit_name(sentence, offset):
+            continue
+        claim, level, required = _level_and_need(sentence, offset, claims, left, section)
+        key = skill_key("custom", item)
+        _merge(by_key, key, item, level, required, item, sentence, _reason(claim, level))
+        names.add(item.casefold())
 
 
 def _ad_sentence(text: str, start: int, end: int) -> tuple[int, int]:

@@ -42,6 +42,7 @@ _NEWLINE = re.compile(r"\n")
 _NAME_GAP = " \t\n-"  # what may separate the words of one name
 _END = ""  # the trie key that marks the end of a name (no token is empty)
 _CUE_REACH = 3  # tokens either side of an ambiguous name where a cue word counts
+VENDOR_NAMES = 10  # names a word begins ("Google Analytics", "Google Ads", ...) to be a vendor
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,27 @@ class _Entry:
     # An ordinary word that names a vendor's product ("Word", "Access"): only a list beside
     # another skill confirms it, not a skills section or a cue word.
     list_only: bool = False
+    # A product written with a capital ("Alteryx", "Latitude"): in lower case it is a word.
+    capitalised: bool = False
 
 
 _DOMAIN = re.compile(r"\.(?:com|org|net|io|dev|me|ai|co|edu|gov|app|so)\b", re.I)
 
 
 def _inside_address(text: str, start: int, end: int) -> bool:
-    """True for a name that is part of a web or e-mail address ("github.com/me", "@docker")."""
-    if start and text[start - 1] in "/@":
+    """True for a name that is part of a web or e-mail address ("github.com/me", "@docker").
+
+    A slash before the name makes it part of an address only when the word it is glued to is
+    one ("github.com/docker", "https://..."): "SQL/Python" and "time/project management" are
+    lists of two.
+    """
+    if start and text[start - 1] == "@":
         return True
+    if start and text[start - 1] == "/":
+        word_start = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+        word = text[word_start:start]
+        if "://" in word or "www." in word or _DOMAIN.search(word) or "@" in word:
+            return True
     return _DOMAIN.match(text, end) is not None
 
 
@@ -96,11 +109,13 @@ class SkillFinder:
         needs_context: Iterable[str] = (),
         common_words: Iterable[str] = (),
         list_only: Iterable[str] = (),
+        capitalised: Iterable[str] = (),
     ) -> None:
         # Short words such as "go" need context whatever the vocabulary's own list says.
         self.common_words = frozenset(w.casefold() for w in common_words) | always_common_words()
         self._cue_words = cue_words()
         self._list_only = {" ".join(tokenize(f)) for f in list_only}
+        self._capitalised = {" ".join(tokenize(f)) for f in capitalised}
         forced = {" ".join(tokenize(f)) for f in needs_context} | self._list_only
         # A trie of token sequences: each node maps a token to the next node; _END holds the
         # entry of a name that ends there. Matching walks it once per position.
@@ -139,6 +154,7 @@ class SkillFinder:
         finder.common_words = frozenset(state["common_words"])
         finder._cue_words = cue_words()
         finder._list_only = set()
+        finder._capitalised = set()
         finder._trie = state["trie"]
         finder._entries = [_Entry(*fields) for fields in state["entries"]]
         finder._names = state["names"]
@@ -164,7 +180,10 @@ class SkillFinder:
         if single and len(words[0]) == 2 and form.isupper() and words[0] not in self.common_words:
             ambiguous = key in forced
         shouting = single and len(words[0]) >= 2 and form.isupper() and form.isalpha()
-        entry = _Entry(term.key, term.name, form, ambiguous, shouting, key in self._list_only)
+        capitalised = key in self._capitalised and form[:1].isupper()
+        entry = _Entry(
+            term.key, term.name, form, ambiguous, shouting, key in self._list_only, capitalised
+        )
         variants = [tokens]
         last = tokens[-1]
         plural_ok = len(tokens) > 1 or not _has_capitals(form)  # not "Canva" → "canvas"
@@ -182,7 +201,17 @@ class SkillFinder:
             node = self._trie
             for token in variant:
                 node = node.setdefault(token, {})
-            node.setdefault(_END, index)  # the first spelling registered keeps a sequence
+            kept = node.setdefault(_END, index)  # the first spelling registered keeps it
+            # The skill's own lower-case spelling ("accounting" of "Accounting") lets the name
+            # count however it is written.
+            if (
+                kept != index
+                and self._entries[kept].key == entry.key
+                and form.islower()
+                and entry.ambiguous
+                and _has_capitals(self._entries[kept].form)
+            ):
+                node[_END] = index
 
     def name_of(self, key: str) -> str:
         return self._names.get(key, key)
@@ -260,7 +289,25 @@ class SkillFinder:
         if not spans:
             return []
         accepted = self._resolve_ambiguous(text, tokens, spans, trusted, known)
-        return [(spans[n][0], spans[n][1], spans[n][4]) for n in accepted]
+        return [
+            (spans[n][0], spans[n][1], spans[n][4])
+            for i, n in enumerate(accepted)
+            if not (
+                i + 1 < len(accepted)
+                and self._is_vendor_before(text, tokens, spans[n], spans[accepted[i + 1]])
+            )
+        ]
+
+    def _is_vendor_before(self, text: str, tokens, span, following) -> bool:
+        """True for a vendor's name written just before one of its products ("Google" in
+        "Google BigQuery"): a capitalised word that begins many of the vocabulary's names
+        (`VENDOR_NAMES` or more). The product is the skill, not the vendor."""
+        if following[0] != span[1] + 1 or text[span[1]] != " " or span[3] - span[2] != 1:
+            return False
+        if not text[span[0]].isupper() or not text[following[0]].isupper():
+            return False
+        node = self._trie.get(tokens[span[2]], {})
+        return sum(1 for token in node if token != _END) >= VENDOR_NAMES
 
     def _walk(self, tokens: list[str], parts: list[str]) -> list[tuple[int, int, _Entry]]:
         """(first token, last token + 1, entry) of each longest match; matches never overlap."""
@@ -302,12 +349,19 @@ class SkillFinder:
         surface_ok = []
         confirmed = []
         for start, end, _first, _last, entry in spans:
-            if not entry.ambiguous and not entry.acronym:
+            if not entry.ambiguous and not entry.acronym and not entry.capitalised:
                 surface_ok.append(True)  # what the checks below give such an entry
                 confirmed.append(True)
                 continue
             surface = text[start:end]
-            if entry.acronym and not surface.isupper() and not trusted:
+            if entry.capitalised and not entry.ambiguous and not entry.acronym:
+                written = trusted or surface[:1].isupper()
+                surface_ok.append(written)
+                confirmed.append(written)
+                continue
+            # In a skills list a short form may be written in lower case ("sql, aws"), but
+            # "Epic" written as a word is not the acronym "EPIC".
+            if entry.acronym and not surface.isupper() and not (trusted and surface.islower()):
                 surface_ok.append(False)
                 confirmed.append(False)
                 continue
@@ -330,6 +384,22 @@ class SkillFinder:
                 low, high = max(0, first - _CUE_REACH), min(len(tokens), last + _CUE_REACH)
                 if any(t in self._cue_words for t in tokens[low:high]):
                     confirmed[n] = True
+        for n in range(len(spans) - 1):
+            # "Outlook, Word, Excel", "Microsoft Office Excel, Access": a vendor's products
+            # named together confirm each other.
+            left, right = spans[n][4], spans[n + 1][4]
+            same_vendor = (
+                surface_ok[n]
+                and surface_ok[n + 1]
+                and " " in left.name
+                and left.name.split(" ", 1)[0] == right.name.split(" ", 1)[0]
+            )
+            if not same_vendor:
+                continue
+            gap = text[spans[n][1] : spans[n + 1][0]]
+            listed = left.list_only and right.list_only and _LIST_GAP.fullmatch(gap) is not None
+            if listed or (gap == " " and (confirmed[n] or confirmed[n + 1])):
+                confirmed[n] = confirmed[n + 1] = True
         changed = not all(confirmed)
         while changed:  # a list such as "Go, R, C and Python" confirms itself from one end
             changed = False
@@ -344,7 +414,15 @@ class SkillFinder:
 
 
 def _entry_fields(entry: _Entry) -> tuple:
-    return (entry.key, entry.name, entry.form, entry.ambiguous, entry.acronym, entry.list_only)
+    return (
+        entry.key,
+        entry.name,
+        entry.form,
+        entry.ambiguous,
+        entry.acronym,
+        entry.list_only,
+        entry.capitalised,
+    )
 
 
 def _ascii_stand_in(folded: str) -> str:

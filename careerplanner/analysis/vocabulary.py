@@ -24,6 +24,8 @@ from careerplanner.analysis.dataset_names import (
     common_words_of,
     derive_aliases,
     find_vendors,
+    is_vendor_named_product,
+    names_a_field,
 )
 from careerplanner.analysis.profession_terms import credential_terms, profession_terms
 from careerplanner.analysis.skill_finder import SkillFinder
@@ -50,9 +52,12 @@ class Vocabulary:
     needs_context: set[str] = field(default_factory=set)
     common_words: set[str] = field(default_factory=set)
     list_only: set[str] = field(default_factory=set)  # see SkillFinder
+    capitalised: set[str] = field(default_factory=set)  # see SkillFinder
 
     def finder(self) -> SkillFinder:
-        return SkillFinder(self.terms, self.needs_context, self.common_words, self.list_only)
+        return SkillFinder(
+            self.terms, self.needs_context, self.common_words, self.list_only, self.capitalised
+        )
 
 
 def curated_aliases_path() -> Path:
@@ -80,8 +85,9 @@ def read_curated_aliases(path: Path | None = None) -> list[CuratedAlias]:
 
 # First words of ESCO skill/competence labels ("manage data", "use spreadsheets software"):
 # activities, which resumes phrase freely, unlike the names of knowledge and tools.
-_ACTIVITY_VERBS = frozenset(
+ACTIVITY_VERBS = frozenset(
     [
+        "augment",
         "adapt",
         "adopt",
         "administer",
@@ -167,7 +173,29 @@ def _is_finder_term(term: SkillTerm) -> bool:
     if term.kind in _RATING_KINDS:
         return False
     first = term.name.split()[0] if term.name.split() else ""
-    return not (term.kind == "esco" and first.islower() and first in _ACTIVITY_VERBS)
+    return not (term.kind == "esco" and first.islower() and first in ACTIVITY_VERBS)
+
+
+def _ordinary_phrase(name: str, alias: str, common: set[str]) -> bool:
+    """True for an alias of several ordinary words that a vendor's name stood before."""
+    words = alias.split()
+    return (
+        len(words) >= 2
+        and all(w.lower() in common for w in words)
+        and not name.casefold().startswith(alias.casefold())
+    )
+
+
+def _sole_product(name: str, alias: str, common: set[str]) -> bool:
+    """True when the dataset names nothing but the product: "Alteryx software" is Alteryx,
+    a word no ordinary text uses ("Autodesk World" may be any world, "Statistics software"
+    any statistics)."""
+    return (
+        " " not in alias
+        and name.casefold() == f"{alias.casefold()} software"
+        and alias.casefold() not in common
+        and not names_a_field(alias)
+    )
 
 
 def build_vocabulary(
@@ -206,11 +234,23 @@ def build_vocabulary(
 
     needs_context = set()
     list_only = set()
+    capitalised = set()
     for term in sorted(terms, key=lambda t: t.kind != "technology"):
         derived = derive_aliases(term.name, vendors if term.kind == "technology" else set(), common)
+        # "Supply Chain Management" of "IBS Supply Chain Management": ordinary words left by
+        # cutting the vendor off name the field, not the vendor's product.
+        derived = [a for a in derived if not _ordinary_phrase(term.name, a, common)]
         # A product name cut down to one plain word ("Quest" from "Experian Quest") may well be
         # an ordinary word: it counts only in context.
-        needs_context.update(a for a in derived if alias_needs_context(a, common))
+        sole = {
+            a
+            for a in derived
+            if _sole_product(term.name, a, common) or is_vendor_named_product(term.name, a)
+        }
+        capitalised.update(sole)
+        needs_context.update(
+            a for a in derived if alias_needs_context(a, common, vendors) and a not in sole
+        )
         # "Word" of "Microsoft Word": an ordinary word, confirmed only beside another skill.
         list_only.update(a for a in derived if " " not in a and a.lower() in common)
         aliases = list(term.aliases)
@@ -262,7 +302,7 @@ def build_vocabulary(
             list_only.discard(row.alias)
             needs_context.discard(row.alias)  # the table knows this spelling is unambiguous
     final = [SkillTerm(m["key"], m["name"], tuple(m["aliases"]), m["kind"]) for m in merged]
-    return Vocabulary(final, needs_context, common, list_only)
+    return Vocabulary(final, needs_context, common, list_only, capitalised)
 
 
 def terms_from_onet_esco(technology_skills: Path | None, esco_dir: Path | None) -> list[SkillTerm]:

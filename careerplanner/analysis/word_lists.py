@@ -37,3 +37,8 @@ def always_common_words() -> frozenset[str]:
 def cue_words() -> frozenset[str]:
     """Words that, next to an ambiguous name ("Go programming"), say it is a technology."""
     return read_word_list("cue-words.txt")
+
+
+def title_words() -> frozenset[str]:
+    """The head words of job titles in every trade ("nurse", "chef", "paralegal")."""
+    return read_word_list("title-words.txt")

@@ -30,6 +30,7 @@ COMMAND_MODULES = {
     "roadmap": "careerplanner.cli.roadmap_cmd",
     "data": "careerplanner.cli.data_cmd",
     "ads": "careerplanner.cli.ads_cmd",
+    "market": "careerplanner.cli.market_cmd",
 }
 HELP_OPTIONS = ("-h", "--help")
 PDF_READING_COMMANDS = frozenset({"resume", "ads"})  # their files may be PDFs
@@ -77,6 +78,10 @@ READ_ONLY_ACTIONS = {
     ("dataset", "export"),
     ("resume", "parse"),
     ("ads", "parse"),
+    ("ads", "list"),
+    ("ads", "show"),
+    ("ads", "summary"),
+    ("ads", "export"),
     ("resume", "skills"),
     ("roadmap", "list"),
     ("roadmap", "export"),
@@ -84,6 +89,8 @@ READ_ONLY_ACTIONS = {
     ("roadmap", "levels"),
     ("data", "check"),
     ("data", "backup"),
+    ("market", "skill"),
+    ("market", "role"),
 }
 
 
@@ -142,6 +149,14 @@ def _sentence_for_input(error: BaseException) -> str | None:
     return None
 
 
+def _data_folder():
+    """The data folder, for telling a full disk in an error; None when it cannot be known."""
+    try:
+        return user_data_dir()
+    except Exception:  # only a hint for the sentence: never fail the report itself
+        return None
+
+
 def _reads_a_pdf(argv: Sequence[str]) -> bool:
     """Whether the command reads a resume or a job ad from a PDF file given on the line."""
     return (
@@ -187,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a disk problem, or a bug: say so plainly
         if args.debug:
             traceback.print_exc()
-        sentence = sentence_for_system_error(error) or _sentence_for_input(error)
+        sentence = sentence_for_system_error(error, _data_folder()) or _sentence_for_input(error)
         if sentence:
             print(sentence, file=sys.stderr)
             return 1

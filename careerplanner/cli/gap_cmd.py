@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from careerplanner.cli.market import open_market
 from careerplanner.cli.output import add_json_flag, emit_json
+from careerplanner.cli.rank_roles import rank_roles_command
 from careerplanner.core.levels import Level
 from careerplanner.errors import UserError
 from careerplanner.services.gap import find_row, role_gaps, set_own_level
+from careerplanner.services.job_ads import group_gap
 from careerplanner.store.data_dir import DataDir
 
 
@@ -18,7 +20,19 @@ def register(subparsers) -> None:
     parser = subparsers.add_parser(
         "gap", help="your skills against one or several target roles (any title or O*NET code)"
     )
-    parser.add_argument("roles", nargs="+", metavar="ROLE", help='"Backend Engineer", 15-1252.00')
+    parser.add_argument("roles", nargs="*", metavar="ROLE", help='"Backend Engineer", 15-1252.00')
+    parser.add_argument(
+        "--rank-roles",
+        action="store_true",
+        help="rank every occupation and postings role by your fit (--top N of them)",
+    )
+    parser.add_argument(
+        "--ads",
+        action="append",
+        default=[],
+        metavar="TAG",
+        help="your job ads with this tag as a target, alone or beside roles (repeatable)",
+    )
     parser.add_argument(
         "--what-if",
         action="append",
@@ -32,10 +46,15 @@ def register(subparsers) -> None:
         default=[],
         metavar="SKILL=LEVEL",
         help='store your own level for a requirement of the first role, e.g. "Programming=4" '
-        "(O*NET ratings are left out of the fit until you do; needs --reason)",
+        "(it replaces the estimate of an O*NET rating; needs --reason)",
     )
     parser.add_argument("--reason", default="", help="why, for --set-level (kept in the history)")
-    parser.add_argument("--top", type=int, default=15, help="rows per role in the text output")
+    parser.add_argument(
+        "--top",
+        type=int,
+        default=15,
+        help="rows per role in the text output; with --rank-roles, how many roles",
+    )
     parser.add_argument(
         "--all-technologies",
         action="store_true",
@@ -46,8 +65,17 @@ def register(subparsers) -> None:
 
 
 def _gap(args) -> int:
+    if args.rank_roles:
+        return rank_roles_command(args)
+    if not args.roles and not args.ads:
+        raise UserError(
+            "Name at least one role (a title or an O*NET code), or use --rank-roles to rank "
+            "every role by your fit."
+        )
     settings = [_parse_level(text, "--set-level") for text in args.set_level]
     what_ifs = [_parse_level(text, "--what-if") for text in args.what_if]
+    if settings and not args.roles:
+        raise UserError("--set-level needs a role: it sets your level for one of its requirements.")
     market_db = open_market()
     user_db = DataDir.default().open_user_db()
     try:
@@ -56,6 +84,7 @@ def _gap(args) -> int:
         report = role_gaps(
             market_db, user_db, args.roles, what_ifs, all_technologies=args.all_technologies
         )
+        report += [group_gap(user_db, market_db, tag=tag, what_ifs=what_ifs) for tag in args.ads]
     finally:
         user_db.close()
         market_db.close()

@@ -88,6 +88,10 @@ DATASET_TABLES: dict[str, dict[str, tuple[str, ...]]] = {
             "salary_without_median",
             "salary_without_n",
             "raises_pay",
+            # Added by market migration m002; NULL in versions imported before it.
+            "jobs_must",
+            "jobs_nice",
+            "seniority_json",
         ),
         "posting_pairing": ("role", "skill_key", "other_key", "together", "share", "lift"),
     },

@@ -57,14 +57,18 @@ class SkillLevels(dict):
     to the profile's name for it. A bare dict works too: then only identical keys match.
     """
 
-    def __init__(self, levels=(), by_form=None, names=None) -> None:
+    def __init__(self, levels=(), by_form=None, names=None, estimates=None) -> None:
         super().__init__(levels)
         self.by_form: dict[str, str] = dict(by_form or {})
         self.names: dict[str, str] = dict(names or {})
+        # Rating key -> (level, "estimated from your …"): the user's level in an O*NET rating
+        # estimated from their skills (services.role_needs), used until they set their own.
+        self.estimates: dict[str, tuple[int, str]] = dict(estimates or {})
 
     def copy(self) -> SkillLevels:
-        """A copy that keeps the names and forms (dict.copy would return a bare dict)."""
-        return SkillLevels(self, self.by_form, self.names)
+        """A copy that keeps the names, forms and estimates (dict.copy would return a bare
+        dict)."""
+        return SkillLevels(self, self.by_form, self.names, self.estimates)
 
 
 @dataclass(frozen=True)
@@ -86,6 +90,11 @@ class GapRow:
     def counted(self) -> bool:
         """Whether the row counts in the fit score."""
         return self.rated
+
+    @property
+    def is_rating_row(self) -> bool:
+        """An O*NET rating dimension ("Programming"), not a skill a resume names."""
+        return self.kind in RATING_KINDS
 
     @property
     def gap(self) -> int:
@@ -135,6 +144,11 @@ class RoleGap:
         return len(self._units)
 
     @property
+    def counted_weight(self) -> float:
+        """The total demand weight the fit counts (a technology category once)."""
+        return sum(weight for weight, _met in self._units.values())
+
+    @property
     def unmet_count(self) -> int:
         """How many of the requirements the fit counts are not met (a category counts once)."""
         return sum(1 for _weight, met in self._units.values() if not met)
@@ -158,7 +172,10 @@ class RoleGap:
         )
         estimated = [row.skill_name for row in self.rows if row.estimated]
         if estimated:
-            text += f"; your {', '.join(estimated)} level is estimated from your technology skills"
+            text += (
+                f"; your level in {len(estimated)} O*NET ratings is estimated from your skills "
+                "(marked est.)"
+            )
         if self.unrated:
             text += (
                 f"; {len(self.unrated)} O*NET skill and knowledge ratings are not counted "
@@ -297,27 +314,32 @@ def compute_gap(
     """
     requirements = list(requirements)
     names = getattr(your_levels, "names", {})
+    estimates = getattr(your_levels, "estimates", {})
     rows = []
     for req, name in zip(requirements, _display_names(requirements), strict=True):
         level, other_key = _your_level(req, your_levels)
-        if level is None and req.estimate_from:
+        if level is None and req.is_rating and req.skill_key in estimates:
+            estimate = estimates[req.skill_key]
+        elif level is None and req.estimate_from:
             estimate = _estimate(req, your_levels, names)
-            if estimate is not None:
-                rows.append(
-                    GapRow(
-                        req.skill_key,
-                        name,
-                        estimate[0],
-                        req.required_level,
-                        req.weight,
-                        req.note,
-                        req.kind,
-                        rated=True,
-                        level_from=estimate[1],
-                        estimated=True,
-                    )
+        else:
+            estimate = None
+        if estimate is not None:
+            rows.append(
+                GapRow(
+                    req.skill_key,
+                    name,
+                    estimate[0],
+                    req.required_level,
+                    req.weight,
+                    req.note,
+                    req.kind,
+                    rated=True,
+                    level_from=estimate[1],
+                    estimated=True,
                 )
-                continue
+            )
+            continue
         rows.append(
             GapRow(
                 skill_key=req.skill_key,
@@ -444,17 +466,3 @@ ONET_IMPORTANT = 3.0  # IM at or above this is "important" (O*NET OnLine's own c
 def weight_from_importance(im: float) -> float:
     """O*NET importance (1–5) to a demand weight (0–1)."""
     return min(1.0, max(0.0, (im - 1.0) / 4.0))
-
-
-def technology_requirement(hot: bool, in_demand: bool | None) -> tuple[int, float]:
-    """(required depth, weight) for a technology O*NET lists for an occupation.
-
-    O*NET gives no level for technologies, so this is an estimate: "In Demand" (employers ask
-    for it in postings) means daily professional use (L3) and a high weight; "Hot" (frequent in
-    postings) working knowledge (L2) with a fair weight; any other listed tool L2, low weight.
-    """
-    if in_demand:
-        return 3, 0.9
-    if hot:
-        return 2, 0.6
-    return 2, 0.3

@@ -45,6 +45,14 @@ class PostingFacts:
     seniority: str
     salary: float | None
     skills: Mapping[str, int]  # skill key -> required level 0..5
+    nice: frozenset[str] = frozenset()  # the keys of `skills` asked for only as nice to have
+    # A posting filed under several roles ("Health" and "Policy, Research & Analysis") counts in
+    # each of them, and once in all postings.
+    other_roles: tuple[str, ...] = ()
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return (self.role, *(r for r in self.other_roles if r != self.role))
 
 
 @dataclass(frozen=True)
@@ -65,6 +73,21 @@ class SkillFigures:
     salary_without_median: float | None
     salary_without_n: int
     raises_pay: bool
+    # Postings asking for it as a must / only as nice to have (must + nice = jobs_with_skill);
+    # None when not recorded (a postings version imported before they were).
+    jobs_must: int | None = None
+    jobs_nice: int | None = None
+    seniority: tuple[tuple[str, int], ...] = ()  # (seniority, postings with the skill), most first
+
+    @property
+    def demand_rate_must(self) -> float | None:
+        """Share of the scope's postings requiring the skill as a must."""
+        return None if self.jobs_must is None else self.jobs_must / self.jobs
+
+    @property
+    def demand_rate_nice(self) -> float | None:
+        """Share of the scope's postings naming the skill only as nice to have."""
+        return None if self.jobs_nice is None else self.jobs_nice / self.jobs
 
     @property
     def small_sample(self) -> bool:
@@ -201,7 +224,16 @@ def depth_median(distribution: Sequence[int]) -> float:
 class _Scope:
     """Running totals for one scope; only counts and salary lists are kept, never postings."""
 
-    __slots__ = ("distributions", "jobs", "pairs", "salaries", "seniority", "skill_salaries")
+    __slots__ = (
+        "distributions",
+        "jobs",
+        "nice",
+        "pairs",
+        "salaries",
+        "seniority",
+        "skill_salaries",
+        "skill_seniority",
+    )
 
     def __init__(self) -> None:
         self.jobs = 0
@@ -209,6 +241,8 @@ class _Scope:
         self.seniority: Counter[str] = Counter()
         self.distributions: dict[str, list[int]] = {}
         self.skill_salaries: defaultdict[str, list[float]] = defaultdict(list)
+        self.nice: Counter[str] = Counter()  # postings asking for the skill only as nice
+        self.skill_seniority: defaultdict[str, Counter[str]] = defaultdict(Counter)
         self.pairs: Counter[tuple[str, str]] = Counter()
 
     def add(self, facts: PostingFacts, keys: list[str], count_pairs: bool = True) -> None:
@@ -225,6 +259,9 @@ class _Scope:
             counts[facts.skills[key]] += 1
             if salary is not None:
                 self.skill_salaries[key].append(salary)
+            self.skill_seniority[key][facts.seniority] += 1
+        for key in facts.nice:
+            self.nice[key] += 1
         if count_pairs:
             self.pairs.update(itertools.combinations(keys, 2))
 
@@ -235,6 +272,9 @@ class MarketAggregator:
     def __init__(self, top_pairings: int = 10) -> None:
         self.top_pairings = top_pairings
         self._scopes: dict[str, _Scope] = {ALL_ROLES: _Scope()}
+        # Pairs of postings filed under k roles, counted k - 1 times too often by summing the
+        # roles' pairs (see `_all_pairs`).
+        self._extra_pairs: Counter[tuple[str, str]] = Counter()
 
     @property
     def jobs(self) -> int:
@@ -247,21 +287,32 @@ class MarketAggregator:
         for level in facts.skills.values():
             if level not in LEVELS:
                 raise ValueError(f"required level {level!r} is outside L0..L5")
+        if not facts.nice <= facts.skills.keys():
+            raise ValueError("a nice-to-have skill must be one of the posting's skills")
         keys = sorted(facts.skills)
-        # Pairs are the costliest count; every posting has exactly one role, so the pairs of
-        # all postings are the sum of the roles' pairs, added up once in `figures()`.
+        # Pairs are the costliest count; the pairs of all postings are the sum of the roles'
+        # pairs (less the repeats of postings under several roles), added up in `figures()`.
         self._scopes[ALL_ROLES].add(facts, keys, count_pairs=False)
-        scope = self._scopes.get(facts.role)
-        if scope is None:
-            scope = self._scopes[facts.role] = _Scope()
-        scope.add(facts, keys)
+        roles = facts.roles
+        for role in roles:
+            if not role:
+                raise ValueError("a posting's role must not be empty")
+            scope = self._scopes.get(role)
+            if scope is None:
+                scope = self._scopes[role] = _Scope()
+            scope.add(facts, keys)
+        if len(roles) > 1:
+            pairs = list(itertools.combinations(keys, 2))
+            for _ in range(len(roles) - 1):
+                self._extra_pairs.update(pairs)
 
     def _all_pairs(self) -> Counter[tuple[str, str]]:
         total: Counter[tuple[str, str]] = Counter()
         for role, scope in self._scopes.items():
             if role != ALL_ROLES:
                 total.update(scope.pairs)
-        return total
+        total.subtract(self._extra_pairs)
+        return +total  # drops the pairs left at zero
 
     def figures(self, skill_names: Mapping[str, str] | None = None) -> MarketFigures:
         """Every figure for all postings and each role; names default to the skill keys."""
@@ -336,6 +387,11 @@ def _skill_figures(role: str, scope: _Scope, names: Mapping[str, str]) -> list[S
                 salary_without_median=without_median,
                 salary_without_n=without_n,
                 raises_pay=raises,
+                jobs_must=with_skill - scope.nice[key],
+                jobs_nice=scope.nice[key],
+                seniority=tuple(
+                    sorted(scope.skill_seniority[key].items(), key=lambda item: (-item[1], item[0]))
+                ),
             )
         )
     return figures

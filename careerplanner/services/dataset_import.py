@@ -13,12 +13,18 @@ importers and the store, so the command line and the GUI share the exact same pa
 from __future__ import annotations
 
 import hashlib
+import json
+import re
 from pathlib import Path
 
-from careerplanner.analysis.job_ads import requirements_reader
-from careerplanner.analysis.vocabulary import build_vocabulary, read_curated_aliases
+import careerplanner.analysis
+from careerplanner.analysis.job_ads import read_ad_requirements
+from careerplanner.core import market as market_maths
+from careerplanner.core import skills as skill_keys
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
+from careerplanner.importers.datasets import postings as postings_reader
+from careerplanner.importers.datasets import postings_csv, postings_fields
 from careerplanner.importers.datasets.detect import detect
 from careerplanner.importers.datasets.esco import read_esco
 from careerplanner.importers.datasets.onet import read_onet_release
@@ -31,8 +37,10 @@ from careerplanner.importers.datasets.wages import read_oews_wages
 from careerplanner.services.default_dataset import default_data_dir, missing_default_parts
 from careerplanner.services.packs import import_pack
 from careerplanner.services.release_checks import judge_release
+from careerplanner.services.resume_import import resume_finder
 from careerplanner.store.connection import Database
 from careerplanner.store.data_dir import DataDir
+from careerplanner.store.market import terms as terms_store
 from careerplanner.store.market.datasets import (
     NOT_ACTIVE,
     InstallResult,
@@ -80,14 +88,27 @@ def import_path(
 
 
 def default_finder(db: Database):
-    """The shared skill finder over the active datasets' vocabulary and the curated aliases."""
-    terms = skill_terms(db)
-    if not terms:
+    """The shared skill finder over the active datasets' vocabulary and the curated aliases:
+    the very finder resumes and single job ads are read with, kept compiled on disk per
+    dataset version (`resume_import.resume_finder`), so an import need not rebuild it."""
+    if not skill_terms(db):
         raise UserError(
             "Install an O*NET dataset before importing job postings: the skills in job ads are "
             "found with its skill list."
         )
-    return build_vocabulary(terms, read_curated_aliases()).finder()
+    return resume_finder(db)
+
+
+def ad_requirements_reader(finder):
+    """What the postings importer asks of each ad: skill key -> (name, level, "must" or "nice"),
+    read the way a single job ad is (`analysis.job_ads.read_ad_requirements`: section headings
+    such as "Preferred Skills:" make a skill nice to have; boilerplate sentences, fields of
+    study and the employer's unit names are no requirement)."""
+
+    def requirements_of(text: str) -> dict[str, tuple[str, int, str]]:
+        return {r.key: (r.name, r.level, r.required) for r in read_ad_requirements(text, finder)}
+
+    return requirements_of
 
 
 def import_postings(
@@ -107,7 +128,9 @@ def import_postings(
     `default_finder(db)`; `mapping` overrides the guessed column mapping.
     """
     finder = finder if finder is not None else default_finder(db)
-    analysis = analyse_postings(Path(path), requirements_reader(finder), mapping, progress, cancel)
+    analysis = analyse_postings(
+        Path(path), ad_requirements_reader(finder), mapping, progress, cancel
+    )
     dataset = postings_dataset(analysis, name=name)
     judge_release(db, dataset)  # no rows, absurd pay: refused before anything is written
     return install_dataset(db, dataset, progress, cancel)
@@ -128,6 +151,9 @@ def install_bundled_default(
     pending = missing_default_parts(db, folder)
     if not pending:
         return []
+    # Postings are read with the vocabulary of the O*NET and ESCO parts: installed after them.
+    postings = [part for part in pending if part["kind"] == "postings"]
+    pending = [part for part in pending if part["kind"] != "postings"]
     datasets = []
     for index, part in enumerate(pending):
         cancel.check()
@@ -138,13 +164,159 @@ def install_bundled_default(
                 folder / part["file"], part["kind"], step, cancel, part.get("version", "")
             )
         )
+    for part in postings:
+        _check_bundled_file(folder / part["file"], part.get("sha256"))
     results = []
     for index, dataset in enumerate(datasets):
-        step = _scaled(progress, len(pending) + index, len(pending) * 2)
+        step = _scaled(progress, len(pending) + index, len(pending) * 2 + len(postings))
         activate = active_dataset(db, dataset.kind) is None
         results.append(install_dataset(db, dataset, step, cancel, activate=activate))
+    # Their rows are in the database now: let them go before the postings' are read, so the
+    # two never sit in memory together (the peak of a first start).
+    datasets.clear()
+    dataset = None
+    for index, part in enumerate(postings):
+        step = _scaled(progress, len(pending) * 2 + index, len(pending) * 2 + len(postings))
+        results.append(install_bundled_postings(db, folder, part, step, cancel))
     progress(1, 1, "Bundled dataset ready")
     return results
+
+
+# ------------------------------------------------------------------ the bundled postings
+
+NYC_POSTINGS = {
+    "name": "NYC Jobs Postings",
+    "version": "2024-03-04",
+    "published": "2024-03-04",
+    "licence": (
+        "City of New York open data: made available without registration, license or usage "
+        "restrictions (NYC Local Law 11 of 2012, Administrative Code § 23-502 d)."
+    ),
+    "attribution": (
+        "Source: City of New York, “Jobs NYC Postings” (NYC Open Data, dataset kpav-sd4t), "
+        "as processed on 2024-03-04. Changes by Career Planner: converted back to CSV from the "
+        "mirrored Excel export (its character escapes, mis-decoded characters and misread "
+        "dates repaired), one row kept per Job ID (the internal and external copies of a job "
+        "carry the same text), only the columns the application reads kept; the market "
+        "figures (skills asked for, required depth, pay with and without a skill) are computed "
+        "by Career Planner from the ads' text and are not the City's. Disclaimer: the City of "
+        "New York provides this data for information only and makes no warranty as to its "
+        "completeness, accuracy, timeliness or fitness for any purpose."
+    ),
+}
+"""The identity of the bundled postings dataset, as data/default.json's postings part repeats it."""
+
+_READER_DATA = ("aliases.csv", "profession_terms.csv", "credentials.csv", "senses.csv")
+READER_ENTRY_MODULES = ("job_ads", "vocabulary", "boilerplate")
+"""The analysis modules the postings import calls; with what they import, the reader's code."""
+_ANALYSIS_IMPORT = re.compile(r"^\s*from careerplanner\.analysis\.(\w+) import", re.M)
+
+
+def _analysis_modules_read_by(entries: tuple[str, ...]) -> list[Path]:
+    """The source files of `entries` (modules of careerplanner.analysis) and of every analysis
+    module they import, directly or not: a change anywhere else (resume depth, say) leaves the
+    bundled figures current."""
+    folder = Path(careerplanner.analysis.__file__).parent
+    found: set[str] = set()
+    pending = list(entries)
+    while pending:
+        name = pending.pop()
+        if name in found:
+            continue
+        found.add(name)
+        try:
+            source = (folder / f"{name}.py").read_text(encoding="utf-8")
+        except OSError:
+            continue  # the caller reads it again and reports it unreadable
+        pending.extend(_ANALYSIS_IMPORT.findall(source))
+    return [folder / f"{name}.py" for name in sorted(found)]
+
+
+def reader_fingerprint(folder: Path) -> str | None:
+    """A SHA-256 over everything that decides the figures computed from postings: the code of
+    the reader (analysis, the postings importer, the market maths, the vocabulary's terms) and
+    its data (word lists, aliases, profession terms, the bundled O*NET and ESCO files). None
+    when the code is not readable as source (a frozen build, which cannot change after it is
+    built): the bundled figures are then taken as they are."""
+    modules = [
+        *_analysis_modules_read_by(READER_ENTRY_MODULES),
+        *(
+            Path(module.__file__ or "")
+            for module in (
+                postings_reader,
+                postings_csv,
+                postings_fields,
+                market_maths,
+                skill_keys,
+                terms_store,
+            )
+        ),
+    ]
+    manifest = json.loads((folder / "default.json").read_text(encoding="utf-8"))
+    data = [
+        *sorted((folder / "words").glob("*")),
+        *(folder / name for name in _READER_DATA),
+        *(folder / p["file"] for p in manifest["parts"] if p["kind"] in ("onet", "esco")),
+    ]
+    digest = hashlib.sha256()
+    try:
+        for path in modules:
+            # Line endings and the tree's location do not change what the code does.
+            digest.update(path.name.encode() + b"\0" + path.read_bytes().replace(b"\r\n", b"\n"))
+        for path in data:
+            if path.is_file():
+                digest.update(
+                    path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest()
+                )
+    except OSError:
+        return None
+    return digest.hexdigest()
+
+
+def bundled_postings_dataset(
+    db: Database,
+    text: Path,
+    folder: Path,
+    part: dict | None = None,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+):
+    """The bundled postings text analysed by today's reader, named as `part` (or NYC_POSTINGS)
+    names it. Its sha256 covers the text and the reader, so a newer reader's figures are a new
+    version, not "already installed"."""
+    identity = {**NYC_POSTINGS, **(part or {})}
+    analysis = analyse_postings(
+        text, ad_requirements_reader(default_finder(db)), None, progress, cancel
+    )
+    dataset = postings_dataset(analysis, name=identity["name"], version=identity["version"])
+    dataset.published = identity["published"]
+    dataset.licence = identity["licence"]
+    dataset.attribution = identity["attribution"]
+    dataset.source = text.name
+    fingerprint = reader_fingerprint(folder) or "frozen"
+    dataset.sha256 = hashlib.sha256(f"{analysis.sha256} {fingerprint}".encode()).hexdigest()
+    return dataset
+
+
+def install_bundled_postings(
+    db: Database,
+    folder: Path,
+    part: dict,
+    progress: Progress = no_progress,
+    cancel: CancelToken = NEVER_CANCELLED,
+) -> InstallResult:
+    """Install the bundled postings: the precomputed figures when today's reader computed them
+    (a fraction of a second), else the figures computed now from the bundled text."""
+    current = active_dataset(db, "postings")
+    # A newer bundled version replaces an older one; a dataset the user imported stays active.
+    activate = current is None or current.name == part.get("name", NYC_POSTINGS["name"])
+    figures = part.get("figures")
+    fingerprint = reader_fingerprint(folder)
+    if figures and (fingerprint is None or fingerprint == part.get("reader")):
+        _check_bundled_file(folder / figures, part.get("figures_sha256"))
+        return import_pack(folder / figures, db, progress, cancel, activate=activate)
+    dataset = bundled_postings_dataset(db, folder / part["file"], folder, part, progress, cancel)
+    return install_dataset(db, dataset, progress, cancel, activate=activate)
 
 
 def _check_bundled_file(path: Path, expected: str | None) -> None:

@@ -2,7 +2,8 @@
 the pay effect, and the user's own level for an O*NET rating.
 
 The GUI's gap screen builds the same `core.gap.RoleGap` from the same two reads
-(`market_pages.role_requirements` and `levels.user_levels`) and the same `pay_effect`; this
+(`market_pages.role_requirements` and `role_needs.estimated_levels`: the levels that count,
+with the user's estimated level in O*NET ratings) and the same `pay_effect`; this
 module adds role lookup by title and what-if by skill name for headless use. docs/gap.md
 explains every figure.
 """
@@ -15,15 +16,19 @@ from careerplanner.core.gap import GapRow, Requirement, RoleGap, WhatIf, compute
 from careerplanner.core.levels import Level
 from careerplanner.core.skills import normalise
 from careerplanner.errors import UserError
-from careerplanner.services.levels import user_data_version, user_levels
+from careerplanner.services.levels import user_data_version
 from careerplanner.services.market_pages import role_requirements, technology_matcher
 from careerplanner.services.roadmap_skills import resolve_skill
+from careerplanner.services.role_needs import POSTINGS_PREFIX, estimated_levels
+from careerplanner.services.role_ranking import rank_roles
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import active_dataset_id, active_datasets
 from careerplanner.store.market.occupations import wages_for
 from careerplanner.store.market.postings import salary_figures
-from careerplanner.store.market.roles import find_roles
+from careerplanner.store.market.roles import RoleMatch, find_roles
 from careerplanner.store.user import profile
+
+__all__ = ["rank_roles"]  # the Start screen loads the ranking with the gap engine, in one import
 
 MIN_SALARIED = 3  # postings with a salary on each side before a with/without figure is shown
 PAY_SKILLS = 8  # missing skills whose postings pay is looked up, highest priority first
@@ -244,7 +249,16 @@ class RoleGapReport:
 
 
 def resolve_role(market_db: Database, text: str):
-    """The best-matching occupation for a title or code, or a sentence saying none matched."""
+    """The best-matching occupation for a title or code, or a sentence saying none matched.
+    A postings role ranked by `gap --rank-roles` is named by its code ("postings:ROLE")."""
+    if text.startswith(POSTINGS_PREFIX):
+        needs = role_requirements(market_db, text)
+        if needs is None:
+            raise UserError(
+                f"The active postings dataset has no role “{text[len(POSTINGS_PREFIX) :]}”; "
+                "see `careerplanner gap --rank-roles` for the roles it has."
+            )
+        return RoleMatch(text, needs.title, needs.title, "postings", 100.0)
     matches = find_roles(market_db, text, limit=1)
     if not matches:
         raise UserError(
@@ -262,7 +276,7 @@ def role_gaps(
     all_technologies: bool = False,
 ) -> list[RoleGapReport]:
     """One report per role: rows, fit, what the fit counts, what-ifs and the pay effect."""
-    levels = user_levels(user_db)
+    levels = estimated_levels(user_db, market_db)
     reports = []
     for text in role_texts:
         match = resolve_role(market_db, text)
@@ -355,7 +369,9 @@ def role_gap(user_db: Database, market_db: Database, code: str, title: str) -> R
         gaps[code, title] = (
             None
             if requirements is None
-            else compute_gap(code, title, requirements.requirements, user_levels(user_db))
+            else compute_gap(
+                code, title, requirements.requirements, estimated_levels(user_db, market_db)
+            )
         )
     return gaps[code, title]
 

@@ -139,3 +139,42 @@ def test_the_preferred_candidate_is_not_a_preference_and_an_interest_is(finder):
     )
     assert (found["SQL"].required, found["SQL"].level) == ("must", 2)
     assert found["Java"].required == "nice"
+
+
+def test_examples_in_brackets_after_a_skill_are_skills_of_its_kind(finder):
+    skills = read(
+        "Requirements:\nExperience using data visualization tools (e.g. Spotfire, jReview)\n"
+        "Familiarity with A/B testing or experimental design (i.e., treated/control groups).",
+        finder,
+    )
+    # "e.g." ends no sentence; what it introduces are examples, what "i.e." does a restatement.
+    assert {"Spotfire", "jReview"} <= set(skills)
+    assert "control groups" not in skills
+
+
+def test_a_method_word_in_a_list_is_a_skill_an_everyday_activity_is_not(finder):
+    skills = read("Requirements:\nExperience with SQL, Python, clustering and responding.", finder)
+    assert "clustering" in skills
+    assert "responding" not in skills
+
+
+def test_years_as_a_worker_require_the_workers_trade(finder):
+    skills = read(
+        "Qualifications:\nFive years of full-time experience as a painter.\n"
+        "Two years of experience as a project manager.",
+        finder,
+    )
+    # Years in words give the level; a rank ("manager") names no trade.
+    assert skills["Painting"].level == 4
+    assert not any(name.casefold().startswith("manag") for name in skills)
+
+
+def test_two_skills_sharing_a_head_noun_are_both_required(finder):
+    skills = read(
+        "Requirements:\nExperience with program and policy evaluation.\n"
+        "Knowledge of Life Science and healthcare analytics.",
+        finder,
+    )
+    assert {"program evaluation", "policy evaluation"} <= set(skills)
+    # "Life Science" is one name: "science analytics" is none.
+    assert "science analytics" not in skills

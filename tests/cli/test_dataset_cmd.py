@@ -58,33 +58,35 @@ def test_first_start_installs_the_default(home, capsys):
     assert [(d["kind"], d["name"], d["active"]) for d in listed] == [
         ("esco", "ESCO skills v1.2.0", True),
         ("onet", "O*NET 29.2", True),
+        ("postings", "NYC Jobs Postings", True),
         ("wages", "BLS OEWS national, May 2023", True),
     ]
     assert "CC BY 4.0" in listed[1]["attribution"]
 
 
 def test_import_update_diff_and_switch_back(home, tmp_path, capsys):
-    # Slices keep the test quick: 29.2 (dataset 4), then its 29.3 update (dataset 5).
+    # Slices keep the test quick: 29.2 (dataset 5), then its 29.3 update (dataset 6); the
+    # bundled default is datasets 1-4 (O*NET, wages, ESCO, the City's postings).
     code, out, err = run(capsys, "dataset", "import", str(make_release(tmp_path / "r", "29.2")))
-    assert code == 0 and out.startswith("Installed O*NET 29.2 as dataset 4"), err
+    assert code == 0 and out.startswith("Installed O*NET 29.2 as dataset 5"), err
     update = make_release_zip(tmp_path / "db_29_3_text.zip", "29.3")
     code, out, err = run(capsys, "dataset", "import", str(update))
     assert code == 0, err
-    assert out.startswith("Installed O*NET 29.3 as dataset 5")
+    assert out.startswith("Installed O*NET 29.3 as dataset 6")
     code, out, _ = run(capsys, "dataset", "diff", "--json")
     diffs = json.loads(out)["diffs"]
     assert [d["kind"] for d in diffs] == ["onet"]
     tech = diffs[0]["files"]["Technology Skills"]
     assert tech["pairs_added"] > 0 and "hot_changed" in tech
-    assert (diffs[0]["old"]["id"], diffs[0]["new"]["id"]) == (4, 5)
+    assert (diffs[0]["old"]["id"], diffs[0]["new"]["id"]) == (5, 6)
     assert diffs[0]["files"]["Skills"] == "unchanged"
-    code, out, _ = run(capsys, "dataset", "diff", "4", "5")
-    assert code == 0 and "onet: O*NET 29.2 (dataset 4) -> O*NET 29.3 (dataset 5)" in out
+    code, out, _ = run(capsys, "dataset", "diff", "5", "6")
+    assert code == 0 and "onet: O*NET 29.2 (dataset 5) -> O*NET 29.3 (dataset 6)" in out
     assert "Skills: unchanged" in out
     code, out, _ = run(capsys, "dataset", "use", "1")
     assert out.strip() == "O*NET 29.2 (dataset 1) is now the active onet dataset."
     code, out, _ = run(capsys, "dataset", "import", str(update))
-    assert code == 0 and "already installed as dataset 5" in out
+    assert code == 0 and "already installed as dataset 6" in out
 
 
 def test_wages_import_and_wage_shifts(home, capsys):

@@ -13,7 +13,6 @@ from careerplanner.core.gap import (
     compare_roles,
     compute_gap,
     fit_score,
-    technology_requirement,
     weight_from_importance,
     what_if,
 )
@@ -116,9 +115,26 @@ def test_importance_maps_to_a_weight_between_zero_and_one():
     assert weight_from_importance(3) == pytest.approx(0.5)
 
 
-def test_technology_estimates_rank_in_demand_over_hot_over_listed():
-    assert technology_requirement(False, True) == (3, 0.9)
-    assert technology_requirement(True, False)[1] > technology_requirement(False, None)[1]
+def test_an_estimated_rating_counts_and_says_it_is_an_estimate():
+    # Issue 15: the user's level in an O*NET rating, estimated from their skills, counts in the
+    # fit (labelled "est." with its evidence); a level the user set wins over the estimate.
+    programming = Requirement("onet:2.B.3.e", "Programming", 4, 0.7, kind="skill")
+    medicine = Requirement("onet:2.C.5.b", "Medicine and Dentistry", 4, 0.9, kind="knowledge")
+    evidence = "estimated from your Python L5 (the work of Software Developers, …)"
+    levels = SkillLevels(
+        {"technology:python": 5},
+        estimates={"onet:2.B.3.e": (4, evidence), "onet:2.C.5.b": (1, evidence)},
+    )
+    gap = compute_gap("15-1252.00", "Software Developers", [programming, medicine], levels)
+    rows = {row.skill_key: row for row in gap.rows}
+    assert rows["onet:2.B.3.e"].met and rows["onet:2.B.3.e"].your_level_text == "L4 (est.)"
+    assert rows["onet:2.B.3.e"].level_from == evidence
+    assert not rows["onet:2.C.5.b"].met and rows["onet:2.C.5.b"].counted
+    assert gap.fit == pytest.approx(0.7 / 1.6)
+    assert "estimated from your skills" in gap.counts_sentence()
+    own = SkillLevels({"onet:2.C.5.b": 4}, estimates=levels.estimates)
+    assert compute_gap("x", "x", [medicine], own).rows[0].estimated is False
+    assert levels.copy().estimates == levels.estimates  # copies keep them
 
 
 # -- ratings, other keys, categories, names, wording ---------------------------------------------

@@ -125,3 +125,26 @@ def test_read_only_existing_data_says_cannot_write_not_damaged(tmp_path):
         result = run_cli(home, "roadmap", "list")
         assert digests(home) == before
         assert result.stderr.startswith(f"Can't write to {home}"), result.stderr
+
+
+def test_an_io_error_on_a_full_disk_is_called_a_full_disk(tmp_path):
+    """SQLite may report a write that runs out of room as "disk I/O error" (a WAL frame cut
+    short), not as SQLITE_FULL; on a data folder with no room left that is a full disk, and
+    the user is told to free space, not that the disk is failing."""
+    import sqlite3
+
+    from careerplanner.errors import sentence_for_system_error
+
+    io_error = sqlite3.OperationalError("disk I/O error")
+    with tmpfs(tmp_path / "full", "1m") as mount:
+        try:
+            with open(mount / "filler", "wb") as filler:
+                while True:
+                    filler.write(b"\0" * 65536)
+        except OSError:
+            pass  # the disk is full now
+        assert sentence_for_system_error(io_error, mount) == (
+            "Not enough disk space to save the change; nothing was changed."
+        )
+    roomy = sentence_for_system_error(io_error, tmp_path)
+    assert roomy.startswith("Can't read or write your data folder (disk I/O error)")

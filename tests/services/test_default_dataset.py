@@ -31,12 +31,15 @@ def manifest() -> dict:
 
 def test_bundled_files_are_small_and_listed():
     parts = manifest()["parts"]
-    assert [p["kind"] for p in parts] == ["onet", "wages", "esco"]
+    assert [p["kind"] for p in parts] == ["onet", "wages", "esco", "postings"]
     total = sum((DATA / p["file"]).stat().st_size for p in parts)
     assert total <= 15_000_000
     bundled = sum(f.stat().st_size for f in DATA.iterdir() if f.is_file())
     assert bundled <= 15_000_000
-    assert not any("postings" in p["file"] or "glassdoor" in p["file"] for p in parts)
+    # Only postings with a licence to ship: the City of New York's open data, never Glassdoor's.
+    postings = [p["file"] for p in parts if "postings" in p["file"] or p["kind"] == "postings"]
+    assert postings == ["nyc_jobs_postings_2024-03-04.csv.xz"]
+    assert not any("glassdoor" in f.name for f in DATA.iterdir())
 
 
 def test_attribution_texts_are_shipped():
@@ -66,14 +69,17 @@ def test_build_script_reproduces_the_bundled_files(tmp_path):
         check=True,
         capture_output=True,
     )
-    for file in ("default.json", "ATTRIBUTION.md", *(p["file"] for p in manifest()["parts"])):
+    built = [p for p in manifest()["parts"] if p["kind"] != "postings"]
+    for file in ("ATTRIBUTION.md", *(p["file"] for p in built)):
         assert (tmp_path / file).read_bytes() == (DATA / file).read_bytes(), file
+    # The postings part is built by scripts/build_default_postings.py (test_default_postings).
+    assert json.loads((tmp_path / "default.json").read_text(encoding="utf-8"))["parts"] == built
 
 
 @pytest.mark.slow
 def test_first_start_installs_every_part_once(data_dir):
     results = ensure_default_dataset(data_dir)
-    assert [r.dataset.kind for r in results] == ["onet", "wages", "esco"]
+    assert [r.dataset.kind for r in results] == ["onet", "wages", "esco", "postings"]
     db = data_dir.open_market_db()
     try:
         assert active_dataset(db, "onet").name == "O*NET 29.2"
@@ -84,7 +90,7 @@ def test_first_start_installs_every_part_once(data_dir):
         # The bundled files are the release's own bytes: the downloaded release is the same.
         again = import_path(db, onet_release("29.2"))
         assert again.already_installed
-        assert len(list_datasets(db)) == 3
+        assert len(list_datasets(db)) == 4
     finally:
         db.close()
 

@@ -51,6 +51,9 @@ def postings_dataset() -> ImportedDataset:
             98_000.0,
             2,
             1,
+            5,
+            2,
+            '[["senior", 5], ["junior", 2]]',
         ),
         (
             "",
@@ -72,6 +75,9 @@ def postings_dataset() -> ImportedDataset:
             None,
             7,
             0,
+            None,  # must/nice and seniority not recorded (a version imported before them)
+            None,
+            None,
         ),
         (
             "Data Scientist",
@@ -93,6 +99,9 @@ def postings_dataset() -> ImportedDataset:
             None,
             0,
             0,
+            4,
+            0,
+            "[]",
         ),
     ]
     role_columns = DATASET_TABLES["postings"]["posting_role"]

@@ -39,13 +39,13 @@ def html_ad_text(path: Path, html: str) -> tuple[str, str]:
         main = lxml.html.fromstring(document.summary(html_partial=True))
     except (ParserError, ValueError, TypeError) as error:
         raise UserError(f"{path.name} is not a readable HTML page ({error}).") from None
-    text = "\n".join(_lines(main))
+    text = "\n".join(page_lines(main))
     if not re.search(r"[^\W\d_]{2,}", text):
         raise UserError(f"{path.name} is an HTML page with no text in it.")
     return title.strip(), text
 
 
-def _lines(root) -> list[str]:
+def page_lines(root) -> list[str]:
     """The element's text, a new line at each block element, white space collapsed."""
     parts: list[str] = []
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import NamedTuple
 
 from careerplanner.errors import UserError
 from careerplanner.importers.resume.structured import MAX_JSON_DEPTH, json_depth
@@ -30,6 +31,22 @@ _JOB_FIELDS = ("title", "description", "responsibilities", "qualifications", "sk
 
 def job_json_text(path: Path, text: str) -> tuple[str, str]:
     """(title, text) of a JSON Resume job file, or UserError saying why it is not one."""
+    job = read_job_json(path, text)
+    return job.title, job.text
+
+
+class JobJson(NamedTuple):
+    title: str
+    text: str
+    company: str = ""
+    location: str = ""
+    salary: str = ""
+    link: str = ""  # meta.canonical or url: kept, never opened
+    date: str = ""
+
+
+def read_job_json(path: Path, text: str) -> JobJson:
+    """A JSON Resume job file's text and fields, or UserError saying why it is not one."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as error:
@@ -65,7 +82,33 @@ def job_json_text(path: Path, text: str) -> tuple[str, str]:
     body = "\n".join(line for line in lines if line)
     if len(body.split()) < 3:
         raise UserError(f"{path.name} is a job file with no text to read.")
-    return _text(data.get("title")), body
+    meta = data.get("meta") if isinstance(data.get("meta"), dict) else {}
+    return JobJson(
+        _text(data.get("title")),
+        body,
+        company,
+        _location(data.get("location")),
+        _text(data.get("salary")) or _number(data.get("salary")),
+        _text(meta.get("canonical")) or _text(data.get("url")),
+        _text(data.get("date")),
+    )
+
+
+def _location(value) -> str:
+    """ "Berlin, DE" from the schema's location object (a string is taken as it is)."""
+    if isinstance(value, str):
+        return _text(value)
+    if not isinstance(value, dict):
+        return ""
+    parts = [_text(value.get(name)) for name in ("city", "region", "countryCode")]
+    unique = [part for index, part in enumerate(parts) if part and part not in parts[:index]]
+    return ", ".join(unique)
+
+
+def _number(value) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value > 0:
+        return f"{value:g}"
+    return ""
 
 
 def _text(value) -> str:

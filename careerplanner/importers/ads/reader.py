@@ -14,9 +14,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken
+from careerplanner.core.regular_file import require_regular
 from careerplanner.errors import UserError
+from careerplanner.importers.ads.email_ads import email_ads, looks_like_email
 from careerplanner.importers.ads.html_text import HTML_SUFFIXES, html_ad_text, looks_like_html
-from careerplanner.importers.ads.job_json import job_json_text
+from careerplanner.importers.ads.job_json import read_job_json
 from careerplanner.importers.resume.docx_reader import docx_text
 from careerplanner.importers.resume.formats import cid_share, sniff_kind
 from careerplanner.importers.resume.pdf_reader import PdfWorker, shared_worker
@@ -30,15 +32,45 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text", ""}
 # A line ending like this goes on in the next one, whatever letter that starts with.
 _GOES_ON = re.compile(r"(?:[,(/&-]|\b(?:and|or|of|the|with|in|for|to|a|an|as|such as|including))$")
 _PROSE = re.compile(r"[\w)][.!?] +[A-Z]")
-_BULLETS = ("-", "•", "*", "–", "·", "▪")
-KINDS = "text, Markdown, HTML, PDF, DOCX or a JSON Resume job file (.job.json)"
+# Word's second-level bullet comes out of a PDF as a lone "o" ("o Use SQL tools to ...").
+_BULLETS = ("-", "•", "*", "–", "·", "▪", "◦", "o ")
+KINDS = "text, Markdown, HTML, PDF, DOCX, an e-mail (.eml) or a JSON Resume job file (.job.json)"
+EMAIL_SUFFIXES = {".eml"}
 
 
 class RawAd(NamedTuple):
-    format: str  # text | html | pdf | docx | job-json
+    format: str  # text | html | pdf | docx | job-json | email
     text: str
     title: str = ""
     notes: tuple[str, ...] = ()  # what the user should know (e.g. the file was cut at the cap)
+    # Fields the file states apart from its text (a job file's, an alert's link); "" otherwise.
+    company: str = ""
+    location: str = ""
+    salary: str = ""
+    link: str = ""
+    cut: bool = False  # only the first MAX_READ_BYTES were read
+
+
+def read_ads(
+    path: Path, cancel: CancelToken = NEVER_CANCELLED, worker: PdfWorker | None = None
+) -> list[RawAd]:
+    """Every ad in `path`: one for most files, each ad of a job-alert e-mail. UserError as
+    `read_ad` when the file holds none."""
+    path = Path(path)
+    if path.suffix.lower() in EMAIL_SUFFIXES:
+        data, size = _read_capped(path)
+        if size > len(data):
+            raise UserError(
+                f"{path.name} is {size / 1e6:.0f} MB, too large for a job-alert e-mail (the "
+                f"limit is {MAX_READ_BYTES // 1_000_000} MB)."
+            )
+        if not data.strip():
+            raise UserError(f"{path.name} is empty; there is no job ad to read.")
+        if not looks_like_email(data):
+            raise UserError(f"{path.name} is named .eml but is not an e-mail; save it again.")
+        _subject, ads = email_ads(path, data)
+        return [RawAd("email", ad.text, ad.title, (), link=ad.link) for ad in ads]
+    return [read_ad(path, cancel, worker)]
 
 
 def read_ad(
@@ -57,7 +89,8 @@ def read_ad(
             f"DOCX is {MAX_BINARY_BYTES // 1_000_000} MB)."
         )
     notes = ()
-    if size > len(data):
+    cut = size > len(data)
+    if cut:
         notes = (
             f"{path.name} is {size / 1e6:.0f} MB; only its first "
             f"{MAX_READ_BYTES // 1_000_000} MB were read.",
@@ -65,27 +98,33 @@ def read_ad(
     if kind == "pdf":
         _expect(path, suffix, ".pdf", "a PDF")
         text = _pdf_text(path, data, cancel, worker or shared_worker())
-        return RawAd("pdf", unwrap_lines(text), "", notes)
+        return RawAd("pdf", unwrap_lines(text), "", notes, cut=cut)
     if kind == "zip":
         _expect(path, suffix, ".docx", "a ZIP archive")
-        return RawAd("docx", _docx_text(path, data), "", notes)
+        return RawAd("docx", _docx_text(path, data), "", notes, cut=cut)
     if kind in ("ole", "binary"):
         described = "an old Word .doc file" if kind == "ole" else "not text"
         raise UserError(f"{path.name} is {described}; Career Planner reads job ads as {KINDS}.")
     text = _decode(data)
     if kind == "json" or suffix == ".json":
-        title, body = job_json_text(path, text)
-        return RawAd("job-json", body, title, notes)
+        job = read_job_json(path, text)
+        return RawAd(
+            "job-json", job.text, job.title, notes, job.company, job.location, job.salary,
+            job.link, cut,
+        )  # fmt: skip
     if suffix in HTML_SUFFIXES or looks_like_html(text):
         title, body = html_ad_text(path, text)
-        return RawAd("html", body, title, notes)
+        return RawAd("html", body, title, notes, cut=cut)
     if _control_share(text) > 0.05:
         raise UserError(f"{path.name} is not text; Career Planner reads job ads as {KINDS}.")
-    return RawAd("text", text, "", notes)
+    return RawAd("text", text, "", notes, cut=cut)
 
 
 def _read_capped(path: Path) -> tuple[bytes, int]:
     """The file's bytes (text only up to MAX_READ_BYTES) and its size on disk."""
+    if path.is_dir():
+        raise UserError(f"{path} is a folder, not a job-ad file.")
+    require_regular(path)  # a FIFO would wait forever, /dev/zero never end
     try:
         size = path.stat().st_size
         with path.open("rb") as handle:

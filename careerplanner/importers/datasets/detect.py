@@ -20,7 +20,7 @@ from careerplanner.errors import UserError
 from careerplanner.importers.datasets.esco import is_esco_header
 from careerplanner.importers.datasets.onet_files import looks_like_onet_header, parse_readme
 from careerplanner.importers.datasets.postings import is_job_ads_folder
-from careerplanner.importers.datasets.postings_csv import is_postings_csv
+from careerplanner.importers.datasets.postings_csv import compression_of, is_postings_csv, read_head
 from careerplanner.importers.datasets.wages import is_wage_header
 from careerplanner.importers.safe_zip import SafeZip, is_zip
 from careerplanner.importers.tabular import header_of
@@ -55,6 +55,8 @@ def detect(path: str | Path) -> Detection:
         head = handle.read(65536)
     if head.startswith(b"PK"):
         SafeZip.open(path)  # raises the specific sentence (truncated, damaged)
+    if compression_of(head):  # a postings CSV kept as .csv.gz or .csv.xz
+        head = read_head(path)
     header = header_of(head, path.name)
     kind = _kind_of_header(header)
     if kind == "onet":

@@ -234,14 +234,25 @@ def _check_table_entry(table: dict, expected: Mapping[str, TableSpec], manifest,
         raise UserError(f"{pack}: the table “{name}” points to “{file}”, which is not listed.")
     declared = table.get("columns")
     wanted = [{"name": c.name, "type": c.type, "nullable": c.nullable} for c in spec.columns]
-    if (
-        not isinstance(declared, list)
-        or [
+    written = (
+        [
             {k: c.get(k) for k in ("name", "type", "nullable")} if isinstance(c, dict) else c
             for c in declared
         ]
-        != wanted
+        if isinstance(declared, list)
+        else None
+    )
+    # A pack written before a migration added nullable columns at the end of a table lacks
+    # them: it is read as it was written, and the store leaves those columns NULL (unknown).
+    older = written is not None and 0 < len(written) < len(wanted)
+    if (
+        older
+        and written == wanted[: len(written)]
+        and all(c.nullable for c in spec.columns[len(written) :])
     ):
+        spec = TableSpec(spec.name, spec.columns[: len(written)], spec.key)
+        wanted = wanted[: len(written)]
+    if written != wanted:
         raise UserError(
             f"{pack}: the columns of “{file}” in {PACK_MANIFEST} differ from the table "
             f"“{name}” this version of Career Planner expects ({', '.join(spec.column_names)})."

@@ -1,11 +1,14 @@
 """Job postings -> market figures: postings CSV files and folders of saved job ads.
 
-`analyse_postings(path, requirements_of)` reads a postings CSV (streamed: a 100 MB file keeps
-memory flat) or a folder of saved ads (plain text, Markdown, or JSON Resume `job.json`), asks
-`requirements_of` for the skills and required depth of every description (the caller passes
-`analysis.job_ads.requirements_reader(finder)`: the shared skill finder, the same one resumes
-use; importers do not reach into the analysis themselves) and feeds them into a
-`core.market.MarketAggregator`. Nothing here writes the database: the store
+`analyse_postings(path, requirements_of)` reads a postings CSV (plain, .gz or .xz; streamed: a
+100 MB file keeps memory flat) or a folder of saved ads (plain text, Markdown, or JSON Resume
+`job.json`), asks `requirements_of` for the skills, required depth and must/nice of every ad
+(the caller passes `services.dataset_import.ad_requirements_reader(finder)`, the reader of
+`analysis.job_ads` over the shared skill finder, the same one resumes and single ads use;
+importers do not reach into the analysis themselves) and feeds them into a
+`core.market.MarketAggregator`. Along the way: one posting per job id, the employers' boilerplate
+left unread (`analysis.boilerplate`), categories run together split (`split_categories`), pay
+annualised by the file's own frequency column. Nothing here writes the database: the store
 saves the returned `PostingsAnalysis` in one transaction (`services.dataset_import`).
 """
 
@@ -18,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from careerplanner.analysis.boilerplate import BoilerplateFinder
 from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.market import MarketAggregator, MarketFigures, PostingFacts
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
@@ -32,11 +36,14 @@ from careerplanner.importers.datasets.postings_fields import (
     Posting,
     PostingColumns,
     SalaryError,
+    ad_text,
     clean_spaces,
     guess_mapping,
     normalise_seniority,
     parse_salary,
+    restore_lines,
     role_from_title,
+    split_categories,
 )
 from careerplanner.importers.tabular import decode_text
 
@@ -55,6 +62,9 @@ __all__ = [
 ]
 
 
+KEEP_TEXT_BYTES = 64_000_000
+"""Up to this much ad text, the postings read in the first pass are kept for the second."""
+
 REUSE_LIMIT = 20_000
 """Distinct descriptions whose requirements are kept for reuse by repeats (about 1 KB each)."""
 
@@ -71,10 +81,15 @@ class PostingsAnalysis:
     skill_names: dict[str, str] = field(default_factory=dict)
     skipped: list[str] = field(default_factory=list)  # files or rows left out, with why
     duplicates: int = 0  # postings whose description repeats an earlier one word for word
+    repeated_ids: int = 0  # rows repeating an earlier row's job id: one job, counted once
+    boilerplate_sentences: int = 0  # distinct employer sentences judged boilerplate
+    split_roles: int = 0  # postings filed under several categories at once
 
 
-# What a job description requires: skill key -> (skill name, required level).
-RequirementsOf = Callable[[str], dict[str, tuple[str, int]]]
+# What a job ad requires: skill key -> (skill name, required level) or (name, level, "must" or
+# "nice"); the caller passes `analysis.job_ads`' reader bound to the shared skill finder.
+RequirementsOf = Callable[[str], dict[str, tuple]]
+NICE = "nice"
 
 
 def analyse_postings(
@@ -86,53 +101,93 @@ def analyse_postings(
 ) -> PostingsAnalysis:
     """Read a postings CSV or a folder of saved job ads and compute every market figure.
 
-    `requirements_of` finds the skills and levels a description asks for
-    (`analysis.job_ads.requirements_reader` over the active vocabulary's finder); `mapping`
-    overrides `guess_mapping` for a CSV whose column names are not recognised.
-    Raises `UserError` naming the file, line and column of the first bad input, `Cancelled` when
-    `cancel` fires. Nothing is written anywhere.
+    `requirements_of` finds the skills, levels and must/nice of an ad's text
+    (`analysis.job_ads` over the active vocabulary's finder); `mapping` overrides
+    `guess_mapping` for a CSV whose column names are not recognised.
+
+    Two passes: the first counts the sentences each employer repeats across kinds of job (its
+    boilerplate, `analysis.boilerplate`) and the role cells (to split run-together categories);
+    the second reads every ad without its boilerplate. A job listed twice under one job id is
+    one posting. Raises `UserError` naming the file, line and column of the first bad input,
+    `Cancelled` when `cancel` fires. Nothing is written anywhere.
     """
     path = Path(path)
     skipped: list[str] = []
-    if path.is_dir():
-        postings: Iterator[Posting] = read_job_ads_folder(path, skipped)
-        digest = _folder_digest(path)
-    else:
-        postings = read_postings_csv(path, mapping, progress, cancel, skipped)
-        digest = _file_digest(path, cancel)
+
+    def postings(report: Progress, listed: list[str] | None) -> Iterator[Posting]:
+        if path.is_dir():
+            return read_job_ads_folder(path, listed)
+        return read_postings_csv(path, mapping, report, cancel, listed)
+
+    first_pass = _FirstPass()
+    # A file whose text fits in KEEP_TEXT_BYTES is read once and kept for the second pass; a
+    # larger one is read twice, so memory stays flat however large it is.
+    kept: list[Posting] | None = []
+    kept_bytes = 0
+    for posting in _one_per_job(postings(_half(progress, 0), skipped), first_pass):
+        first_pass.observe(posting)
+        if kept is not None:
+            kept.append(posting)
+            kept_bytes += len(posting.description) + len(posting.qualifications)
+            if kept_bytes > KEEP_TEXT_BYTES:
+                kept = None
+    cancel.check()
+    boilerplate, categories = first_pass.finish()
+    digest = _folder_digest(path) if path.is_dir() else _file_digest(path, cancel)
+
     aggregator = MarketAggregator()
     names: dict[str, str] = {}
     roles: dict[str, str] = {}  # case-folded role -> the spelling first seen
     text_bytes = 0
+    split_roles = 0
     # Scraped files often hold the same ad twice; each still counts (as in the file), but the
     # user is told how many, since repeats inflate n. 16-byte digests keep this small.
     seen_texts: set[bytes] = set()
     duplicates = 0
-    # The same description always yields the same requirements, so a repeat reuses the first
-    # one's (the real Glassdoor file repeats 279 of its 742 ads). Kept for the first
-    # REUSE_LIMIT distinct ads only, so a huge file's memory stays flat.
-    reusable: dict[bytes, dict[str, int]] = {}
-    for count, posting in enumerate(postings, start=1):
+    # The same text always yields the same requirements, so a repeat reuses the first one's
+    # (the real Glassdoor file repeats 279 of its 742 ads). Kept for the first REUSE_LIMIT
+    # distinct ads only, so a huge file's memory stays flat.
+    reusable: dict[bytes, tuple[dict[str, int], frozenset[str]]] = {}
+    if kept is None:
+        skipped.clear()  # listed again by the second reading
+        counted = _Counted()
+        second: Iterator[Posting] = _one_per_job(postings(_half(progress, 1), skipped), counted)
+    else:
+        counted = first_pass
+        second = _drained(kept, _half(progress, 1), f"Reading the ads of {path.name}")
+    for count, posting in enumerate(second, start=1):
         if count % 64 == 0:
             cancel.check()
-        encoded = posting.description.encode("utf-8", "surrogatepass")
+        whole = posting.text
+        encoded = whole.encode("utf-8", "surrogatepass")
         text_bytes += len(encoded)
         digest_of_text = hashlib.blake2b(encoded, digest_size=16).digest()
         if digest_of_text in seen_texts:
             duplicates += 1
         else:
             seen_texts.add(digest_of_text)
-        required = reusable.get(digest_of_text)
-        if required is None:
-            required = {}
-            for key, (name, level) in requirements_of(posting.description).items():
-                if key not in names:
-                    names[key] = name
-                required[key] = level
+        known = reusable.get(digest_of_text)
+        if known is None:
+            text = restore_lines(
+                ad_text(
+                    boilerplate.strip(posting.employer, posting.description),
+                    boilerplate.strip(posting.employer, posting.qualifications),
+                    posting.preferred,
+                )
+            )
+            known = _requirements(requirements_of(text), names)
             if len(reusable) < REUSE_LIMIT:
-                reusable[digest_of_text] = required  # never changed: the aggregator only reads
-        role = roles.setdefault(posting.role.casefold(), posting.role)
-        aggregator.add(PostingFacts(role, posting.seniority, posting.salary, required))
+                reusable[digest_of_text] = known  # never changed: the aggregator only reads
+        required, nice = known
+        filed = categories.get(posting.role) or (posting.role,)
+        if len(filed) > 1:
+            split_roles += 1
+        role, *other_roles = (roles.setdefault(r.casefold(), r) for r in filed)
+        aggregator.add(
+            PostingFacts(
+                role, posting.seniority, posting.salary, required, nice, tuple(other_roles)
+            )
+        )
     cancel.check()
     if aggregator.jobs == 0:
         raise UserError(f"{path.name} holds no job ads with a description to analyse.")
@@ -146,7 +201,99 @@ def analyse_postings(
         skill_names=names,
         skipped=skipped,
         duplicates=duplicates,
+        repeated_ids=counted.repeated_ids,
+        boilerplate_sentences=boilerplate.boilerplate_sentences,
+        split_roles=split_roles,
     )
+
+
+def _requirements(
+    found: dict[str, tuple], names: dict[str, str]
+) -> tuple[dict[str, int], frozenset[str]]:
+    """The reader's answer as (skill key -> level, keys asked for only as nice to have)."""
+    required: dict[str, int] = {}
+    nice = set()
+    for key, (name, level, *how) in found.items():
+        names.setdefault(key, name)
+        required[key] = level
+        if how and how[0] == NICE:
+            nice.add(key)
+    return required, frozenset(nice)
+
+
+def _drained(postings: list[Posting], progress: Progress, message: str) -> Iterator[Posting]:
+    """The postings in order, each let go of once handed out."""
+    total = len(postings)
+    postings.reverse()
+    while postings:
+        if len(postings) % 64 == 0:
+            progress(total - len(postings), total, message)
+        yield postings.pop()
+
+
+class _Counted:
+    """How many rows repeated an earlier row's job id."""
+
+    def __init__(self) -> None:
+        self.repeated_ids = 0
+
+
+def _one_per_job(postings: Iterator[Posting], counted: _Counted) -> Iterator[Posting]:
+    """The postings with each job id's first row only (rows without an id always pass): the
+    City lists most jobs twice, as an internal and an external posting with the same text."""
+    ids: set[bytes] = set()
+    for posting in postings:
+        if posting.job_id:
+            key = hashlib.blake2b(posting.job_id.encode("utf-8", "surrogatepass"), digest_size=12)
+            digest = key.digest()
+            if digest in ids:
+                counted.repeated_ids += 1
+                continue
+            ids.add(digest)
+        yield posting
+
+
+class _FirstPass(_Counted):
+    """What the second pass needs to know of the whole file: each employer's boilerplate, and
+    the role cells (to split categories run together)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.boilerplate = BoilerplateFinder()
+        self.role_cells: set[str] = set()
+
+    def observe(self, posting: Posting) -> None:
+        # Titles compared without seniority words and grades: "Analyst" and "Senior Analyst II"
+        # are one kind of job, so their shared text is not taken for the employer's.
+        kind_of_job = role_from_title(posting.title).casefold()
+        # The preferred skills are the one part each posting writes for itself; the description
+        # (an agency's and a bureau's introduction) and the minimum qualifications (a civil
+        # service title's standard text, pasted under many kinds of job) are where an employer's
+        # repeated text lives.
+        own_text = f"{posting.description}\n{posting.qualifications}"
+        self.boilerplate.observe(posting.employer, kind_of_job, own_text)
+        if len(self.role_cells) <= MAX_ROLE_CELLS:
+            self.role_cells.add(posting.role)
+
+    def finish(self) -> tuple[BoilerplateFinder, dict[str, tuple[str, ...]]]:
+        self.boilerplate.finish()
+        if len(self.role_cells) > MAX_ROLE_CELLS:
+            return self.boilerplate, {}
+        return self.boilerplate, split_categories(self.role_cells)
+
+
+MAX_ROLE_CELLS = 5_000
+"""More distinct role cells than this and they are free titles: nothing to split."""
+
+
+def _half(progress: Progress, which: int) -> Progress:
+    """Each of the two passes over the file reports its own half of the progress bar."""
+
+    def report(done: int, total: int, message: str) -> None:
+        share = done / total if total else 0
+        progress(int(500 * (which + share)), 1000, message)
+
+    return report
 
 
 TABLES = DATASET_TABLES["postings"]  # each row tuple below follows its table's columns
@@ -186,6 +333,9 @@ def postings_dataset(
             s.salary_without_median,
             s.salary_without_n,
             int(s.raises_pay),
+            s.jobs_must,
+            s.jobs_nice,
+            json.dumps([list(item) for item in s.seniority], ensure_ascii=False),
         )
         for s in figures.skills
     ]
@@ -214,6 +364,22 @@ def postings_dataset(
 
 def _notes(analysis: PostingsAnalysis) -> list[str]:
     notes = [f"{analysis.jobs:,} postings analysed"]
+    if analysis.repeated_ids:
+        notes.append(
+            f"{analysis.repeated_ids:,} rows repeat an earlier row's job id (the same job "
+            "listed again, e.g. internally and externally): each job is counted once"
+        )
+    if analysis.boilerplate_sentences:
+        notes.append(
+            f"{analysis.boilerplate_sentences:,} sentences repeated word for word across many "
+            "kinds of job, by one employer or across the file (an introduction, how to apply, "
+            "benefits, a title's standard text), were not read for requirements"
+        )
+    if analysis.split_roles:
+        notes.append(
+            f"{analysis.split_roles:,} postings are filed under several categories; each counts "
+            "in every one of them, and once in all postings"
+        )
     if analysis.duplicates:
         notes.append(
             f"{analysis.duplicates:,} of them repeat an earlier posting's description word for "

@@ -9,8 +9,13 @@ from __future__ import annotations
 
 import codecs
 import csv
+import gzip
+import lzma
+import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.errors import UserError
@@ -25,6 +30,7 @@ from careerplanner.importers.datasets.postings_fields import (
     parse_salary,
     parse_salary_number,
     role_from_title,
+    salary_periods_per_year,
 )
 from careerplanner.importers.tabular import (
     MAX_FIELD_CHARS,
@@ -47,6 +53,46 @@ def _detect_encoding(head: bytes) -> tuple[str, int]:
     return _looks_like_bomless_utf16(head) or "utf-8", 0
 
 
+_GZIP_MAGIC = b"\x1f\x8b"
+_XZ_MAGIC = b"\xfd7zXZ\x00"
+
+
+def compression_of(head: bytes) -> str | None:
+    """ "gzip" or "xz" when a file's first bytes say it is compressed so, else None."""
+    if head.startswith(_GZIP_MAGIC):
+        return "gzip"
+    if head.startswith(_XZ_MAGIC):
+        return "xz"
+    return None
+
+
+@contextmanager
+def open_postings_file(path: Path) -> Iterator[tuple[BinaryIO, BinaryIO]]:
+    """(the file's bytes, decompressed when it is a .gz or .xz file; the raw file, whose
+    position tells how far reading has come). Recognised by content, not by name."""
+    with open(path, "rb") as raw:
+        kind = compression_of(raw.read(8))
+        raw.seek(0)
+        if kind == "gzip":
+            with gzip.open(raw, "rb") as data:
+                yield data, raw
+        elif kind == "xz":
+            with lzma.open(raw, "rb") as data:
+                yield data, raw
+        else:
+            yield raw, raw
+
+
+def read_head(path: Path, size: int = 65536) -> bytes:
+    """The first `size` bytes of a postings file, decompressed (for recognising its header)."""
+    try:
+        with open_postings_file(path) as (data, _raw):
+            return data.read(size)
+    except (OSError, EOFError, lzma.LZMAError, zlib.error):
+        with open(path, "rb") as handle:
+            return handle.read(size)
+
+
 def _text_lines(path: Path, source: str, on_read=None) -> Iterator[str]:
     """The file's lines (each ending in "\\n" except perhaps the last), decoded incrementally.
 
@@ -54,9 +100,18 @@ def _text_lines(path: Path, source: str, on_read=None) -> Iterator[str]:
     applies the same rules chunk by chunk and reports a bad byte with its line and column.
     `on_read(bytes_read)` is called after each chunk (for progress).
     """
-    with open(path, "rb") as handle:
+    try:
+        yield from _decoded_lines(path, source, on_read)
+    except (OSError, EOFError, lzma.LZMAError, zlib.error) as error:
+        raise UserError(
+            f"{source} is a compressed file that is damaged or cut short ({error}); "
+            "download or copy it again."
+        ) from error
+
+
+def _decoded_lines(path: Path, source: str, on_read) -> Iterator[str]:
+    with open_postings_file(path) as (handle, raw):
         head = handle.read(_CHUNK_BYTES)
-        read = len(head)
         encoding, skip = _detect_encoding(head)
         decoder = codecs.getincrementaldecoder(encoding)()
         chunk, line, pending = head[skip:], 1, ""
@@ -77,9 +132,8 @@ def _text_lines(path: Path, source: str, on_read=None) -> Iterator[str]:
             if final:
                 break
             if on_read is not None:
-                on_read(read)
+                on_read(raw.tell())
             chunk = handle.read(_CHUNK_BYTES)
-            read += len(chunk)
         if pending:
             yield pending
 
@@ -227,9 +281,18 @@ def _posting_from_row(row, positions, columns: PostingColumns, source, line) -> 
         return row[positions[name]] if name else ""
 
     description = cell(columns.description).strip()
-    if not description:
+    qualifications = cell(columns.qualifications).strip()
+    preferred = cell(columns.preferred).strip()
+    if not (description or qualifications or preferred):
         return None
     title = clean_spaces(cell(columns.title))
+    job_id = cell(columns.job_id).strip()
+    if columns.job_id and not job_id:
+        raise UserError(
+            f"{source}, line {line}, column “{columns.job_id}”: the job id is empty; without it "
+            "the copies of one job can't be told apart. Fill in the ids, or import the file "
+            "with a column mapping that leaves the id column out."
+        )
     salary = _salary_of_row(cell, columns, source, line)
     role_cell = clean_spaces(cell(columns.role))
     role = role_cell if role_cell.casefold() not in MISSING_VALUES else role_from_title(title)
@@ -241,6 +304,10 @@ def _posting_from_row(row, positions, columns: PostingColumns, source, line) -> 
         seniority=normalise_seniority(cell(columns.seniority), title),
         role=role,
         location=clean_spaces(cell(columns.location)),
+        qualifications=qualifications,
+        preferred=preferred,
+        job_id=job_id,
+        employer=clean_spaces(cell(columns.employer)),
     )
 
 
@@ -249,14 +316,23 @@ def _salary_of_row(cell, columns: PostingColumns, source: str, line: int) -> flo
         if columns.salary:
             column = columns.salary
             return parse_salary(cell(column))
+        per_year = None
+        if columns.salary_frequency:
+            column = columns.salary_frequency
+            per_year = salary_periods_per_year(cell(column))
         values = []
         for column in (columns.salary_min, columns.salary_max):
             if column:
-                value = parse_salary_number(cell(column))
+                value = parse_salary_number(cell(column), per_year)
                 if value is not None:
                     values.append(value)
         return sum(values) / len(values) if values else None
     except SalaryError as error:
+        if column == columns.salary_frequency:
+            raise UserError(
+                f"{source}, line {line}, column “{column}”: {error}, or leave the cell empty "
+                "when the pay is unknown."
+            ) from error
         raise UserError(
             f"{source}, line {line}, column “{column}”: {error}; write a number or range such "
             "as “$50K-$70K”, or leave the cell empty when the pay is unknown."

@@ -6,7 +6,7 @@ Shared by the postings CSV reader and the saved-job-ads reader (`postings.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 
 # ---------------------------------------------------------------------------- columns
@@ -24,6 +24,17 @@ class PostingColumns:
     seniority: str | None = None
     role: str | None = None
     location: str | None = None
+    # The unit of salary_min/salary_max ("Annual", "Hourly", "Daily"): NYC's "Salary Frequency".
+    salary_frequency: str | None = None
+    # More of the ad's text, read after the description under its own heading, so the
+    # requirements reader sees "Preferred Skills:" as nice to have and the minimum
+    # qualifications as musts.
+    qualifications: str | None = None
+    preferred: str | None = None
+    # One posting per id: the City lists most jobs twice (an internal and an external copy).
+    job_id: str | None = None
+    # Who posted it: text repeated across an employer's postings is its boilerplate.
+    employer: str | None = None
 
     def used(self) -> list[str]:
         return [value for value in (getattr(self, f.name) for f in fields(self)) if value]
@@ -31,7 +42,15 @@ class PostingColumns:
 
 # Header names each field is recognised by, compared lower-case with _ and - read as spaces.
 _SYNONYMS: dict[str, tuple[str, ...]] = {
-    "title": ("job title", "title", "position", "position title", "job name", "job"),
+    "title": (
+        "job title",
+        "title",
+        "business title",
+        "position",
+        "position title",
+        "job name",
+        "job",
+    ),
     "description": (
         "job description",
         "description",
@@ -51,18 +70,57 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
         "compensation",
         "wage",
     ),
-    "salary_min": ("min salary", "salary min", "minimum salary", "salary from", "min pay"),
-    "salary_max": ("max salary", "salary max", "maximum salary", "salary to", "max pay"),
+    "salary_min": (
+        "min salary",
+        "salary min",
+        "minimum salary",
+        "salary from",
+        "salary range from",
+        "min pay",
+    ),
+    "salary_max": (
+        "max salary",
+        "salary max",
+        "maximum salary",
+        "salary to",
+        "salary range to",
+        "max pay",
+    ),
     "seniority": (
         "seniority",
         "seniority level",
-        "level",
         "experience level",
         "career level",
         "job level",
+        "level",  # last: the City's "Level" is a pay grade ("2"), its "Career Level" seniority
     ),
     "role": ("role", "job simp", "job family", "category", "job category", "occupation"),
-    "location": ("location", "job location", "city"),
+    "location": ("location", "job location", "work location", "city"),
+    "salary_frequency": (
+        "salary frequency",
+        "pay frequency",
+        "salary period",
+        "pay period",
+        "salary unit",
+        "pay basis",
+        "salary basis",
+    ),
+    "qualifications": (
+        "minimum qual requirements",
+        "minimum qualifications",
+        "minimum requirements",
+        "qualifications",
+        "requirements",
+        "job requirements",
+    ),
+    "preferred": (
+        "preferred skills",
+        "preferred qualifications",
+        "desired skills",
+        "nice to have",
+    ),
+    "job_id": ("job id", "posting id", "job posting id", "requisition id", "job number"),
+    "employer": ("agency", "company", "company name", "employer", "organization", "hiring agency"),
 }
 
 
@@ -90,7 +148,9 @@ _AMOUNT = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*([kKmM]\b|[kKmM](?=[^a-zA-Z]|$))?"
 _PERIODS = (
     (re.compile(r"hour|/\s*hr\b|\bhr\b|hourly", re.I), 2080.0),  # 40 h x 52 weeks
     (re.compile(r"\bday\b|daily|/\s*d\b", re.I), 260.0),
+    (re.compile(r"bi-?weekly|fortnight", re.I), 26.0),
     (re.compile(r"week", re.I), 52.0),
+    (re.compile(r"semi-?monthly|twice a month", re.I), 24.0),
     (re.compile(r"month|/\s*mo\b", re.I), 12.0),
 )
 
@@ -119,9 +179,13 @@ def parse_salary(text: str) -> float | None:
     return value
 
 
-def parse_salary_number(text: str) -> float | None:
-    """A min or max salary column: "42", "42K", "$42,000". A bare number under 1,000 counts as
-    thousands a year (how Glassdoor-style exports store them); None for an empty cell."""
+def parse_salary_number(text: str, per_year: float | None = None) -> float | None:
+    """A min or max salary column: "42", "42K", "$42,000"; None for an empty cell.
+
+    `per_year` is how many of the amount's unit make a year, from the file's own frequency
+    column (`salary_periods_per_year`): an hourly 15 is 15 x 2,080. Without one, a bare number
+    under 1,000 counts as thousands a year (how Glassdoor-style exports store them).
+    """
     cleaned = text.strip()
     if cleaned.casefold() in MISSING_VALUES:
         return None
@@ -129,7 +193,28 @@ def parse_salary_number(text: str) -> float | None:
     if not match:
         raise SalaryError(f"{cleaned[:40]!r} is not a number")
     value = _amount(match.group(1), match.group(2))
+    if per_year is not None:
+        return value * per_year
     return value * 1000 if value < 1000 and not match.group(2) else value
+
+
+_ANNUAL = re.compile(r"\b(?:annual\w*|year\w*|yr|per annum|p\.?a\.?|salary|salaried)\b", re.I)
+
+
+def salary_periods_per_year(text: str) -> float | None:
+    """A salary frequency cell -> how many of its unit make a year ("Hourly" 2,080, "Daily" 260,
+    "Annual" 1); None for an empty cell. The same factors as `parse_salary`'s."""
+    cleaned = text.strip()
+    if cleaned.casefold() in MISSING_VALUES:
+        return None
+    if _ANNUAL.search(cleaned):
+        return 1.0
+    for pattern, factor in _PERIODS:
+        if pattern.search(cleaned):
+            return factor
+    raise SalaryError(
+        f"{cleaned[:40]!r} is not a pay period; write Annual, Monthly, Weekly, Daily or Hourly"
+    )
 
 
 def _amount(number: str, suffix: str | None) -> float:
@@ -204,3 +289,86 @@ class Posting:
     seniority: str = UNSPECIFIED
     role: str = ""
     location: str = ""
+    qualifications: str = ""  # the minimum qualifications, where the file keeps them apart
+    preferred: str = ""  # the preferred skills, where the file keeps them apart
+    job_id: str = ""
+    employer: str = ""
+
+    @property
+    def text(self) -> str:
+        """The whole ad as one text: the description, then the qualifications and preferred
+        skills under headings the requirements reader reads as must and nice to have."""
+        return ad_text(self.description, self.qualifications, self.preferred)
+
+
+_FLATTENED_BREAK = re.compile(r"[ \t]*(?:[ \t]{2}|•)[ \t•]*")
+
+
+def restore_lines(text: str) -> str:
+    """Line breaks back where an export flattened them into runs of spaces or inline bullets
+    (the City's postings: "Experience in X  Experience in Y  •  Z"), so the requirements
+    reader sees each list item as its own line, as in the ad as published."""
+    return _FLATTENED_BREAK.sub("\n", text) if "  " in text or "•" in text else text
+
+
+QUALIFICATIONS_HEADING = "Minimum Qualifications:"
+PREFERRED_HEADING = "Preferred Skills:"
+
+
+def ad_text(description: str, qualifications: str = "", preferred: str = "") -> str:
+    """The parts of an ad as one text, the separate parts under their headings."""
+    parts = [description]
+    if qualifications.strip():
+        parts.append(f"{QUALIFICATIONS_HEADING}\n{qualifications}")
+    if preferred.strip():
+        parts.append(f"{PREFERRED_HEADING}\n{preferred}")
+    return "\n".join(parts)
+
+
+# ---------------------------------------------------------------------------- categories
+
+MAX_CATEGORIES = 60
+"""More distinct single values than this and a column holds titles, not a list of categories."""
+
+
+def split_categories(cells: Iterable[str]) -> dict[str, tuple[str, ...]]:
+    """Each role cell -> the categories it holds.
+
+    Exports that flatten a multi-valued field run its values together without a separator: the
+    City of New York's "Job Category" holds "Administration & Human Resources Social Services".
+    The known categories are the cells that are not themselves a run of shorter cells; a cell
+    made of two or more of them, word for word, is split into them. A column with more than
+    `MAX_CATEGORIES` such values holds free titles, which are never split.
+    """
+    distinct = sorted({clean_spaces(c) for c in cells if c.strip()}, key=lambda c: len(c.split()))
+    singles: dict[str, str] = {}  # case-folded -> as written
+    split: dict[str, tuple[str, ...]] = {}
+    for cell in distinct:
+        pieces = _segment(cell, singles)
+        if pieces is None:
+            singles.setdefault(cell.casefold(), cell)
+            split[cell] = (cell,)
+        else:
+            split[cell] = pieces
+    if len(singles) > MAX_CATEGORIES:
+        return {cell: (cell,) for cell in distinct}
+    return split
+
+
+def _segment(cell: str, singles: dict[str, str]) -> tuple[str, ...] | None:
+    """`cell` as a run of two or more known categories (the fewest), or None."""
+    words = cell.split(" ")
+    best: list[tuple[str, ...] | None] = [None] * (len(words) + 1)
+    best[0] = ()
+    for start in range(len(words)):
+        before = best[start]
+        if before is None:
+            continue
+        for end in range(start + 1, len(words) + 1):
+            known = singles.get(" ".join(words[start:end]).casefold())
+            if known is not None:
+                candidate = (*before, known)
+                if best[end] is None or len(candidate) < len(best[end]):  # type: ignore[arg-type]
+                    best[end] = candidate
+    pieces = best[-1]
+    return pieces if pieces is not None and len(pieces) >= 2 else None

@@ -38,7 +38,7 @@ _LEVEL_WORD = (
     r"(?:basic|beginner|elementary|intermediate|advanced|proficient|proficiency|expert|"
     r"expertise|fluent|native|familiar|familiarity|working|knowledge|good|strong|excellent|"
     r"novice|competent|conversational|professional|limited|full|bilingual|mother|tongue|level|"
-    r"years?|yrs|experience)"
+    r"years?|yrs|experience|relevant|related|additional|other|work|selected)"
 )
 _LEVEL_ONLY = re.compile(rf"{_LEVEL_WORD}(?:[\s.,]+{_LEVEL_WORD})*[.,]?", re.I)
 # Words that end a certificate's name without being part of what it certifies.
@@ -49,6 +49,15 @@ _CERTIFICATE_WORDS = re.compile(
 )
 _CERTIFICATE_LEAD = re.compile(r"^(?:certified|certificate (?:in|of)|diploma in)\s+", re.I)
 _TRAILING_ACRONYM = re.compile(r"\s*\([A-Z0-9&]{2,8}\)\s*$")
+# Not a skill, though listed: a degree ("Bachelor of Science in Nursing"), a membership or an
+# association ("Member of the American Nurses Association").
+_NOT_A_SKILL = re.compile(
+    r"\b(?:bachelor'?s?|master'?s|degree|b\.?sc|m\.?sc|ph\.?d|mba|associate'?s degree)\b|"
+    r"^member\b|\b(?:association|society|federation)\b",
+    re.I,
+)
+# What joins two names into a list rather than into one name: "SQL & Python", "SQL and Python".
+_JOINERS = re.compile(r"^[\s,;/&+]*(?:(?:and|or|&)[\s,;/&+]*)*$", re.I)
 _DATE_OR_NUMBER = re.compile(r"\b(?:\d{4}|\d+[+%]?|current|present|expected)\b", re.I)
 _GLUE = "\x00"  # stands for the slash of a found name while the line is split
 _COMMA = "\x01"  # stands for a separator inside parentheses while the line is split
@@ -81,9 +90,23 @@ def listed_items(line: str, found: list[str]) -> list[str]:
             for inner in _PARENTHESIS.findall(raw):
                 candidates.extend(_clean(part) for part in _SEPARATORS.split(inner))
         for item in candidates:
-            if _is_item(item) and item.casefold() not in found_folded and item not in kept:
+            if (
+                _is_item(item)
+                and item.casefold() not in found_folded
+                and item not in kept
+                and not _only_found_names(item, found)
+            ):
                 kept.append(item)
     return kept
+
+
+def _only_found_names(item: str, found: list[str]) -> bool:
+    """True when `item` is found names joined by "&", "and" or "or" ("SQL & Python": two
+    skills, not a third); "Medical-Surgical Nursing" is more than its "Nursing"."""
+    rest = item
+    for surface in sorted(found, key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(surface)}(?!\w)", " ", rest, flags=re.I)
+    return rest != item and _JOINERS.fullmatch(rest) is not None
 
 
 def _protect_parentheses(text: str) -> str:
@@ -105,6 +128,8 @@ def _is_item(item: str) -> bool:
         return False  # "XXX", "category 1", "3 years": placeholders and counts
     if _LEVEL_ONLY.fullmatch(item):
         return False  # "Proficient", "Working knowledge": how well, not what
+    if _NOT_A_SKILL.search(item):
+        return False  # a degree, a membership, an association
     # A sentence-like item ("published best-selling book") starts lower-case in a list whose
     # items are capitalised; a lower-case item of one or two words is still a name ("lamps"
     # is not, but nothing tells it from "budgeting" but a dictionary of skills).

@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-from careerplanner.analysis.depth import Occurrence, PositionSpan, infer_depth
+from careerplanner.analysis.ad_list_items import claimed_items
+from careerplanner.analysis.depth import Occurrence, PositionSpan, infer_depth, is_core_skill
+from careerplanner.analysis.profession_terms import trade_of
+from careerplanner.analysis.senses import SenseResolver
 from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.core.skills import FoundSkill, SkillTerm, skill_key
@@ -42,6 +45,31 @@ _AIM = re.compile(
     r"(?:in)?to\b[^.;:\n]*",
     re.I,
 )
+_CONTENT_WORD = re.compile(r"[^\W\d_]{5,}")
+# The field of a degree or diploma is the person's own field ("Bachelor of Science in Mechanical
+# Engineering", "Diploma in Automotive Sales Training"): a name in capitals after "in" or "of",
+# up to a break (a comma, a dash, a bracket, a year). A software degree's field ("Computer
+# Science") is what its holder's tools already show, and the labels hold it neither way.
+_DEGREE = re.compile(
+    r"\b(?:bachelor|master|associate|diploma|degree|doctorate|b\.?\s?sc?|m\.?\s?sc?|b\.?a|"
+    r"m\.?a|b\.?eng|m\.?eng|ph\.?\s?d|mba)\b[.'s]*[^\n,|;:()\u2013\u2014\d]*",
+    re.I,
+)
+_FIELD = re.compile(
+    r"\b(?:in|of)\s+(?P<field>[A-Z][\w'-]*(?:\s+(?:and\s+|&\s+)?[A-Z][\w'-]*){0,3})"
+)
+# A diploma's "Training" or "Studies" is not part of the field ("Automotive Sales Training").
+_FIELD_TAIL = re.compile(r"\s+(?:training|studies|program|programme|course)$", re.I)
+_FIELD_WORD = re.compile(r"^(?:[A-Z][a-z]+(?:-[A-Za-z]+)?|and|&)$")
+_INSTITUTION = re.compile(
+    r"\b(?:university|college|school|institute|academy|hospital|polytechnic)\b", re.I
+)
+# Words after "of" that name the kind of degree, not its field ("Bachelor of Science in ...").
+_PLACEHOLDER = re.compile(r"\b(?:your|my|field|discipline|major|subject)\b", re.I)
+_DEGREE_KINDS = frozenset(
+    ["science", "sciences", "arts", "applied science", "fine arts", "laws", "engineering",
+     "technology", "philosophy"]
+)  # fmt: skip
 EXPERT_TITLE = re.compile(r"contributor|maintainer|creator|open source", re.I)
 
 
@@ -202,6 +230,8 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         )
     )
     found: list[Occurrence] = []
+    claimed: list[Occurrence] = []
+    senses = SenseResolver("\n".join(lines), finder)
     for section, chunk in chunks:
         # One call per section, so a list wrapped over two lines keeps its neighbours.
         text = "\n".join(chunk)
@@ -215,10 +245,12 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                 continue  # "moving into health informatics": where they go, not what they have
             index = section.start + mention.line - 1
             surfaces_by_line.setdefault(index, []).append(mention.surface)
+            # "EMR" on a nurse's resume is the medical record, not Amazon's MapReduce.
+            key, name = senses.sense(mention.surface) or (mention.key, mention.name)
             found.append(
                 Occurrence(
-                    mention.key,
-                    mention.name,
+                    key,
+                    name,
                     mention.surface,
                     lines[index],
                     _statement(lines, index),
@@ -226,12 +258,22 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                     owner.get(index),
                 )
             )
+        if section.kind == "summary":
+            for offset, line in enumerate(chunk):
+                listed = surfaces_by_line.get(section.start + offset, [])
+                claimed.extend(_claimed_in_summary(line, listed, finder.common_words))
         if section.kind in ("skills", "certifications"):
             for offset, line in enumerate(chunk):
                 if line.strip() and not line.rstrip().endswith(":"):
                     listed = surfaces_by_line.get(section.start + offset, [])
                     found.extend(_unknown_listed(line, listed, section.kind))
     found.extend(_listed_elsewhere(lines, chunks, found, owner, finder.common_words))
+    found.extend(_degree_fields(lines, sections, positions, finder))
+    found.extend(_trades_of_positions(positions, finder))
+    # A summary's claim that restates a skill found elsewhere ("financing options" beside
+    # "Vehicle financing") is that skill, not another.
+    named = {w for o in found for w in _CONTENT_WORD.findall(o.name.casefold())}
+    found.extend(o for o in claimed if not named & set(_CONTENT_WORD.findall(o.name.casefold())))
     return found
 
 
@@ -267,6 +309,86 @@ def _listed_elsewhere(lines, chunks, found, owner, common_words) -> list[Occurre
     return more
 
 
+def _degree_fields(lines, sections, positions, finder) -> list[Occurrence]:
+    """The field of each degree or diploma of the education section, as a skill of the person:
+    the vocabulary's term when it names the whole field, else an out-of-taxonomy skill. The
+    positions whose titles name the field's head ("Sales Consultant" for a diploma in
+    Automotive Sales) are work in that field, and give it their years."""
+    fields = []
+    for section in sections:
+        if section.kind != "education":
+            continue
+        for index in range(section.start, section.end):
+            line = lines[index]
+            names = [
+                m.group("field")
+                for degree in _DEGREE.finditer(line)
+                for m in _FIELD.finditer(degree.group())
+                if m.group("field").casefold() not in _DEGREE_KINDS
+                and not _PLACEHOLDER.search(m.group("field"))
+            ]
+            if not names and _bare_field(lines, index, section.end):
+                names = [line.strip()]
+            if not names:
+                continue
+            field_name = _FIELD_TAIL.sub("", names[0])
+            whole = _whole_term(field_name, finder)
+            if not whole and " and " in field_name:
+                # "Computer Science and Engineering": a known field and its neighbour
+                first = field_name.split(" and ")[0]
+                if whole := _whole_term(first, finder):
+                    field_name = first
+            key, name = (
+                (whole[0].key, whole[0].name)
+                if whole
+                else (skill_key("custom", field_name), field_name)
+            )
+            fields.append(
+                Occurrence(key, name, field_name, line, line, "education", None, bool(whole))
+            )
+            head = field_name.split()[-1]
+            fields.extend(
+                Occurrence(key, name, field_name, p.title, p.title, "experience", n, bool(whole))
+                for n, p in enumerate(positions)
+                if p.title and is_core_skill(head, p.title)
+            )
+    return fields
+
+
+def _trades_of_positions(positions, finder) -> list[Occurrence]:
+    """The trade a position's title names ("Painter" -> Painting, "Registered Nurse" ->
+    Nursing), used for the position's years: a worker's trade is their core skill."""
+    trades = []
+    for number, position in enumerate(positions):
+        words = re.findall(r"[A-Za-z]+", position.title or "")
+        trade = trade_of(words[-1]) if words else None
+        if trade is None:
+            continue
+        whole = _whole_term(trade, finder)
+        key, name = (whole[0].key, whole[0].name) if whole else (skill_key("custom", trade), trade)
+        title = position.title
+        trades.append(Occurrence(key, name, trade, title, title, "experience", number, bool(whole)))
+    return trades
+
+
+def _bare_field(lines: list[str], index: int, end: int) -> bool:
+    """An entry of the education section that is its field alone, on the line above its
+    institution ("Nursing" over "Lutheran Hospital of ... | Kaiserswerth")."""
+    line = lines[index].strip()
+    words = line.split()
+    if not 1 <= len(words) <= 3 or not all(_FIELD_WORD.match(w) for w in words):
+        return False
+    if _INSTITUTION.search(line) or DEGREE_WORDS.search(line) or _PLACEHOLDER.search(line):
+        return False
+    following = next((lines[i] for i in range(index + 1, end) if lines[i].strip()), "")
+    return _INSTITUTION.search(following) is not None
+
+
+def _whole_term(text: str, finder) -> list:
+    """The finder's mention of a term spelled by the whole of `text`, if any."""
+    return [m for m in finder.find(text, trusted=True) if m.start == 0 and m.end == len(text)]
+
+
 def _searchable_lines(lines: list[str], section, skip: set[int]) -> list[str]:
     """The section's lines, with those that name no skill of the person blanked out."""
     chunk = []
@@ -288,11 +410,23 @@ def _searchable_lines(lines: list[str], section, skip: set[int]) -> list[str]:
 
 
 def _without_issuer(line: str) -> str:
-    """A certificate line without its issuer ("..., Amazon Web Services (AWS)", "| Amazon")."""
+    """A certificate line without its issuer ("..., Amazon Web Services (AWS)", "| Amazon").
+
+    A tail that is itself a credential's short form ("BLS, ACLS (American Heart Association)")
+    is another certificate of a list, not an issuer: only the parenthesised issuer goes.
+    """
     for separator in (" | ", ", "):
         if separator in line:
+            tail = line[line.rindex(separator) + len(separator) :]
+            if _CREDENTIAL_TAIL.match(tail):
+                return _PARENTHESISED.sub("", line)
             return line[: line.rindex(separator)]
     return line
+
+
+# "ACLS", "CCRN (2021)", "CPR (American Red Cross)": a short form in capitals, then an aside.
+_CREDENTIAL_TAIL = re.compile(r"^[A-Z][A-Z0-9+-]{1,7}(?:\s*\([^()]*\))?\s*$")
+_PARENTHESISED = re.compile(r"\s*\([^()]*\)")
 
 
 def _footer_lines(lines: list[str], sections) -> set[int]:
@@ -318,6 +452,16 @@ def _statement(lines: list[str], index: int) -> str:
             parts.insert(0, lines[cursor])
         cursor -= 1
     return " ".join(p.strip() for p in parts)
+
+
+def _claimed_in_summary(line: str, found: list[str], common_words) -> list[Occurrence]:
+    """What a summary's claims are about that the vocabulary does not know ("Expert in
+    negotiating deals"), kept as out-of-taxonomy skills."""
+    known = [(at, at + len(s)) for s in found if (at := line.find(s)) >= 0]
+    return [
+        Occurrence(skill_key("custom", name), name, name, line, line, "summary", None, False)
+        for _offset, name in claimed_items(line, known, common_words, gerunds=True)
+    ]
 
 
 def _unknown_listed(line: str, found: list[str], section: str) -> list[Occurrence]:

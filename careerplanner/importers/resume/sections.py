@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from careerplanner.analysis.word_lists import title_words
 from careerplanner.importers.resume.markdown import unmark
 
 # One-word headings; multi-word ones are in _MULTI.
@@ -108,16 +109,23 @@ DATE_RANGE = re.compile(
 # "© 2019-2024 Jane Doe. All rights reserved.": a page footer's years, not a job's.
 _COPYRIGHT = re.compile(r"©|\(c\)\s*(?:19|20)\d\d|\bcopyright\b|all rights reserved", re.I)
 _BULLET = re.compile(r"^\s*[•◦▪‣·*\-–●○■□➢►✓]\s*")
+# Words that make a line a job title: these, and the head words of every trade's titles
+# (`data/words/title-words.txt`, from O*NET's alternate titles: "Nurse", "Chef", "Paralegal").
+_OWN_TITLE_WORDS = (
+    "engineer|developer|programmer|manager|scientist|intern|assistant|lead|director|"
+    "architect|analyst|consultant|founder|co-?founder|researcher|designer|teacher|ceo|cto|cio|"
+    "president|head|officer|administrator|specialist|fellow|member|contributor|owner|"
+    "technician|associate|instructor|lecturer|professor|sre|devops|maintainer|creator|"
+    "paralegal|cook|chef|nurse|clerk|representative"
+)
 TITLE_WORDS = re.compile(
-    r"\b(?:engineer|developer|programmer|manager|scientist|intern|assistant|lead|director|"
-    r"architect|analyst|consultant|founder|co-?founder|researcher|designer|teacher|ceo|cto|cio|"
-    r"president|head|officer|administrator|specialist|fellow|member|contributor|owner|"
-    r"technician|associate|instructor|lecturer|professor|sre|devops|maintainer|creator)\b",
+    rf"\b(?:{_OWN_TITLE_WORDS}|{'|'.join(sorted(title_words(), key=len, reverse=True))})s?\b",
     re.I,
 )
+# "MA" after a comma is a place ("Boston, MA"), not a Master of Arts.
 DEGREE_WORDS = re.compile(
-    r"\b(?:bachelor|master|b\.?s\.?c?|m\.?s\.?c?|b\.?a|m\.?a|meng|beng|ph\.?d|mba|degree|diploma|"
-    r"university|college|school|institute|gpa|thesis|grad\.?)\b",
+    r"\b(?:bachelor|master|(?<!, )(?:b\.?s\.?c?|m\.?s\.?c?|b\.?a|m\.?a)|meng|beng|ph\.?d|mba|"
+    r"degree|diploma|university|college|school|institute|gpa|thesis|grad\.?)\b",
     re.I,
 )
 

@@ -380,3 +380,150 @@ def occupation_codes(db: Database, dataset_id: int) -> set[str]:
     """Every occupation code of an O*NET dataset version (a new release is compared with it)."""
     rows = db.execute("SELECT code FROM onet_occupation WHERE dataset_id = ?", [dataset_id])
     return {code for (code,) in rows.fetchall()}
+
+
+# -- every occupation at once (ranking every role) ---------------------------------------------
+
+
+def all_occupations(db: Database, dataset_id: int | None = None) -> dict[str, str]:
+    """Code -> title of every occupation of the active O*NET version."""
+    dataset_id = _dataset_id(db, "onet", dataset_id)
+    rows = db.execute(
+        "SELECT code, title FROM onet_occupation WHERE dataset_id = ? ORDER BY code", [dataset_id]
+    )
+    return dict(rows.fetchall())
+
+
+def all_requirements(db: Database, dataset_id: int | None = None) -> dict[str, Requirements]:
+    """`requirements(db, code)` for every occupation, read in two queries instead of one per
+    occupation: the own ratings where O*NET has them, else the fallback's (named in `note`)."""
+    dataset_id = _dataset_id(db, "onet", dataset_id)
+    if dataset_id is None:
+        return {}
+    by_code: dict[str, dict[str, dict]] = {}
+    for (
+        code,
+        element_id,
+        name,
+        domain,
+        scale,
+        value,
+        n,
+        se,
+        low,
+        high,
+        suppress,
+        irrelevant,
+    ) in db.execute(
+        "SELECT code, element_id, element_name, domain, scale, value, n, standard_error, "
+        "lower_ci, upper_ci, recommend_suppress, not_relevant FROM onet_rating "
+        "WHERE dataset_id = ? ORDER BY code, element_id, scale",
+        [dataset_id],
+    ):
+        entry = by_code.setdefault(code, {}).setdefault(
+            element_id,
+            {"name": name, "domain": domain, "suppress": False, "irrelevant": False},
+        )
+        entry["suppress"] = entry["suppress"] or bool(suppress)
+        entry["irrelevant"] = entry["irrelevant"] or bool(irrelevant)
+        if scale == "IM":
+            entry["importance"] = value
+        elif scale == "LV":
+            entry["level"] = (value, n, se, low, high)
+    ratings = {
+        code: [
+            Rating(
+                f"onet:{element_id}",
+                element_id,
+                e["name"],
+                e["domain"],
+                e.get("importance"),
+                *e.get("level", (None,) * 5),
+                recommend_suppress=e["suppress"],
+                not_relevant=e["irrelevant"],
+            )
+            for element_id, e in elements.items()
+        ]
+        for code, elements in by_code.items()
+    }
+    result = {code: Requirements(code, found) for code, found in ratings.items()}
+    for code, source_code, basis, title in db.execute(
+        "SELECT f.code, f.source_code, f.basis, o.title FROM onet_rating_fallback f "
+        "LEFT JOIN onet_occupation o ON o.dataset_id = f.dataset_id AND o.code = f.source_code "
+        "WHERE f.dataset_id = ?",
+        [dataset_id],
+    ):
+        if code not in result:
+            result[code] = Requirements(
+                code, ratings.get(source_code, []), source_code, title, basis
+            )
+    return result
+
+
+def all_technologies(db: Database, dataset_id: int | None = None) -> dict[str, list[Technology]]:
+    """`technologies(db, code)` for every occupation, in one query."""
+    dataset_id = _dataset_id(db, "onet", dataset_id)
+    result: dict[str, list[Technology]] = {}
+    for code, key, name, cc, ct, hot, demand in db.execute(
+        "SELECT code, skill_key, example, commodity_code, commodity_title, hot, in_demand "
+        "FROM onet_tech_skill WHERE dataset_id = ? "
+        "ORDER BY code, in_demand DESC, hot DESC, example",
+        [dataset_id],
+    ):
+        result.setdefault(code, []).append(
+            Technology(key, name, cc, ct, bool(hot), None if demand is None else bool(demand))
+        )
+    return result
+
+
+def postings_roles_by_occupation(
+    db: Database, postings_id: int | None = None
+) -> dict[str, list[PostingsRole]]:
+    """`postings_roles_for` for every occupation at once (one scan of the titles instead of
+    one per occupation): occupation code -> its postings roles, most postings first."""
+    postings_id = _dataset_id(db, "postings", postings_id)
+    onet_id = _dataset_id(db, "onet", None)
+    if postings_id is None or onet_id is None:
+        return {}
+    cache = db.__dict__.setdefault("_careerplanner_postings_roles_all", {})
+    if (postings_id, onet_id) not in cache:
+        cache[postings_id, onet_id] = _postings_roles_by_occupation(db, postings_id, onet_id)
+    return cache[postings_id, onet_id]
+
+
+def _postings_roles_by_occupation(
+    db: Database, postings_id: int, onet_id: int
+) -> dict[str, list[PostingsRole]]:
+    candidates: dict[str, list[RoleFigures]] = {}
+    like_patterns: dict[str, str] = {}
+    for figures in postings_roles(db, postings_id):
+        words = _title_words(figures.role)
+        key = "".join(words)
+        if figures.role != ALL_ROLES and len(words) >= TITLE_MIN_WORDS:
+            candidates.setdefault(key, []).append(figures)
+            like_patterns[key] = "%" + "%".join(words) + "%"
+    if not candidates:
+        return {}
+    titles = "SELECT code, title FROM onet_occupation WHERE dataset_id = ? {where} UNION "
+    titles += "SELECT code, title FROM onet_title WHERE dataset_id = ? {where}"
+    patterns = list(like_patterns.values())
+    like = "AND (" + " OR ".join("title LIKE ?" for _ in patterns) + ")"
+    titled: dict[str, dict[str, str]] = {}  # squashed title -> code -> the title
+    for code, title in db.execute(
+        titles.format(where=like), [onet_id, *patterns, onet_id, *patterns]
+    ):
+        squashed = squash(title)
+        if squashed in candidates:
+            titled.setdefault(squashed, {}).setdefault(code, title)
+    found: dict[str, list[PostingsRole]] = {}
+    for key, codes in titled.items():
+        if len(codes) > TITLE_SHARED_BY_AT_MOST:
+            continue
+        for code, title in codes.items():
+            for figures in candidates[key]:
+                found.setdefault(code, []).append(
+                    PostingsRole(figures, title, tuple(sorted(codes)))
+                )
+    for roles in found.values():
+        roles.sort(key=lambda match: (-match.figures.jobs, match.role.casefold()))
+    return found

@@ -9,6 +9,9 @@
     paired_skill_names(db, dataset_id, skill_key, limit) -> [(name, share, lift)]
     salary_figures(db, dataset_id) -> [(key, name, with median, n, without median, n)]
     skills_named_like(db, dataset_id, text, limit) -> [(key, name, postings)]
+    skill_figures(db, dataset_id, skill_key, role=ALL_ROLES) -> SkillFigures | None
+    named_pairings(db, dataset_id, skill_key, limit) -> [(Pairing, other skill's name)]
+    demand_by_role(db, dataset_id, skill_keys) -> {role: {skill key: demand rate}}
 
 A postings dataset is installed by `services.dataset_import.import_postings`.
 """
@@ -58,6 +61,9 @@ def _skill(row: dict) -> SkillFigures:
         salary_without_median=row["salary_without_median"],
         salary_without_n=row["salary_without_n"],
         raises_pay=bool(row["raises_pay"]),
+        jobs_must=row["jobs_must"],
+        jobs_nice=row["jobs_nice"],
+        seniority=tuple((name, count) for name, count in json.loads(row["seniority_json"] or "[]")),
     )
 
 
@@ -153,3 +159,53 @@ def skills_named_like(
            ORDER BY jobs_with_skill DESC LIMIT ?""",
         [dataset_id, f"%{text}%", limit],
     ).fetchall()
+
+
+def skill_figures(
+    db: Database, dataset_id: int, skill_key: str, role: str = ALL_ROLES
+) -> SkillFigures | None:
+    """One skill's figures in one scope (all postings by default); None where no posting asks."""
+    rows = _select(
+        db,
+        "posting_skill",
+        SKILL_COLUMNS,
+        "dataset_id = ? AND role = ? AND skill_key = ?",
+        [dataset_id, role, skill_key],
+    )
+    return _skill(rows[0]) if rows else None
+
+
+def named_pairings(
+    db: Database, dataset_id: int, skill_key: str, limit: int = 10
+) -> list[tuple[Pairing, str]]:
+    """The skills most often alongside `skill_key` in all postings, each with its name."""
+    pairings = skill_pairings(db, dataset_id, skill_key)[:limit]
+    if not pairings:
+        return []
+    keys = [pairing.other_key for pairing in pairings]
+    marks = ", ".join("?" for _ in keys)
+    names = dict(
+        db.execute(
+            f"SELECT skill_key, skill_name FROM posting_skill WHERE dataset_id = ? AND role = ? "
+            f"AND skill_key IN ({marks})",
+            [dataset_id, ALL_ROLES, *keys],
+        ).fetchall()
+    )
+    return [(pairing, names.get(pairing.other_key, pairing.other_key)) for pairing in pairings]
+
+
+def demand_by_role(
+    db: Database, dataset_id: int, skill_keys: list[str]
+) -> dict[str, dict[str, float]]:
+    """Role ("" = all postings) -> {skill key: demand rate} for the given skills, in one read."""
+    if not skill_keys:
+        return {}
+    marks = ", ".join("?" for _ in skill_keys)
+    found: dict[str, dict[str, float]] = {}
+    for role, key, rate in db.execute(
+        f"SELECT role, skill_key, demand_rate FROM posting_skill WHERE dataset_id = ? "
+        f"AND skill_key IN ({marks})",
+        [dataset_id, *skill_keys],
+    ):
+        found.setdefault(role, {})[key] = rate
+    return found

@@ -182,11 +182,20 @@ def m001_initial(db):
     )
 
 
+def m002_skill_must_nice_seniority(db):
+    # Per skill and scope: postings asking for it as a must and only as nice to have, and the
+    # seniority of the postings asking for it (JSON [[seniority, postings], ...], most first).
+    # NULL in versions imported before this migration: "not recorded", never zero.
+    db.execute("ALTER TABLE posting_skill ADD COLUMN jobs_must INTEGER")
+    db.execute("ALTER TABLE posting_skill ADD COLUMN jobs_nice INTEGER")
+    db.execute("ALTER TABLE posting_skill ADD COLUMN seniority_json TEXT")
+
+
 MARKET_DB = DatabaseSpec(
     label="market data",
     application_id=0x4350434D,
     name="careerplanner.market",
-    steps=(m001_initial,),
+    steps=(m001_initial, m002_skill_must_nice_seniority),
 )
 
 

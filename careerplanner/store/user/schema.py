@@ -159,9 +159,83 @@ def m002_skill_corrections(db):
         db.execute(statement)
 
 
+# Version 3: the user's job ads (issue 14). The reader's requirements (`job_ad_requirement`) are
+# replaced whenever the ad is read again; the user's fixes (`job_ad_fix`) are kept apart and put
+# on top of every reading. `sha256` is of the ad's text with white space collapsed: the same ad
+# added twice is one ad. Every status change is a `job_ad_status` row (the tracker's dates).
+# `revision` counts the changes of an ad's requirements and fixes; with AUTOINCREMENT ids (never
+# reused) the ads' count, the id sequence and the revisions' sum change with every such change,
+# so a reader can keep the collection's requirements until they do.
+_M003_STATEMENTS = (
+    """CREATE TABLE job_ad (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        sha256 TEXT NOT NULL UNIQUE,
+        title TEXT NOT NULL DEFAULT '',
+        company TEXT NOT NULL DEFAULT '',
+        location TEXT NOT NULL DEFAULT '',
+        link TEXT NOT NULL DEFAULT '',
+        salary_text TEXT NOT NULL DEFAULT '',
+        salary_annual REAL CHECK (salary_annual IS NULL OR salary_annual > 0),
+        salary_currency TEXT NOT NULL DEFAULT '',
+        salary_period TEXT NOT NULL DEFAULT '',
+        seen_on TEXT,
+        source_name TEXT NOT NULL DEFAULT '',
+        source_format TEXT NOT NULL,
+        text TEXT NOT NULL CHECK (text != ''),
+        status TEXT NOT NULL DEFAULT 'saved' CHECK (status IN
+            ('saved', 'applied', 'interviewing', 'offer', 'rejected', 'withdrawn')),
+        read_with TEXT NOT NULL DEFAULT '',
+        notes_json TEXT NOT NULL DEFAULT '[]',
+        revision INTEGER NOT NULL DEFAULT 0 CHECK (revision >= 0),
+        added_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+    )""",
+    """CREATE TABLE job_ad_requirement (
+        ad_id INTEGER NOT NULL REFERENCES job_ad(id) ON DELETE CASCADE,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        level INTEGER NOT NULL CHECK (level BETWEEN 0 AND 5),
+        required TEXT NOT NULL CHECK (required IN ('must', 'nice')),
+        aliases_json TEXT NOT NULL DEFAULT '[]',
+        evidence_json TEXT NOT NULL DEFAULT '[]',
+        PRIMARY KEY (ad_id, skill_key)
+    )""",
+    """CREATE TABLE job_ad_fix (
+        ad_id INTEGER NOT NULL REFERENCES job_ad(id) ON DELETE CASCADE,
+        skill_key TEXT NOT NULL,
+        skill_name TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('remove', 'add', 'set')),
+        level INTEGER CHECK (level BETWEEN 0 AND 5),
+        required TEXT CHECK (required IN ('must', 'nice')),
+        fixed_at TEXT NOT NULL,
+        PRIMARY KEY (ad_id, skill_key),
+        CHECK (action = 'remove' OR level IS NOT NULL)
+    )""",
+    """CREATE TABLE job_ad_status (
+        id INTEGER PRIMARY KEY,
+        ad_id INTEGER NOT NULL REFERENCES job_ad(id) ON DELETE CASCADE,
+        status TEXT NOT NULL CHECK (status IN
+            ('saved', 'applied', 'interviewing', 'offer', 'rejected', 'withdrawn')),
+        at TEXT NOT NULL
+    )""",
+    "CREATE INDEX job_ad_status_by_ad ON job_ad_status(ad_id, at)",
+    """CREATE TABLE job_ad_tag (
+        ad_id INTEGER NOT NULL REFERENCES job_ad(id) ON DELETE CASCADE,
+        tag TEXT NOT NULL CHECK (tag != ''),
+        PRIMARY KEY (ad_id, tag)
+    )""",
+    "CREATE INDEX job_ad_tag_by_tag ON job_ad_tag(tag, ad_id)",
+)
+
+
+def m003_job_ads(db):
+    for statement in _M003_STATEMENTS:
+        db.execute(statement)
+
+
 USER_DB = DatabaseSpec(
     label="your data",
     application_id=0x43505553,
     name="careerplanner.user",
-    steps=(m001_initial, m002_skill_corrections),
+    steps=(m001_initial, m002_skill_corrections, m003_job_ads),
 )

@@ -295,8 +295,12 @@ class ChartPanel(QSplitter):
         parent=None,
         first_column_width=190,
         stack_below: int | None = None,
+        beside: tuple[int, int] = (3, 2),
     ) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
+        # Side by side, the chart's and the table's shares of the width (a table with a
+        # column of words needs more than one of numbers).
+        self._beside = beside
         self.setChildrenCollapsible(False)
         # 0: always side by side (a short table, on a screen where height is scarce).
         self._stack_below = self.STACK_BELOW_WIDTH if stack_below is None else stack_below
@@ -306,8 +310,8 @@ class ChartPanel(QSplitter):
         )
         self.addWidget(self.chart)
         self.addWidget(self.table)
-        self.setStretchFactor(0, 3)
-        self.setStretchFactor(1, 2)
+        self.setStretchFactor(0, beside[0])
+        self.setStretchFactor(1, beside[1])
         self._sized = False
         self._user_moved = False  # once the user drags the divider, their sizes stay
         self.splitterMoved.connect(self._moved_by_user)
@@ -330,16 +334,17 @@ class ChartPanel(QSplitter):
         if wanted != self.orientation():
             self.setOrientation(wanted)
             # Growing later: stacked, the table takes most of it (more rows); beside, the chart.
-            chart_share, table_share = (1, 2) if self.stacked else (3, 2)
+            chart_share, table_share = (1, 2) if self.stacked else self._beside
             self.setStretchFactor(0, chart_share)
             self.setStretchFactor(1, table_share)
             self._sized = False
             self._user_moved = False
         if self.width() <= 0 or not self.isVisible():
             return
-        if self.stacked and not self._user_moved:
-            # Stacked, the chart keeps its minimum as the height changes; the table gets the
-            # rest (more rows), until the user moves the divider.
+        if not self._user_moved:
+            # Until the user moves the divider, the shares hold as the panel grows: stacked,
+            # the chart keeps its minimum and the table gets the rest (more rows); beside, the
+            # `beside` shares (a panel first laid out small would otherwise keep its table small).
             self._sized = False
         if self._sized:
             return
@@ -349,7 +354,9 @@ class ChartPanel(QSplitter):
             self.setSizes([chart, max(self.height() - chart, 1)])
         else:
             # The chart gets the larger share; the table beside it scrolls.
-            self.setSizes([self.width() * 3 // 5, self.width() * 2 // 5])
+            chart, table = self._beside
+            chart_width = self.width() * chart // (chart + table)
+            self.setSizes([chart_width, self.width() - chart_width])
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

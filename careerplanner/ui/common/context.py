@@ -25,6 +25,7 @@ class AppEvents(QObject):
     profile_changed = Signal()  # skills, levels or overrides changed
     dataset_changed = Signal()  # a dataset was imported or the active one switched
     targets_changed = Signal()  # the user's target roles changed
+    ads_changed = Signal()  # job ads were added, removed, fixed, tagged or moved on
     status_message = Signal(str)  # a sentence for the status bar
 
 

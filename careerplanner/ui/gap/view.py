@@ -3,6 +3,9 @@ fit score and a what-if."""
 
 from __future__ import annotations
 
+from datetime import date
+from typing import NamedTuple
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -16,13 +19,17 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.charts.gap import draw_fit_bars, draw_gap_dumbbell
-from careerplanner.core.gap import RoleGap, compare_roles, compute_gap
+from careerplanner.core.gap import Requirement, RoleGap, compare_roles, compute_gap
 from careerplanner.core.gap import what_if as gap_what_if
+from careerplanner.errors import UserError
+from careerplanner.services import job_ads
 from careerplanner.services.gap import pay_effect
 from careerplanner.services.gap import set_own_level as store_own_level
-from careerplanner.services.levels import user_data_version, user_levels
+from careerplanner.services.levels import user_data_version
 from careerplanner.services.market_pages import role_requirements
+from careerplanner.services.role_needs import estimated_levels
 from careerplanner.store.user.targets import add_target_role, target_roles
+from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.plain_text import plain_label
@@ -31,13 +38,29 @@ from careerplanner.ui.common.table_model import Column, RowTableModel, sorted_vi
 from careerplanner.ui.gap.explain import ExplainDialog
 from careerplanner.ui.gap.models import ComparisonModel, GapRowModel
 from careerplanner.ui.gap.side_column import build_side_column
+from careerplanner.ui.roadmap import goal_plan_dialog
+from careerplanner.ui.roadmap.goal_plan import add_planned_goals, plan_goals
 from careerplanner.ui.roadmap.view import create_goals_from_top_gaps
 
 __all__ = ["ComparisonModel", "GapRowModel", "GapView"]  # the models moved to gap_models
 
+GOALS_FROM_ADS = 5  # as many as "Create goals" proposes for a role
+ADS_PREFIX = "ads:"  # a group of the user's job ads (a tag) as a target beside O*NET roles
 SIDE_COLUMN_WIDTH = 250
 MIN_TABLE_ROWS = 8  # the gap table must show this many rows, and the chart this height, at
 MIN_CHART_HEIGHT = 200  # 1024x640 (`careerplanner --smoke --all-screens --size 1024x640`)
+
+
+class GroupTarget(NamedTuple):
+    """A tag's ads in the shape of `role_requirements`' answer (title, requirements, note)."""
+
+    title: str
+    requirements: tuple[Requirement, ...]
+    note: str = ""
+
+
+def ads_title(tag: str) -> str:
+    return f"Ads tagged “{tag}”"
 
 
 class GapView(QWidget):
@@ -92,6 +115,7 @@ class GapView(QWidget):
         ctx.events.profile_changed.connect(self.recompute)
         ctx.events.dataset_changed.connect(self.recompute)
         ctx.events.targets_changed.connect(self.reload_roles)
+        ctx.events.ads_changed.connect(self.reload_roles)
         self.reload_roles()
 
     def _by_role_tab(self) -> QWidget:
@@ -159,6 +183,15 @@ class GapView(QWidget):
             on = new or target.code in ticked
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.role_list.addItem(item)
+        # Each tag of the user's job ads is a target too, off until ticked.
+        for tag, count in job_ads.all_tags(self.ctx.user_db):
+            code = ADS_PREFIX + tag
+            item = QListWidgetItem(f"{ads_title(tag)} ({count} ads)")
+            item.setData(Qt.ItemDataRole.UserRole, code)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            on = code in ticked
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+            self.role_list.addItem(item)
         self.role_list.blockSignals(False)
         self.recompute()
 
@@ -183,13 +216,16 @@ class GapView(QWidget):
         kept: dict[tuple[str, bool], tuple] = {}
         gaps, requirements, notes = [], {}, []
         for code in self.checked_codes():
-            found = role_requirements(self.ctx.market_db, code, all_tech)
+            if code.startswith(ADS_PREFIX):
+                found = self._ads_requirements(code)
+            else:
+                found = role_requirements(self.ctx.market_db, code, all_tech)
             if found is None:
                 continue
             entry = self._gap_cache.get((code, all_tech))
-            if entry is None or entry[0] is not found or entry[1] != version:
+            if entry is None or entry[0] != found or entry[1] != version:
                 if levels is None:
-                    levels = user_levels(self.ctx.user_db)
+                    levels = estimated_levels(self.ctx.user_db, self.ctx.market_db)
                 gap = compute_gap(code, found.title, found.requirements, levels)
                 entry = (found, version, gap)
             kept[(code, all_tech)] = entry
@@ -226,6 +262,16 @@ class GapView(QWidget):
         self.fit_panel.set_data([(gap.role_title, gap.fit) for gap in self.gaps] or None)
         self._show_role()
 
+    def _ads_requirements(self, code: str) -> GroupTarget | None:
+        """A tag's ads as a role: each skill weighted by the share of its ads asking for it, at
+        the median of their levels (None: no ad has the tag any more)."""
+        tag = code.removeprefix(ADS_PREFIX)
+        try:
+            found = job_ads.group_requirements(self.ctx.user_db, self.ctx.market_db, tag=tag)
+        except UserError:
+            return None
+        return GroupTarget(ads_title(tag), tuple(found))
+
     def current_gap(self) -> RoleGap | None:
         code = self.role_combo.currentData()
         return next((gap for gap in self.gaps if gap.role_code == code), None)
@@ -259,6 +305,13 @@ class GapView(QWidget):
         if gap is None:
             return ""
         counted, to_grow = gap.requirement_count, gap.unmet_count
+        if gap.role_code.startswith(ADS_PREFIX):
+            return (
+                f"{gap.role_title}: {counted} skills asked for, {counted - to_grow} met and "
+                f"{to_grow} to grow. Each weighs the share of these ads asking for it; the "
+                "required level is the median the ads ask. Fix an ad's requirements on the "
+                "Job ads screen."
+            )
         parts = [
             f"{gap.role_title}: {len(gap.rows)} requirements listed (the table shows them all); "
             f"the fit counts {counted} of them, {counted - to_grow} met and {to_grow} to grow.",
@@ -279,6 +332,9 @@ class GapView(QWidget):
     def _show_pay(self, gap: RoleGap | None) -> None:
         if gap is None:
             self.pay_label.setText("")
+            return
+        if gap.role_code.startswith(ADS_PREFIX):
+            self.pay_label.setText("The pay these ads state: Job ads screen, The group tab.")
             return
         pay = pay_effect(self.ctx.market_db, gap, self.requirements.get(gap.role_code, ()))
         self.pay_label.setText("\n".join(pay.lines()))
@@ -319,8 +375,33 @@ class GapView(QWidget):
         ExplainDialog(self).open()
 
     def _create_goals(self) -> None:
+        code = self.role_combo.currentData()
+        if code and code.startswith(ADS_PREFIX):
+            self.create_goals_from_ads()
+            return
         if self.role_combo.currentData():
             create_goals_from_top_gaps(self.ctx, self.role_combo.currentData(), parent=self)
+
+    def create_goals_from_ads(self, limit: int = GOALS_FROM_ADS) -> list:
+        """Goals for the top priorities of the group of ads shown, planned as for a role (the
+        user unticks what they do not want before anything is added)."""
+        gap = self.current_gap()
+        if gap is None:
+            return []
+        try:
+            plan = plan_goals(gap, self.ctx.user_db, limit, date.today())
+        except UserError as error:
+            dialogs.show_error(self, str(error))
+            return []
+        chosen = goal_plan_dialog.ask_goal_plan(self, gap.role_title, plan)
+        if not chosen:
+            return []
+        goals = add_planned_goals(self.ctx.user_db, chosen)
+        self.ctx.events.profile_changed.emit()  # the Roadmap and the levels that count
+        self.ctx.events.status_message.emit(
+            f"Added {len(goals)} goals to your roadmap for {gap.role_title}."
+        )
+        return goals
 
     def table_rows_shown(self) -> int:
         table = self.gap_panel.table

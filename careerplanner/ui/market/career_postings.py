@@ -1,14 +1,15 @@
 """The job-postings part of a career page: the skills that raise the role's pay, its seniority
 breakdown and its most demanded skills, from the postings whose role is one of the occupation's
-titles (`market_queries.postings_roles_for`). Every figure carries its n, and n < 30 is flagged
-"small sample" (product.md, "Market figures")."""
+titles (`occupations.postings_roles_for`), or, where none is, from the broader role that
+`services.career_page.closest_postings_role` chose (`show_closest`, which says so). Every figure
+carries its n, and n < 30 is flagged "small sample" (product.md, "Market figures")."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTabWidget, QWidget
 
 from careerplanner.charts.market import draw_seniority
-from careerplanner.core.market import SkillFigures, is_small_sample
+from careerplanner.core.market import RoleFigures, SkillFigures, is_small_sample
 from careerplanner.store.market.datasets import active_datasets
 from careerplanner.store.market.occupations import PostingsRole, occupation, postings_roles_for
 from careerplanner.store.market.postings import pay_raising_skills, postings_skills
@@ -168,10 +169,17 @@ class CareerPostings:
         match = self.current()
         if match is None:
             return
-        figures = match.figures
+        self._show_figures(match.figures, self._summary(match))
+
+    def show_closest(self, figures: RoleFigures, note: str) -> None:
+        """The figures of a broader postings role standing in for the occupation (the career
+        page's service chose it and `note` says why), where no role is named like it."""
+        self._show_figures(figures, f"{note} {self._pay(figures)}".strip())
+
+    def _show_figures(self, figures: RoleFigures, summary: str) -> None:
         dataset_id = next(d.id for d in active_datasets(self.ctx.market_db) if d.kind == "postings")
         self._say(
-            self._summary(match),
+            summary,
             f"Small sample: {figures.jobs} postings (fewer than 30); read these figures as a hint."
             if figures.small_sample
             else "",
@@ -194,14 +202,16 @@ class CareerPostings:
             if (found := occupation(self.ctx.market_db, code)) and found.title != self._title
         ]
         shared = f", a title O*NET also gives {' and '.join(others)}" if others else ""
-        text = (
-            f"Job postings ({self._source}): {figures.jobs} postings whose role is "
-            f"“{figures.role}” (O*NET title “{match.matched_title}”{shared})."
+        text = f"{figures.jobs} job postings whose role is “{figures.role}” ({self._source})."
+        text += f" {self._pay(figures)}" if figures.pay_percentiles is not None else ""
+        return text + f" (O*NET title “{match.matched_title}”{shared}.)"
+
+    @staticmethod
+    def _pay(figures: RoleFigures) -> str:
+        if figures.pay_percentiles is None:
+            return ""
+        _p10, p25, median, p75, _p90 = figures.pay_percentiles
+        return (
+            f"Pay in {figures.jobs_with_salary} salaried postings: median {money_text(median)}, "
+            f"p25–p75 {money_text(p25)}–{money_text(p75)}."
         )
-        if figures.pay_percentiles is not None:
-            _p10, p25, median, p75, _p90 = figures.pay_percentiles
-            text += (
-                f" Pay in {figures.jobs_with_salary} salaried postings: median "
-                f"{money_text(median)}, middle half {money_text(p25)}–{money_text(p75)}."
-            )
-        return text

@@ -1,17 +1,19 @@
-"""Market explorer: a page per skill (how much the market asks for it) and per role (a career
-page: top skills, pay, related roles, a short path in from your gap and, where a job-postings
-dataset covers the role, its pay-raising skills and seniority breakdown)."""
+"""Market explorer: a page per skill (how much the market asks for it: `skill_page`) and per role
+(a career page, "How to become a …": the skills asked for most, the path in from where you
+stand, pay beside the BLS percentiles, related roles and, where a job-postings dataset covers
+the role, its pay-raising skills and seniority breakdown). Both pages show the objects of
+`services.skill_page` and `services.career_page`, which `careerplanner market` prints."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -19,15 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from careerplanner.charts.market import draw_depth_distribution, draw_pay_percentiles
-from careerplanner.core.gap import best_next_steps, compute_gap
-from careerplanner.services.levels import user_levels
-from careerplanner.services.market_pages import (
-    posting_pairings,
-    posting_skill_rows,
-    role_requirements,
+from careerplanner.charts.market import draw_pay_percentiles
+from careerplanner.core.levels import LEVEL_INFO, Level
+from careerplanner.services.career_page import (
+    PATH_SKILLS,
+    AskedSkill,
+    career_page,
+    how_to_become,
 )
-from careerplanner.services.skill_search import find_skills_fast
+from careerplanner.services.career_page import CareerPage as CareerFigures
 from careerplanner.store.market.levels import MAPPING_NOTE
 from careerplanner.store.market.occupations import (
     Rating,
@@ -38,13 +40,14 @@ from careerplanner.store.market.occupations import (
     requirements,
     wages_for,
 )
-from careerplanner.store.market.technologies import technology_demand
+from careerplanner.store.market.roles import RoleMatch
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.role_search import RoleSearch
 from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import Column, RowTableModel, money_text, sorted_view_model
 from careerplanner.ui.market.career_postings import CareerPostings
+from careerplanner.ui.market.skill_page import SkillPageView
 
 
 def _label(text: str = "", role: str | None = None) -> QLabel:
@@ -76,7 +79,6 @@ RATING_COLUMNS: list[Column[Rating]] = [
     Column("N", lambda r: "—" if r.level_n is None else str(r.level_n), lambda r: r.level_n or 0),
     Column("Note", lambda r: "O*NET advises caution" if r.recommend_suppress else ""),
 ]
-SEARCH_DELAY_MS = 200  # wait for a pause in typing before searching (as the role search)
 PAY_MEASURES = (("p10", "a_pct10"), ("p25", "a_pct25"), ("median", "a_median"))
 PAY_MEASURES += (("p75", "a_pct75"), ("p90", "a_pct90"))
 
@@ -94,169 +96,68 @@ PAY_COLUMNS: list[Column[tuple[str, float | None]]] = [
     Column("Percentile", lambda p: p[0]),
     Column("Annual pay", lambda p: money_text(p[1]), lambda p: p[1] or 0.0, numeric=True),
 ]
-DEPTH_COLUMNS: list[Column[tuple[str, int]]] = [
-    Column("Required depth", lambda p: p[0]),
-    Column("Postings", lambda p: str(p[1]), lambda p: p[1], numeric=True),
-]
-ROLE_DEMAND_COLUMNS: list[Column[dict]] = [
-    Column("Role (postings)", lambda r: r["role"]),
-    Column("Jobs", lambda r: str(r["jobs"]), lambda r: r["jobs"]),
-    Column("Demand", lambda r: f"{r['demand_rate']:.0%}", lambda r: r["demand_rate"]),
-    Column("Depth median", lambda r: f"L{r['depth_median']:.1f}", lambda r: r["depth_median"]),
-    Column("Note", lambda r: "small sample" if r["jobs"] < 30 else ""),
-]
-PAIRING_COLUMNS: list[Column[tuple[str, float, float]]] = [
-    Column("Often together with", lambda p: p[0]),
-    Column("Share", lambda p: f"{p[1]:.0%}", lambda p: p[1]),
-    Column("Lift", lambda p: f"{p[2]:.1f}×", lambda p: p[2]),
-]
-OCCUPATION_COLUMNS: list[Column[tuple[str, str, bool, bool]]] = [
-    Column("Occupation", lambda o: o[1]),
-    Column("Code", lambda o: o[0]),
-    Column("Hot", lambda o: "yes" if o[2] else ""),
-    Column("In Demand", lambda o: "yes" if o[3] else ""),
+TOP_SKILL_COLUMNS: list[Column[AskedSkill]] = [
+    Column("Skill", lambda s: s.name, lambda s: s.name.casefold()),
+    Column(
+        "Share of postings",
+        lambda s: "—" if s.share is None else f"{s.share:.0%} ({s.postings})",
+        lambda s: s.share or 0.0,
+        numeric=True,
+    ),
+    Column("Must", lambda s: "—" if s.jobs_must is None else str(s.jobs_must), numeric=True),
+    Column("Asked", lambda s: f"L{s.required_level}", lambda s: s.required_level),
+    Column("Weight", lambda s: f"{s.weight:.2f}", lambda s: s.weight, numeric=True),
+    Column("Where it comes from", lambda s: s.note),
 ]
 
 
-class SkillPage(QWidget):
-    """Skill Demand Index: how often and how deep the market asks for one skill."""
+POSTINGS_COLUMNS = (1, 2)  # share of postings, must
+WEIGHT_COLUMN = 4
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        layout = QHBoxLayout(self)
-        left = QVBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Find a skill or technology, e.g. Python")
-        self.search.setAccessibleName("Skill search")
-        self.search.setClearButtonEnabled(True)
-        self.matches = QListWidget()
-        self.matches.setAccessibleName("Matching skills")
-        left.addWidget(self.search)
-        left.addWidget(self.matches, 1)
-        layout.addLayout(left, 2)
 
-        right = QVBoxLayout()
-        self.title = _label("Choose a skill", "subtitle")
-        self.figures = _label()
-        self.warning = _label("", "warning")
-        right.addWidget(self.title)
-        right.addWidget(self.figures)
-        right.addWidget(self.warning)
-        self.depth_model = RowTableModel(DEPTH_COLUMNS, self)
-        # Six rows (L0–L5): side by side always, the height goes to the occupations table.
-        self.depth_panel = ChartPanel(
-            "Required depth", self._draw_depth, self.depth_model, stack_below=0
-        )
-        right.addWidget(self.depth_panel, 1)
-        self.details = QTabWidget()
-        self.occupation_model = RowTableModel(OCCUPATION_COLUMNS, self)
-        self.occupations = make_table_view(
-            sorted_view_model(self.occupation_model, self), "Occupations that list the skill"
-        )
-        self.details.addTab(self.occupations, "Occupations (O*NET)")
-        self.role_model = RowTableModel(ROLE_DEMAND_COLUMNS, self)
-        self.details.addTab(
-            make_table_view(sorted_view_model(self.role_model, self), "Demand by role"),
-            "Demand by role (postings)",
-        )
-        self.pairing_model = RowTableModel(PAIRING_COLUMNS, self)
-        self.details.addTab(
-            make_table_view(sorted_view_model(self.pairing_model, self), "Skills paired with it"),
-            "Pairings (postings)",
-        )
-        right.addWidget(self.details, 1)
-        layout.addLayout(right, 5)
-        # Search once typing pauses, over the names held in memory (services.skill_search).
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.find_now)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-        self.matches.currentItemChanged.connect(self._chosen)
+def path_text(page: CareerFigures) -> str:
+    """One sentence on the path in; the "Your path in" tab lists the steps."""
+    shown = min(len(page.top_skills), PATH_SKILLS)
+    if not page.top_skills:
+        return ""
+    if not page.path:
+        return f"Your path in: you meet all of the top {shown} skills of this role."
+    return (
+        f"Your path in: you meet {page.path_met} of the top {shown} skills; the "
+        f"“Your path in” tab lists the steps for the other {len(page.path)}."
+    )
 
-    @staticmethod
-    def _draw_depth(fig, data, theme) -> None:
-        counts, n = data
-        draw_depth_distribution(fig, counts, theme, n)
 
-    def find_now(self) -> None:
-        self._search_timer.stop()
-        self.find(self.search.text())
-
-    def find(self, text: str) -> None:
-        self.matches.clear()
-        if len(text.strip()) < 2:
-            return
-        for key, name, where in find_skills_fast(self.ctx.market_db, text):
-            item = QListWidgetItem(f"{name}  ({where})")
-            item.setData(Qt.ItemDataRole.UserRole, (key, name))
-            self.matches.addItem(item)
-
-    def _chosen(self, item: QListWidgetItem | None, _previous=None) -> None:
-        if item is not None:
-            self.show_skill(*item.data(Qt.ItemDataRole.UserRole))
-
-    def show_skill(self, key: str, name: str) -> None:
-        self.title.setText(name)
-        lines = []
-        demand = technology_demand(self.ctx.market_db, key)
-        if demand is not None:
-            lines.append(
-                f"O*NET lists it for {demand.occupations} of {demand.total_occupations} "
-                f"occupations; Hot Technology in {demand.hot}, In Demand in {demand.in_demand}."
-            )
-            self.occupation_model.set_rows(list(demand.top_occupations))
-        else:
-            self.occupation_model.set_rows([])
-        rows = posting_skill_rows(self.ctx.market_db, key)
-        postings = [row for row in rows if row["role"] == ""]
-        self.role_model.set_rows([row for row in rows if row["role"] != ""])
-        self.pairing_model.set_rows(posting_pairings(self.ctx.market_db, key))
-        warning = ""
-        if postings:
-            row = postings[0]
-            lines.append(
-                f"Jobs analysed: {row['jobs']}; demand rate {row['demand_rate']:.0%} "
-                f"({row['jobs_with_skill']} postings); required depth median "
-                f"L{row['depth_median']:.1f}, mean L{row['depth_mean']:.1f}."
-            )
-            lines.append(
-                f"Median pay with it {money_text(row['salary_with_median'])} "
-                f"(n = {row['salary_with_n']}), without {money_text(row['salary_without_median'])} "
-                f"(n = {row['salary_without_n']})."
-            )
-            counts = [row[f"depth_l{level}"] for level in range(6)]
-            self.depth_model.set_rows([(f"L{i}", count) for i, count in enumerate(counts)])
-            self.depth_panel.set_data((counts, row["jobs_with_skill"]))
-            if row["jobs"] < 30 or row["jobs_with_skill"] < 30:
-                warning = "Small sample: fewer than 30 postings; read these figures as a hint."
-        else:
-            lines.append(
-                "No job-postings dataset covers this skill yet: import postings to see the "
-                "required depth, pay with and without it, and pairings."
-            )
-            self.depth_model.set_rows([])
-            self.depth_panel.set_data(None)
-        self.depth_panel.setVisible(bool(postings))
-        self.figures.setText("\n".join(lines))
-        self.warning.setText(warning)
+def path_steps_text(page: CareerFigures) -> str:
+    """Each top skill not met yet: where you stand, the level asked, and one step per level."""
+    if not page.path:
+        return path_text(page)
+    blocks = []
+    for step in page.path:
+        lines = [f"{step.name}: you {step.your_level_text}, asked L{step.required_level}"]
+        lines += [
+            f"    → L{level} {LEVEL_INFO[Level(level)].name}: {how}" for level, how in step.moves
+        ]
+        blocks.append("\n".join(lines))
+    return "\n\n".join(blocks)
 
 
 class CareerPage(QWidget):
-    """A role's page: top skills, pay percentiles, related roles, and a short path in."""
+    """How to become a …: the skills asked for most (postings where they cover the role, else
+    O*NET, saying which), the path in from your levels, pay, related roles."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.code: str | None = None
         self.role_title = ""
+        self.page: CareerFigures | None = None
         layout = QHBoxLayout(self)
         left = QVBoxLayout()
         self.role_search = RoleSearch(ctx.market_db)
         self.role_search.results.setMaximumHeight(16777215)
         left.addWidget(self.role_search, 1)
-        left.addWidget(_label("Related roles:"))
+        left.addWidget(QLabel("Related roles:"))  # unwrapped: a wrapped label would size the page
         self.related = QListWidget()
         self.related.setAccessibleName("Related roles")
         left.addWidget(self.related, 1)
@@ -265,19 +166,22 @@ class CareerPage(QWidget):
         right = QVBoxLayout()
         self.title = _label("Choose a role", "subtitle")
         self.description = _label()
+        self.source_note = _label("", "hint")
+        self.source_note.setAccessibleName("Where the skills come from")
         self.ratings_note = _label("", "hint")
         self.path_in = _label()
+        self.path_in.setAccessibleName("Your path in")
         self.postings = CareerPostings(ctx, self)
         # The role's text scrolls in the first pane of the splitter: a long description must
         # not make the page taller than a 1024x640 window.
         text = QWidget()
         text_layout = QVBoxLayout(text)
         text_layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.title, self.description, self.path_in, self.ratings_note):
+        for widget in (self.title, self.postings.summary, self.postings.warning):
             text_layout.addWidget(widget)
-        text_layout.addWidget(self.postings.summary)
-        text_layout.addWidget(self.postings.warning)
         text_layout.addWidget(self.postings.role_row)
+        for widget in (self.path_in, self.source_note, self.description, self.ratings_note):
+            text_layout.addWidget(widget)
         text_layout.addStretch(1)
         text_pane = QScrollArea()
         text_pane.setWidget(text)
@@ -287,23 +191,32 @@ class CareerPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(text_pane)
-        self.rating_model = RowTableModel(RATING_COLUMNS, self)
-        splitter.addWidget(
-            make_table_view(sorted_view_model(self.rating_model, self), "Top skills by importance")
+        self.top_model = RowTableModel(TOP_SKILL_COLUMNS, self)
+        self.top_table = make_table_view(
+            sorted_view_model(self.top_model, self), "Skills asked for most"
         )
+        splitter.addWidget(self.top_table)
+        self.rating_model = RowTableModel(RATING_COLUMNS, self)
+        ratings = make_table_view(sorted_view_model(self.rating_model, self), "O*NET ratings")
         self.pay_model = RowTableModel(PAY_COLUMNS, self)
         self.pay_panel = ChartPanel(
             "Pay percentiles", self._draw_pay, self.pay_model, first_column_width=90, stack_below=0
         )
         self.figure_tabs = QTabWidget()
+        # Plain text (never markup: skill names come from files), wrapped, and it scrolls.
+        self.path_steps = QPlainTextEdit()
+        self.path_steps.setReadOnly(True)
+        self.path_steps.setAccessibleName("Your path in, step by step")
+        self.figure_tabs.addTab(self.path_steps, "Your path in")
         self.figure_tabs.addTab(self.pay_panel, "Pay percentiles (BLS)")
         self.postings.add_tabs(self.figure_tabs)
+        self.figure_tabs.addTab(ratings, "O*NET ratings")
         splitter.addWidget(self.figure_tabs)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 2)
         splitter.setStretchFactor(2, 3)
-        if not remember_splitter(splitter, ctx.settings, "market-career"):
-            splitter.setSizes([170, 170, 300])  # the role's text, its skills, its figures
+        if not remember_splitter(splitter, ctx.settings, "market-career-2"):
+            splitter.setSizes([190, 160, 270])  # the role's text, its skills, its figures
         right.addWidget(splitter, 1)
         layout.addLayout(right, 5)
         self.role_search.role_chosen.connect(self.show_role)
@@ -311,6 +224,8 @@ class CareerPage(QWidget):
             lambda item: self.show_role(*item.data(Qt.ItemDataRole.UserRole))
         )
         ctx.events.dataset_changed.connect(self._dataset_changed)
+        ctx.events.profile_changed.connect(self._dataset_changed)  # the path starts from you
+        self.postings.role_combo.currentIndexChanged.connect(lambda _i: self._show_figures())
 
     @staticmethod
     def _draw_pay(fig, data, theme) -> None:
@@ -325,6 +240,8 @@ class CareerPage(QWidget):
         self.code = code
         self.role_title = title
         self.title.setText(f"{title} ({code})")
+        self.postings.show_for(code, title)
+        self._show_figures()
         found = occupation(self.ctx.market_db, code)
         zone = f" Job zone {found.job_zone} of 5." if found and found.job_zone else ""
         self.description.setText((found.description if found else "") + zone)
@@ -345,25 +262,38 @@ class CareerPage(QWidget):
         self.related.clear()
         for role in related_roles(self.ctx.market_db, code):
             self._add_related(role)
-        self.path_in.setText(self._path_in(code, title))
-        self.postings.show_for(code, title)
 
     def _add_related(self, role: RelatedRole) -> None:
         item = QListWidgetItem(f"{role.title} ({role.tier.lower()})")
         item.setData(Qt.ItemDataRole.UserRole, (role.code, role.title))
         self.related.addItem(item)
 
-    def _path_in(self, code: str, title: str) -> str:
-        found = role_requirements(self.ctx.market_db, code)
-        if found is None or not found.requirements:
-            return ""
-        gap = compute_gap(code, title, found.requirements, user_levels(self.ctx.user_db))
-        steps = best_next_steps(gap, limit=3)
-        if not steps:
-            return f"Your fit for {title}: {gap.fit:.0%}. You meet every listed requirement."
-        lines = [f"Your fit: {gap.fit:.0%}. A short path in:"]
-        lines += [f"• {step.sentence(title)}" for step in steps]
-        return "\n".join(lines)
+    def _show_figures(self) -> None:
+        """The career page's figures for the role shown and the postings role chosen."""
+        if self.code is None:
+            return
+        chosen = self.postings.current()
+        match = RoleMatch(self.code, self.role_title, self.role_title, "occupation", 100.0)
+        page = career_page(
+            self.ctx.market_db,
+            self.ctx.user_db,
+            self.role_title,
+            match=match,
+            postings_role=chosen.role if chosen else None,
+        )
+        self.page = page
+        if page.postings_basis == "closest" and page.postings_role is not None:
+            self.postings.show_closest(page.postings_role, page.postings_note)
+        self.title.setText(f"{how_to_become(page)} ({page.code})")
+        self.source_note.setText(f"Skills asked for most (the table below). {page.source_note}")
+        self.top_model.set_rows(list(page.top_skills))
+        self.path_in.setText(path_text(page))
+        self.path_steps.setPlainText(path_steps_text(page))
+        # For postings the weight is the share itself; O*NET gives weights, not shares.
+        from_postings = page.source == "postings"
+        self.top_table.setColumnHidden(WEIGHT_COLUMN, from_postings)
+        for column in POSTINGS_COLUMNS:
+            self.top_table.setColumnHidden(column, not from_postings)
 
 
 class MarketView(QWidget):
@@ -375,20 +305,20 @@ class MarketView(QWidget):
         title.setProperty("role", "title")
         layout.addWidget(title)
         self.tabs = QTabWidget()
-        self.skill_page = SkillPage(ctx)
+        self.skill_page = SkillPageView(ctx)
         self.career_page = CareerPage(ctx)
         self.tabs.addTab(self.skill_page, "Skill")
         self.tabs.addTab(self.career_page, "Career")
         layout.addWidget(self.tabs, 1)
 
-    def exercise(self) -> None:
+    def exercise(self, skill: str = "Microsoft Excel", role: str = "Civil Engineers") -> None:
         """Show a skill and a role and draw their charts once (smoke test, screenshots)."""
-        self.skill_page.search.setText("Python")
+        self.skill_page.search.setText(skill)
         self.skill_page.find_now()
         if self.skill_page.matches.count():
             self.skill_page.matches.setCurrentRow(0)
         self.skill_page.depth_panel.chart.draw_now()
-        self.career_page.role_search.edit.setText("Software Developers")
+        self.career_page.role_search.edit.setText(role)
         matches = self.career_page.role_search.search_now()
         if matches:
             self.career_page.role_search.results.setCurrentRow(0)  # as a user picks it

@@ -21,6 +21,10 @@ DEFAULT_ATTRIBUTIONS = (
     "O*NET® is a trademark of USDOL/ETA. Modified by Career Planner.",
     "This product uses the ESCO classification of the European Commission.",
     "Source: U.S. Bureau of Labor Statistics, Occupational Employment and Wage Statistics.",
+    "Source: City of New York, “Jobs NYC Postings” (NYC Open Data), processed 2024-03-04; one row "
+    "per Job ID and the columns read kept; the market figures are computed by Career Planner, not "
+    "the City's. The City provides the data for information only, with no warranty of "
+    "completeness or accuracy.",
 )
 
 

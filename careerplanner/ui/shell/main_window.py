@@ -39,6 +39,11 @@ if TYPE_CHECKING:
     from careerplanner.importers.file_kind import FileKind
 
 
+# Files that can only be job ads (a saved page, a job alert, a JSON Resume job file): dropped
+# elsewhere than the Job ads screen, the refusal says where they go.
+AD_ONLY_SUFFIXES = {".html", ".htm", ".eml", ".json"}
+
+
 class Screen(NamedTuple):
     key: str
     title: str
@@ -55,6 +60,7 @@ SCREENS = (
     Screen("market", "Market explorer", "careerplanner.ui.market.view:MarketView"),
     Screen("gap", "Gap", "careerplanner.ui.gap.view:GapView"),
     Screen("roadmap", "Roadmap", "careerplanner.ui.roadmap.view:RoadmapView"),
+    Screen("ads", "Job ads", "careerplanner.ui.ads.view:AdsView"),
     Screen("datasets", "Datasets", "careerplanner.ui.datasets.view:DatasetsView"),
     Screen("about", "About", "careerplanner.ui.shell.about_view:AboutView"),
 )
@@ -179,6 +185,17 @@ class MainWindow(QMainWindow):
         )
         self._action("Import O*NET &folder…", self.files.import_dataset_folder, None, file_menu)
         file_menu.addSeparator()
+        # Job ads: pasted (the clipboard's text), chosen files, or a folder of them.
+        self.add_job_ad_action = self._action(
+            "Add job &ad…", lambda: self.ads_screen().add_pasted_ad(), "Ctrl+Shift+V", file_menu
+        )
+        self._action(
+            "Add job ad &files…", lambda: self.ads_screen().choose_files(), None, file_menu
+        )
+        self._action(
+            "Add a folder of job ads…", lambda: self.ads_screen().choose_folder(), None, file_menu
+        )
+        file_menu.addSeparator()
         self.quit_action = self._action(
             "&Quit", self.close, QKeySequence.StandardKey.Quit, file_menu
         )
@@ -221,6 +238,11 @@ class MainWindow(QMainWindow):
         self.ctx.settings.setValue(THEME_SETTING, choice)
         self.ctx.settings.sync()
 
+    def ads_screen(self) -> QWidget:
+        """The Job ads screen, shown: where pasted and chosen ads land."""
+        self.show_screen("ads")
+        return self.screen_widget("ads")
+
     # -- drag and drop -------------------------------------------------------------------------
 
     @staticmethod
@@ -246,6 +268,11 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         event.acceptProposedAction()
+        if self.current_screen() == "ads":
+            # Dropped on the Job ads screen: the user says these are ads (files or folders),
+            # read together with one progress dialog. Elsewhere a file is never taken for an ad.
+            self.screen_widget("ads").add_paths(paths)
+            return
         for path in paths:
             self.open_path(path)
 
@@ -261,12 +288,15 @@ class MainWindow(QMainWindow):
         elif kind is FileKind.DATASET:
             self.files.import_dataset_path(path)
         else:
-            dialogs.show_error(
-                self,
+            sentence = (
                 f"{path.name} is neither a resume (PDF, DOCX, TXT, Markdown, JSON Resume, "
                 "LinkedIn export) nor a dataset (O*NET release, BLS wages, job postings, "
-                "skill-demand pack).",
+                "skill-demand pack)."
             )
+            if path.is_dir() or path.suffix.lower() in AD_ONLY_SUFFIXES:
+                # Ads are never guessed: the user says so by where they drop them.
+                sentence += " To add job ads, drop them on the Job ads screen."
+            dialogs.show_error(self, sentence)
         return kind
 
     # -- window state --------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Start: drop or pick a resume, choose target roles by any title, see where you stand."""
+"""Start: drop or pick a resume, choose target roles by any title, see where you stand, and
+the roles that fit you best (every role ranked by fit on a worker, after the first paint)."""
 
 from __future__ import annotations
 
@@ -21,10 +22,12 @@ from careerplanner.store.user.targets import (
     remove_target_role,
     target_roles,
 )
-from careerplanner.ui.common.context import AppContext
+from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.lazy_qt import qt
 from careerplanner.ui.common.plain_text import make_plain
 from careerplanner.ui.common.role_search import RoleSearch
+
+RANKED_SHOWN = 15  # roles listed under "Roles that fit you"
 
 
 def _heading(text: str, role: str = "subtitle") -> QLabel:
@@ -113,11 +116,27 @@ class StartView(QWidget):
         right.addLayout(add_row)
         right.addWidget(QLabel("Your target roles:"))
         self.targets = QListWidget()
+        self.targets.setWordWrap(True)  # "… fit 76%, 21 skills to grow" wraps, never cut
         self.targets.setAccessibleName("Your target roles with fit scores")
         right.addWidget(self.targets, 1)
         self.gap_button = QPushButton("Open the gap dashboard")
         self.gap_button.clicked.connect(lambda: self.navigate_requested.emit("gap"))
         right.addLayout(_aligned(self.gap_button))
+
+        # Step 3: every role ranked by fit, filled in by a worker once the screen has painted.
+        ranked = QVBoxLayout()
+        columns.addLayout(ranked, 1)
+        ranked.addWidget(_heading("3. Roles that fit you"))
+        self.fitting_hint = QLabel()
+        self.fitting_hint.setWordWrap(True)
+        self.fitting_hint.setProperty("role", "hint")
+        ranked.addWidget(self.fitting_hint)
+        self.fitting = QListWidget()
+        self.fitting.setAccessibleName("Roles that fit you, best first: click one for its gap")
+        self.fitting.setWordWrap(True)  # long titles wrap: no sideways scrolling
+        self.fitting.itemClicked.connect(self.open_ranked_role)
+        self.fitting.itemActivated.connect(self.open_ranked_role)
+        ranked.addWidget(self.fitting, 1)
 
         self.market_label = make_plain(QLabel())  # the dataset names, as plain text
         self.market_label.setProperty("role", "hint")
@@ -127,10 +146,12 @@ class StartView(QWidget):
         self.add_button.clicked.connect(self.add_selected_role)
         self.role_search.role_chosen.connect(self.add_role)
         self.remove_button.clicked.connect(self.remove_selected_target)
-        ctx.events.profile_changed.connect(self.refresh)
-        ctx.events.dataset_changed.connect(self.refresh)
+        ctx.events.profile_changed.connect(self._rank_again)
+        ctx.events.dataset_changed.connect(self._rank_again)
         ctx.events.targets_changed.connect(self.refresh)
         self._fits_wanted: list = []
+        self._ranking_wanted = True  # the ranking is redone when the profile or data change
+        self._ranking: list = []
         self.refresh()
 
     def refresh(self) -> None:
@@ -141,6 +162,11 @@ class StartView(QWidget):
             else "No resume read yet."
         )
         self.profile_button.setEnabled(bool(count))
+        if not count:
+            self._ranking_wanted = False
+            self._ranking = []
+            self.fitting.clear()
+            self.fitting_hint.setText("Read your resume to see every role ranked by your fit.")
         datasets = active_datasets(self.ctx.market_db)
         self.market_label.setText(
             "Market data: " + ", ".join(d.label for d in datasets)
@@ -160,26 +186,91 @@ class StartView(QWidget):
         self.gap_button.setEnabled(bool(roles))
         self.remove_button.setEnabled(bool(roles))
         self._fits_wanted = roles
-        if roles:
+        if roles or self._ranking_wanted:
             QTimer.singleShot(0, self._fill_in_fits)  # after the paint: the list shows at once
+
+    def _rank_again(self) -> None:
+        self._ranking_wanted = True
+        self.refresh()
 
     def _fill_in_fits(self) -> None:
         roles, self._fits_wanted = self._fits_wanted, []
-        if not roles:
+        rank, self._ranking_wanted = self._ranking_wanted, False
+        if not roles and not rank:
             return  # already filled in, or the targets changed and a newer call follows
-        # The gap engine and the skill matcher load with the first target role, not at
-        # every start of a user who has none yet.
-        from careerplanner.services.gap import role_gap
+        # The gap engine and the skill matcher load with the first target role or the first
+        # ranking, not at every start of a user who has no skills yet.
+        from careerplanner.services.gap import rank_roles, target_gaps
 
-        for row, target in enumerate(roles):
-            gap = role_gap(self.ctx.user_db, self.ctx.market_db, target.code, target.title)
-            if gap is None:
+        if roles:
+            # On a worker: the first gap reads every occupation's needs (a second or more).
+            def fits(dbs, _progress, _cancel):
+                return [
+                    (target, None if gap is None else (gap.fit, gap.unmet_count))
+                    for target, gap in target_gaps(dbs.user, dbs.market, roles)
+                ]
+
+            self.ctx.runner.start(
+                "start-target-fits",
+                with_databases(self.ctx.data_dir, fits),
+                on_success=self._show_fits,
+            )
+        if rank:
+            self._start_ranking(rank_roles)
+
+    def _show_fits(self, fits) -> None:
+        for row, (target, figures) in enumerate(fits):
+            if figures is None:
                 text = f"{target.title} — not in the active dataset"
             else:
-                text = f"{target.title} — fit {gap.fit:.0%}, {gap.unmet_count} skills to grow"
+                text = f"{target.title} — fit {figures[0]:.0%}, {figures[1]} skills to grow"
             item = self.targets.item(row)
-            if item is not None:
+            if item is not None and item.data(qt().ItemDataRole.UserRole) == target.code:
                 item.setText(text)
+
+    def _start_ranking(self, rank_roles) -> None:
+        """Rank every role on a worker (a few seconds); the list fills in when it is done."""
+        self.fitting.clear()
+        self.fitting_hint.setText("Ranking every role by your fit…")
+
+        def work(dbs, progress, cancel):
+            return rank_roles(
+                dbs.user, dbs.market, top=RANKED_SHOWN, progress=progress, cancel=cancel
+            )
+
+        self.ctx.runner.start(
+            "start-rank-roles",
+            with_databases(self.ctx.data_dir, work),
+            on_success=self._show_ranking,
+            on_error=self._ranking_failed,
+        )
+
+    def _show_ranking(self, ranking) -> None:
+        self._ranking = list(ranking.roles)
+        self.fitting.clear()
+        for role in self._ranking:
+            where = ", postings" if role.source == "postings" else ""
+            item = QListWidgetItem(
+                f"{role.fit:.0%} ({role.requirements} req.{where})  {role.title}"
+            )
+            item.setData(qt().ItemDataRole.UserRole, (role.code, role.title))
+            item.setToolTip(role.note)
+            self.fitting.addItem(item)
+        self.fitting_hint.setText(
+            f"The {len(self._ranking)} of {ranking.total} roles that fit you best, ranked by "
+            "fit and by how much of your skills each uses: the share of its requirements you "
+            "meet, and how many it counts. Click one to see its gap."
+        )
+
+    def _ranking_failed(self, error: BaseException) -> None:
+        self.fitting_hint.setText(f"The roles could not be ranked: {error}")
+
+    def open_ranked_role(self, item: QListWidgetItem) -> None:
+        """A ranked role, a click away from its gap: it becomes a target role, shown there."""
+        code, title = item.data(qt().ItemDataRole.UserRole)
+        add_target_role(self.ctx.user_db, code, title)
+        self.ctx.events.targets_changed.emit()
+        self.navigate_requested.emit("gap")
 
     def add_selected_role(self) -> None:
         current = self.role_search.current()

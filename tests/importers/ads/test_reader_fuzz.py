@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from careerplanner.errors import UserError
-from careerplanner.importers.ads.reader import read_ad
+from careerplanner.importers.ads.reader import read_ad, read_ads
 
 FUZZ = settings(
     max_examples=int(os.environ.get("FUZZ_EXAMPLES", "150")),
@@ -62,3 +62,30 @@ def test_html_like_text(pieces, suffix):
 @given(st.lists(JSON_PIECES, max_size=40))
 def test_json_like_text(pieces):
     read("".join(pieces).encode("utf-8", "surrogatepass"), ".job.json")
+
+
+EMAIL_PIECES = st.sampled_from(
+    [
+        "From: a@b.example\n", "Subject: jobs\n", "Content-Type: text/html; charset=utf-16\n",
+        "Content-Type: multipart/alternative; boundary=X\n", "--X\n", "--X--\n",
+        "Content-Transfer-Encoding: base64\n", "Content-Transfer-Encoding: quoted-printable\n",
+        "=C3=A9", "=\n", "\n", "-----\n", "View job: https://x.example/1\n", "<p>", "</p>",
+        "Requirements: 3+ years of SQL and Python for our analytics team in Leeds.\n",
+        "\x00", "\ufeff", "charset=\"no-such-charset\"\n", "SGVsbG8=\n",
+    ]
+)  # fmt: skip
+
+
+@FUZZ
+@given(st.lists(EMAIL_PIECES, max_size=50), st.binary(max_size=200))
+def test_email_like_bytes(pieces, tail):
+    data = "".join(pieces).encode("utf-8", "surrogatepass") + tail
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "alert.eml"
+        path.write_bytes(data)
+        try:
+            ads = read_ads(path)
+        except UserError as error:
+            assert str(error).strip()
+            return
+        assert ads and all(isinstance(ad.text, str) and ad.text for ad in ads)

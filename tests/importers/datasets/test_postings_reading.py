@@ -129,6 +129,7 @@ def test_guess_mapping_on_the_glassdoor_header(shared):
         seniority="seniority",
         role="job_simp",
         location="Location",
+        employer="Company Name",
     )
     assert is_postings_csv(path)
 

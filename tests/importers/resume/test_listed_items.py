@@ -79,3 +79,17 @@ def test_the_field_someone_moves_into_is_not_their_skill(tmp_path, finder):
     names = {s.name for s in parse_resume(resume, finder, today=date(2026, 2, 10)).skills}
     assert {"Python", "Tableau"} <= names
     assert not {"SQL", "Health informatics", "health informatics"} & names
+
+
+def test_names_joined_by_and_are_the_names_not_a_third_skill():
+    # Issue 15: "SQL & Python" lists two skills the finder found, not a skill of its own.
+    assert listed_items("SQL & Python", ["SQL", "Python"]) == []
+    assert listed_items("SQL and Python", ["SQL", "Python"]) == []
+    assert listed_items("Medical-Surgical Nursing", ["Nursing"]) == ["Medical-Surgical Nursing"]
+
+
+def test_degrees_memberships_and_experience_headings_are_not_skills():
+    assert listed_items("Bachelor of Science in Nursing", []) == []
+    assert listed_items("Member of the American Nurses Association", []) == []
+    assert listed_items("Relevant Experience", []) == []
+    assert listed_items("Research and Development", []) == ["Research and Development"]

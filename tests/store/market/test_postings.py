@@ -6,13 +6,16 @@ import csv
 
 import pytest
 
-from careerplanner.analysis.job_ads import requirements_reader
 from careerplanner.analysis.vocabulary import shared_vocabulary
 from careerplanner.core.market import ALL_ROLES
 from careerplanner.core.progress import CancelToken
 from careerplanner.errors import Cancelled, UserError
 from careerplanner.importers.datasets.postings import PostingColumns, analyse_postings
-from careerplanner.services.dataset_import import default_finder, import_postings
+from careerplanner.services.dataset_import import (
+    ad_requirements_reader,
+    default_finder,
+    import_postings,
+)
 from careerplanner.store.database import open_database
 from careerplanner.store.market.datasets import active_dataset, get_dataset
 from careerplanner.store.market.postings import (
@@ -57,7 +60,7 @@ def snapshot(db) -> list[str]:
 
 
 def test_figures_read_back_equal_to_those_computed(db, real_slice, finder):
-    analysis = analyse_postings(real_slice, requirements_reader(finder))
+    analysis = analyse_postings(real_slice, ad_requirements_reader(finder))
     result = import_postings(db, real_slice, finder)
     assert not result.already_installed
     dataset = active_dataset(db, "postings")

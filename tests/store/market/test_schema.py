@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 
 from careerplanner.store.database import open_database
@@ -11,14 +12,21 @@ from tests.conftest import PROJECT_ROOT
 _SCHEMA = "SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
 
 
-def test_a_new_market_database_has_the_released_schema_text(tmp_path):
-    released = sqlite3.connect(PROJECT_ROOT / "tests" / "fixtures" / "market-v1.db")
+def schema(path) -> list[tuple]:
+    db = sqlite3.connect(path)
     try:
-        expected = released.execute(_SCHEMA).fetchall()
-    finally:
-        released.close()
-    db = open_database(tmp_path / "market.db", MARKET_DB, tmp_path / "backups")
-    try:
-        assert db.execute(_SCHEMA).fetchall() == expected
+        return db.execute(_SCHEMA).fetchall()
     finally:
         db.close()
+
+
+def test_a_new_market_database_has_the_released_schema_text(tmp_path):
+    """Migrations are frozen: version 1 as released plus the later migrations, statement for
+    statement, is what a new database gets, and what the latest fixture holds."""
+    old = tmp_path / "old" / "market.db"
+    old.parent.mkdir()
+    shutil.copyfile(PROJECT_ROOT / "tests" / "fixtures" / "market-v1.db", old)
+    open_database(old, MARKET_DB, tmp_path / "backups").close()
+    open_database(tmp_path / "market.db", MARKET_DB, tmp_path / "backups").close()
+    latest = PROJECT_ROOT / "tests" / "fixtures" / f"market-v{MARKET_DB.schema_version}.db"
+    assert schema(tmp_path / "market.db") == schema(old) == schema(latest)

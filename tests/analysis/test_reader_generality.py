@@ -1,0 +1,150 @@
+"""The skill reader beyond software: lists, product names, vendors, and what an ad names
+around its known skills (issue 13)."""
+
+from __future__ import annotations
+
+from careerplanner.analysis.ad_list_items import claimed_items, list_items, proper_name_around
+from careerplanner.analysis.job_ads import read_ad_requirements
+
+
+def names(text, finder, trusted=False):
+    return [m.name for m in finder.find(text, trusted=trusted)]
+
+
+def required(ad, finder):
+    return {r.name: r for r in read_ad_requirements(ad, finder)}
+
+
+def test_a_slash_list_names_each_item_but_an_address_names_none(finder):
+    assert names("SQL/Python", finder) == ["SQL", "Python"]
+    assert "Project Management" in names("Excellent time/project management skills", finder)
+    assert names("see github.com/docker", finder) == []
+    assert names("https://example.io/python", finder) == []
+
+
+def test_a_product_the_dataset_names_alone_is_found_by_its_name(finder):
+    found = names("Experience with Alteryx, Qlik and Stata", finder)
+    assert {"Alteryx software", "Qlik software", "StataCorp Stata"} <= set(found)
+    # Written in lower case, the same word is an ordinary word.
+    assert names("with latitude for independent judgment", finder) == []
+
+
+def test_a_field_named_like_software_stays_the_field(finder):
+    # "Statistics software" does not turn every "statistics" into a product.
+    assert names("a background in statistics and econometrics", finder)[:1] == ["Statistics"]
+
+
+def test_a_vendor_product_is_not_ambiguous_and_a_vendor_is_not_the_skill(finder):
+    assert names("Microsoft Office", finder) == ["Microsoft Office"]
+    assert names("MS Office", finder) == ["Microsoft Office"]
+    assert names("Google BigQuery, BigTable", finder) == ["BigQuery"]
+    # A vendor's products listed together confirm each other ("Word" alone is a word).
+    found = names("Microsoft Office Suite of tools (Outlook, Word, Excel, etc.)", finder)
+    assert {"Microsoft Outlook", "Microsoft Word", "Microsoft Excel"} <= set(found)
+    assert names("a Word of caution", finder) == []
+    found = names("proficient with Microsoft Office Excel, Access and Word", finder)
+    assert {"Microsoft Excel", "Microsoft Access", "Microsoft Word"} <= set(found)
+    assert names("Project and Risk Management", finder) == ["Risk Management"]
+
+
+def test_ordinary_words_left_by_cutting_a_vendor_name_the_field(finder):
+    assert names("Supply Chain Management", finder, trusted=True) == ["supply chain management"]
+
+
+def test_unknown_items_of_a_list_beside_known_skills_are_kept():
+    sentence = (
+        "You know these: logistic regression, gradient descent, overfitting, bias, SQL, "
+        "computational complexity, sparse matrices."
+    )
+    at = sentence.index("SQL")
+    items = [name for _offset, name in list_items(sentence, [(at, at + 3)], frozenset())]
+    assert items == [
+        "logistic regression",
+        "gradient descent",
+        "overfitting",
+        "computational complexity",
+        "sparse matrices",
+    ]  # a method's one word is kept ("overfitting"), an ordinary one ("bias") is too vague
+    assert list_items("Python and SQL", [(0, 6), (11, 14)], frozenset()) == []
+
+
+def test_what_a_requirement_is_about_is_kept_while_it_is_shaped_like_a_name():
+    sentence = "Experience with Law Manager and FileSite is required"
+    assert [n for _o, n in claimed_items(sentence, [], frozenset())] == ["Law Manager", "FileSite"]
+    sentence = "Familiarity with MedDRA/WHO-Drug"
+    assert [n for _o, n in claimed_items(sentence, [], frozenset())] == ["MedDRA", "WHO-Drug"]
+    sentence = "Experience with managing a team of five"
+    assert claimed_items(sentence, [], frozenset()) == []
+
+
+def test_a_longer_proper_name_around_a_skill_names_something_else():
+    text = "knowledge of NYC Financial Management System (FMS3)"
+    start = text.index("Financial")
+    end = start + len("Financial Management")
+    assert proper_name_around(text, start, end, 0, len(text))[2] == (
+        "NYC Financial Management System"
+    )
+    title = "the Cost Estimating Manager is responsible"
+    start = title.index("Cost")
+    end = start + len("Cost Estimating")
+    assert proper_name_around(title, start, end, 0, len(title))[2] is None
+    office = "proficient in Microsoft Office Applications."
+    start = office.index("Microsoft")
+    assert proper_name_around(office, start, start + 16, 0, len(office)) is None
+
+
+def test_an_ad_keeps_list_items_and_drops_titles_and_employer_lists(finder):
+    ad = (
+        "Requirements:\n"
+        "Experience with VoIP, disaster recovery, automated failover, load balancing and "
+        "wireless networks.\n"
+        "The Cost Estimating Manager reports to the Deputy Director.\n"
+    )
+    found = required(ad, finder)
+    assert {"automated failover", "wireless networks"} <= set(found)
+    assert any("VoIP" in r.aliases for r in found.values())
+    assert all("Manager" not in name for name in found)
+    intro = (
+        "The Department works on child health, environmental health, mental health and "
+        "public health across the city.\n"
+    )
+    assert all(not r.key.startswith("custom:") for r in read_ad_requirements(intro, finder))
+
+
+def test_excellent_and_significant_ask_for_a_skilled_level(finder):
+    found = required("Excellent project management skills", finder)
+    assert found["Project Management"].level == 3
+
+
+def test_a_short_form_takes_the_sense_of_the_documents_domain(finder):
+    clinical = required("Working knowledge of clinical research, FDA & ICH, GCP.", finder)
+    assert "Good Clinical Practice (GCP)" in clinical
+    assert "Google Cloud Platform" not in clinical
+    cloud = required("Experience deploying services on GCP and AWS.", finder)
+    assert "Google Cloud Platform" in cloud
+
+
+def test_a_level_asked_for_a_phrase_of_method_names_it(finder):
+    found = required("Requirements:\nStrong experience in claims processing required.", finder)
+    assert found["claims processing"].level == 3
+    # Without level words the same phrase is only described, not asked for.
+    described = required("Our team handles claims processing for the region.", finder)
+    assert "claims processing" not in described
+
+
+def test_a_part_is_asked_for_at_the_level_of_the_whole(finder):
+    found = required(
+        "You possess strong computer science fundamentals, including knowledge of data "
+        "structures and algorithms.",
+        finder,
+    )
+    assert found["Algorithms"].level == 3
+
+
+def test_an_acronym_inside_a_dataset_name_is_a_name_of_its_own():
+    from careerplanner.analysis.dataset_names import derive_aliases
+
+    aliases = derive_aliases("Voice over internet protocol VoIP system software", set(), set())
+    assert "VoIP" in aliases and "Voice over internet protocol" in aliases
+    assert "Stata" in derive_aliases("StataCorp Stata", set(), set())
+    assert "MapReduce" in derive_aliases("MapReduce big data software", set(), set())

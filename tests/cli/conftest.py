@@ -1,0 +1,9 @@
+"""The postings the market-page tests import (tests/services/market_postings.py)."""
+
+from tests.services.market_postings import (  # noqa: F401 (fixtures)
+    no_postings_home,
+    no_postings_template,
+    postings_home,
+    postings_market_template,
+    written_postings,
+)

@@ -1,0 +1,133 @@
+"""Resumes of other trades: positions titled in any trade, certificate lists, and level words
+read about the skills they are about (issue 13)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from careerplanner.importers.resume.parse import parse_resume
+from careerplanner.importers.resume.sections import find_positions, split_sections
+
+NURSE = """Jane Roe
+Boston, MA | jane.roe@example.com
+
+SUMMARY
+Registered Nurse with 6 years of experience. Working knowledge of SQL and Tableau.
+
+EXPERIENCE
+Registered Nurse, ICU
+Massachusetts General Hospital, Boston, MA
+June 2019 - Present
+- Provide direct patient care and wound care for critically ill patients
+
+Staff Nurse, Medical-Surgical Unit
+Tufts Medical Center, Boston, MA
+August 2017 - May 2019
+- Delivered patient education on discharge plans
+
+LICENSES & CERTIFICATIONS
+BLS, ACLS (American Heart Association)
+
+SKILLS
+Patient Assessment, Medication Administration, Wound Care, Epic
+"""
+
+
+def test_a_nurses_positions_are_positions():
+    lines = NURSE.split("\n")
+    positions = find_positions(lines, split_sections(lines), date(2026, 2, 10))
+    # "Nurse" is a job title and "Boston, MA" a place, not a Master of Arts.
+    assert [p.title for p in positions] == ["Registered Nurse", "Staff Nurse"]
+
+
+def test_a_list_of_certificates_is_not_cut_at_its_issuer(finder, tmp_path):
+    path = tmp_path / "nurse.txt"
+    path.write_text(NURSE, encoding="utf-8")
+    parsed = parse_resume(path, finder, today=date(2026, 2, 10))
+    skills = {s.name: s for s in parsed.skills}
+    assert "Basic Life Support (BLS)" in skills
+    assert "Advanced Cardiovascular Life Support (ACLS)" in skills
+    # Listed under Skills and used in a dated job: professional use.
+    assert skills["Wound Care"].level >= 3
+    # "working knowledge of SQL and Tableau" is L2, whatever the summary says of years.
+    assert skills["SQL"].level == 2
+    assert skills["Tableau"].level == 2
+    # "Epic" written as a word is the clinical record system, not the acronym "EPIC".
+    assert all("Erosion" not in name for name in skills)
+
+
+SALES = """Linda Matthews
+Phoenix, AZ
+
+Objective
+Car Sales Representative with 4+ years of experience. Expert in negotiating deals, financing
+options, and trade-ins.
+
+Experience
+Sales Consultant
+AutoNation Honda, Phoenix, AZ
+2021 - Present
+Sold over 350 vehicles in 3 years
+
+Skills
+Vehicle financing
+Trade-in appraisal
+"""
+
+
+def test_what_a_summary_claims_is_kept_unless_it_restates_a_listed_skill(finder, tmp_path):
+    path = tmp_path / "sales.txt"
+    path.write_text(SALES, encoding="utf-8")
+    skills = {s.name: s for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    assert skills["negotiating deals"].level == 4  # "Expert in"
+    assert not skills["negotiating deals"].in_taxonomy
+    assert "financing options" not in skills  # the listed "Vehicle financing" says it
+
+
+ENGINEER = """David Brown
+
+EXPERIENCE
+Mechanical Engineer
+Innovative Engineering Corp., Chicago, IL
+January 2014 - July 2017
+- Designed and tested mechanical components
+
+Sales Consultant
+AutoNation Honda, Phoenix, AZ
+August 2019 - Present
+- Sold over 350 vehicles
+
+EDUCATION
+Bachelor of Science in Mechanical Engineering
+University of Illinois, 2013
+Diploma in Automotive Sales Training
+Arizona Auto School, 2019
+Nursing
+Lutheran Hospital of Pastor Fliedner | Kaiserswerth
+Ph.D. in Your Discipline
+"""
+
+
+def test_the_field_of_a_degree_is_the_persons_own_field(finder, tmp_path):
+    path = tmp_path / "engineer.txt"
+    path.write_text(ENGINEER, encoding="utf-8")
+    parsed = parse_resume(path, finder, today=date(2026, 2, 10))
+    skills = {s.name.casefold(): s for s in parsed.skills}
+    # "of Science" is the kind of degree, "in Mechanical Engineering" its field; the role of
+    # Mechanical Engineer then gives the field its years.
+    assert skills["mechanical engineering"].level >= 3
+    assert "science" not in skills
+    # A diploma's "Training" is not part of its field; an entry naming its field alone over
+    # its institution is a field too; a template's placeholder is none.
+    # ... and the sales positions are work in the diploma's field.
+    assert skills["automotive sales"].level >= 3
+    assert "nursing" in skills
+    assert not any("discipline" in name for name in skills)
+
+
+def test_a_workers_title_gives_their_trade_the_years_of_the_role(finder, tmp_path):
+    path = tmp_path / "nurse.txt"
+    path.write_text(NURSE, encoding="utf-8")
+    skills = {s.name: s for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # "Registered Nurse" 2019-now and "Staff Nurse" 2017-2019: nursing, used for years.
+    assert skills["Nursing"].level >= 3
