@@ -352,9 +352,10 @@ def render_update(app, ctx, themes, size, out_root: Path) -> None:
         view._select(newest.id)
         view._show_diff_result(diff)
         view.changes.tabs.setCurrentIndex(2)  # renamed: the rows that name your goals
-        grab(window, out, "06-datasets-what-changed")
+        number = {screen.key: n for n, screen in enumerate(window.screens, start=1)}
+        grab(window, out, f"{number['datasets']:02d}-datasets-what-changed")
         window.show_screen("about")
-        grab(window, out, "07-about-onet-29-3")
+        grab(window, out, f"{number['about']:02d}-about-onet-29-3")
         window.close()
 
 

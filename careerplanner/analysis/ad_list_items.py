@@ -262,7 +262,7 @@ def _listed_word(segment: str, common_words: frozenset[str]) -> str | None:
     """A field word of a list (see `_field_word`); one in "-ing" only when its verb is no
     everyday one ("clustering", "sharding", but not "responding" or "bringing")."""
     word = _field_word(segment, common_words)
-    if word is None or not word.endswith("ing"):
+    if word is None or not word.endswith("ing") or word in _STANDALONE_HEADS:
         return word
     stem = word[:-3]
     verbs = {stem, stem + "e", stem[:-1] if stem[-1:] == stem[-2:-1] else stem}
@@ -274,6 +274,8 @@ def _field_word(segment: str, common_words: frozenset[str]) -> str | None:
     word = segment.strip(" .'\"-")
     if not word.isalpha() or not word.islower() or len(word) < 6:
         return None
+    if word in _STANDALONE_HEADS:
+        return word  # "optimization", "troubleshooting": everyday words that name a field
     if word in common_words or word in _VAGUE_HEADS or word in _GENERIC_ACTIVITIES:
         return None
     return word if _NOUN_END.search(word) and not word.endswith("ance") else None
@@ -377,6 +379,148 @@ COORDINATED_HEADS = re.compile(
 )
 
 
+# "A/B, website usability, and website conversion rate testing": three or more modifiers
+# sharing one head noun; the first is one word (the words before it belong to the clause), the
+# later ones up to three.
+_MODIFIER = r"[A-Za-z][\w/-]*"
+_JOIN = r",? (?:and|or|&|and/or) "
+COORDINATED_LIST = re.compile(
+    rf"\b({_MODIFIER}(?:, (?:{_MODIFIER} ){{0,2}}{_MODIFIER})+{_JOIN}(?:{_MODIFIER} ){{0,2}}"
+    rf"{_MODIFIER}) ((?i:{_SKILL_HEADS}))\b"
+)
+_LIST_JOIN = re.compile(rf"{_JOIN}|, ")
+_NEXT_WORD = re.compile(r" ([A-Za-z]+)")
+# Heads that name a skill on their own ("documentation skills", "troubleshooting skills"); the
+# others need their modifier ("management skills", "analysis skills" name nothing in particular).
+_STANDALONE_HEADS = frozenset(
+    re.findall(
+        r"[a-z]+",
+        "documentation troubleshooting auditing accounting forecasting scheduling procurement "
+        "estimating bookkeeping budgeting segmentation wrangling visualization visualisation "
+        "optimization optimisation",
+    )
+)
+# "documentation skills", "configuration and troubleshooting skills": what the skills are of.
+SKILL_NOUNS = re.compile(r"\b([a-z][a-z-]+)(?: and ([a-z][a-z-]+))? skills\b")
+
+
+def skill_nouns(sentence: str, known: list[tuple[int, int]]) -> list[tuple[int, str]]:
+    """(offset, name) of each field a sentence asks skills in ("good documentation skills"),
+    when its word names a skill on its own."""
+    items = []
+    for match in SKILL_NOUNS.finditer(sentence):
+        for group in (1, 2):
+            word = match.group(group)
+            at = match.start(group)
+            if word in _STANDALONE_HEADS and not any(
+                s < at + len(word) and at < e for s, e in known
+            ):
+                items.append((at, word))
+    return items
+
+
+# "model validation, testing and deployment": one modifier shared by heads listed after it.
+SHARED_MODIFIER = re.compile(
+    rf"\b([a-z][a-z-]+) ((?:{_SKILL_HEADS})(?:, (?:{_SKILL_HEADS}))*{_JOIN}(?:{_SKILL_HEADS}))\b"
+)
+_HEAD_WORD = re.compile(_SKILL_HEADS)
+
+
+def _continues_noun(sentence: str, at: int) -> bool:
+    """The word before sentence[at] is a lower-case noun or adjective of the same phrase."""
+    before = sentence[:at].split()[-1:]
+    return bool(
+        before
+        and before[0].isalpha()
+        and before[0].islower()
+        and before[0] not in _CLAUSE_WORDS
+        and before[0] not in ACTIVITY_VERBS
+    )
+
+
+def shared_modifier_phrases(sentence: str, common_words: frozenset[str]) -> list[tuple[int, str]]:
+    """(offset, name) of each skill of a list of head nouns sharing the modifier before them
+    ("model validation, testing and deployment" names model testing and model deployment)."""
+    items = []
+    for match in SHARED_MODIFIER.finditer(sentence):
+        modifier = match.group(1)
+        if _continues_noun(sentence, match.start()):
+            continue  # "network performance profiling and optimization": a longer name
+        if not _is_modifier(modifier) or _ADJECTIVE_END.search(modifier):
+            continue  # "analyze validation, testing ...", "statistical testing, ...": no name
+        after = _NEXT_WORD.match(sentence, match.end())
+        if after and (after.group(1).casefold() not in _CLAUSE_WORDS or after.group(1) == "of"):
+            continue  # "... deployment pipelines", "analysis and forecasting of trends"
+        for head in _HEAD_WORD.finditer(sentence, match.start(2), match.end(2)):
+            name = _item_name(f"{modifier} {head.group()}", common_words)
+            if name:
+                items.append(
+                    (match.start(1) if head.start() == match.start(2) else head.start(), name)
+                )
+    return items
+
+
+def _has_own_head(words: list[str]) -> bool:
+    """The item names a thing of its own ("dashboards", "trend analysis", "method development"):
+    a list of such items shares no head noun."""
+    last = words[-1].casefold()
+    plural = last.endswith("s") and not last.endswith(("ss", "is", "us"))
+    action = len(words) > 1 and last.endswith(("ment", "tion", "sis"))
+    # "safe, secure and confidential processing": qualities of one thing, not kinds of it
+    adjective = len(words) == 1 and _ADJECTIVE_END.search(last) is not None
+    return plural or action or adjective or HEAD_NOUN.fullmatch(last) is not None
+
+
+def listed_modifiers(
+    sentence: str, known: list[tuple[int, int]], common_words: frozenset[str], finder_knows
+) -> list[tuple[int, str]]:
+    """(offset, name) of each skill of a list of three or more modifiers sharing one head noun
+    ("A/B, website usability, and website conversion rate testing"). A modifier that is a skill
+    on its own ("SQL, Python and statistical analysis") makes the words a list, not modifiers,
+    unless the vocabulary knows the modifier with the head ("A/B testing")."""
+    items = []
+    for match in COORDINATED_LIST.finditer(sentence):
+        after = _NEXT_WORD.match(sentence, match.end())
+        if after and after.group(1).casefold() not in _CLAUSE_WORDS:
+            continue  # "retention and retrieval management responsibilities": a longer noun
+        if _continues_noun(sentence, match.start()):
+            continue  # "community engagement, ...": the first item is a longer noun
+        head = match.group(2).casefold()
+        parts, at = [], match.start(1)
+        for join in [*_LIST_JOIN.finditer(sentence, match.start(1), match.end(1)), None]:
+            end = join.start() if join else match.end(1)
+            parts.append((at, sentence[at:end]))
+            at = join.end() if join else at
+        named = []
+        for at, modifier in parts:
+            phrase = f"{modifier} {head}"
+            if finder_knows(phrase):
+                named.append((at, phrase))
+                continue
+            words = modifier.split()
+            if (
+                _has_own_head(words)
+                or any(s < at + len(modifier) and at < e for s, e in known)
+                or any(
+                    w.casefold() in _CLAUSE_WORDS
+                    or w.casefold() in ACTIVITY_VERBS
+                    or w.endswith(("ly", "ing", "ed"))
+                    or _is_product_word(w)
+                    or not w.islower()
+                    for w in words
+                )
+            ):
+                named = []
+                break  # a list of skills or a clause, not modifiers of one head
+            name = _item_name(phrase.casefold(), common_words)
+            if name is None:
+                named = []
+                break
+            named.append((at, name))
+        items.extend(named)
+    return items
+
+
 def coordinated_phrases(
     sentence: str, known: list[tuple[int, int]], common_words: frozenset[str]
 ) -> list[tuple[int, str]]:
@@ -448,6 +592,18 @@ _EXAMPLES = re.compile(
     r"(?P<items>[^()]{1,160})\)",
     re.I,
 )
+# "software, such as McAfee and CrowdStrike": examples that run to the clause's end, counted
+# when one of them is a known skill.
+_RUNNING_EXAMPLES = re.compile(
+    r"\b(?:such as|e\.\s?g\.,?|for example,?)\s+(?P<items>[^()\[\].;:!?]{1,160})", re.I
+)
+# "companies such as Accenture and Adobe": employers, clients and partners are no skills.
+_ORGANISATIONS = re.compile(
+    r"\b(?:companies|clients|customers|partners|organi[sz]ations|agencies|brands|employers|"
+    r"institutions|firms|businesses|vendors|sponsors|members|communities|populations|fields|"
+    r"disciplines|backgrounds)\W*$",
+    re.I,
+)
 _EXAMPLE_REACH = 40  # characters between the named skill and its examples' bracket
 # A product's one-word name: a capital at its start or inside it ("Spotfire", "jReview").
 _NAME_SHAPED = re.compile(r"^(?:[A-Z][a-zA-Z0-9+#-]{2,}|[a-z]{1,2}[A-Z][a-zA-Z0-9]+)$")
@@ -460,9 +616,15 @@ def example_items(
     visualization tools (e.g. Spotfire, jReview)"), or beside a known one inside them: the
     examples of a kind of skill are skills of that kind, even with names no dataset spells."""
     items = []
-    for match in _EXAMPLES.finditer(sentence):
+    running = [
+        m
+        for m in _RUNNING_EXAMPLES.finditer(sentence)
+        if sentence[m.start() - 1 : m.start()] != "("
+        and not _ORGANISATIONS.search(sentence, max(0, m.start() - 30), m.start())
+    ]
+    for match in [*_EXAMPLES.finditer(sentence), *running]:
         bracket, at, end = match.start(), match.start("items"), match.end("items")
-        before = any(
+        before = match.re is _EXAMPLES and any(
             e <= bracket
             and bracket - e <= _EXAMPLE_REACH
             and not re.search(r"[.;:]", sentence[e:bracket])

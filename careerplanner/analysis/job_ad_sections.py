@@ -53,7 +53,8 @@ _BOILERPLATE_SENTENCE = re.compile(
     r"self-service|\bESS\b|\bapply (?:online|via|through|at|by|now|here|for this)|"
     r"click (?:here|apply|the)|submit (?:your|a|an) (?:resume|cv|cover letter|application)|"
     r"cover letter|\bbenefits? (?:include|package|program)|401\(?k\)?|paid time off|"
-    r"dental|pension|tuition (?:assistance|reimbursement)|loan forgiveness|"
+    r"\bdental(?:,? (?:and |& )?vision| (?:insurance|plans?|coverage|benefits?))\b|pension|"
+    r"tuition (?:assistance|reimbursement)|loan forgiveness|"
     r"residency requirement|#LI-|recruiters?\b|job id\b|"
     r"\b(?:we are|is) (?:a|an|the) (?:leading|global|world|premier|fast-growing|"
     r"innovative|award-winning|nonprofit|non-profit)|founded in|headquartered|our mission|"
@@ -157,7 +158,8 @@ def nice_or_must(sentence: str, offset: int) -> str | None:
 # end of the clause, or to the first words that start asking for experience again.
 _DEGREE = re.compile(
     r"\b(?:degree|bachelor'?s?|master'?s?|baccalaureate|doctora(?:l|te)|ph\.? ?d|mba|diploma|"
-    r"b\.?[as]\.?|m\.?[as]\.?|bs/ms|ba/bs|ms/phd)\b[^.;:]*?\b(?:in|of)\b",
+    r"b\.?[as]\.?|m\.?[as]\.?|bs/ms|ba/bs|ms/phd|(?:semester|graduate|college) credits)\b"
+    r"[^.;:]*?\b(?:in|of)\b",
     re.I,
 )
 _DEGREE_END = re.compile(

@@ -16,19 +16,27 @@ from functools import partial
 
 from careerplanner.analysis.ad_list_items import (
     COORDINATED_HEADS,
+    COORDINATED_LIST,
     INTRODUCER,
+    SHARED_MODIFIER,
+    SKILL_NOUNS,
     claimed_items,
     coordinated_phrases,
     example_items,
     headed_phrases,
     list_items,
+    listed_modifiers,
     proper_name_around,
+    shared_modifier_phrases,
+    skill_nouns,
 )
 from careerplanner.analysis.job_ad_claims import chain_claims, find_claims, level_for
 from careerplanner.analysis.job_ad_sections import (
     BOILERPLATE,
     MUST,
+    MUST_WORDS,
     NICE,
+    NICE_WORDS,
     degree_fields,
     heading_kind,
     in_unit_name,
@@ -313,6 +321,12 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
         if sense is not None:
             key, name = sense  # "GCP" in a clinical trial's ad: Good Clinical Practice
         named = proper_name_around(text, start, end, left, right)
+        if (
+            named is not None
+            and named[2] is not None
+            and _known_words(text, spans, *named[:2], finder)
+        ):
+            named = None  # "Cisco LAN": two known skills side by side, each asked for
         if named is not None:
             if named[2] is None:
                 continue  # "Cost Estimating Manager", "Analytics Team": a title or a unit
@@ -346,9 +360,12 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
         (a for a, b, _kind in kinds if heading_kind(text[a:b]) in (MUST, NICE)), len(text)
     )
     for left, (right, section, known) in listed.items():
-        if not claims_of[left] and left < headed:
-            continue
-        _add_list_items(by_key, text[left:right], known, claims_of[left], left, section, finder)
+        # Examples of a known skill ("software such as McAfee and CrowdStrike") are skills of
+        # its kind wherever they stand.
+        only_examples = not claims_of[left] and left < headed
+        _add_list_items(
+            by_key, text[left:right], known, claims_of[left], left, section, finder, only_examples
+        )
     _add_coordinated(by_key, text, kinds, claims_of, finder, headed, spans)
     return list(by_key.values())
 
@@ -382,33 +399,70 @@ def _add_trades(by_key, text, kinds, claims_of, finder) -> None:
         _merge(by_key, key, name, level, required, trade, sentence, _reason(claim, level))
 
 
-# "documentation skills", "conflict resolution skills": what the skills are of.
 def _add_coordinated(by_key, text, kinds, claims_of, finder, headed: int, spans) -> None:
-    """Two skills sharing a head noun ("Causal & Predictive analysis", "program and policy
-    evaluation") in a sentence with level words or under a heading of requirements."""
+    """Skills sharing a head noun ("Causal & Predictive analysis", "program and policy
+    evaluation", "A/B, website usability, and website conversion rate testing") and the fields
+    skills are asked in ("documentation skills"), in a sentence with level words or under a
+    heading of requirements."""
     line = 0
     done = set()
-    for match in COORDINATED_HEADS.finditer(text):
-        while kinds[line][1] < match.start():
+    starts = sorted(
+        match.start()
+        for pattern in (COORDINATED_HEADS, COORDINATED_LIST, SHARED_MODIFIER, SKILL_NOUNS)
+        for match in pattern.finditer(text)
+    )
+    known_whole = partial(_whole_known, finder)
+    for at_text in starts:
+        while kinds[line][1] < at_text:
             line += 1
         section = kinds[line][2]
-        left, right = _ad_sentence(text, match.start(), match.end())
+        left, right = _ad_sentence(text, at_text, at_text + 1)
         sentence = text[left:right]
         if left in done or section == BOILERPLATE or is_boilerplate_sentence(sentence):
             continue
         done.add(left)
         if left not in claims_of:
             claims_of[left] = chain_claims(text, find_claims(text, left, right), [])
-        if not claims_of[left] and left < headed:
+        if not claims_of[left] and left < headed and not _says_need(sentence):
             continue
         names = {a.casefold() for s in by_key.values() for a in (s.name, *s.aliases)}
         known = [(s - left, e - left) for s, e, _k, _n in spans if left <= s and e <= right]
-        for at, name in coordinated_phrases(sentence, known, finder.common_words):
+        found = coordinated_phrases(sentence, known, finder.common_words)
+        found += listed_modifiers(sentence, known, finder.common_words, known_whole)
+        found += skill_nouns(sentence, known)
+        found += shared_modifier_phrases(sentence, finder.common_words)
+        for at, name in found:
             if name.casefold() in names:
                 continue
             claim, level, required = _level_and_need(sentence, at, claims_of[left], left, section)
-            key = skill_key("custom", name)
+            key, name = known_whole(name) or (skill_key("custom", name), name)
             _merge(by_key, key, name, level, required, name, sentence, _reason(claim, level))
+            names.add(name.casefold())
+
+
+_NON_SPACE = re.compile(r"\S+")
+
+
+def _known_words(text: str, spans, start: int, end: int, finder) -> bool:
+    """Every word of text[start:end] is a known skill: part of a mention found there, or a
+    skill's whole name ("Cisco LAN" is Cisco and LAN; "Oracle InForm" is another product)."""
+    inside = [(s, e) for s, e, _k, _n in spans if s < end and start < e]
+    return all(
+        any(s <= word.start() and word.end() <= e for s, e in inside)
+        or _whole_known(finder, word.group()) is not None
+        for word in _NON_SPACE.finditer(text, start, end)
+    )
+
+
+def _says_need(sentence: str) -> bool:
+    """The sentence says it asks for what it names ("... skills are a must", "... preferred")."""
+    return MUST_WORDS.search(sentence) is not None or NICE_WORDS.search(sentence) is not None
+
+
+def _whole_known(finder, name: str) -> tuple[str, str] | None:
+    """(key, name) of the skill the vocabulary spells exactly `name`, else None."""
+    whole = [m for m in finder.find(name, trusted=True) if m.end - m.start == len(name)]
+    return (whole[0].key, whole[0].name) if whole else None
 
 
 def _reason(claim, level: int) -> str:
@@ -423,16 +477,19 @@ def _level_and_need(sentence: str, offset: int, claims, left: int, section: str)
     return claim, level, required
 
 
-def _add_list_items(by_key, sentence, known, claims, left, section, finder) -> None:
+def _add_list_items(
+    by_key, sentence, known, claims, left, section, finder, only_examples=False
+) -> None:
     """The unknown items of the lists that name known skills ("logistic regression, gradient
     descent, SQL"), as out-of-taxonomy requirements (see `analysis/ad_list_items`)."""
     degrees = degree_fields(sentence)
     names = {
         alias.casefold() for skill in by_key.values() for alias in (skill.name, *skill.aliases)
     }
-    items = list_items(sentence, known, finder.common_words)
-    items += claimed_items(sentence, known, finder.common_words)
-    items += example_items(sentence, known, finder.common_words)
+    items = example_items(sentence, known, finder.common_words)
+    if not only_examples:
+        items += list_items(sentence, known, finder.common_words)
+        items += claimed_items(sentence, known, finder.common_words)
     if claims:
         items += headed_phrases(sentence, known, finder.common_words)
     for offset, item in items:

@@ -1,6 +1,8 @@
 """`careerplanner dataset ...`: import, list, switch, compare and export market dataset versions.
 
-dataset import PATH            a folder, zip or CSV; the kind is recognised from the content
+dataset import PATH [--map FIELD=COLUMN ...]
+                               a folder, zip or CSV; the kind is recognised from the content;
+                               --map says which column of a postings CSV holds which field
 dataset list [--json]
 dataset use ID
 dataset diff [OLD NEW] [--json]  no ids: the version before the active one vs the active one
@@ -16,6 +18,7 @@ from pathlib import Path
 from careerplanner.cli.market import open_market
 from careerplanner.cli.output import add_json_flag, emit_json, print_progress
 from careerplanner.errors import UserError
+from careerplanner.importers.datasets.postings_fields import FIELD_NAMES
 from careerplanner.services.dataset_import import import_path
 from careerplanner.services.packs import export_pack
 from careerplanner.store.market.datasets import (
@@ -36,6 +39,14 @@ def register(subparsers) -> None:
 
     p = commands.add_parser("import", help="import an O*NET release, wage table, postings or pack")
     p.add_argument("path", type=Path, help="a folder, a zip or a CSV file")
+    p.add_argument(
+        "--map",
+        action="append",
+        default=[],
+        metavar="FIELD=COLUMN",
+        help="a postings CSV's column for a field, over the guess from the names (repeatable; "
+        f"an empty COLUMN leaves the field out); fields: {', '.join(FIELD_NAMES)}",
+    )
     add_json_flag(p)
     p.set_defaults(handler=_import)
 
@@ -58,10 +69,26 @@ def register(subparsers) -> None:
     p.set_defaults(handler=_export)
 
 
+def column_choices(items: list[str]) -> dict[str, str] | None:
+    """`--map title="Business Title"` arguments as {field: column}; None when none was given."""
+    if not items:
+        return None
+    chosen: dict[str, str] = {}
+    for item in items:
+        field_name, equals, column = item.partition("=")
+        if not equals or not field_name.strip():
+            raise UserError(
+                f'--map {item!r} is not FIELD=COLUMN; write it as --map title="Business Title".'
+            )
+        chosen[field_name.strip().casefold()] = column.strip()
+    return chosen
+
+
 def _import(args: argparse.Namespace) -> int:
+    mapping = column_choices(args.map)
     db = open_market()
     try:
-        result = import_path(db, args.path, print_progress)
+        result = import_path(db, args.path, print_progress, mapping=mapping)
         if args.json:
             emit_json(
                 {

@@ -13,6 +13,8 @@ Shared by every tabular importer (O*NET text files, BLS wages, job postings, pac
 - `read_table` refuses an empty file, a file with a header but no rows (unless allowed), blank or
   duplicate column names, rows with the wrong number of fields (ragged), unterminated quotes and
   fields over `MAX_FIELD_CHARS`.
+- `read_table_chunks` reads a large tab-separated file (bytes, or a Path read piece by piece) as
+  consecutive tables of rows, with the same refusals, so memory stays flat in the file's size.
 - `Table.convert` turns text columns into numbers in one pass; a bad value is reported as
   "file, line N, column “X”: “abc” is not a number".
 """
@@ -27,6 +29,8 @@ import math
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import chain
+from pathlib import Path
 
 from careerplanner.errors import UserError
 
@@ -153,12 +157,13 @@ class Table:
     header: tuple[str, ...]
     rows: list[list[str]]
     lines: list[int] = field(default_factory=list)
+    first_line: int = 2  # the file line of rows[0] when `lines` is empty (a chunk's offset)
 
     def __len__(self) -> int:
         return len(self.rows)
 
     def line_of(self, index: int) -> int:
-        return self.lines[index] if self.lines else index + 2
+        return self.lines[index] if self.lines else index + self.first_line
 
     def numbered_rows(self) -> Iterator[tuple[int, list[str]]]:
         for index, row in enumerate(self.rows):
@@ -207,12 +212,18 @@ class Table:
         return self.typed((*keep, *converters), converters)
 
     def typed(
-        self, columns: Sequence[str], converters: Mapping[str, Callable[[str], object]]
+        self,
+        columns: Sequence[str],
+        converters: Mapping[str, Callable[[str], object]],
+        shared: Mapping[str, dict] | None = None,
     ) -> list[tuple]:
         """Rows as tuples in `columns` order; columns named in `converters` are converted.
 
         Works column by column (a transpose, then one `map` per column), which is several
         times faster than converting row by row; the converters of this module run at C speed.
+        A column named in `shared` keeps one object per distinct value (its dict remembers
+        them across calls): a million rows naming a thousand occupations hold a thousand
+        strings, not a million.
         """
         positions = self.require_columns(*columns)
         if not self.rows:
@@ -223,7 +234,11 @@ class Table:
             for name, position in zip(columns, positions, strict=True):
                 values = transposed[position]
                 converter = converters.get(name)
-                out.append(values if converter is None else self._column(name, values, converter))
+                if converter is not None:
+                    values = self._column(name, values, converter)
+                if shared is not None and name in shared:
+                    values = list(map(shared[name].setdefault, values, values))
+                out.append(values)
             return list(zip(*out, strict=True))
 
     def _column(self, name: str, values: tuple, converter: Callable[[str], object]) -> list:
@@ -302,6 +317,132 @@ def read_table(
     if not rows and not allow_header_only:
         raise UserError(f"{source} has a header but no rows of data.")
     return Table(source=source, header=header, rows=rows, lines=lines)
+
+
+CHUNK_BYTES = 1 << 20
+"""How much of a large tab-separated file `read_table_chunks` decodes and splits at a time."""
+
+
+def read_table_chunks(
+    data: bytes | Path, source: str, *, chunk_bytes: int = CHUNK_BYTES
+) -> Iterator[Table]:
+    """A tab-separated file as consecutive tables of rows (same header, `first_line` set), so a
+    caller can type each chunk and let its strings go: memory stays flat in the file's size.
+    Given a Path, the file is read piece by piece and never held whole.
+
+    Refuses exactly what `read_table(data, source, delimiter="\\t")` refuses, with the same
+    sentences. Files that are not plain UTF-8 tab text (UTF-16, quotes, NUL bytes, CR-only line
+    ends) are read whole by `read_table` and come as one chunk.
+    """
+    if not _streamable(data):
+        whole = data.read_bytes() if isinstance(data, Path) else data
+        yield read_table(whole, source, delimiter="\t")
+        return
+    pieces = _pieces(data, chunk_bytes)
+    first = next(pieces, b"")
+    start = len(codecs.BOM_UTF8) if first.startswith(codecs.BOM_UTF8) else 0
+    header_end = first.find(b"\n", start)
+    if header_end < 0:  # one piece holds the header: a longer line is not an O*NET file
+        whole = data.read_bytes() if isinstance(data, Path) else data
+        yield read_table(whole, source, delimiter="\t")
+        return
+    header_text = _decoded(first[start : header_end + 1], data, source)
+    header = tuple(_clean_name(h) for h in header_text.rstrip("\r\n").split("\t"))
+    if not header_text.strip() and not first[header_end + 1 :].strip():
+        raise UserError(f"{source} is empty.")
+    _check_header(header, source)
+    width, line, any_rows = len(header), 2, False
+    for piece in chain((first[header_end + 1 :],), pieces):
+        if not piece:
+            continue
+        text = _decoded(piece, data, source).replace("\r\n", "\n")
+        del piece
+        body = text.split("\n")
+        if text.endswith("\n"):
+            body.pop()  # the piece ends with its last line's newline
+        del text
+        first_line, rows, lines = line, [], []
+        for number, text_line in enumerate(body, start=first_line):
+            if len(text_line) > MAX_FIELD_CHARS:
+                raise UserError(f"{source}, line {number}: the line is too long to be real data.")
+            if text_line:
+                rows.append(text_line.split("\t"))
+                lines.append(number)
+        line += len(body)
+        del body
+        for index, row in enumerate(rows):
+            if len(row) != width:
+                raise UserError(
+                    f"{source}, line {lines[index]}: expected {width} fields like the header "
+                    f"but found {len(row)}; the row is ragged or a field holds a stray tab."
+                )
+        if rows:
+            any_rows = True
+            plain = lines[-1] - lines[0] == len(lines) - 1  # no blank lines inside
+            yield Table(source, header, rows, [] if plain else lines, first_line=lines[0])
+    if not any_rows:
+        raise UserError(f"{source} has a header but no rows of data.")
+
+
+def _pieces(data: bytes | Path, size: int) -> Iterator[bytes]:
+    """The file in pieces of about `size` bytes, each ending at a newline (or the end)."""
+    if not isinstance(data, Path):
+        position = 0
+        while position < len(data):
+            end = data.find(b"\n", position + size)
+            end = len(data) if end < 0 else end + 1
+            yield data[position:end]
+            position = end
+        return
+    with open(data, "rb") as stream:
+        carry = b""
+        while block := stream.read(size):
+            block = carry + block
+            cut = block.rfind(b"\n") + 1
+            if cut == 0:
+                carry = block
+                continue
+            carry = block[cut:]
+            yield block[:cut]
+        if carry:
+            yield carry
+
+
+def _streamable(data: bytes | Path) -> bool:
+    """Plain UTF-8 tab text that can be decoded piece by piece with the same outcome."""
+    if isinstance(data, Path):
+        with open(data, "rb") as stream:
+            head = stream.read(4000)
+            if not _streamable_head(head):
+                return False
+            has_newline, has_cr, block = b"\n" in head, b"\r" in head, head
+            while block:
+                if b'"' in block or b"\x00" in block:
+                    return False
+                has_newline = has_newline or b"\n" in block
+                has_cr = has_cr or b"\r" in block
+                block = stream.read(CHUNK_BYTES)
+        return not (has_cr and not has_newline)
+    if not _streamable_head(data[:4000]):
+        return False
+    if b'"' in data or b"\x00" in data:
+        return False
+    return not (b"\r" in data and b"\n" not in data)
+
+
+def _streamable_head(head: bytes) -> bool:
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return False
+    return head.startswith(codecs.BOM_UTF8) or not _looks_like_bomless_utf16(head)
+
+
+def _decoded(piece: bytes, data: bytes | Path, source: str) -> str:
+    try:
+        return piece.decode("utf-8")
+    except UnicodeDecodeError:
+        # The whole file, for the sentence naming line and column.
+        decode_text(data.read_bytes() if isinstance(data, Path) else data, source)
+        raise
 
 
 def _split_plain(text: str, source: str) -> tuple[tuple[str, ...], list[list[str]], list[int]]:

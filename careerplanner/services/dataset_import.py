@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections.abc import Mapping
 from pathlib import Path
 
 import careerplanner.analysis
@@ -72,10 +73,28 @@ def import_path(
     path: Path,
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
+    mapping: Mapping[str, str | None] | None = None,
 ) -> InstallResult:
-    """Recognise `path` by its content and install it as a new, active dataset version."""
+    """Recognise `path` by its content and install it as a new, active dataset version.
+
+    `mapping` (posting field -> column name, e.g. {"title": "Business Title"}) says the file is
+    a postings CSV and which of its columns hold which field, over the guess from the names
+    (`postings_fields.mapping_from_choice`). A CSV whose header is recognised as nothing raises
+    `postings_fields.UnmappedHeader`: its sentence lists the columns and how to map them, and
+    the GUI offers the mapping step from it.
+    """
     path = Path(path)
-    detection = detect(path)
+    if mapping is not None:
+        return import_postings(
+            db, path, mapping=postings_mapping(path, mapping), progress=progress, cancel=cancel
+        )
+    try:
+        detection = detect(path)
+    except UserError as refusal:
+        header = _csv_header(path)
+        if header is None:
+            raise
+        raise postings_fields.UnmappedHeader(path.name, header, str(refusal)) from refusal
     if detection.kind == "pack":
         return import_pack(path, db, progress, cancel)
     if detection.kind == "postings":
@@ -85,6 +104,35 @@ def import_path(
     if not verdict.activate:
         dataset.notes.insert(0, NOT_ACTIVE + verdict.reason)
     return install_dataset(db, dataset, progress, cancel, activate=verdict.activate)
+
+
+def postings_mapping(path: Path, chosen: Mapping[str, str | None]) -> PostingColumns:
+    """The column mapping of the postings CSV `path` with the user's choices over the guess;
+    a `UserError` naming the field or column when a choice can't be used."""
+    path = Path(path)
+    if path.is_dir():
+        raise UserError(
+            f"{path.name} is a folder; a column mapping applies to a postings CSV file only."
+        )
+    if not path.is_file():
+        raise UserError(f"{path} does not exist.")
+    return postings_fields.mapping_from_choice(postings_csv.read_header(path), chosen, path.name)
+
+
+def _csv_header(path: Path) -> tuple[str, ...] | None:
+    """The header of a file that reads as a CSV of at least two named columns, else None (a
+    folder, a zip, a document: the detector's own sentence says what was expected)."""
+    if not path.is_file() or path.suffix.lower() in NOT_CSV_SUFFIXES:
+        return None
+    try:
+        header = postings_csv.read_header(path)
+    except UserError:
+        return None
+    named = [name for name in header if name]
+    return header if len(named) >= 2 else None
+
+
+NOT_CSV_SUFFIXES = {".zip", ".pdf", ".docx", ".doc", ".json"}
 
 
 def default_finder(db: Database):

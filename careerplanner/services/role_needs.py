@@ -39,6 +39,7 @@ comes from; the user's own level replaces it.
 from __future__ import annotations
 
 import csv
+import json
 import math
 import re
 import threading
@@ -46,9 +47,12 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from careerplanner.analysis.skill_match import NameMatcher
+from careerplanner.analysis.word_lists import common_words
 from careerplanner.core.gap import ONET_IMPORTANT, Requirement, SkillLevels, weight_from_importance
 from careerplanner.core.skills import normalise
+from careerplanner.importers.datasets.postings import is_broad_role
 from careerplanner.paths import bundled_data_path
+from careerplanner.services.index_cache import cached_index
 from careerplanner.services.levels import user_levels
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import active_dataset_id, active_versions
@@ -141,14 +145,48 @@ class MarketIndex:
     technologies: dict[str, list[Technology]]
     matcher: NameMatcher
     esco: dict[str, EscoSkills]
-    occupations_of_form: dict[str, frozenset[str]] = field(default_factory=dict)
-    occupations_of_word: dict[str, frozenset[str]] = field(default_factory=dict)
+    occupations_of_form: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    occupations_of_word: dict[str, tuple[str, ...]] = field(default_factory=dict)
     family_share: dict[tuple[str, str], float] = field(default_factory=dict)
     family_size: dict[str, int] = field(default_factory=dict)
     depths: dict[str, dict[str, int]] = field(default_factory=dict)  # code -> rating -> depth
     rating_names: dict[str, tuple[str, str]] = field(default_factory=dict)  # key -> name, domain
     renamed: dict[str, list[str]] = field(default_factory=dict)
     needs: dict[tuple[str, bool], RoleRequirements | None] = field(default_factory=dict)
+    # From the disk cache: each occupation's ratings and technologies as JSON text, read on
+    # first use (a gap needs one occupation's, not the 68k ratings of all of them).
+    rating_rows: dict[str, str] = field(default_factory=dict)
+    technology_rows: dict[str, str] = field(default_factory=dict)
+    esco_rows: dict[str, str] = field(default_factory=dict)
+
+    def esco_of(self, code: str) -> EscoSkills | None:
+        """The ESCO skills of the occupation (data/occupation_skills.csv), if it has any."""
+        found = self.esco.get(code)
+        if found is None and code in self.esco_rows:
+            occupations, essential, optional, words = json.loads(self.esco_rows[code])
+            found = self.esco[code] = EscoSkills(
+                tuple(occupations), tuple(essential), tuple(optional), frozenset(words)
+            )
+        return found
+
+    def rated(self, code: str) -> Requirements:
+        """The occupation's O*NET ratings (own or borrowed)."""
+        found = self.ratings.get(code)
+        if found is None and code in self.rating_rows:
+            source, title, basis, rows = json.loads(self.rating_rows[code])
+            found = self.ratings[code] = Requirements(
+                code, [Rating(f"onet:{row[0]}", *row) for row in rows], source, title, basis
+            )
+        return found if found is not None else Requirements(code)
+
+    def technologies_of(self, code: str) -> list[Technology]:
+        """The technologies O*NET lists for the occupation."""
+        found = self.technologies.get(code)
+        if found is None and code in self.technology_rows:
+            found = self.technologies[code] = [
+                Technology(*row) for row in json.loads(self.technology_rows[code])
+            ]
+        return found if found is not None else []
 
     def forms(self, name: str, key: str = "") -> tuple[str, ...]:
         return self.matcher.forms(name, key)
@@ -188,7 +226,12 @@ def market_index(market_db: Database) -> MarketIndex:
         found = _INDEX.get(key)
         if found is None:
             _INDEX.clear()  # one set of versions at a time: the index holds ~10 MB
-            found = _INDEX[key] = _build_index(market_db, key)
+            found = _INDEX[key] = cached_index(
+                market_db,
+                lambda: _build_index(market_db, key),
+                _index_state,
+                lambda state: _index_from_state(state, key),
+            )
     return found
 
 
@@ -229,10 +272,10 @@ def _build_index(market_db: Database, versions: tuple) -> MarketIndex:
                 index.rating_names.setdefault(rating.key, (rating.name, rating.domain))
         index.depths[code] = depths
     index.occupations_of_form = {
-        form: frozenset(codes) for form, codes in occupations_of_form.items()
+        form: tuple(sorted(codes)) for form, codes in occupations_of_form.items()
     }
     index.occupations_of_word = {
-        word: frozenset(codes) for word, codes in occupations_of_word.items()
+        word: tuple(sorted(codes)) for word, codes in occupations_of_word.items()
     }
     index.family_share = {
         (fam, key): count / index.family_size[fam] for (fam, key), count in listed_in_family.items()
@@ -242,6 +285,83 @@ def _build_index(market_db: Database, versions: tuple) -> MarketIndex:
     }
     index.renamed = older_keys(market_db, sorted(in_demand)) if in_demand else {}
     return index
+
+
+def _index_state(index: MarketIndex) -> dict:
+    """The index as JSON-ready data (`services.index_cache` keeps it on disk); the lazily
+    filled `needs` are left out."""
+    return {
+        "titles": index.titles,
+        # Each occupation's as one JSON text: parsed only when that occupation is asked for.
+        "ratings": {
+            code: _json(
+                [
+                    rated.source_code,
+                    rated.source_title,
+                    rated.basis,
+                    [_fields(rating)[1:] for rating in rated.ratings],  # [0] is "onet:" + [1]
+                ]
+            )
+            for code, rated in index.ratings.items()
+        },
+        "technologies": {
+            code: _json([_fields(tech) for tech in techs])
+            for code, techs in index.technologies.items()
+        },
+        "vendors": sorted(index.matcher.vendors),
+        # The name forms the build derived (every technology and ESCO skill): deriving them
+        # is half the build's time.
+        "forms": [[name, key, forms] for (name, key), forms in index.matcher._cache.items()],
+        "esco": {
+            code: _json([esco.occupations, esco.essential, esco.optional, sorted(esco.words)])
+            for code, esco in index.esco.items()
+        },
+        "occupations_of_form": index.occupations_of_form,
+        "occupations_of_word": index.occupations_of_word,
+        "family_share": [[fam, key, share] for (fam, key), share in index.family_share.items()],
+        "family_size": index.family_size,
+        "depths": index.depths,
+        "rating_names": index.rating_names,
+        "renamed": index.renamed,
+    }
+
+
+def _json(value: object) -> str:
+    return json.dumps(value, separators=(",", ":"))
+
+
+def _fields(record: Rating | Technology) -> list:
+    """A record's fields in order: the constructor takes them back (`Rating(*fields)`).
+    (Its __dict__ holds them in that order: 10x quicker than `dataclasses.astuple`.)"""
+    return list(record.__dict__.values())
+
+
+def _index_from_state(state: dict, versions: tuple) -> MarketIndex:
+    """The index `_index_state` wrote (the JSON lists back as tuples and frozensets); a
+    TypeError for a state of another shape (the cache then builds again)."""
+    for part in ("ratings", "technologies", "esco"):
+        if not all(isinstance(text, str) for text in state[part].values()):
+            raise TypeError(f"{part} are not JSON texts")
+    matcher = NameMatcher(frozenset(state["vendors"]), frozenset(common_words()))
+    matcher._cache.update(((name, key), tuple(forms)) for name, key, forms in state["forms"])
+    return MarketIndex(
+        versions,
+        state["titles"],
+        {},
+        {},
+        matcher,
+        {},
+        {form: tuple(codes) for form, codes in state["occupations_of_form"].items()},
+        {word: tuple(codes) for word, codes in state["occupations_of_word"].items()},
+        {(fam, key): share for fam, key, share in state["family_share"]},
+        state["family_size"],
+        state["depths"],
+        {key: tuple(pair) for key, pair in state["rating_names"].items()},
+        state["renamed"],
+        rating_rows=state["ratings"],
+        technology_rows=state["technologies"],
+        esco_rows=state["esco"],
+    )
 
 
 def _usable(rating: Rating) -> bool:
@@ -297,23 +417,23 @@ def _occupation_needs(
     title = index.titles.get(code)
     if title is None:
         return None
-    rated = index.ratings.get(code, Requirements(code))
+    rated = index.rated(code)
     result = [req for req in map(rating_requirement, rated.ratings) if req is not None]
     result += _esco_requirements(index, code)
     result += _technology_requirements(index, code, all_technologies)
     notes = [rated.note] if rated.note else []
-    esco = index.esco.get(code)
+    esco = index.esco_of(code)
     if esco is not None and esco.essential:
         notes.append(f"ESCO essential skills of: {', '.join(esco.occupations)}.")
     return RoleRequirements(code, title, tuple(result), " ".join(notes))
 
 
 def _esco_requirements(index: MarketIndex, code: str) -> list[Requirement]:
-    esco = index.esco.get(code)
+    esco = index.esco_of(code)
     if esco is None or not esco.essential:
         return []
     weight = round(min(ESCO_MAX_WEIGHT, ESCO_TOTAL_WEIGHT / len(esco.essential)), 4)
-    techs = {form for tech in index.technologies.get(code, ()) for form in [normalise(tech.name)]}
+    techs = {normalise(tech.name) for tech in index.technologies_of(code)}
     result = []
     for name in esco.essential:
         if normalise(name) in techs:
@@ -335,7 +455,7 @@ def _esco_requirements(index: MarketIndex, code: str) -> list[Requirement]:
 def _technology_requirements(
     index: MarketIndex, code: str, all_technologies: bool
 ) -> list[Requirement]:
-    techs = index.technologies.get(code, ())
+    techs = index.technologies_of(code)
     flagged = any(tech.in_demand is not None for tech in techs)
     fam = family(code)
     result = []
@@ -420,14 +540,15 @@ def postings_role_for(market_db: Database, code: str) -> str | None:
 
 
 def ranked_postings_roles(market_db: Database) -> list[str]:
-    """The roles of the active postings dataset with enough postings to rank."""
+    """The roles of the active postings dataset with enough postings to rank: jobs, not the
+    broad categories kept beside them ("All jobs in ...", which no one applies for)."""
     dataset_id = active_dataset_id(market_db, "postings")
     if dataset_id is None:
         return []
     return [
         figures.role
         for figures in postings_roles(market_db, dataset_id)
-        if figures.role and figures.jobs >= MIN_ROLE_POSTINGS
+        if figures.role and figures.jobs >= MIN_ROLE_POSTINGS and not is_broad_role(figures.role)
     ]
 
 
@@ -463,7 +584,7 @@ def occupation_affinities(index: MarketIndex, levels: SkillLevels) -> list[Affin
         forms.update(index.forms(names.get(key, key.split(":", 1)[-1]), key))
         codes: set[str] = set()
         for form in forms:
-            codes |= index.occupations_of_form.get(form, frozenset())
+            codes.update(index.occupations_of_form.get(form, ()))
         if codes:
             weighted = {code: int(level) * _specificity(total, len(codes)) for code in codes}
         else:
@@ -494,7 +615,7 @@ def named_use(index: MarketIndex, rows) -> float:
             continue
         codes: set[str] = set()
         for form in index.forms(row.skill_name, row.skill_key):
-            codes |= index.occupations_of_form.get(form, frozenset())
+            codes.update(index.occupations_of_form.get(form, ()))
         score += row.your_level * _specificity(total, len(codes))
     return score
 

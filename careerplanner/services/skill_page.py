@@ -25,6 +25,7 @@ from careerplanner.core.market import (
 )
 from careerplanner.core.skills import normalise
 from careerplanner.errors import UserError
+from careerplanner.importers.datasets.postings import is_broad_role
 from careerplanner.services.skill_search import find_skills_fast, skill_names
 from careerplanner.store.connection import Database
 from careerplanner.store.market import postings
@@ -268,6 +269,7 @@ def _postings_demand(
         for s in postings.skill_by_role(market_db, dataset_id, figures.skill_key)
         if s.role != ALL_ROLES
     ]
+    by_role.sort(key=lambda demand: is_broad_role(demand.role))  # jobs first, then categories
     return PostingsDemand(
         source, dataset_id, figures, paired, tuple(by_role[:ROLES_SHOWN]), len(by_role)
     )

@@ -178,3 +178,63 @@ def test_two_skills_sharing_a_head_noun_are_both_required(finder):
     assert {"program evaluation", "policy evaluation"} <= set(skills)
     # "Life Science" is one name: "science analytics" is none.
     assert "science analytics" not in skills
+
+
+def test_a_list_of_modifiers_sharing_a_head_noun_names_each_skill(finder):
+    skills = read(
+        "Duties:\nPerform unit, integration, and load testing.\n"
+        "Run records storage, retention, and retrieval management responsibilities.\n"
+        "Experience with SQL, Tableau and statistical analysis.",
+        finder,
+    )
+    assert {"unit testing", "integration testing", "load testing"} <= {
+        name.casefold() for name in skills
+    }
+    # The head goes on into a longer noun: no "retention management".
+    assert not any("retention" in name.casefold() for name in skills)
+    # Known skills in a list are items, not modifiers of the last one's head.
+    assert not any(name.casefold() in ("sql analysis", "tableau analysis") for name in skills)
+
+
+def test_the_field_skills_are_asked_in_is_a_skill_a_soft_skill_is_not_one(finder):
+    skills = read(
+        "Good documentation skills are a must.\n"
+        "3-5 yrs of router configuration and troubleshooting skills.\n"
+        "Excellent communication and management skills required.",
+        finder,
+    )
+    assert skills["documentation"].required == "must"
+    assert skills["troubleshooting"].level == 3
+    assert not {"communication", "management", "configuration"} & set(skills)
+
+
+def test_examples_of_a_known_skill_are_skills_wherever_they_stand(finder):
+    skills = read(
+        "You will install security software, such as Splunk and CrowdStrike.\n"
+        "We serve companies such as Accenture, Adobe and DocuSign.",
+        finder,
+    )
+    assert "CrowdStrike" in skills
+    # Employers and clients named as examples are no skills.
+    assert not {"Accenture", "DocuSign"} & set(skills)
+
+
+def test_heads_sharing_the_modifier_before_them_are_each_a_skill(finder):
+    skills = read(
+        "Requirements:\nExperience in model validation, testing and deployment.\n"
+        "Perform industry analysis and forecasting of trends.",
+        finder,
+    )
+    assert {"model testing", "model deployment"} <= set(skills)
+    # "forecasting of trends" has its own object: no "industry forecasting".
+    assert "industry forecasting" not in skills
+
+
+def test_a_dental_plan_is_boilerplate_dental_work_is_not(finder):
+    skills = read(
+        "Knowledge of dental or medical insurance claims processing is desired.\n"
+        "We offer medical, dental and vision plans and Microsoft Excel training.",
+        finder,
+    )
+    assert skills["insurance claims processing"].required == "nice"
+    assert "Microsoft Excel" not in skills

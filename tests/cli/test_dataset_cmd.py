@@ -164,3 +164,70 @@ def test_postings_csv_is_routed_to_the_postings_importer(home, tmp_path, capsys)
     assert code == 0, err
     result = json.loads(out)
     assert result["dataset"]["kind"] == "postings" and result["dataset"]["active"]
+
+
+UNNAMED_POSTINGS = (
+    "Posted As,Ad Text,Pay\n"
+    'Data Engineer,"Strong Python and SQL, 3+ years.",$90K-$120K\n'
+    'Data Analyst,"Working knowledge of SQL and Tableau.",$60K-$80K\n'
+)
+
+
+def test_a_header_not_recognised_lists_its_columns_and_how_to_map_them(home, tmp_path, capsys):
+    path = tmp_path / "ads.csv"
+    path.write_text(UNNAMED_POSTINGS, encoding="utf-8")
+    before = file_bytes(home / "market.db")
+    code, _out, err = run(capsys, "dataset", "import", str(path))
+    assert code == 1 and err.count("\n") == 1
+    assert "its columns (“Posted As”, “Ad Text”, “Pay”)" in err
+    # Nothing names the title or the text: the user fills in both, nothing is guessed.
+    assert (
+        'careerplanner dataset import ads.csv --map title="COLUMN" --map description="COLUMN"'
+        in err
+    )
+    assert file_bytes(home / "market.db") == before
+
+
+def test_map_says_which_column_holds_which_field(home, tmp_path, capsys):
+    pytest.importorskip("careerplanner.store.market.postings")
+    path = tmp_path / "ads.csv"
+    path.write_text(UNNAMED_POSTINGS, encoding="utf-8")
+    code, out, err = run(
+        capsys,
+        "dataset",
+        "import",
+        str(path),
+        "--map",
+        "title=Posted As",
+        "--map",
+        "description=ad text",  # column names compare as the guess does: case and spacing aside
+        "--map",
+        "salary=Pay",
+        "--json",
+    )
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["dataset"]["kind"] == "postings" and result["dataset"]["active"]
+    assert result["files"][0]["rows"] == 2
+
+
+@pytest.mark.parametrize(
+    ("maps", "expected"),
+    [
+        (["title=Posted As", "description=Ad Txt"], "ads.csv has no column “Ad Txt”"),
+        (["title=Posted As"], "ads.csv: map a column to description"),
+        (["title=Posted As", "description=Ad Text", "description="], "ads.csv: map a column to"),
+        (["titel=Posted As"], "“titel” is not a postings field; the fields are title, "),
+        (["Posted As"], "--map 'Posted As' is not FIELD=COLUMN"),
+    ],
+    ids=["no-such-column", "no-description", "description-left-out", "no-such-field", "no-="],
+)
+def test_a_bad_mapping_is_one_sentence_and_stores_nothing(home, tmp_path, capsys, maps, expected):
+    path = tmp_path / "ads.csv"
+    path.write_text(UNNAMED_POSTINGS, encoding="utf-8")
+    before = file_bytes(home / "market.db")
+    arguments = [item for chosen in maps for item in ("--map", chosen)]
+    code, _out, err = run(capsys, "dataset", "import", str(path), *arguments)
+    assert code == 1
+    assert err.startswith(expected) and err.count("\n") == 1
+    assert file_bytes(home / "market.db") == before

@@ -195,7 +195,12 @@ REFUSED = [
         lambda f, m: write(f, "missing.csv", "Job Title,Salary Estimate\nA,$1\n"),
         "missing.csv, line 1: the header “Job Title, Salary Estimate” is not one Career Planner "
         "recognises; expected an O*NET text release (folder or zip), a BLS OEWS wage table, a "
-        "job-postings CSV, an ESCO skills CSV or a Career Planner skill-demand pack.",
+        "job-postings CSV, an ESCO skills CSV or a Career Planner skill-demand pack. If it holds "
+        "job postings, say which of its columns (“Job Title”, “Salary Estimate”) holds the job "
+        "title and which the ad's text, and import it again: careerplanner dataset import "
+        'missing.csv --map title="Job Title" --map description="COLUMN" (more fields to map: '
+        "salary, salary_min, salary_max, seniority, role, location, salary_frequency, "
+        "qualifications, preferred, job_id, employer, job_class).",
     ),
     (
         "CSV ragged row",

@@ -9,10 +9,16 @@ import statistics
 import pytest
 
 from careerplanner.errors import UserError
+from careerplanner.importers.datasets.postings import is_broad_role
 from careerplanner.services.career_page import career_page, how_to_become, page_lines
 from careerplanner.services.dataset_import import import_path
+from careerplanner.services.role_needs import ranked_postings_roles
+from careerplanner.services.skill_page import skill_page
 from careerplanner.store.data_dir import DataDir
+from careerplanner.store.market.datasets import active_dataset_id
+from careerplanner.store.market.postings import postings_roles
 from careerplanner.store.user.profile import set_own_level
+from tests.conftest import FIXTURES
 from tests.services.market_postings import CATEGORIES, CIVIL, CLERICAL, write_postings_csv
 
 
@@ -126,3 +132,46 @@ def test_broad_postings_roles_stand_in_only_when_named_alike_and_asking_for_its_
     assert civil.as_dict()["postings"]["basis"] == "closest"
     # no postings role shares a word with Registered Nurses: no postings figures at all
     assert nurse.postings_role is None and nurse.postings_basis == ""
+
+
+def test_the_citys_postings_name_jobs_not_only_categories(no_postings_home):
+    # The City's "Job Category" runs categories together: the roles are the jobs (Civil Service
+    # Titles, ranks moved into seniority), so "Civil Engineer" finds its own postings, not the
+    # broader "Engineering, Architecture, & Planning", which stays a role of its own.
+    data_dir = DataDir.default()
+    market, user = data_dir.open_market_db(), data_dir.open_user_db()
+    try:
+        import_path(market, FIXTURES / "postings" / "nyc_jobs_postings_slice.csv")
+        page = career_page(market, user, "Civil Engineer")
+    finally:
+        user.close()
+        market.close()
+    data = page.as_dict()["postings"]
+    assert page.postings_basis == "named" and data["role"] == "Civil Engineer"
+    assert data["jobs_analysed"] == 1 and data["small_sample"]
+    assert page.source == "onet"  # one posting is too few to rank its skills
+    assert "All jobs in Engineering, Architecture, & Planning" not in dict(page.other_roles)
+
+
+def test_broad_categories_are_not_ranked_as_roles_and_come_after_jobs_on_a_skill_page(
+    no_postings_home,
+):
+    """ "All jobs in <category>" is kept for the career page's broader stand-in, but no one
+    applies for it: it is not ranked among the roles that fit, and a skill page lists the jobs
+    its demand comes from before the categories."""
+    data_dir = DataDir.default()
+    market = data_dir.open_market_db()
+    try:
+        import_path(market, FIXTURES / "postings" / "nyc_jobs_postings_slice.csv")
+        dataset_id = active_dataset_id(market, "postings")
+        all_roles = [figures.role for figures in postings_roles(market, dataset_id)]
+        assert any(is_broad_role(role) for role in all_roles)
+        ranked = ranked_postings_roles(market)
+        assert not any(is_broad_role(role) for role in ranked)
+        excel = skill_page(market, "Microsoft Excel").postings
+        roles = [demand.role for demand in excel.roles]
+    finally:
+        market.close()
+    broad = [is_broad_role(role) for role in roles]
+    assert any(broad) and not all(broad)
+    assert broad == sorted(broad)  # every job before the first category

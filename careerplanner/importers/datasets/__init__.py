@@ -50,9 +50,15 @@ class ImportedDataset:
 def content_digest(parts: list[tuple[str, bytes]]) -> str:
     """A SHA-256 over named parts, independent of their order and of how they were packaged
     (the same release read from a folder or from its zip gives the same digest)."""
+    return combined_digest([(name, hashlib.sha256(data).digest()) for name, data in parts])
+
+
+def combined_digest(parts: list[tuple[str, bytes]]) -> str:
+    """`content_digest` from each part's own SHA-256 digest, so a reader can hash a file and
+    let its bytes go before reading the next."""
     outer = hashlib.sha256()
-    for name, data in sorted(parts, key=lambda part: part[0]):
-        outer.update(name.encode("utf-8") + b"\0" + hashlib.sha256(data).digest())
+    for name, digest in sorted(parts, key=lambda part: part[0]):
+        outer.update(name.encode("utf-8") + b"\0" + digest)
     return outer.hexdigest()
 
 

@@ -11,6 +11,7 @@ header row. Everything is validated before anything is returned; nothing here wr
 
 from __future__ import annotations
 
+import hashlib
 import re
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from careerplanner.importers.datasets import (
     ONET_ATTRIBUTION,
     ImportedDataset,
     ImportedFile,
-    content_digest,
+    combined_digest,
 )
 from careerplanner.importers.datasets.onet_fallback import rating_fallbacks
 from careerplanner.importers.datasets.onet_files import (
@@ -40,7 +41,7 @@ from careerplanner.importers.tabular import (
     Table,
     head_text,
     paused_gc,
-    read_table,
+    read_table_chunks,
     to_flag,
     to_float,
     to_int,
@@ -63,9 +64,12 @@ def read_onet_release(
 
 
 def _read_release(path: Path, progress: Progress, cancel: CancelToken) -> ImportedDataset:
-    tables: dict[str, Table] = {}
+    # Each file is read, checked and typed chunk by chunk, and its bytes let go before the
+    # next: only the typed rows (sharing one string per distinct value) stay in memory.
+    rows: dict[str, list[tuple]] = {}
     seen_in: dict[str, str] = {}
-    digest_parts: list[tuple[str, bytes]] = []
+    digests: list[tuple[str, bytes]] = []
+    files_read: list[ImportedFile] = []
     info = ReleaseInfo()
     skipped: list[str] = []
     with release_files(path) as files:
@@ -74,11 +78,13 @@ def _read_release(path: Path, progress: Progress, cancel: CancelToken) -> Import
         for done, file in enumerate(files):
             cancel.check()
             progress(done, len(files) + 1, f"Reading {file.name}")
-            data = file.read()
+            # A file on disk is looked at by its head and read piece by piece, never whole.
+            data = file.read() if file.path is None else _head(file.path)
+            source = data if file.path is None else file.path
             readme = parse_readme(data)
             if readme is not None:
                 info = readme
-                digest_parts.append(("readme", data))
+                digests.append(("readme", _digest(source)))
                 continue
             role = _role_of(data, file.name)
             if role is None:
@@ -89,10 +95,13 @@ def _read_release(path: Path, progress: Progress, cancel: CancelToken) -> Import
                     f"{path.name} holds two {FILE_LABELS[role]} files "
                     f"({seen_in[role]} and {file.name}); keep one and import again."
                 )
-            tables[role] = read_table(data, file.name, delimiter="\t")
             seen_in[role] = file.name
-            digest_parts.append((role, data))
-    if not tables:
+            digests.append((role, _digest(source)))
+            del data
+            count, layout = _read_file(rows, role, source, file.name, cancel)
+            del source
+            files_read.append(ImportedFile(role, file.name, count, layout))
+    if not files_read:
         raise UserError(
             f"{path.name} holds no O*NET files Career Planner recognises "
             f"(looked at {len(skipped)} text files by their header rows)."
@@ -105,15 +114,32 @@ def _read_release(path: Path, progress: Progress, cancel: CancelToken) -> Import
         name=f"O*NET {version}",
         version=version,
         source=path.name,
-        sha256=content_digest(digest_parts),
+        sha256=combined_digest(digests),
         licence="CC BY 4.0",
         attribution=ONET_ATTRIBUTION.format(release=f"O*NET {version}"),
         published=info.published,
     )
-    _build_tables(result, tables)
+    result.files.extend(files_read)
+    _build_tables(result, rows)
     result.notes.extend(f"skipped {name} (not used)" for name in skipped)
     progress(len(files) + 1, len(files) + 1, "Release checked")
     return result
+
+
+def _head(path: Path) -> bytes:
+    """Enough of a file to recognise it: `head_text` decodes it up to its last full line."""
+    with open(path, "rb") as stream:
+        return stream.read(65537)
+
+
+def _digest(source: bytes | Path) -> bytes:
+    if isinstance(source, bytes):
+        return hashlib.sha256(source).digest()
+    digest = hashlib.sha256()
+    with open(source, "rb") as stream:
+        while block := stream.read(1 << 20):
+            digest.update(block)
+    return digest.digest()
 
 
 def _role_of(data: bytes, name: str) -> str | None:
@@ -164,75 +190,98 @@ def _valid_codes(table: Table, position: int) -> set[str]:
     return {c for c in {row[position] for row in table.rows} if _SOC_CODE.fullmatch(c)}
 
 
-def _typed(table: Table, columns: tuple[str, ...], converters: dict) -> list[tuple]:
-    """Rows of `columns` with `converters` applied; a bad cell is named by file, line, column."""
-    return table.typed(columns, {c: converters[c] for c in columns if c in converters})
+_TITLE_COLUMNS = (CODE, "Alternate Title", "Short Title", "Source(s)")
+_REPORTED_COLUMNS = (CODE, "Reported Job Title", "Shown in My Next Move")
+_ANCHOR_COLUMNS = ("Element ID", "Element Name", "Scale ID", "Anchor Value", "Anchor Description")
+_RELATED_COLUMNS = (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index")
+_JOB_ZONE_COLUMNS = (CODE, "Job Zone", "Date", "Domain Source")
+_RATING_CONVERTERS = {
+    "Data Value": to_float,
+    "N": to_optional_int,
+    "Standard Error": to_optional_float,
+    "Lower CI Bound": to_optional_float,
+    "Upper CI Bound": to_optional_float,
+    "Recommend Suppress": to_optional_flag,
+    "Not Relevant": to_optional_flag,
+}
+_TECHNOLOGY_CONVERTERS = {
+    "Commodity Code": to_int,
+    "Hot Technology": to_flag,
+    "In Demand": to_optional_flag,
+}
 
 
-def _build_tables(result: ImportedDataset, tables: dict[str, Table]) -> None:
+def _read_file(
+    rows: dict[str, list[tuple]], role: str, data: bytes | Path, name: str, cancel: CancelToken
+) -> tuple[int, str]:
+    """Check and type one file chunk by chunk into `rows[role]`; (rows read, layout note)."""
+    out = rows.setdefault(role, [])
+    shared: dict[str, dict] = {}  # one object per distinct value, per column
+    seen: set[str] = set()  # codes, for the files that list each occupation once
+    keys: dict[str, str] = {}  # technology example -> skill key
+    count, layout = 0, ""
+    for chunk in read_table_chunks(data, name):
+        cancel.check()
+        count += len(chunk)
+        if CODE in chunk.header:
+            _check_codes(chunk, CODE)
+        if role == "occupations":
+            out += chunk.typed((CODE, "Title", "Description"), {})
+            _refuse_duplicates(chunk, CODE, seen)
+        elif role == "alternate_titles":
+            out += [
+                (c, t, None if s == "n/a" else s, "alternate", src, None)
+                for c, t, s, src in chunk.typed(_TITLE_COLUMNS, {}, _shared(shared, CODE))
+            ]
+        elif role == "reported_titles":
+            typed = chunk.typed(
+                _REPORTED_COLUMNS, {"Shown in My Next Move": to_flag}, _shared(shared, CODE)
+            )
+            out += [(c, t, None, "reported", None, shown) for c, t, shown in typed]
+        elif role == "technology_skills":
+            out += _technology_rows(chunk, shared, keys)
+            if not chunk.has_column("In Demand"):
+                layout = "without In Demand (before 27.1): the flag is unknown"
+        elif role in ("skills", "knowledge"):
+            out += _rating_rows(chunk, "skill" if role == "skills" else "knowledge", shared)
+        elif role == "level_anchors":
+            out += chunk.typed(_ANCHOR_COLUMNS, {"Anchor Value": to_float})
+        elif role == "related_occupations":
+            _check_codes(chunk, "Related O*NET-SOC Code")
+            out += chunk.typed(_RELATED_COLUMNS, {"Index": to_int})
+        elif role == "job_zones":
+            out += chunk.typed(_JOB_ZONE_COLUMNS, {"Job Zone": _job_zone})
+            _refuse_duplicates(chunk, CODE, seen)
+    return count, layout
+
+
+def _shared(shared: dict[str, dict], *columns: str) -> dict[str, dict]:
+    for column in columns:
+        shared.setdefault(column, {})
+    return {column: shared[column] for column in columns}
+
+
+def _build_tables(result: ImportedDataset, rows: dict[str, list[tuple]]) -> None:
     out = result.tables
-    for role, table in tables.items():
-        if CODE in table.header:
-            _check_codes(table, CODE)
-        result.files.append(ImportedFile(role, table.source, len(table), _layout(role, table)))
-
-    if table := tables.get("occupations"):
-        out["onet_occupation"] = (
-            TABLES["onet_occupation"],
-            _typed(table, (CODE, "Title", "Description"), {}),
-        )
-        _refuse_duplicates(table, CODE)
-    titles: list[tuple] = []
-    if table := tables.get("alternate_titles"):
-        rows = _typed(table, (CODE, "Alternate Title", "Short Title", "Source(s)"), {})
-        titles += [
-            (c, t, None if s == "n/a" else s, "alternate", src, None) for c, t, s, src in rows
-        ]
-    if table := tables.get("reported_titles"):
-        rows = _typed(
-            table,
-            (CODE, "Reported Job Title", "Shown in My Next Move"),
-            {"Shown in My Next Move": to_flag},
-        )
-        titles += [(c, t, None, "reported", None, shown) for c, t, shown in rows]
+    if "occupations" in rows:
+        out["onet_occupation"] = (TABLES["onet_occupation"], rows.pop("occupations"))
+    titles = rows.pop("alternate_titles", [])
+    titles += rows.pop("reported_titles", [])
     if titles:
-        out["onet_title"] = (
-            TABLES["onet_title"],
-            titles,
-        )
-    if table := tables.get("technology_skills"):
-        out["onet_tech_skill"] = (
-            TABLES["onet_tech_skill"],
-            _technology_rows(table),
-        )
-    ratings: list[tuple] = []
-    for domain in ("skills", "knowledge"):
-        if table := tables.get(domain):
-            ratings += _rating_rows(table, "skill" if domain == "skills" else "knowledge")
+        out["onet_title"] = (TABLES["onet_title"], titles)
+    if "technology_skills" in rows:
+        out["onet_tech_skill"] = (TABLES["onet_tech_skill"], rows.pop("technology_skills"))
+    ratings = rows.pop("skills", [])
+    ratings += rows.pop("knowledge", [])
     if ratings:
-        out["onet_rating"] = (
-            TABLES["onet_rating"],
-            ratings,
-        )
-    if table := tables.get("level_anchors"):
-        columns = ("Element ID", "Element Name", "Scale ID", "Anchor Value", "Anchor Description")
-        out["onet_level_anchor"] = (
-            TABLES["onet_level_anchor"],
-            _typed(table, columns, {"Anchor Value": to_float}),
-        )
-    related: list[tuple] = []
-    if table := tables.get("related_occupations"):
-        _check_codes(table, "Related O*NET-SOC Code")
-        related = _typed(
-            table, (CODE, "Related O*NET-SOC Code", "Relatedness Tier", "Index"), {"Index": to_int}
-        )
+        out["onet_rating"] = (TABLES["onet_rating"], ratings)
+    if "level_anchors" in rows:
+        out["onet_level_anchor"] = (TABLES["onet_level_anchor"], rows.pop("level_anchors"))
+    related = rows.pop("related_occupations", [])
+    if "related_occupations" in {f.role for f in result.files}:
         out["onet_related"] = (TABLES["onet_related"], related)
-    if table := tables.get("job_zones"):
-        out["onet_job_zone"] = (
-            TABLES["onet_job_zone"],
-            _typed(table, (CODE, "Job Zone", "Date", "Domain Source"), {"Job Zone": _job_zone}),
-        )
-        _refuse_duplicates(table, CODE)
+    if "job_zones" in rows:
+        out["onet_job_zone"] = (TABLES["onet_job_zone"], rows.pop("job_zones"))
     if "onet_occupation" in out and ratings:
         occupations = [row[0] for row in out["onet_occupation"][1]]
         rated = {row[0] for row in ratings}
@@ -242,40 +291,25 @@ def _build_tables(result: ImportedDataset, tables: dict[str, Table]) -> None:
         )
 
 
-def _technology_rows(table: Table) -> list[tuple]:
+def _technology_rows(table: Table, shared: dict[str, dict], keys: dict[str, str]) -> list[tuple]:
     has_in_demand = table.has_column("In Demand")
     columns = (CODE, "Example", "Commodity Code", "Commodity Title", "Hot Technology")
     columns += ("In Demand",) if has_in_demand else ()
-    converters = {
-        "Commodity Code": to_int,
-        "Hot Technology": to_flag,
-        "In Demand": to_optional_flag,
-    }
-    rows = _typed(table, columns, converters)
-    if not has_in_demand:
-        rows = [(*row, None) for row in rows]
-    keys: dict[str, str] = {}
-    out = []
-    for row in rows:
-        example = row[1]
-        key = keys.get(example)
-        if key is None:
-            key = keys[example] = skill_key("technology", example)
-        out.append((*row, key))
-    return out
+    converters = {c: f for c, f in _TECHNOLOGY_CONVERTERS.items() if c in columns}
+    rows = table.typed(
+        columns, converters, _shared(shared, CODE, "Example", "Commodity Code", "Commodity Title")
+    )
+    for example in {row[1] for row in rows}:
+        if example not in keys:
+            keys[example] = skill_key("technology", example)
+    if has_in_demand:
+        return [(*row, keys[row[1]]) for row in rows]
+    return [(*row, None, keys[row[1]]) for row in rows]
 
 
-def _rating_rows(table: Table, domain: str) -> list[tuple]:
-    converters = {
-        "Data Value": to_float,
-        "N": to_optional_int,
-        "Standard Error": to_optional_float,
-        "Lower CI Bound": to_optional_float,
-        "Upper CI Bound": to_optional_float,
-        "Recommend Suppress": to_optional_flag,
-        "Not Relevant": to_optional_flag,
-    }
-    rows = _typed(table, RATING_COLUMNS, converters)
+def _rating_rows(table: Table, domain: str, shared: dict[str, dict]) -> list[tuple]:
+    text_columns = (CODE, "Element ID", "Element Name", "Scale ID", "Date", "Domain Source")
+    rows = table.typed(RATING_COLUMNS, _RATING_CONVERTERS, _shared(shared, *text_columns))
     for element in {row[1] for row in rows}:
         if not _ELEMENT_ID.fullmatch(element):
             index = next(i for i, row in enumerate(rows) if row[1] == element)
@@ -293,18 +327,12 @@ def _job_zone(value: str) -> int:
     return zone
 
 
-def _refuse_duplicates(table: Table, column: str) -> None:
+def _refuse_duplicates(table: Table, column: str, seen: set[str]) -> None:
+    """A code listed twice (across chunks: `seen` holds the earlier chunks' codes)."""
     position = table.index(column)
-    seen: set[str] = set()
     for index, row in enumerate(table.rows):
         if row[position] in seen:
             raise UserError(
                 f"{table.source}, line {table.line_of(index)}: “{row[position]}” appears twice."
             )
         seen.add(row[position])
-
-
-def _layout(role: str, table: Table) -> str:
-    if role == "technology_skills" and not table.has_column("In Demand"):
-        return "without In Demand (before 27.1): the flag is unknown"
-    return ""

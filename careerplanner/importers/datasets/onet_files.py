@@ -126,6 +126,7 @@ class ReleaseFile:
 
     name: str  # "Skills.txt" or "Skills.txt in db_29_3_text.zip"
     read: Callable[[], bytes]
+    path: Path | None = None  # a file on disk, which can be read piece by piece
 
 
 @dataclass
@@ -159,13 +160,13 @@ def release_files(path: Path) -> Iterator[list[ReleaseFile]]:
     """Every `.txt` file of a release folder or zip (a zip is checked by SafeZip first)."""
     if path.is_dir():
         yield [
-            ReleaseFile(f.name, f.read_bytes) for f in sorted(path.rglob("*.txt")) if f.is_file()
+            ReleaseFile(f.name, f.read_bytes, f) for f in sorted(path.rglob("*.txt")) if f.is_file()
         ]
         return
     if not is_zip(path):
         if path.read_bytes()[:2] == b"PK":
             SafeZip.open(path)  # a damaged zip: raises its specific sentence
-        yield [ReleaseFile(path.name, path.read_bytes)]  # a single O*NET text file
+        yield [ReleaseFile(path.name, path.read_bytes, path)]  # a single O*NET text file
         return
     with SafeZip.open(path) as archive:
         yield [

@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections import Counter, defaultdict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -33,17 +35,19 @@ from careerplanner.importers.datasets.postings_csv import (
     read_postings_csv,
 )
 from careerplanner.importers.datasets.postings_fields import (
+    UNSPECIFIED,
     Posting,
     PostingColumns,
     SalaryError,
     ad_text,
     clean_spaces,
     guess_mapping,
-    normalise_seniority,
     parse_salary,
     restore_lines,
+    role_and_seniority,
     role_from_title,
     split_categories,
+    split_title,
 )
 from careerplanner.importers.tabular import decode_text
 
@@ -132,7 +136,7 @@ def analyse_postings(
             if kept_bytes > KEEP_TEXT_BYTES:
                 kept = None
     cancel.check()
-    boilerplate, categories = first_pass.finish()
+    boilerplate, job_roles = first_pass.finish()
     digest = _folder_digest(path) if path.is_dir() else _file_digest(path, cancel)
 
     aggregator = MarketAggregator()
@@ -179,14 +183,12 @@ def analyse_postings(
             if len(reusable) < REUSE_LIMIT:
                 reusable[digest_of_text] = known  # never changed: the aggregator only reads
         required, nice = known
-        filed = categories.get(posting.role) or (posting.role,)
-        if len(filed) > 1:
+        if len(job_roles.categories.get(posting.role) or ()) > 1:
             split_roles += 1
+        filed, seniority = job_roles.of(posting)
         role, *other_roles = (roles.setdefault(r.casefold(), r) for r in filed)
         aggregator.add(
-            PostingFacts(
-                role, posting.seniority, posting.salary, required, nice, tuple(other_roles)
-            )
+            PostingFacts(role, seniority, posting.salary, required, nice, tuple(other_roles))
         )
     cancel.check()
     if aggregator.jobs == 0:
@@ -255,12 +257,15 @@ def _one_per_job(postings: Iterator[Posting], counted: _Counted) -> Iterator[Pos
 
 class _FirstPass(_Counted):
     """What the second pass needs to know of the whole file: each employer's boilerplate, and
-    the role cells (to split categories run together)."""
+    the role cells (to split categories run together and to tell categories from jobs)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.boilerplate = BoilerplateFinder()
-        self.role_cells: set[str] = set()
+        self.role_cells: Counter[str] = Counter()
+        self.class_widths: Counter[int] = Counter()
+        # A job class -> the words its postings' titles complete its last word with.
+        self.completions: defaultdict[str, Counter[str]] = defaultdict(Counter)
 
     def observe(self, posting: Posting) -> None:
         # Titles compared without seniority words and grades: "Analyst" and "Senior Analyst II"
@@ -272,18 +277,108 @@ class _FirstPass(_Counted):
         # repeated text lives.
         own_text = f"{posting.description}\n{posting.qualifications}"
         self.boilerplate.observe(posting.employer, kind_of_job, own_text)
-        if len(self.role_cells) <= MAX_ROLE_CELLS:
-            self.role_cells.add(posting.role)
+        if len(self.role_cells) <= MAX_ROLE_CELLS or posting.role in self.role_cells:
+            self.role_cells[posting.role] += 1
+        if posting.job_class:
+            self.class_widths[len(posting.job_class)] += 1
+            whole = _completed_cut_word(posting.job_class, posting.title)
+            if whole is not None and len(self.completions) <= MAX_ROLE_CELLS:
+                self.completions[posting.job_class][whole] += 1
 
-    def finish(self) -> tuple[BoilerplateFinder, dict[str, tuple[str, ...]]]:
+    def finish(self) -> tuple[BoilerplateFinder, JobRoles]:
         self.boilerplate.finish()
         if len(self.role_cells) > MAX_ROLE_CELLS:
-            return self.boilerplate, {}
-        return self.boilerplate, split_categories(self.role_cells)
+            return self.boilerplate, JobRoles({}, by_title=False)
+        categories = split_categories(self.role_cells)
+        several = sum(n for cell, n in self.role_cells.items() if len(categories.get(cell, ())) > 1)
+        postings = sum(self.role_cells.values())
+        width = _cut_width(self.class_widths)
+        completed = {
+            job_class: _with_last_word(job_class, words.most_common(1)[0][0])
+            for job_class, words in self.completions.items()
+            if len(job_class) == width
+        }
+        return self.boilerplate, JobRoles(
+            categories,
+            by_title=bool(postings) and several >= CATEGORY_SHARE * postings,
+            completed_classes=completed,
+        )
 
 
 MAX_ROLE_CELLS = 5_000
 """More distinct role cells than this and they are free titles: nothing to split."""
+
+CATEGORY_SHARE = 0.1
+"""A role column holds categories, not jobs, when at least this share of the postings is filed
+under several of its values at once (the City files 38% of its jobs so)."""
+
+BROAD_ROLE = "All jobs in {}"
+"""The name of a category kept as a broader role beside the jobs it holds."""
+
+
+def is_broad_role(role: str) -> bool:
+    """Whether `role` is a category kept as a broader role ("All jobs in Engineering, ...")."""
+    return role.startswith(BROAD_ROLE.format(""))
+
+
+@dataclass(frozen=True)
+class JobRoles:
+    """How a posting's role is read, once the whole file has been seen.
+
+    Where the role column holds jobs (or there is none), the role is its cell. Where it holds a
+    few broad categories, run together in many cells ("Job Category"), the role is the job
+    itself, from the employer's standard title (`job_class`) or else the advertised title, with
+    rank words and level numerals moved into the seniority ("Assistant Civil Engineer" is the
+    role "Civil Engineer", seniority "assistant"); each category stays a broader role,
+    "All jobs in <category>", holding every job filed under it. The rank wins over the file's
+    seniority column here: the City's "Career Level" says "Experienced (non-manager)" of an
+    Assistant Civil Engineer and a Civil Engineer alike, which the role name no longer tells.
+    """
+
+    categories: dict[str, tuple[str, ...]]
+    by_title: bool
+    # Job classes cut mid-word by a fixed-width export -> the class with its last word whole.
+    completed_classes: dict[str, str] = field(default_factory=dict)
+
+    def of(self, posting: Posting) -> tuple[tuple[str, ...], str]:
+        """(the posting's roles, its own first; its seniority)."""
+        filed = self.categories.get(posting.role) or (posting.role,)
+        if not self.by_title:
+            return filed, posting.seniority
+        job_class = self.completed_classes.get(posting.job_class, posting.job_class)
+        role, rank = split_title(job_class or posting.title)
+        broader = tuple(BROAD_ROLE.format(c) for c in filed if c.strip())
+        return (role, *broader), rank or posting.seniority
+
+
+MIN_CUT_CELLS = 0.02
+"""A column is taken as cut at its greatest length when this share of its cells (and at least
+five) has that length, as fixed-width exports leave it ("ASSISTANT ENVIRONMENTAL ENGINE")."""
+
+
+def _cut_width(widths: Counter[int]) -> int | None:
+    if not widths:
+        return None
+    width = max(widths)
+    cells = widths[width]
+    return width if cells >= 5 and cells >= MIN_CUT_CELLS * sum(widths.values()) else None
+
+
+def _completed_cut_word(job_class: str, title: str) -> str | None:
+    """The word of the posting's title that the job class's last word begins, if any
+    ("SUPERVISING PUBLIC HEALTH ADVI" with the title "Supervising Public Health Adviser":
+    "Adviser"), for completing a class cut mid-word."""
+    cut = job_class.rsplit(" ", 1)[-1].casefold()
+    for word in re.findall(r"[^\W\d_]+", title):
+        if len(word) > len(cut) and word.casefold().startswith(cut):
+            return word.casefold()
+    return None
+
+
+def _with_last_word(job_class: str, word: str) -> str:
+    before, _, cut = job_class.rpartition(" ")
+    whole = word.upper() if cut.isupper() else word
+    return f"{before} {whole}" if before else whole
 
 
 def _half(progress: Progress, which: int) -> Progress:
@@ -450,12 +545,13 @@ def is_job_ads_folder(folder: Path) -> bool:
 def _plain_ad(text: str, source: str) -> Posting:
     lines = [line.strip().lstrip("#").strip() for line in text.splitlines()]
     title = next((line for line in lines if line), "")
+    role, seniority = role_and_seniority(title) if title else ("Unspecified role", UNSPECIFIED)
     return Posting(
         source=source,
         title=title,
         description=text.strip(),
-        seniority=normalise_seniority("", title),
-        role=role_from_title(title) if title else "Unspecified role",
+        seniority=seniority,
+        role=role,
     )
 
 
@@ -484,13 +580,14 @@ def _job_json(text: str, source: str) -> Posting | None:
         raise UserError(f"{source}: the salary {str(salary)[:40]!r} is not a number.") from error
     location = job.get("location") if isinstance(job.get("location"), dict) else {}
     experience = job.get("experience") if isinstance(job.get("experience"), str) else ""
+    role, seniority = role_and_seniority(title, experience)
     return Posting(
         source=source,
         title=title,
         description=description,
         salary=pay,
-        seniority=normalise_seniority(experience, title),
-        role=role_from_title(title),
+        seniority=seniority,
+        role=role,
         location=clean_spaces(
             ", ".join(str(location[k]) for k in ("city", "region") if location.get(k))
         ),

@@ -29,7 +29,7 @@ from careerplanner.importers.datasets.postings_fields import (
     normalise_seniority,
     parse_salary,
     parse_salary_number,
-    role_from_title,
+    role_and_seniority,
     salary_periods_per_year,
 )
 from careerplanner.importers.tabular import (
@@ -295,19 +295,23 @@ def _posting_from_row(row, positions, columns: PostingColumns, source, line) -> 
         )
     salary = _salary_of_row(cell, columns, source, line)
     role_cell = clean_spaces(cell(columns.role))
-    role = role_cell if role_cell.casefold() not in MISSING_VALUES else role_from_title(title)
+    if role_cell.casefold() not in MISSING_VALUES:
+        role, seniority = role_cell, normalise_seniority(cell(columns.seniority), title)
+    else:
+        role, seniority = role_and_seniority(title, cell(columns.seniority))
     return Posting(
         source=f"{source} line {line}",
         title=title,
         description=description,
         salary=salary,
-        seniority=normalise_seniority(cell(columns.seniority), title),
+        seniority=seniority,
         role=role,
         location=clean_spaces(cell(columns.location)),
         qualifications=qualifications,
         preferred=preferred,
         job_id=job_id,
         employer=clean_spaces(cell(columns.employer)),
+        job_class=clean_spaces(cell(columns.job_class)),
     )
 
 

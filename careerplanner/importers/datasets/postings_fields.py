@@ -6,8 +6,10 @@ Shared by the postings CSV reader and the saved-job-ads reader (`postings.py`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
+
+from careerplanner.errors import UserError
 
 # ---------------------------------------------------------------------------- columns
 
@@ -35,6 +37,9 @@ class PostingColumns:
     job_id: str | None = None
     # Who posted it: text repeated across an employer's postings is its boilerplate.
     employer: str | None = None
+    # The employer's standard name of the job (the City's "Civil Service Title"), beside the
+    # title it advertised: the posting's role when the role column holds broad categories.
+    job_class: str | None = None
 
     def used(self) -> list[str]:
         return [value for value in (getattr(self, f.name) for f in fields(self)) if value]
@@ -121,23 +126,101 @@ _SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
     "job_id": ("job id", "posting id", "job posting id", "requisition id", "job number"),
     "employer": ("agency", "company", "company name", "employer", "organization", "hiring agency"),
+    "job_class": (
+        "civil service title",
+        "job class",
+        "job class title",
+        "class title",
+        "classification title",
+        "standard title",
+        "official title",
+        "occupational title",
+    ),
 }
+
+FIELD_NAMES: tuple[str, ...] = tuple(f.name for f in fields(PostingColumns))
+"""The fields a column can be mapped to, in the order the mapping step offers them."""
+REQUIRED_FIELDS = ("title", "description")
 
 
 def _header_form(name: str) -> str:
     return re.sub(r"[\s_\-]+", " ", name).strip().casefold()
 
 
-def guess_mapping(header: Sequence[str]) -> PostingColumns | None:
-    """Match header names to posting fields; None unless both a title and a description exist."""
+def guess_fields(header: Sequence[str]) -> dict[str, str | None]:
+    """Each posting field -> the header name that holds it by its name, None where none does."""
     by_form = {}
     for name in header:
         by_form.setdefault(_header_form(name), name)
-    found: dict[str, str | None] = {}
-    for field_name, synonyms in _SYNONYMS.items():
-        found[field_name] = next((by_form[s] for s in synonyms if s in by_form), None)
+    return {
+        field_name: next((by_form[s] for s in synonyms if s in by_form), None)
+        for field_name, synonyms in _SYNONYMS.items()
+    }
+
+
+def guess_mapping(header: Sequence[str]) -> PostingColumns | None:
+    """Match header names to posting fields; None unless both a title and a description exist."""
+    found = guess_fields(header)
     if not found["title"] or not found["description"]:
         return None
+    return PostingColumns(**found)  # type: ignore[arg-type]
+
+
+class UnmappedHeader(UserError):
+    """A CSV file whose columns were not recognised as postings: the mapping step offers them.
+
+    `header` is the file's columns; `guess` each field's column as far as names tell."""
+
+    def __init__(self, source: str, header: Sequence[str], refusal: str = "") -> None:
+        self.header = tuple(name for name in header if name)
+        self.guess = guess_fields(self.header)
+        # A column the names do not tell is left for the user to fill in, never guessed: a
+        # suggested "--map description=<the salary column>" would import nonsense.
+        title = self.guess["title"] or "COLUMN"
+        description = self.guess["description"] or "COLUMN"
+        shown = ", ".join(f"“{name}”" for name in self.header[:40])
+        if len(self.header) > 40:
+            shown += f" and {len(self.header) - 40} more"
+        others = ", ".join(name for name in FIELD_NAMES if name not in REQUIRED_FIELDS)
+        refusal = refusal or f"{source}, line 1: the header is not one Career Planner recognises."
+        super().__init__(
+            f"{refusal} If it holds job postings, say which of its columns ({shown}) holds the "
+            f"job title and which the ad's text, and import it again: careerplanner dataset "
+            f'import {source} --map title="{title}" --map description="{description}" (more '
+            f"fields to map: {others})."
+        )
+
+
+def mapping_from_choice(
+    header: Sequence[str], chosen: Mapping[str, str | None], source: str
+) -> PostingColumns:
+    """The guessed mapping of `header` with the user's choices over it (field -> column; an
+    empty column leaves the field out). Raises `UserError` for a field that does not exist, a
+    column the file does not have, or a mapping without a title and a description."""
+    columns = {_header_form(name): name for name in header if name}
+    found = guess_fields(header)
+    for field_name, column in chosen.items():
+        if field_name not in found:
+            raise UserError(
+                f"“{field_name}” is not a postings field; the fields are {', '.join(FIELD_NAMES)}."
+            )
+        if not column or not column.strip():
+            found[field_name] = None
+            continue
+        name = columns.get(_header_form(column))
+        if name is None:
+            shown = ", ".join(f"“{name}”" for name in columns.values())
+            raise UserError(
+                f"{source} has no column “{column.strip()}” (for {field_name}); its columns are "
+                f"{shown}."
+            )
+        found[field_name] = name
+    missing = [name for name in REQUIRED_FIELDS if not found[name]]
+    if missing:
+        raise UserError(
+            f"{source}: map a column to {' and '.join(missing)} (the job title and the ad's "
+            f'text), e.g. --map {missing[0]}="Column name".'
+        )
     return PostingColumns(**found)  # type: ignore[arg-type]
 
 
@@ -257,17 +340,72 @@ _TITLE_NOISE = re.compile(
 )
 
 
+# A rank word leading a title, before the job itself ("Assistant Civil Engineer"): as a last
+# word it is the job ("Administrative Assistant", "Research Associate"), so only leading ones go.
+_LEADING_RANK = re.compile(r"^(assistant|associate|supervising|asst\.?|assoc\.?)\s+(?=\w)", re.I)
+_LEVEL_NUMERALS = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_RANK_ABBREVIATIONS = {"asst": "assistant", "assoc": "associate"}
+
+
+def split_title(title: str) -> tuple[str, str | None]:
+    """A job title as (its role, its rank): "Assistant Civil Engineer" -> ("Civil Engineer",
+    "assistant"), "Senior Data Engineer II" -> ("Data Engineer", "senior"). The rank words and
+    level numerals a role name leaves out become the posting's seniority, so the ranks of one
+    job are one role; None when the title names no rank."""
+    head = _title_head(title)
+    ranks: list[str] = []
+    while (leading := _LEADING_RANK.match(head)) and len(head.split()) > 1:
+        ranks.append(leading.group(1))
+        head = head[leading.end() :]
+    ranks += [m.group(1) for m in _TITLE_NOISE.finditer(head)]
+    role = _role_name(_TITLE_NOISE.sub(" ", head), title)
+    if not ranks:
+        return role, None
+    first = ranks[0].casefold().rstrip(".")
+    if first in _LEVEL_NUMERALS:
+        return role, f"level {_LEVEL_NUMERALS[first]}"
+    return role, _RANK_ABBREVIATIONS.get(first) or normalise_seniority(first, "")
+
+
+def role_and_seniority(title: str, seniority_cell: str = "") -> tuple[str, str]:
+    """The role a title names and the posting's seniority: the seniority cell where it has a
+    value, else the rank the role name left out, else the title's seniority words."""
+    role, rank = split_title(title)
+    if seniority_cell.strip().casefold() not in MISSING_VALUES:
+        return role, normalise_seniority(seniority_cell, title)
+    return role, rank or normalise_seniority("", title)
+
+
 def role_from_title(title: str) -> str:
-    """A role name from a job title: "Sr. Data Engineer - Contract (Java)" -> "Data Engineer"."""
+    """A role name from a job title: "Sr. Data Engineer - Contract (Java)" -> "Data Engineer",
+    "Assistant Civil Engineer" -> "Civil Engineer"."""
+    return split_title(title)[0]
+
+
+def _title_head(title: str) -> str:
+    """The title up to its first qualifier."""
     # Cut at the first qualifier: " - ", ",", "(", "/", "|", or a hyphen glued to a capital
     # ("Scientist-Machine Learning"); "Contract-to-Hire" keeps its hyphens.
     head = re.split(
         r"\s*[-–—|]\s+|\s+[-–—|]\s*|\s*[,(\[|/]|(?<=[a-z])-(?=[A-Z])", title, maxsplit=1
     )[0]
-    head = _TITLE_NOISE.sub(" ", head)
+    return re.sub(r"\s+", " ", head).strip()
+
+
+_SHORT_WORDS = frozenset(["of", "to", "in", "on", "at", "by", "or", "an", "as"])
+
+
+def _title_case(word: str, first: bool) -> str:
+    if word.casefold() in _SHORT_WORDS:
+        return word.title() if first else word.casefold()
+    return word if len(word) == 2 else word.title()
+
+
+def _role_name(head: str, title: str) -> str:
     head = re.sub(r"\s+", " ", head).strip(" -–/.")
     if head.isupper():
-        head = head.title()
+        # An all-capitals title in title case, its two-letter initialisms kept ("IT", "HR")
+        head = " ".join(_title_case(word, first=i == 0) for i, word in enumerate(head.split(" ")))
     return head or title.strip() or "Unspecified role"
 
 
@@ -293,6 +431,7 @@ class Posting:
     preferred: str = ""  # the preferred skills, where the file keeps them apart
     job_id: str = ""
     employer: str = ""
+    job_class: str = ""  # the employer's standard name of the job, where the file has one
 
     @property
     def text(self) -> str:

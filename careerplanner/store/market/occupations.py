@@ -290,6 +290,7 @@ TITLE_MIN_WORDS = 2
 """One-word roles ("Analyst", "Scientist", "Engineer") name a trade, not an occupation."""
 
 _TITLE_WORD = re.compile(r"[a-z0-9+#]+")
+_LIKE_FLAGS = re.ASCII | re.IGNORECASE | re.DOTALL  # SQLite's LIKE: ASCII letters, any case
 
 
 @dataclass(frozen=True)
@@ -400,52 +401,23 @@ def all_requirements(db: Database, dataset_id: int | None = None) -> dict[str, R
     dataset_id = _dataset_id(db, "onet", dataset_id)
     if dataset_id is None:
         return {}
-    by_code: dict[str, dict[str, dict]] = {}
-    for (
-        code,
-        element_id,
-        name,
-        domain,
-        scale,
-        value,
-        n,
-        se,
-        low,
-        high,
-        suppress,
-        irrelevant,
-    ) in db.execute(
-        "SELECT code, element_id, element_name, domain, scale, value, n, standard_error, "
-        "lower_ci, upper_ci, recommend_suppress, not_relevant FROM onet_rating "
-        "WHERE dataset_id = ? ORDER BY code, element_id, scale",
+    # One row per rating (its IM and LV scales side by side, pivoted in SQL) made straight
+    # into a Rating: a third of the time of gathering the scales in Python dicts.
+    ratings: dict[str, list[Rating]] = {}
+    for code, element_id, *figures, suppress, irrelevant in db.execute(
+        "SELECT code, element_id, min(element_name), min(domain), "
+        "max(CASE scale WHEN 'IM' THEN value END), max(CASE scale WHEN 'LV' THEN value END), "
+        "max(CASE scale WHEN 'LV' THEN n END), "
+        "max(CASE scale WHEN 'LV' THEN standard_error END), "
+        "max(CASE scale WHEN 'LV' THEN lower_ci END), "
+        "max(CASE scale WHEN 'LV' THEN upper_ci END), "
+        "max(recommend_suppress), max(not_relevant) FROM onet_rating "
+        "WHERE dataset_id = ? GROUP BY code, element_id ORDER BY code, element_id",
         [dataset_id],
     ):
-        entry = by_code.setdefault(code, {}).setdefault(
-            element_id,
-            {"name": name, "domain": domain, "suppress": False, "irrelevant": False},
+        ratings.setdefault(code, []).append(
+            Rating(f"onet:{element_id}", element_id, *figures, bool(suppress), bool(irrelevant))
         )
-        entry["suppress"] = entry["suppress"] or bool(suppress)
-        entry["irrelevant"] = entry["irrelevant"] or bool(irrelevant)
-        if scale == "IM":
-            entry["importance"] = value
-        elif scale == "LV":
-            entry["level"] = (value, n, se, low, high)
-    ratings = {
-        code: [
-            Rating(
-                f"onet:{element_id}",
-                element_id,
-                e["name"],
-                e["domain"],
-                e.get("importance"),
-                *e.get("level", (None,) * 5),
-                recommend_suppress=e["suppress"],
-                not_relevant=e["irrelevant"],
-            )
-            for element_id, e in elements.items()
-        ]
-        for code, elements in by_code.items()
-    }
     result = {code: Requirements(code, found) for code, found in ratings.items()}
     for code, source_code, basis, title in db.execute(
         "SELECT f.code, f.source_code, f.basis, o.title FROM onet_rating_fallback f "
@@ -495,25 +467,30 @@ def _postings_roles_by_occupation(
     db: Database, postings_id: int, onet_id: int
 ) -> dict[str, list[PostingsRole]]:
     candidates: dict[str, list[RoleFigures]] = {}
-    like_patterns: dict[str, str] = {}
+    in_order: dict[str, re.Pattern] = {}  # the role's words in order, as SQL's LIKE '%a%b%'
     for figures in postings_roles(db, postings_id):
         words = _title_words(figures.role)
         key = "".join(words)
         if figures.role != ALL_ROLES and len(words) >= TITLE_MIN_WORDS:
             candidates.setdefault(key, []).append(figures)
-            like_patterns[key] = "%" + "%".join(words) + "%"
+            in_order[key] = re.compile(".*".join(map(re.escape, words)), _LIKE_FLAGS)
     if not candidates:
         return {}
-    titles = "SELECT code, title FROM onet_occupation WHERE dataset_id = ? {where} UNION "
-    titles += "SELECT code, title FROM onet_title WHERE dataset_id = ? {where}"
-    patterns = list(like_patterns.values())
-    like = "AND (" + " OR ".join("title LIKE ?" for _ in patterns) + ")"
+    # Every title squashed in Python (~0.1 s for 64k titles): one LIKE per postings role in
+    # SQL took seconds once a dataset had hundreds of roles. A title also has to carry some
+    # role's words in order, as the LIKE asked ("Electrician's Helper" is no title of the
+    # role "Electricians Helper").
+    patterns = list(in_order.values())
     titled: dict[str, dict[str, str]] = {}  # squashed title -> code -> the title
     for code, title in db.execute(
-        titles.format(where=like), [onet_id, *patterns, onet_id, *patterns]
+        "SELECT code, title FROM onet_occupation WHERE dataset_id = ? UNION "
+        "SELECT code, title FROM onet_title WHERE dataset_id = ?",
+        [onet_id, onet_id],
     ):
         squashed = squash(title)
-        if squashed in candidates:
+        if squashed in candidates and (
+            in_order[squashed].search(title) or any(p.search(title) for p in patterns)
+        ):
             titled.setdefault(squashed, {}).setdefault(code, title)
     found: dict[str, list[PostingsRole]] = {}
     for key, codes in titled.items():

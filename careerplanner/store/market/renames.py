@@ -23,7 +23,9 @@ sequence match each) took minutes. Candidates are looked at by how much they too
 first, and a level with an alike name ends the search (nothing below it can win); word
 containment is checked before any sequence match, and a sequence match only runs when the cheap
 upper bounds of its ratio reach the threshold. The vendor rule looks only at names that end
-with the same word in the same commodity. The renames found are exactly the rule's.
+with the same word in the same commodity. The renames found are exactly the rule's. The new
+release is read in one pass grouped by technology, keeping no per-technology sets (a million
+rows of a large update would hold hundreds of MB of them).
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import chain
+from itertools import chain, groupby
+from operator import itemgetter
 
 from careerplanner.store.connection import Database
 
@@ -93,18 +96,24 @@ def names_alike(old: str, new: str) -> float:
 
 
 class _Forms:
-    """Per name, what the similarity test reads: casefolded text and words (made once per
-    name, not once per pair; letters are counted per pair, which keeps the memory small)."""
+    """Per name, what the similarity test reads: its casefolded text and its words, made once
+    per name, not once per pair. The words are kept as a tuple of shared strings (a large
+    update has hundreds of thousands of names made of a few thousand words); the text, cheap
+    to make again, is not kept."""
 
     def __init__(self, names: dict[str, str]) -> None:
         self._names = names
-        self._made: dict[str, tuple[str, frozenset[str]]] = {}
+        self._words: dict[str, tuple[str, ...]] = {}
+        self._shared: dict[str, str] = {}
 
-    def of(self, key: str) -> tuple[str, frozenset[str]]:
-        made = self._made.get(key)
+    def text(self, key: str) -> str:
+        return self._names[key].casefold()
+
+    def words(self, key: str) -> tuple[str, ...]:
+        made = self._words.get(key)
         if made is None:
-            text = self._names[key].casefold()
-            made = self._made[key] = (text, frozenset(_words(text)))
+            shared = self._shared.setdefault
+            made = self._words[key] = tuple(shared(w, w) for w in _words(self.text(key)))
         return made
 
 
@@ -121,12 +130,10 @@ def _ratio_bound(old: tuple[str, Counter], b: str) -> float:
 
 
 def _most_similar(text: str, old: tuple[str, Counter], group) -> tuple[float, str]:
-    """(similarity, key) of the most similar name of `group` ((key, form) pairs) reaching
+    """(similarity, key) of the most similar name of `group` ((key, text) pairs) reaching
     MIN_SIMILARITY (the greatest key among equals), or (0.0, ""). The full sequence match
     runs in the order of the bounds and stops once no bound can reach the best found."""
-    bounded = sorted(
-        ((_ratio_bound(old, form[0]), key, form[0]) for key, form in group), reverse=True
-    )
+    bounded = sorted(((_ratio_bound(old, other), key, other) for key, other in group), reverse=True)
     best = (0.0, "")
     for bound, key, other in bounded:
         if bound < MIN_SIMILARITY or bound < best[0]:
@@ -137,45 +144,93 @@ def _most_similar(text: str, old: tuple[str, Counter], group) -> tuple[float, st
     return best
 
 
-def _contained(a: frozenset[str], b: frozenset[str]) -> bool:
-    return bool(a and b and (a <= b or b <= a))
+def _contained(a: frozenset[str], b: tuple[str, ...]) -> bool:
+    return bool(a and b and (a.issubset(b) or a.issuperset(b)))
 
 
 def detect_renames(db: Database, old_id: int, new_id: int) -> list[Rename]:
     """Renames of technology examples from dataset `old_id` to dataset `new_id`."""
     old_occ, old_names, old_commodities = _technologies(db, old_id)
-    new_occ, new_names, new_commodities = _technologies(db, new_id)
-    if not old_occ or not new_occ:
+    if not old_occ:
         return []
-    removed = [key for key in old_occ if key not in new_occ]
-    if not removed:
+    removed = [key for key in old_occ if not _lists_key(db, new_id, key)]
+    if not removed or not _lists_any(db, new_id):
         return []
-    # For each occupation, the technologies it gained in the new release.
-    gained_by_code: defaultdict[str, list[str]] = defaultdict(list)
-    for key, codes in new_occ.items():
-        for code in codes - old_occ.get(key, set()):
-            gained_by_code[code].append(key)
-    # New names by commodity and last word: a vendor variant ends with the other's words.
-    by_ending: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
-    for key, commodities in new_commodities.items():
-        words = _word_list(new_names[key])
-        if words:
-            for commodity in commodities:
-                by_ending[commodity, words[-1]].append(key)
-    forms = _Forms(new_names)
+    new = _NewSide(db, new_id, removed, old_occ, old_names, old_commodities)
+    forms = _Forms(new.names)
     renames = []
     for old_key in sorted(removed):
         name = old_names[old_key]
-        found = _by_takeover(old_occ[old_key], name, gained_by_code, forms)
+        found = _by_takeover(old_occ[old_key], name, new.gained_by_code, forms)
         if found is None:
             commodities = old_commodities[old_key]
-            found = _by_vendor_variant(name, commodities, by_ending, new_names, new_occ)
+            found = _by_vendor_variant(name, commodities, new)
         if found is not None:
             new_key, taken = found
             renames.append(
-                Rename(old_key, new_key, name, new_names[new_key], taken, new_key in old_occ)
+                Rename(old_key, new_key, name, new.names[new_key], taken, new_key in old_occ)
             )
     return renames
+
+
+def _lists_key(db: Database, dataset_id: int, key: str) -> bool:
+    sql = "SELECT 1 FROM onet_tech_skill WHERE dataset_id = ? AND skill_key = ? LIMIT 1"
+    return db.execute(sql, [dataset_id, key]).fetchone() is not None
+
+
+def _lists_any(db: Database, dataset_id: int) -> bool:
+    sql = "SELECT 1 FROM onet_tech_skill WHERE dataset_id = ? LIMIT 1"
+    return db.execute(sql, [dataset_id]).fetchone() is not None
+
+
+class _NewSide:
+    """What the rules read of the new release, gathered in one pass over its rows grouped by
+    skill key, keeping no per-technology sets: a large update lists a million rows, and sets
+    of occupations and commodities per technology took hundreds of MB.
+
+    `names`: each technology's first example; `gained_by_code`: per occupation one of the
+    removed technologies was listed in, the technologies newly listed there; `by_ending`: per
+    (commodity, last word) a removed technology has, the new technologies sharing them."""
+
+    def __init__(self, db, new_id, removed, old_occ, old_names, old_commodities) -> None:
+        self.db, self.dataset_id = db, new_id
+        wanted_codes = {code for key in removed for code in old_occ[key]}
+        wanted_endings = set()
+        for key in removed:
+            words = _word_list(old_names[key])
+            if words:
+                wanted_endings.update((c, words[-1]) for c in old_commodities[key])
+        self.names: dict[str, str] = {}
+        self.gained_by_code: defaultdict[str, list[str]] = defaultdict(list)
+        self.by_ending: defaultdict[tuple[int, str], list[str]] = defaultdict(list)
+        rows = db.execute(
+            "SELECT skill_key, example, code, commodity_code FROM onet_tech_skill "
+            "WHERE dataset_id = ? ORDER BY skill_key, rowid",
+            [new_id],
+        )
+        empty: set[str] = set()
+        for key, group in groupby(rows, key=itemgetter(0)):
+            listed = list(group)  # rowid order: the first row names the technology
+            first = listed[0]
+            self.names[key] = first[1]
+            codes = {row[2] for row in listed}
+            commodities = {row[3] for row in listed}
+            before = old_occ.get(key, empty)
+            for code in codes & wanted_codes:
+                if code not in before:
+                    self.gained_by_code[code].append(key)
+            words = _word_list(first[1])
+            if words:
+                for commodity in commodities:
+                    if (commodity, words[-1]) in wanted_endings:
+                        self.by_ending[commodity, words[-1]].append(key)
+
+    def occupation_count(self, key: str) -> int:
+        sql = (
+            "SELECT COUNT(DISTINCT code) FROM onet_tech_skill WHERE dataset_id = ? "
+            "AND skill_key = ?"
+        )
+        return self.db.execute(sql, [self.dataset_id, key]).fetchone()[0]
 
 
 def _by_takeover(codes, name, gained_by_code, forms: _Forms) -> tuple[str, int] | None:
@@ -190,30 +245,30 @@ def _by_takeover(codes, name, gained_by_code, forms: _Forms) -> tuple[str, int] 
     old = (text, Counter(text))
     words = frozenset(_words(text))
     for taken in sorted(levels, reverse=True):
-        group = [(c, forms.of(c)) for c in levels[taken]]
+        group = levels[taken]
         # Word containment rates 1.0, the most a name can: those win their level outright.
-        contained = [c for c, (_text, new_words) in group if _contained(words, new_words)]
+        contained = [c for c in group if _contained(words, forms.words(c))]
         if contained:
             return max(contained), taken
-        best = _most_similar(text, old, group)
+        best = _most_similar(text, old, [(c, forms.text(c)) for c in group])
         if best[0] > 0.0:
             return best[1], taken
     return None
 
 
-def _by_vendor_variant(name, commodities, by_ending, new_names, new_occ):
+def _by_vendor_variant(name, commodities, new: _NewSide):
     words = _word_list(name)
     if not words:
         return None
     candidates = {
         key
         for commodity in commodities
-        for key in by_ending.get((commodity, words[-1]), ())
-        if vendor_variant(name, new_names[key])
+        for key in new.by_ending.get((commodity, words[-1]), ())
+        if vendor_variant(name, new.names[key])
     }
     if not candidates:
         return None
-    best = max(candidates, key=lambda key: (len(new_occ[key]), key))
+    best = max(candidates, key=lambda key: (new.occupation_count(key), key))
     return best, 0
 
 

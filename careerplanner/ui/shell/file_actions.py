@@ -13,9 +13,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from careerplanner.errors import UserError
+from careerplanner.importers.datasets.postings_fields import UnmappedHeader
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.worker import is_cancellation
+from careerplanner.ui.datasets.column_mapping import ColumnMappingDialog
 from careerplanner.ui.shell import import_tasks
 
 RESUME_TASK = "import-resume"
@@ -27,11 +29,13 @@ class FileActions(QObject):
     resume_imported = Signal(object)  # the import task's result
     dataset_imported = Signal(object)
     import_failed = Signal(str)  # the sentence shown to the user
+    mapping_requested = Signal(object)  # the column-mapping dialog, just opened
 
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
         self._ctx = ctx
         self._window = window
+        self.mapping_dialog: ColumnMappingDialog | None = None
 
     # -- resumes -------------------------------------------------------------------------------
 
@@ -76,17 +80,18 @@ class FileActions(QObject):
         if path is not None:
             self.import_dataset_path(path)
 
-    def import_dataset_path(self, path: Path) -> None:
+    def import_dataset_path(self, path: Path, mapping: dict[str, str | None] | None = None) -> None:
+        """Import `path` off the UI thread; `mapping` is the column-mapping step's choice."""
         self._ctx.runner.start(
             DATASET_TASK,
             with_databases(
                 self._ctx.data_dir,
                 lambda dbs, progress, cancel: import_tasks.import_dataset(
-                    dbs, path, progress, cancel
+                    dbs, path, progress, cancel, mapping
                 ),
             ),
             self._dataset_done,
-            lambda error: self._failed(error, path),
+            lambda error: self._dataset_failed(error, path),
             progress_title=f"Importing {path.name}",
             dialog_parent=self._window,
         )
@@ -96,6 +101,25 @@ class FileActions(QObject):
         self._ctx.events.status_message.emit(import_tasks.describe_dataset_result(result))
         self.dataset_imported.emit(result)
         self.navigate_requested.emit("datasets")
+
+    def _dataset_failed(self, error: BaseException, path: Path) -> None:
+        """A CSV refused for its header gets the column-mapping step; any other failure its
+        sentence."""
+        if not isinstance(error, UnmappedHeader):
+            self._failed(error, path)
+            return
+        dialog = ColumnMappingDialog(path.name, error.header, error.guess, self._window)
+        self.mapping_dialog = dialog
+        dialog.accepted.connect(lambda: self.import_dataset_path(path, dialog.choice()))
+        dialog.rejected.connect(lambda: self._mapping_cancelled(path))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.mapping_requested.emit(dialog)
+
+    def _mapping_cancelled(self, path: Path) -> None:
+        sentence = f"{path.name} was not imported; nothing was changed."
+        self._ctx.events.status_message.emit(sentence)
+        self.import_failed.emit(sentence)
 
     # -- failures ------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ importers are imported when a task first runs, so they cost nothing at start-up.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -15,11 +16,14 @@ from careerplanner.core.progress import CancelToken, Progress
 # -- datasets --------------------------------------------------------------------------------------
 
 
-def import_dataset(dbs, path: Path, progress: Progress, cancel: CancelToken) -> Any:
-    """Recognise `path` by content, read and validate it, and install it in one transaction."""
+def import_dataset(
+    dbs, path: Path, progress: Progress, cancel: CancelToken, mapping: Mapping | None = None
+) -> Any:
+    """Recognise `path` by content, read and validate it, and install it in one transaction;
+    `mapping` (field -> column) is the column-mapping step's choice for a postings CSV."""
     from careerplanner.services.dataset_import import import_path  # start-up: the importers
 
-    return import_path(dbs.market, path, progress, cancel)
+    return import_path(dbs.market, path, progress, cancel, mapping=mapping)
 
 
 def describe_dataset_result(result: Any) -> str:

@@ -25,6 +25,7 @@ from careerplanner.importers.datasets.postings_fields import (
     parse_salary,
     parse_salary_number,
     role_from_title,
+    split_title,
 )
 from careerplanner.importers.tabular import MAX_FIELD_CHARS
 from tests.conftest import RESUMES, onet_release
@@ -106,6 +107,25 @@ def test_min_max_numbers():
 def test_role_and_seniority_from_titles(title, role, seniority):
     assert role_from_title(title) == role
     assert normalise_seniority("na", title) == seniority
+
+
+@pytest.mark.parametrize(
+    ("title", "role", "rank"),
+    [
+        ("Assistant Civil Engineer", "Civil Engineer", "assistant"),
+        ("CIVIL ENGINEER", "Civil Engineer", None),
+        ("ASSOCIATE PROJECT MANAGER", "Project Manager", "associate"),
+        ("Supervising Public Health Adviser", "Public Health Adviser", "supervising"),
+        ("Data Scientist II", "Data Scientist", "level 2"),
+        ("Sr. Data Engineer - Contract (Java)", "Data Engineer", "senior"),
+        # a last word is the job itself, not a rank
+        ("Administrative Assistant", "Administrative Assistant", None),
+        ("Research Associate", "Research Associate", None),
+        ("IT INFRASTRUCTURE ENGINEER", "IT Infrastructure Engineer", None),
+    ],
+)
+def test_rank_words_leave_the_role_for_the_seniority(title, role, rank):
+    assert split_title(title) == (role, rank)
 
 
 def test_a_seniority_column_wins_over_the_title():
