@@ -30,10 +30,13 @@ _BUNDLED_INPUTS = ("aliases.csv", "profession_terms.csv", "credentials.csv", "wo
 _log = logging.getLogger(__name__)
 
 
-def cache_digest(key: str) -> str:
-    """The digest naming the cache file for `key` and the bundled inputs of this install."""
-    digest = hashlib.sha256(f"{FORMAT_VERSION}\n{__version__}\n{key}\n".encode())
-    for name in _BUNDLED_INPUTS:
+def cache_digest(
+    key: str, format_version: int = FORMAT_VERSION, inputs: tuple[str, ...] = _BUNDLED_INPUTS
+) -> str:
+    """The digest naming a cache file for `key`, the cache's format version and the bundled
+    data files it was built from (by size and time), in this version of the app."""
+    digest = hashlib.sha256(f"{format_version}\n{__version__}\n{key}\n".encode())
+    for name in inputs:
         path = bundled_data_path(name)
         files = sorted(path.rglob("*")) if path.is_dir() else [path]
         for file in files:
@@ -56,27 +59,31 @@ def cached_finder(cache_dir: Path, key: str, build: Callable[[], SkillFinder]) -
     except (OSError, ValueError, KeyError, TypeError) as error:
         _log.warning("Rebuilding the skill finder: its cache %s is unreadable (%s)", path, error)
     finder = build()
-    _write(path, {"format": FORMAT_VERSION, "finder": finder.to_state()})
+    write_cache_file(path, {"format": FORMAT_VERSION, "finder": finder.to_state()}, "finder-")
     return finder
 
 
-def _write(path: Path, state: dict) -> None:
+def write_cache_file(path: Path, state: dict, prefix: str, keep: int = KEEP_FILES) -> None:
+    """Write `state` as compact JSON to `path` atomically, then delete all but the newest `keep`
+    files named `<prefix>*.json` beside it. Failing to write is logged, never raised: a cache
+    only saves time."""
     try:
         path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # like the data folder
-        handle, temporary = tempfile.mkstemp(prefix=".finder-", dir=path.parent)
+        handle, temporary = tempfile.mkstemp(prefix=f".{prefix}", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(state, out, separators=(",", ":"))
+                # dumps, not dump: dump streams through the pure-Python encoder (3x slower)
+                out.write(json.dumps(state, separators=(",", ":")))
             os.replace(temporary, path)
         except BaseException:
             Path(temporary).unlink(missing_ok=True)
             raise
-        _prune(path.parent, keep=path)
+        _prune(path.parent, prefix, path, keep)
     except OSError as error:
-        _log.warning("The skill finder could not be cached in %s (%s)", path.parent, error)
+        _log.warning("A cache file could not be written in %s (%s)", path.parent, error)
 
 
-def _prune(folder: Path, keep: Path) -> None:
-    files = sorted(folder.glob("finder-*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [f for f in files if f != keep][KEEP_FILES - 1 :]:
+def _prune(folder: Path, prefix: str, newest: Path, keep: int) -> None:
+    files = sorted(folder.glob(f"{prefix}*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in [f for f in files if f != newest][keep - 1 :]:
         old.unlink(missing_ok=True)

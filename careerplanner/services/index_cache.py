@@ -2,7 +2,8 @@
 
 Building the index reads every occupation's ratings and technologies and derives the name forms
 of ~15k skill names: 1-2 s, paid by every process that computes a gap. An installed version
-never changes, so the index is built once per version and kept beside the finder cache as a
+never changes, so the index is built once per version and kept beside the finder cache, and
+written the same way (`analysis/finder_cache.write_cache_file`), as a
 JSON file (never pickle: the file is data, not code) named by a digest of everything it was
 built from: the app version, the active O*NET and ESCO versions (by content digest) and the
 rename table (`store/market/terms.vocabulary_key`), the bundled tables it reads, and this
@@ -12,17 +13,13 @@ again; writing is atomic and failure to write is no error, since the cache only 
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from careerplanner import __version__
-from careerplanner.paths import bundled_data_path
+from careerplanner.analysis.finder_cache import cache_digest, write_cache_file
 from careerplanner.store.connection import Database
 from careerplanner.store.market.terms import market_folder, vocabulary_key
 
@@ -41,19 +38,8 @@ def index_cache_path(market_db: Database) -> Path | None:
     folder = market_folder(market_db)
     if folder is None:
         return None
-    return folder / "cache" / f"{PREFIX}{_digest(vocabulary_key(market_db))}.json"
-
-
-def _digest(key: str) -> str:
-    digest = hashlib.sha256(f"{FORMAT_VERSION}\n{__version__}\n{key}\n".encode())
-    for name in _BUNDLED_INPUTS:
-        path = bundled_data_path(name)
-        files = sorted(path.rglob("*")) if path.is_dir() else [path]
-        for file in files:
-            if file.is_file():
-                stat = file.stat()
-                digest.update(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}\n".encode())
-    return digest.hexdigest()[:32]
+    digest = cache_digest(vocabulary_key(market_db), FORMAT_VERSION, _BUNDLED_INPUTS)
+    return folder / "cache" / f"{PREFIX}{digest}.json"
 
 
 def cached_index(
@@ -79,28 +65,7 @@ def cached_index(
             )
     built = build()
     if path is not None:
-        _write(path, {"format": FORMAT_VERSION, "index": to_state(built)})
+        write_cache_file(
+            path, {"format": FORMAT_VERSION, "index": to_state(built)}, PREFIX, KEEP_FILES
+        )
     return built
-
-
-def _write(path: Path, state: dict) -> None:
-    try:
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)  # like the data folder
-        handle, temporary = tempfile.mkstemp(prefix=f".{PREFIX}", dir=path.parent)
-        try:
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                # dumps, not dump: dump streams through the pure-Python encoder (3x slower)
-                out.write(json.dumps(state, separators=(",", ":")))
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        _prune(path.parent, keep=path)
-    except OSError as error:
-        _log.warning("The market index could not be cached in %s (%s)", path.parent, error)
-
-
-def _prune(folder: Path, keep: Path) -> None:
-    files = sorted(folder.glob(f"{PREFIX}*.json"), key=lambda p: p.stat().st_mtime, reverse=True)
-    for old in [f for f in files if f != keep][KEEP_FILES - 1 :]:
-        old.unlink(missing_ok=True)
