@@ -5,8 +5,10 @@
 Three figures, each the median of --runs runs in fresh databases with the same schema and the
 same PRAGMAs (WAL, synchronous=FULL, one transaction), measured in this same run:
 
-- import:   the app's path: recognise every file by header, decode, validate every row and cell,
-            compute skill keys and the rating fallbacks, insert, switch the active version;
+- import:   the app's path (`install_onet_release`): recognise every file by header, then
+            stream each file chunk by chunk (decode, validate every row and cell, compute
+            skill keys) into one transaction, add the rating fallbacks, judge the release as a
+            whole, switch the active version;
 - raw load: plain Python: read each file, `line.split("\\t")`, convert the numeric columns with
             float()/int(), then `sqlite3.executemany` into the same tables;
 - insert only: `executemany` of the importer's own finished rows (the floor for any importer).
@@ -40,8 +42,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from careerplanner.importers.datasets.onet import read_onet_release  # noqa: E402
+from careerplanner.services.onet_install import install_onet_release  # noqa: E402
 from careerplanner.store.data_dir import DataDir  # noqa: E402
-from careerplanner.store.market.datasets import install_dataset  # noqa: E402
 
 FLAG = {"Y": 1, "N": 0, "n/a": None, "": None}
 
@@ -156,7 +158,7 @@ def time_import(release: Path, scratch: Path) -> tuple[float, int]:
     folder = Path(tempfile.mkdtemp(dir=scratch))
     db = DataDir(folder).open_market_db()
     start = time.perf_counter()
-    result = install_dataset(db, read_onet_release(release))
+    result = install_onet_release(db, release)
     elapsed = time.perf_counter() - start
     db.close()
     return elapsed, result.rows
@@ -238,9 +240,11 @@ def child_import(home: Path, path: Path) -> tuple[float, float, str]:
     (seconds, the child's peak MiB, its last output line)."""
     env = {**os.environ, "CAREERPLANNER_HOME": str(home)}
     script = (
-        "import resource, sys, runpy; sys.argv = ['careerplanner', *sys.argv[1:]]\n"
+        "import sys, runpy; sys.argv = ['careerplanner', *sys.argv[1:]]\n"
         "try:\n    runpy.run_module('careerplanner', run_name='__main__')\n"
-        "finally:\n    print('peak', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+        "finally:\n"
+        "    status = open('/proc/self/status').read().split('VmHWM:')[1].split()[0]\n"
+        "    print('peak', status)\n"
     )
     start = time.perf_counter()
     result = subprocess.run(
@@ -333,11 +337,21 @@ def child_peak(how: str, release: Path) -> float:
 def peak_of(how: str, release: Path, folder: Path) -> None:
     if how == "import":
         db = DataDir(folder).open_market_db()
-        install_dataset(db, read_onet_release(release))
+        install_onet_release(db, release)
         db.close()
     else:
         executemany_load(fresh_schema(folder), raw_rows(release))
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(peak_kib() / 1024)
+
+
+def peak_kib() -> int:
+    """This process's peak resident memory in KiB. VmHWM, not ru_maxrss: Linux carries
+    ru_maxrss over an exec, so a child started by a parent holding 300 MiB reports 300 MiB."""
+    with open("/proc/self/status", encoding="ascii") as status:
+        for line in status:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # not Linux
 
 
 if __name__ == "__main__":

@@ -9,6 +9,7 @@ Qt window.
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import sys
 from pathlib import Path
@@ -35,7 +36,7 @@ from careerplanner.ui.common.appearance import (
     theme_choice,
 )
 from careerplanner.ui.common.context import AppContext, AppEvents, open_settings
-from careerplanner.ui.common.worker import TaskRunner
+from careerplanner.ui.common.worker import TaskRunner, work_in_flight
 from careerplanner.ui.shell.backup_schedule import BackupSchedule
 from careerplanner.ui.shell.default_dataset import install_default_dataset_if_needed
 from careerplanner.ui.shell.main_window import MainWindow
@@ -181,7 +182,7 @@ def run_gui(smoke: bool = False, all_screens: bool = False, size: str | None = N
     # is up (`_startup_done`).
     gc.disable()
     try:
-        return _start(smoke, all_screens, pixels)
+        code = _start(smoke, all_screens, pixels)
     finally:
         # Exit fast: everything that must reach the disk (databases, settings, the lock) was
         # closed explicitly above, so the interpreter need not free every module and Qt wrapper
@@ -189,6 +190,28 @@ def run_gui(smoke: bool = False, all_screens: bool = False, size: str | None = N
         # alive until the process ends instead.
         gc.freeze()
         gc.enable()
+    if work_in_flight():
+        _leave_now(code)
+    return code
+
+
+def _leave_now(code: int) -> None:
+    """A task ignored Cancel for the whole of the quit's wait (a file or a database lock held
+    by another program, say). Tearing the interpreter and Qt down under it would let it report
+    to objects being freed ("corrupted double-linked list", exit 134), so the process ends here
+    instead: the databases, settings and lock are already closed, the plain copy is written
+    first, and SQLite rolls the task's unfinished transaction back on the next start."""
+    logging.getLogger(__name__).warning(
+        "Quit while a task was still running after Cancel; it was stopped with the process."
+    )
+    plain_copy = sys.modules.get("careerplanner.services.plain_copy")
+    if plain_copy is not None:
+        plain_copy.flush_plain_copy()
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        if stream is not None:
+            stream.flush()
+    os._exit(code)
 
 
 def _startup_done() -> None:

@@ -88,7 +88,9 @@ the skill labels of ESCO's occupation-skill relations (13,492 labels of the 3,03
 turned by `scripts/make_profession_terms.py` into the names people write: knowledge labels as
 written (and without a trailing "principles", "techniques" ...), activity labels in their
 nominal form ("manage inventory" becomes "Inventory Management"); transversal (soft) skills
-and labels that describe rather than name are left out.
+and labels that describe rather than name are left out. The rows marked `title field` are the
+fields that job titles name ("Kitchen Manager" gives "Kitchen Management"), taken from ESCO's
+occupation labels and from O*NET 29.2 Alternate Titles (O*NET, CC BY 4.0, as credited above).
 
 ## ESCO v1.2 occupations and their skills (`occupation_skills.csv`)
 

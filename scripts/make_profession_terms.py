@@ -22,14 +22,25 @@ every trade and profession, in two shapes:
 
 An activity whose object is longer than two words, or that is not a verb and object at all
 ("liaise with managers", "adhere to ..."), names a task rather than a skill and is left out.
+
+Job titles name fields of work too (O*NET Alternate Titles in `data/onet_29_2_text.zip`, ESCO
+occupation labels in `../shared/data/esco-occupations/occupations_en.csv`): the words before a
+title's worker word are its field ("Patient Care Technician", "Product Development Engineer",
+"Research and Development Director"), kept when several kinds of worker share them and they end
+in a noun of a field ("care", "-ment", "-ing"); and a worker word with a field of its own makes
+one with its words ("Logo Designer" -> "Logo Design", "Kitchen Manager" -> "Kitchen
+Management", "Medical-Surgical Nurse" -> "Medical-Surgical Nursing").
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import io
 import re
 import sys
+import zipfile
+from collections import defaultdict
 from pathlib import Path
 
 from lemminflect import getAllLemmas, getInflection
@@ -38,6 +49,9 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 DEFAULT_SOURCE = SHARED / "data/esco-occupations/occupation_skill_relations_by_label.csv"
 DEFAULT_OUT = ROOT / "data/profession_terms.csv"
+ONET_ZIP = ROOT / "data/onet_29_2_text.zip"
+ESCO_OCCUPATIONS = SHARED / "data/esco-occupations/occupations_en.csv"
+TITLE_WORDS = ROOT / "data/words/title-words.txt"
 
 # Words after which a knowledge label is still the same knowledge ("food safety principles").
 GENERIC_TAILS = {
@@ -71,6 +85,12 @@ VAGUE_OBJECTS = {
 NOMINAL_ENDINGS = (("", "ment"), ("-e", "ion"), ("", "ion"), ("-e", "ation"), ("-e", "ance"))
 
 
+# Words that say which of a kind, not what: "use different roasting methods".
+VAGUE_MODIFIERS = {
+    "different", "various", "specific", "good", "appropriate", "relevant", "proper", "correct",
+    "basic", "advanced", "general", "special", "free", "authentic", "sustainable", "standard",
+    "common", "new", "modern", "traditional", "manual",
+}  # fmt: skip
 LIGHT_VERBS = {"perform", "conduct", "carry", "apply", "use", "utilise", "undertake", "execute"}
 
 
@@ -139,11 +159,22 @@ def knowledge_term(label: str) -> tuple[str, list[str]]:
 def activity_term(label: str) -> tuple[str, list[str]] | None:
     words = label.split()
     verb, rest = words[0], words[1:]
+    if verb in ("carry", "set") and rest[:1] == ["out"]:
+        rest = rest[1:]  # "carry out wound care": the phrasal verb's object
     obj = []
     for word in rest:
         if word.lower() in OBJECT_ENDS:
             break
         obj.append(word)
+    if (
+        verb in LIGHT_VERBS
+        and len(obj) == len(rest) == 3
+        and obj[-1] in ("techniques", "methods", "principles", "practices")
+        and obj[0].lower() not in VAGUE_MODIFIERS
+        and not obj[1].lower().endswith(("al", "ic", "ive", "ory", "ing"))
+    ):
+        # "use food preparation techniques": the techniques of food preparation
+        return " ".join(w if w.isupper() else w.capitalize() for w in obj[:-1]), []
     if not obj or len(obj) > 2 or len(obj) != len(rest) or obj[-1].lower() in VAGUE_OBJECTS:
         return None
     # "perform data analysis", "use spreadsheets": the object is the skill's own name.
@@ -180,6 +211,107 @@ def build(source: Path, verbs: set[str], soft: set[str]) -> list[tuple[str, str,
     return [(name, "|".join(forms), kind) for name, forms, kind in rows.values()]
 
 
+# Worker words whose field has a name of its own: "designer" -> "design".
+WORKER_FIELDS = {
+    "designer": "design", "developer": "development", "manager": "management",
+    "engineer": "engineering", "analyst": "analysis", "planner": "planning", "nurse": "nursing",
+    "programmer": "programming", "tester": "testing", "writer": "writing",
+    "accountant": "accounting", "photographer": "photography", "therapist": "therapy",
+    "inspector": "inspection", "auditor": "auditing", "negotiator": "negotiation",
+    "estimator": "estimating", "trainer": "training", "editor": "editing",
+    "illustrator": "illustration", "scheduler": "scheduling", "cook": "cooking",
+    "baker": "baking", "welder": "welding", "machinist": "machining",
+    "installer": "installation", "investigator": "investigation", "researcher": "research",
+    "consultant": "consulting", "recruiter": "recruiting", "marketer": "marketing",
+    "buyer": "buying", "appraiser": "appraisal", "underwriter": "underwriting",
+    "bookkeeper": "bookkeeping", "dispatcher": "dispatching", "translator": "translation",
+    "interpreter": "interpreting", "counselor": "counseling", "counsellor": "counselling",
+    "drafter": "drafting", "surveyor": "surveying", "modeler": "modeling",
+}  # fmt: skip
+# Words before a title's field that say the rank or the standing, not the field.
+RANK_WORDS = {
+    "senior", "junior", "lead", "chief", "head", "principal", "staff", "associate", "assistant",
+    "deputy", "general", "trainee", "apprentice", "master", "certified", "licensed",
+    "registered", "sr", "jr", "executive", "vice", "first", "second", "entry", "level", "i",
+    "ii", "iii", "iv", "intern", "student", "acting", "interim", "regional", "national",
+    "international", "global", "district", "area", "state", "city", "county", "federal",
+    "corporate", "night", "day", "shift", "part", "time", "full", "temporary", "relief",
+}  # fmt: skip
+# Last words of a field ("patient care", "product development", "data entry").
+FIELD_ENDING = re.compile(
+    r"(?:ing|ment|ion|ance|ence|ics|ogy|ysis|ery|try|care|design|sales|research|law|safety|"
+    r"health|support|entry|recovery|relations|resources|security|audit|control|finance)$"
+)
+MIN_FIELD_TITLES = 10
+# Things a worker works on or in, though they end like a field ("equipment", "refinery").
+THINGS = {
+    "equipment", "instrument", "machinery", "refinery", "hatchery", "station", "bearing",
+    "building", "information", "security", "experience", "resources",
+}  # fmt: skip
+_TITLE_WORD = re.compile(r"^[a-z][a-z'-]*$|^&$")
+
+
+def read_titles() -> set[str]:
+    """O*NET's alternate and short titles and ESCO's occupation labels."""
+    titles = set()
+    with zipfile.ZipFile(ONET_ZIP) as archive:
+        name = next(n for n in archive.namelist() if n.endswith("Alternate Titles.txt"))
+        with archive.open(name) as raw:
+            for row in csv.DictReader(io.TextIOWrapper(raw, encoding="utf-8"), delimiter="\t"):
+                titles.update(row[c] for c in ("Alternate Title", "Short Title") if row[c] != "n/a")
+    if ESCO_OCCUPATIONS.exists():
+        with open(ESCO_OCCUPATIONS, encoding="utf-8", newline="") as handle:
+            for row in csv.DictReader(handle):
+                titles.add(row["preferredLabel"])
+                titles.update(a for a in row["altLabels"].split("\n") if a.strip())
+    return titles
+
+
+def title_fields(titles: set[str], workers: set[str]) -> list[tuple[str, str, str]]:
+    """Fields of work named by job titles (see the module's docstring)."""
+    pairs: dict[tuple[str, ...], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for title in titles:
+        title = re.sub(r"\([^()]*\)", " ", title)
+        if re.search(r"[,/\d]", title) or re.search(r"\b[A-Z]{2,}\b", title):
+            continue  # lists of trades, codes, acronyms
+        words = title.casefold().replace("–", "-").split()
+        if len(words) < 2 or words[-1] not in workers:
+            continue
+        field = words[:-1]
+        while field and field[0] in RANK_WORDS:
+            field = field[1:]
+        if (
+            field
+            and all(_TITLE_WORD.match(w) for w in field)
+            and field[-1] not in ("and", "&")
+            and not workers.intersection(field)
+        ):
+            pairs[tuple(field)][words[-1]] += 1
+    rows = {}
+    for field, kinds in pairs.items():
+        titles_of_field = sum(kinds.values())
+        # A field on its own needs many titles: "data collection" of three is a task.
+        if (
+            2 <= len(field) <= 4
+            and len(kinds) >= 2
+            and titles_of_field >= MIN_FIELD_TITLES
+            and FIELD_ENDING.search(field[-1])
+            and field[-1] not in THINGS
+        ):
+            rows.setdefault(" ".join(field), None)
+        if len(field) > 3:
+            continue
+        for worker, count in kinds.items():
+            if worker in WORKER_FIELDS and (count >= 2 or titles_of_field >= 3):
+                rows.setdefault(" ".join([*field, WORKER_FIELDS[worker]]), None)
+    return [(_title_case(name), "", "title field") for name in rows]
+
+
+def _title_case(phrase: str) -> str:
+    small = {"and", "of", "&", "or", "in", "for", "the"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in phrase.split())
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
@@ -187,10 +319,19 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     esco_skills = ROOT / "data/esco_skills_en.csv"
     verbs, soft = known_verbs(esco_skills), transversal_labels(esco_skills)
-    rows = sorted(build(args.source, verbs, soft), key=lambda row: row[0].casefold())
+    rows = build(args.source, verbs, soft)
+    workers = {
+        line.strip()
+        for line in TITLE_WORDS.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    } | set(WORKER_FIELDS)
+    known = {row[0].casefold() for row in rows}
+    rows += [row for row in title_fields(read_titles(), workers) if row[0].casefold() not in known]
+    rows = sorted(rows, key=lambda row: row[0].casefold())
     with open(args.out, "w", encoding="utf-8", newline="") as handle:
         handle.write(
-            "# Skills of every profession, derived from ESCO v1.2 occupation-skill labels by\n"
+            "# Skills of every profession, derived from ESCO v1.2 occupation-skill labels and\n"
+            "# occupation titles and O*NET 29.2 Alternate Titles (source 'title field') by\n"
             "# scripts/make_profession_terms.py (see data/ATTRIBUTION.md).\n"
         )
         writer = csv.writer(handle, lineterminator="\n")

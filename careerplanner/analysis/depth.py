@@ -20,7 +20,7 @@ from careerplanner.core.skills import FoundSkill, SkillEvidence
 LEAD_VERBS = re.compile(
     r"\b(?:led|lead|leading|mentor(?:ed|ing)?|coach(?:ed|ing)?|optimi[sz](?:ed|ing)|"
     r"spearhead(?:ed)?|reduc(?:ed|ing)|improv(?:ed|ing)|scal(?:ed|ing)|establish(?:ed)?|"
-    r"migrat(?:ed|ing)|own(?:ed)?|drove|trained)\b",
+    r"migrat(?:ed|ing)|own(?:ed)?|drove|trained|(?:co-?)?found(?:ed|er|ing)|headed)\b",
     re.I,
 )
 EXPERT_SIGNS = re.compile(
@@ -28,6 +28,10 @@ EXPERT_SIGNS = re.compile(
     r"core (?:contributor|developer|maintainer)|published|author(?:ed)?|keynote|talk at|"
     r"github stars|stars on github)\b",
     re.I,
+)
+# An award or recognition for a skill: the person is its go-to person (L4).
+AWARD_SIGNS = re.compile(
+    r"\b(?:recogni[sz]ed for|award(?:ed)? for|excellence in|prize for|honou?red for)\b", re.I
 )
 STALE_YEARS = 12
 # A spoken language's level: the CEFR grade (A1-A2 L1, B1 L2, B2 L3, C1 L4, C2 L5) or the
@@ -59,8 +63,13 @@ _LANGUAGE_WORDS = {
 }
 
 
-def language_level(line: str, surface: str) -> int | None:
-    """The level written just after a language in `line` ("English (C1)" -> 4), or None."""
+# Grades said of a spoken language only: CEFR's and the words for a first language.
+_LANGUAGE_ONLY = re.compile(r"\b(?:[abc][12]|native|mother tongue|bilingual|fluent)\b", re.I)
+
+
+def language_level(line: str, surface: str, only_language_grades: bool = False) -> int | None:
+    """The level written just after a language in `line` ("English (C1)" -> 4), or None.
+    `only_language_grades` reads only the grades no other skill has (CEFR, "native")."""
     at = line.find(surface)
     if at < 0:
         return None
@@ -68,6 +77,8 @@ def language_level(line: str, surface: str) -> int | None:
     if not match:
         return None
     grade = match.group("grade").casefold()
+    if only_language_grades and not _LANGUAGE_ONLY.fullmatch(grade):
+        return None
     return _CEFR.get(grade) or _LANGUAGE_WORDS.get(grade)
 
 
@@ -91,6 +102,9 @@ class PositionSpan:
     end: date | None
     label: str
     title: str = ""
+    # The essential skills (lower case) of the occupation the title names
+    # (`analysis/role_skills`): a listed one gets the role's years, one level lower.
+    core: frozenset[str] = frozenset()
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")
@@ -163,6 +177,8 @@ def infer_depth(
                 tally.positions.add(index)
                 note = f"the role of {position.label}"
                 tally.evidence.append(SkillEvidence(position.title, "experience", note))
+    for tally in tallies.values():
+        _core_of_roles(tally, positions)
     for key, tally in tallies.items():
         years = sum(positions[i].years for i in tally.positions)
         if tally.positions:
@@ -191,7 +207,42 @@ def infer_depth(
     return found
 
 
-_CLAUSE_END = re.compile(r"[.;!?]\s|\s[-–—]\s|\n")  # "X: what X is" stays one clause
+def _role_level(years: float, count: int) -> int:
+    """The level the years of the roles give: L3 for about two years or two positions, L4 for
+    six years over two positions or more, else L2."""
+    if years >= 6 and count >= 2:
+        return 4
+    return 3 if years >= 1.5 or count >= 2 else 2
+
+
+def _core_of_roles(tally: _Tally, positions: list[PositionSpan]) -> None:
+    """A skill the person names that is essential to the occupation of their roles ("Staff
+    Management" of a sous chef) was used in those roles: daily professional use (L3) after
+    about two years, one level below what six years give the role's own trade, since the
+    resume shows the role, not the skill at work."""
+    name = tally.name.casefold()
+    roles = [
+        i
+        for i, p in enumerate(positions)
+        if i not in tally.positions
+        and (name in p.core or any(s.casefold() in p.core for s in tally.surfaces))
+    ]
+    if not roles:
+        return
+    years = sum(positions[i].years for i in roles)
+    # Daily use at most: leading or mentoring in it (L4) needs words of its own.
+    level = min(3, _role_level(years, len(roles)))
+    if level > tally.level:
+        tally.level = level
+        titles = ", ".join(dict.fromkeys(positions[i].title for i in roles))
+        note = f"core skill of the role ({titles}, {years:.1f} years)"
+        tally.evidence.insert(0, SkillEvidence(note, "experience", "core skill of the role"))
+
+
+_CLAUSE_END = re.compile(r"[.;!?]\s|\s[-–—]\s|\n")
+_YEARS_OF = re.compile(
+    r"\s+of\s+(?:[\w-]+\s+){0,2}"
+)  # "6 years| of |experience in"  # "X: what X is" stays one clause
 
 
 def _sign_about(signs: re.Pattern, occ: Occurrence) -> bool:
@@ -223,7 +274,17 @@ def claimed_level(occ: Occurrence) -> int | None:
         return None
     at = occ.context.find(occ.surface)
     claim = level_for(claims, at) if at >= 0 else max(claims, key=lambda c: c.level)
-    return claim.level if claim else None
+    if claim is None:
+        return None
+    # "6 years of experience in freight forwarding": the years say how much experience.
+    years = [
+        c
+        for c in claims
+        if c.end <= claim.start
+        and _YEARS_OF.fullmatch(occ.context[c.end : claim.start])
+        and claim.words.casefold().startswith("experience")
+    ]
+    return years[-1].level if years else claim.level
 
 
 def _score(tally: _Tally, occ: Occurrence, positions: list[PositionSpan], working: bool) -> None:
@@ -238,7 +299,14 @@ def _score(tally: _Tally, occ: Occurrence, positions: list[PositionSpan], workin
         else:
             _raise(tally, 2, occ, f"used at work ({label})")
         return
+    if _sign_about(AWARD_SIGNS, occ):
+        _raise(tally, 4, occ, "recognised with an award")
+        return
     spoken = language_level(occ.line, occ.surface) if section == "languages" else None
+    if section == "skills" and _LANGUAGE_ONLY.search(occ.line):
+        # "Languages: Spanish (native), English (C1)" in a skills list: grades only a
+        # language has ("Python (advanced)" is read as any listed skill)
+        spoken = language_level(occ.line, occ.surface, only_language_grades=True)
     if spoken is not None:
         _raise(tally, spoken, occ, "language level stated")
         tally.level = spoken  # the stated grade is the level, higher or lower

@@ -12,16 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
+from functools import lru_cache, partial
 
 from careerplanner.analysis.ad_list_items import (
-    COORDINATED_HEADS,
-    COORDINATED_LIST,
     INTRODUCER,
-    SHARED_MODIFIER,
-    SKILL_NOUNS,
     claimed_items,
     coordinated_phrases,
+    coordinated_starts,
     example_items,
     headed_phrases,
     list_items,
@@ -30,7 +27,13 @@ from careerplanner.analysis.ad_list_items import (
     shared_modifier_phrases,
     skill_nouns,
 )
-from careerplanner.analysis.job_ad_claims import chain_claims, find_claims, level_for
+from careerplanner.analysis.folded_patterns import folded_pattern
+from careerplanner.analysis.job_ad_claims import (
+    chain_claims,
+    find_claims,
+    level_for,
+    role_years_level,
+)
 from careerplanner.analysis.job_ad_sections import (
     BOILERPLATE,
     MUST,
@@ -38,13 +41,16 @@ from careerplanner.analysis.job_ad_sections import (
     NICE,
     NICE_WORDS,
     degree_fields,
+    employer_names,
     heading_kind,
     in_unit_name,
     is_boilerplate_sentence,
     line_kinds,
     nice_or_must,
+    without_alternatives,
 )
 from careerplanner.analysis.profession_terms import trade_of
+from careerplanner.analysis.requirement_terms import merge_spans, requirement_spans
 from careerplanner.analysis.senses import SenseResolver
 from careerplanner.analysis.text import fold_in_place
 from careerplanner.core.skills import FoundSkill, SkillEvidence, skill_key
@@ -135,8 +141,12 @@ def _sentence_level(text: str, folded: str | None, start: int, end: int) -> int:
     return DEFAULT_REQUIRED_LEVEL
 
 
-# A full stop of an abbreviation ("(e.g. Spotfire, jReview)") ends no sentence.
-_ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bvs|\bapprox|\bincl)$", re.I)
+# A full stop of an abbreviation ("(e.g. Spotfire, jReview)", "the U.S. Department") ends no
+# sentence.
+_ABBREVIATION_END = re.compile(
+    r"(?:\be\.g|\bi\.e|\bvs|\bapprox|\bincl|\bu\.s|\bu\.k|\binc|\bst|\bdr|\bmr|\bms|\bjr|\bco)$",
+    re.I,
+)
 
 
 def _next_full_stop(text: str, at: int) -> int:
@@ -257,6 +267,7 @@ class AdRequirement:
     required: str  # "must" | "nice"
     aliases: list[str] = field(default_factory=list)
     evidence: list[SkillEvidence] = field(default_factory=list)
+    levelled: bool = False  # some mention of it stands with level words of its own
 
     def to_json(self) -> dict:
         return {
@@ -292,18 +303,24 @@ def reads_language(text: str) -> bool:
     return sum(word in _ENGLISH for word in words) / len(words) >= 0.03
 
 
+# The pattern in lower case, for the ad's folded text.
+_INTRODUCER = folded_pattern(INTRODUCER)
+
+
 def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
     """The skills one job ad requires: boilerplate sentences and sections left out; each skill
     must or nice (by its section heading, then by its sentence's own words); its level from the
     level words about it (a must level is never raised by a higher preferred one)."""
     text = finder.clean(description) if not description.isascii() else description
+    text = without_alternatives(text)
     folded = fold_in_place(text)
-    spans = finder.find_spans(text, folded)
+    spans = merge_spans(finder.find_spans(text, folded), requirement_spans(text, finder))
     kinds = line_kinds(text)
     by_key: dict[str, AdRequirement] = {}
     claims_of: dict[int, list] = {}  # sentence start -> its claims
     listed: dict[int, tuple[int, str, list]] = {}  # sentence start -> end, section, mentions
     senses = SenseResolver(text, finder)
+    employer = None  # the employer's own name, read when first needed
     line = 0
     for start, end, key, name in spans:
         while kinds[line][1] < start:
@@ -330,19 +347,31 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
         if named is not None:
             if named[2] is None:
                 continue  # "Cost Estimating Manager", "Analytics Team": a title or a unit
+            if employer is None:
+                employer = employer_names(text)
+            if employer & set(text[named[0] : start].split() + text[end : named[1]].split()):
+                continue  # "Novartis Data Science": the employer's own unit
             start, end = named[0], named[1]
             key, name = skill_key("custom", named[2]), named[2]
         claims = claims_of.get(left)
         if claims is None:
             mentions = [(s, e) for s, e, _k, _n in spans if left <= s and e <= right]
-            claims = claims_of[left] = chain_claims(text, find_claims(text, left, right), mentions)
+            claims = claims_of[left] = chain_claims(
+                text, find_claims(text, left, right, ad=True, folded=folded), mentions
+            )
         # A preference with no level words asks for less than a plain requirement.
         claim, level, required = _level_and_need(sentence, start - left, claims, left, section)
         _merge(by_key, key, name, level, required, text[start:end], sentence, _reason(claim, level))
         listed.setdefault(left, (right, section, []))[2].append((start - left, end - left))
+        shared = _known_with_shared_head(text, start, end, finder)
+        if shared is not None:  # "unsupervised and deep learning"
+            at, (key, name) = shared
+            claim, level, required = _level_and_need(sentence, at - left, claims, left, section)
+            _merge(by_key, key, name, level, required, name, sentence, _reason(claim, level))
     # What "experience with", "knowledge of" ... are about, in sentences naming no known skill.
     line = 0
-    for intro in INTRODUCER.finditer(text):
+    introducers = INTRODUCER.finditer(text) if folded is None else _INTRODUCER.finditer(folded)
+    for intro in introducers:
         left, right = _ad_sentence(text, intro.start(), intro.end())
         if left in listed:
             continue
@@ -351,9 +380,11 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
         section = kinds[line][2]
         if section == BOILERPLATE or is_boilerplate_sentence(text[left:right]):
             continue
-        claims_of[left] = chain_claims(text, find_claims(text, left, right), [])
+        claims_of[left] = chain_claims(
+            text, find_claims(text, left, right, ad=True, folded=folded), []
+        )
         listed[left] = (right, section, [])
-    _add_trades(by_key, text, kinds, claims_of, finder)
+    _add_trades(by_key, text, folded, kinds, claims_of, finder)
     # A list asks for its items in a sentence with level words, or under a heading of
     # requirements; elsewhere (the employer's introduction) it describes.
     headed = next(
@@ -366,8 +397,55 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
         _add_list_items(
             by_key, text[left:right], known, claims_of[left], left, section, finder, only_examples
         )
-    _add_coordinated(by_key, text, kinds, claims_of, finder, headed, spans)
+    _add_coordinated(by_key, text, folded, kinds, claims_of, finder, headed, spans)
+    _apply_role_years(by_key, text, folded)
+    _merge_short_forms(by_key, text)
     return list(by_key.values())
+
+
+_MINOR_WORDS = frozenset(["and", "of", "for", "the", "&", "in", "on", "to"])
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w.casefold() not in _MINOR_WORDS).upper()
+
+
+def _merge_short_forms(by_key, text: str) -> None:
+    """A short form the ad defines ("Welfare Management System (WMS)") is the same skill as
+    its long form: its mentions join the long form's, and it is no skill of its own."""
+    long_forms: dict[str, AdRequirement] = {}
+    for skill in by_key.values():
+        for form in (skill.name, *skill.aliases):
+            if " " in form and _initials(form) != form:
+                long_forms.setdefault(_initials(form), skill)
+    for key, skill in list(by_key.items()):
+        short = skill.name
+        owner = long_forms.get(short)
+        if not key.startswith("custom:") or not short.isupper() or owner is None:
+            continue
+        if owner is skill or f"({short})" not in text:
+            continue
+        del by_key[key]
+        for alias in skill.aliases:
+            if alias not in owner.aliases:
+                owner.aliases.append(alias)
+        if skill.required == MUST and (owner.required == NICE or skill.level > owner.level):
+            owner.required, owner.level = MUST, max(owner.level, skill.level)
+
+
+def _apply_role_years(by_key, text: str, folded: str | None) -> None:
+    """Years of the whole role ("Five years of experience as a painter") ask for the role's
+    duties one level lower: each must-have named with no level words of its own."""
+    role = role_years_level(text, folded)
+    if role is None or role.level - 1 <= DEFAULT_REQUIRED_LEVEL:
+        return
+    level = role.level - 1
+    reason = f'L{level}: a duty of the role, which asks for "{" ".join(role.words.split())}"'
+    for skill in by_key.values():
+        if skill.required == MUST and not skill.levelled and skill.level < level:
+            skill.level = level
+            skill.evidence.insert(0, SkillEvidence(skill.evidence[0].text, MUST, reason))
+            del skill.evidence[3:]
 
 
 # "five years of experience as a painter": the worker's trade is what the job requires.
@@ -376,7 +454,7 @@ _AS_WORKER = re.compile(
 )
 
 
-def _add_trades(by_key, text, kinds, claims_of, finder) -> None:
+def _add_trades(by_key, text, folded, kinds, claims_of, finder) -> None:
     line = 0
     for match in _AS_WORKER.finditer(text):
         # "as an apprentice painter", "as a Registered Nurse": the first worker's word
@@ -391,7 +469,9 @@ def _add_trades(by_key, text, kinds, claims_of, finder) -> None:
         if section == BOILERPLATE or is_boilerplate_sentence(sentence):
             continue
         if left not in claims_of:
-            claims_of[left] = chain_claims(text, find_claims(text, left, right), [])
+            claims_of[left] = chain_claims(
+                text, find_claims(text, left, right, ad=True, folded=folded), []
+            )
         offset = match.start(1) - left
         claim, level, required = _level_and_need(sentence, offset, claims_of[left], left, section)
         whole = [m for m in finder.find(trade, trusted=True) if m.end - m.start == len(trade)]
@@ -399,18 +479,14 @@ def _add_trades(by_key, text, kinds, claims_of, finder) -> None:
         _merge(by_key, key, name, level, required, trade, sentence, _reason(claim, level))
 
 
-def _add_coordinated(by_key, text, kinds, claims_of, finder, headed: int, spans) -> None:
+def _add_coordinated(by_key, text, folded, kinds, claims_of, finder, headed: int, spans) -> None:
     """Skills sharing a head noun ("Causal & Predictive analysis", "program and policy
     evaluation", "A/B, website usability, and website conversion rate testing") and the fields
     skills are asked in ("documentation skills"), in a sentence with level words or under a
     heading of requirements."""
     line = 0
     done = set()
-    starts = sorted(
-        match.start()
-        for pattern in (COORDINATED_HEADS, COORDINATED_LIST, SHARED_MODIFIER, SKILL_NOUNS)
-        for match in pattern.finditer(text)
-    )
+    starts = coordinated_starts(text, folded)
     known_whole = partial(_whole_known, finder)
     for at_text in starts:
         while kinds[line][1] < at_text:
@@ -422,15 +498,20 @@ def _add_coordinated(by_key, text, kinds, claims_of, finder, headed: int, spans)
             continue
         done.add(left)
         if left not in claims_of:
-            claims_of[left] = chain_claims(text, find_claims(text, left, right), [])
-        if not claims_of[left] and left < headed and not _says_need(sentence):
+            claims_of[left] = chain_claims(
+                text, find_claims(text, left, right, ad=True, folded=folded), []
+            )
+        asked = claims_of[left] or left >= headed or _says_need(sentence)
+        if not asked and not _is_duty(text, left):
             continue
-        names = {a.casefold() for s in by_key.values() for a in (s.name, *s.aliases)}
         known = [(s - left, e - left) for s, e, _k, _n in spans if left <= s and e <= right]
         found = coordinated_phrases(sentence, known, finder.common_words)
         found += listed_modifiers(sentence, known, finder.common_words, known_whole)
         found += skill_nouns(sentence, known)
         found += shared_modifier_phrases(sentence, finder.common_words)
+        if not found:
+            continue
+        names = {a.casefold() for s in by_key.values() for a in (s.name, *s.aliases)}
         for at, name in found:
             if name.casefold() in names:
                 continue
@@ -438,6 +519,24 @@ def _add_coordinated(by_key, text, kinds, claims_of, finder, headed: int, spans)
             key, name = known_whole(name) or (skill_key("custom", name), name)
             _merge(by_key, key, name, level, required, name, sentence, _reason(claim, level))
             names.add(name.casefold())
+
+
+# "unsupervised and deep learning": a word joined to a known skill's name shares its head.
+_JOINED_BEFORE = re.compile(r"\b([A-Za-z][\w-]+),? (?:and|or|&|and/or) $")
+
+
+def _known_with_shared_head(text: str, start: int, end: int, finder):
+    """(offset, (key, name)) of the skill the vocabulary knows that the word joined before the
+    known skill at text[start:end] names with that skill's head: "unsupervised and deep
+    learning" names unsupervised learning too. None when there is none."""
+    words = text[start:end].split()
+    if len(words) < 2:
+        return None
+    before = _JOINED_BEFORE.search(text, max(0, start - 40), start)
+    if before is None:
+        return None
+    skill = _whole_known(finder, " ".join([before.group(1), *words[1:]]))
+    return None if skill is None else (before.start(1), skill)
 
 
 _NON_SPACE = re.compile(r"\S+")
@@ -454,6 +553,16 @@ def _known_words(text: str, spans, start: int, end: int, finder) -> bool:
     )
 
 
+# A duty of a list: the sentence opens a line after a bullet or a number ("• Supporting ...",
+# "3. Oversee ..."), or follows a bullet inside a line.
+_DUTY_MARK = re.compile(r"(?:[•▪‣◦]|(?:^|\n)[ \t]*(?:[-*·o]|\d{1,2}[.)]))[ \t]*$", re.M)
+
+
+def _is_duty(text: str, left: int) -> bool:
+    """The sentence starting at `left` is an item of a list of duties (or requirements)."""
+    return _DUTY_MARK.search(text, max(0, left - 40), left) is not None
+
+
 def _says_need(sentence: str) -> bool:
     """The sentence says it asks for what it names ("... skills are a must", "... preferred")."""
     return MUST_WORDS.search(sentence) is not None or NICE_WORDS.search(sentence) is not None
@@ -465,8 +574,11 @@ def _whole_known(finder, name: str) -> tuple[str, str] | None:
     return (whole[0].key, whole[0].name) if whole else None
 
 
+_UNLEVELLED = "named, with no level words"
+
+
 def _reason(claim, level: int) -> str:
-    return f'L{level} from "{claim.words}"' if claim else f"L{level}: named, with no level words"
+    return f'L{level} from "{claim.words}"' if claim else f"L{level}: {_UNLEVELLED}"
 
 
 def _level_and_need(sentence: str, offset: int, claims, left: int, section: str):
@@ -482,25 +594,50 @@ def _add_list_items(
 ) -> None:
     """The unknown items of the lists that name known skills ("logistic regression, gradient
     descent, SQL"), as out-of-taxonomy requirements (see `analysis/ad_list_items`)."""
+    items = _sentence_items(
+        sentence, tuple(known), finder.common_words, only_examples, bool(claims)
+    )
+    if not items:
+        return  # most sentences: nothing to look up
     degrees = degree_fields(sentence)
     names = {
-        alias.casefold() for skill in by_key.values() for alias in (skill.name, *skill.aliases)
+        alias.casefold(): key
+        for key, skill in by_key.items()
+        for alias in (skill.name, *skill.aliases)
     }
-    items = example_items(sentence, known, finder.common_words)
-    if not only_examples:
-        items += list_items(sentence, known, finder.common_words)
-        items += claimed_items(sentence, known, finder.common_words)
-    if claims:
-        items += headed_phrases(sentence, known, finder.common_words)
+    done = set()
     for offset, item in items:
-        if item.casefold() in names or any(a <= offset < b for a, b in degrees):
+        # An item named again counts again ("Strong knowledge of WMS" after "the WMS"); one
+        # the finder knows was read with its own mention.
+        key = names.get(item.casefold(), skill_key("custom", item))
+        if not key.startswith("custom:") or (offset, key) in done:
             continue
-        if in_unit_name(sentence, offset):
+        if any(a <= offset < b for a, b in degrees) or in_unit_name(sentence, offset):
             continue
+        done.add((offset, key))
         claim, level, required = _level_and_need(sentence, offset, claims, left, section)
-        key = skill_key("custom", item)
-        _merge(by_key, key, item, level, required, item, sentence, _reason(claim, level))
-        names.add(item.casefold())
+        name = by_key[key].name if key in by_key else item
+        _merge(by_key, key, name, level, required, item, sentence, _reason(claim, level))
+        names[item.casefold()] = key
+
+
+# A third of the City's list sentences recur from ad to ad (a title's qualifications).
+@lru_cache(maxsize=4096)
+def _sentence_items(
+    sentence: str,
+    known: tuple[tuple[int, int], ...],
+    common_words: frozenset[str],
+    only_examples: bool,
+    claimed: bool,
+) -> tuple[tuple[int, str], ...]:
+    """The unknown items `_add_list_items` reads in a sentence: (offset, name) of each."""
+    items = example_items(sentence, list(known), common_words)
+    if not only_examples:
+        items += list_items(sentence, list(known), common_words)
+        items += claimed_items(sentence, list(known), common_words)
+    if claimed:
+        items += headed_phrases(sentence, list(known), common_words)
+    return tuple(items)
 
 
 def _ad_sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -518,9 +655,11 @@ def _merge(by_key, key, name, level, required, surface, sentence, reason) -> Non
     """Fold one mention into its skill: must wins over nice, and a must level over a nice one."""
     skill = by_key.get(key)
     evidence = SkillEvidence(" ".join(sentence.split())[:300], required, reason)
+    levelled = not reason.endswith(_UNLEVELLED)
     if skill is None:
-        by_key[key] = AdRequirement(key, name, level, required, [surface], [evidence])
+        by_key[key] = AdRequirement(key, name, level, required, [surface], [evidence], levelled)
         return
+    skill.levelled = skill.levelled or levelled
     if required == MUST and skill.required == NICE:
         skill.required, skill.level = MUST, level
         skill.evidence.insert(0, evidence)

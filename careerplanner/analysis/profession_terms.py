@@ -91,6 +91,12 @@ def _knowledge_words() -> frozenset[str]:
     return frozenset(re.findall(r"[a-z]+", "".join(lines).casefold().replace(_KNOWLEDGE, "")))
 
 
+def is_rank_or_kind(word: str) -> bool:
+    """True for a worker's word that names a rank or a kind of work, not a trade or an
+    occupation ("engineer", "manager", "lead")."""
+    return word.casefold() in _NO_TRADE
+
+
 def trade_of(worker: str) -> str | None:
     """The trade a worker's word names, when ESCO's knowledge labels use that word: "painter"
     -> "Painting", "plumber" -> "Plumbing", "Nurse" -> "Nursing"; None for a rank or a kind of
@@ -111,3 +117,21 @@ def trade_of(worker: str) -> str | None:
             if len(stem) >= 3 and (field := stem + ending) in known and field != word:
                 return field.capitalize()
     return None
+
+
+_ACTIVITY = "esco activity"
+
+
+@cache
+def activity_objects() -> frozenset[str]:
+    """The nouns the trades' activities act on, lower case: "menu" of "Menu Planning",
+    "inventory" of "Inventory Management" (the word before an activity's own noun)."""
+    path = bundled_data_path(PROFESSION_TERMS_FILE)
+    objects = set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            if line.rstrip().endswith("," + _ACTIVITY):
+                words = line.split(",", 1)[0].split()
+                if len(words) >= 2 and words[-2].isalpha():
+                    objects.add(words[-2].casefold())
+    return frozenset(objects)

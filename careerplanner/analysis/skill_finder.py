@@ -19,7 +19,8 @@ import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import compress, count, islice
+from functools import cache
+from itertools import accumulate, compress, count, islice
 
 from careerplanner.analysis.text import NON_ASCII, clean_text, fold_in_place
 from careerplanner.analysis.word_lists import always_common_words, cue_words
@@ -96,6 +97,7 @@ def tokenize(text: str) -> list[str]:
     return [m.group().casefold() for m in _TOKEN.finditer(text)]
 
 
+@cache  # asked of the same vocabulary spellings for every ambiguous mention of every text
 def _has_capitals(form: str) -> bool:
     return any(ch.isupper() for ch in form)
 
@@ -156,7 +158,7 @@ class SkillFinder:
         finder._list_only = set()
         finder._capitalised = set()
         finder._trie = state["trie"]
-        finder._entries = [_Entry(*fields) for fields in state["entries"]]
+        finder._entries = _EntryRows(state["entries"])
         finder._names = state["names"]
         finder.vocabulary_tokens = set(state["vocabulary_tokens"])
         finder._index_starts()
@@ -285,7 +287,15 @@ class SkillFinder:
         if not found:
             return []
         spans = _offsets(parts, found)
-        spans = [span for span in spans if not _inside_address(text, span[0], span[1])]
+        # Most names touch no "@", "/" or "." (which an address needs): those skip the call.
+        spans = [
+            span
+            for span in spans
+            if not (
+                ((span[0] and text[span[0] - 1] in "@/") or text.startswith(".", span[1]))
+                and _inside_address(text, span[0], span[1])
+            )
+        ]
         if not spans:
             return []
         accepted = self._resolve_ambiguous(text, tokens, spans, trusted, known)
@@ -413,6 +423,30 @@ class SkillFinder:
         return [n for n in range(len(spans)) if confirmed[n]]
 
 
+class _EntryRows:
+    """The entries of a finder read from its cache, each made when a match first needs it: a
+    resume matches a few hundred of the ~30,000, and making them all cost more than reading
+    the resume's skills did."""
+
+    __slots__ = ("_made", "_rows")
+
+    def __init__(self, rows: list[list]) -> None:
+        self._rows = rows
+        self._made: list[_Entry | None] = [None] * len(rows)
+
+    def __getitem__(self, index: int) -> _Entry:
+        entry = self._made[index]
+        if entry is None:
+            entry = self._made[index] = _Entry(*self._rows[index])
+        return entry
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def __iter__(self):
+        return map(self.__getitem__, range(len(self._rows)))
+
+
 def _entry_fields(entry: _Entry) -> tuple:
     return (
         entry.key,
@@ -456,13 +490,8 @@ def _offsets(parts: list[str], found) -> list[tuple[int, int, int, int, _Entry]]
     Token i is parts[2 * i + 1]; an offset is the total length of the parts before it, summed
     only as far as the matches reach (they come in order).
     """
-    spans = []
-    position = done = 0
-    for first, last, entry in found:
-        begin = 2 * first + 1
-        position += sum(map(len, parts[done:begin]))
-        start = position
-        position += sum(map(len, parts[begin : 2 * last]))
-        done = 2 * last
-        spans.append((start, position, first, last, entry))
-    return spans
+    # ends[k]: the length of parts[0] to parts[k], summed in C as far as the last match.
+    ends = list(accumulate(map(len, islice(parts, 2 * found[-1][1]))))
+    return [
+        (ends[2 * first], ends[2 * last - 1], first, last, entry) for first, last, entry in found
+    ]

@@ -7,6 +7,7 @@ non-zero. `--debug` adds the traceback.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import sys
 import traceback
@@ -157,25 +158,32 @@ def _data_folder():
         return None
 
 
-def _reads_a_pdf(argv: Sequence[str]) -> bool:
-    """Whether the command reads a resume or a job ad from a PDF file given on the line."""
-    return (
-        bool(argv)
-        and argv[0] in PDF_READING_COMMANDS
-        and any(arg.casefold().endswith(".pdf") for arg in argv[1:])
-    )
+def _pdf_named(argv: Sequence[str]) -> str | None:
+    """The first PDF file a command that reads resumes or job ads was given on the line."""
+    if not argv or argv[0] not in PDF_READING_COMMANDS:
+        return None
+    return next((arg for arg in argv[1:] if arg.casefold().endswith(".pdf")), None)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     install_network_guard()
     unguard_terminal = guard_terminal()  # escape sequences in data are shown, never obeyed
     argv = sys.argv[1:] if argv is None else list(argv)
-    if _reads_a_pdf(argv):
-        # Before anything heavy is loaded: the PDF reader starts while the rest loads.
+    pdf = _pdf_named(argv)
+    if pdf is not None:
+        # Before anything heavy is loaded: the PDF reader starts, and reads the file, while the
+        # rest loads.
         from careerplanner.importers.resume.pdf_reader import start_worker_early
 
-        start_worker_early()
-    parser = build_parser(_commands_needed(argv))
+        start_worker_early(pdf)
+    # As in app.run_gui: loading a command's modules makes tens of thousands of long-lived
+    # objects and next to no garbage, which the cycle collector would traverse again and again
+    # while they pile up.
+    gc.disable()
+    try:
+        parser = build_parser(_commands_needed(argv))
+    finally:
+        gc.enable()
     args = parser.parse_args(argv)
     route_library_warnings(debug=args.debug)
     # Both front ends start here: every change of the user's data rewrites its plain copy.

@@ -8,7 +8,6 @@ roadmap use.
 from __future__ import annotations
 
 from careerplanner.cli.output import print_progress
-from careerplanner.services.dataset_import import ensure_default_dataset
 from careerplanner.store.connection import Database
 from careerplanner.store.data_dir import DataDir
 
@@ -18,6 +17,10 @@ def open_market() -> Database:
     db = DataDir.default().open_market_db()
     try:
         if db.execute("SELECT count(*) FROM dataset").fetchone()[0] == 0:
+            # Once per data folder: every importer (~65 ms of imports) would otherwise load on
+            # each command, where `resume parse` of a PDF takes about 0.3 s in all.
+            from careerplanner.services.dataset_import import ensure_default_dataset
+
             ensure_default_dataset(db, print_progress)
     except BaseException:
         db.close()

@@ -25,7 +25,7 @@ from matplotlib.gridspec import GridSpec
 from careerplanner import __version__
 from careerplanner.charts.profile import SkillBar, draw_profile_levels
 from careerplanner.charts.progress import draw_fit_history, draw_level_history
-from careerplanner.charts.render import LITERAL_TEXT
+from careerplanner.charts.render import LITERAL_TEXT, MATPLOTLIB_LOCK
 from careerplanner.charts.roadmap import GoalBar, draw_goal_gap, draw_goal_progress
 from careerplanner.charts.theme import PRINT
 from careerplanner.core.roadmap import StepState
@@ -135,9 +135,14 @@ def _cover_page(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSumma
     )
     steps = sum(len(goal.steps) for goal in snapshot.goals)
     lines = [
-        "Market data: " + ("; ".join(snapshot.datasets) or "none installed"),
-        "Target roles: "
-        + (", ".join(f"{r.role_title} (fit {round(r.fit * 100)}%)" for r in role_gaps) or "none"),
+        _wrapped("Market data: " + ("; ".join(snapshot.datasets) or "none installed")),
+        _wrapped(
+            "Target roles: "
+            + (
+                ", ".join(f"{r.role_title} (fit {round(r.fit * 100)}%)" for r in role_gaps)
+                or "none"
+            )
+        ),
         "",
         f"Skills: {len(snapshot.levels)}",
         f"Goals: {len(snapshot.goals)}, with {steps} steps; "
@@ -155,14 +160,14 @@ def _cover_page(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSumma
     ]
     if snapshot.attributions:
         lines += ["", "Sources:"] + [_wrapped(text) for text in snapshot.attributions]
-    fig.text(
-        0.06, 0.9, "\n".join(lines), fontsize=10, va="top", color=INK, linespacing=1.7, wrap=True
-    )
+    # Wrapped here, not by matplotlib: its wrapping measures text with "$" as maths whatever
+    # `text.parse_math` says, and failed on a role or dataset named with two of them.
+    fig.text(0.06, 0.9, "\n".join(lines), fontsize=10, va="top", color=INK, linespacing=1.7)
     pdf.savefig(fig)
 
 
 def _wrapped(text: str, width: int = 95) -> str:
-    """A long attribution sentence on lines that fit the page."""
+    """A long sentence (an attribution, the list of target roles) on lines that fit the page."""
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
@@ -340,8 +345,10 @@ def _history_page(pdf, snapshot: RoadmapSnapshot) -> None:
 def report_pdf_bytes(snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSummary] = ()) -> bytes:
     """The whole report as PDF bytes."""
     buffer = io.BytesIO()
-    # Names from files are printed as written ("$" would start matplotlib's maths notation).
+    # Names from files are printed as written ("$" would start matplotlib's maths notation); the
+    # lock keeps the chart thread from changing matplotlib's settings back meanwhile.
     with (
+        MATPLOTLIB_LOCK,
         matplotlib.rc_context(LITERAL_TEXT),
         PdfPages(
             buffer,

@@ -105,6 +105,27 @@ def decode_text(data: bytes, source: str) -> str:
     return text.removeprefix("\ufeff")
 
 
+class MacLineEnds:
+    """`decode_text`'s rule for a file decoded piece by piece: when its first text holds CR
+    but no LF (classic Mac; Excel for Mac's "CSV" still writes it), every CR is a line end.
+
+        ends = MacLineEnds()
+        for piece in decoded_pieces:
+            text = ends(piece)   # "a,b\rc,d\r" -> "a,b\nc,d\n"
+
+    Decided once, on the first non-empty piece, so a CR inside a quoted field of an LF or
+    CRLF file is kept as it is.
+    """
+
+    def __init__(self) -> None:
+        self.cr_only: bool | None = None
+
+    def __call__(self, text: str) -> str:
+        if self.cr_only is None and text:
+            self.cr_only = "\r" in text and "\n" not in text
+        return text.replace("\r", "\n") if self.cr_only else text
+
+
 def sniff_delimiter(first_line: str) -> str:
     """Tab when the header line has tabs, else comma (O*NET is tab-separated, BLS is CSV)."""
     return "\t" if first_line.count("\t") > first_line.count(",") else ","

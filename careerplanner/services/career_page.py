@@ -21,8 +21,8 @@ from careerplanner.core.gap import Requirement, RoleGap, compute_gap
 from careerplanner.core.levels import LEVEL_INFO, TRANSITIONS, Level
 from careerplanner.core.market import ALL_ROLES, RoleFigures, SkillFigures, is_small_sample
 from careerplanner.errors import UserError
-from careerplanner.services.levels import user_levels
 from careerplanner.services.market_pages import role_requirements, technology_matcher
+from careerplanner.services.role_needs import estimated_levels
 from careerplanner.services.skill_page import money
 from careerplanner.store.connection import Database
 from careerplanner.store.market import postings
@@ -69,6 +69,13 @@ class PathStep:
     your_level_text: str
     required_level: int
     moves: tuple[tuple[int, str], ...]  # (level reached, what gets you there)
+    # Your level in an O*NET rating you have not rated, estimated from your skills (as the Gap
+    # screen shows it): "estimated from your Python L5, ..." ("" when it is your own level).
+    evidence: str = ""
+
+    @property
+    def estimated(self) -> bool:
+        return bool(self.evidence)
 
 
 @dataclass(frozen=True)
@@ -137,6 +144,8 @@ class CareerPage:
                         "key": step.key,
                         "your_level": None if step.your_level is None else f"L{step.your_level}",
                         "your_level_text": step.your_level_text,
+                        "estimated": step.estimated,
+                        "evidence": step.evidence or None,
                         "required_level": f"L{step.required_level}",
                         "moves": [
                             {
@@ -485,7 +494,8 @@ def _gap(
             )
             for s in top[:PATH_SKILLS]
         ]
-    return compute_gap(code, title, requirements, user_levels(user_db))
+    # The levels that count with the rating estimates, as the Gap screen compares them.
+    return compute_gap(code, title, requirements, estimated_levels(user_db, market_db))
 
 
 def _path(gap: RoleGap, top: tuple[AskedSkill, ...]) -> tuple[tuple[PathStep, ...], int]:
@@ -509,6 +519,7 @@ def _path(gap: RoleGap, top: tuple[AskedSkill, ...]) -> tuple[tuple[PathStep, ..
                 row.your_level_text,
                 row.required_level,
                 moves,
+                row.level_from if row.estimated else "",
             )
         )
     return tuple(steps), met
@@ -583,6 +594,8 @@ def page_lines(page: CareerPage) -> list[str]:
     lines.append(f"The path in (the top {shown} skills; you meet {page.path_met} of them):")
     for step in page.path:
         lines.append(f"  {step.name}: you {step.your_level_text}, asked L{step.required_level}")
+        if step.estimated:
+            lines.append(f"    (your level is {step.evidence})")
         for level, how in step.moves:
             lines.append(f"    → L{level} {LEVEL_INFO[Level(level)].name}: {how}")
     if role is not None:

@@ -28,7 +28,7 @@ from careerplanner.importers.datasets import postings as postings_reader
 from careerplanner.importers.datasets import postings_csv, postings_fields
 from careerplanner.importers.datasets.detect import detect
 from careerplanner.importers.datasets.esco import read_esco
-from careerplanner.importers.datasets.onet import read_onet_release
+from careerplanner.importers.datasets.onet import open_onet_release, read_onet_release
 from careerplanner.importers.datasets.postings import (
     PostingColumns,
     analyse_postings,
@@ -36,6 +36,7 @@ from careerplanner.importers.datasets.postings import (
 )
 from careerplanner.importers.datasets.wages import read_oews_wages
 from careerplanner.services.default_dataset import default_data_dir, missing_default_parts
+from careerplanner.services.onet_install import install_onet_release
 from careerplanner.services.packs import import_pack
 from careerplanner.services.release_checks import judge_release
 from careerplanner.services.resume_import import resume_finder
@@ -99,6 +100,8 @@ def import_path(
         return import_pack(path, db, progress, cancel)
     if detection.kind == "postings":
         return import_postings(db, path, progress=progress, cancel=cancel)
+    if detection.kind == "onet":
+        return install_onet_release(db, path, progress, cancel)
     dataset = read_dataset_path(path, detection.kind, progress, cancel)
     verdict = judge_release(db, dataset)  # the release as a whole: refused, or maybe not active
     if not verdict.activate:
@@ -139,7 +142,10 @@ def default_finder(db: Database):
     """The shared skill finder over the active datasets' vocabulary and the curated aliases:
     the very finder resumes and single job ads are read with, kept compiled on disk per
     dataset version (`resume_import.resume_finder`), so an import need not rebuild it."""
-    if not skill_terms(db):
+    # An active O*NET or ESCO version is a vocabulary: building every term (a third of a
+    # second) only to see that the list is not empty is left to when neither is installed.
+    has_vocabulary = active_dataset(db, "onet") or active_dataset(db, "esco")
+    if not has_vocabulary and not skill_terms(db):
         raise UserError(
             "Install an O*NET dataset before importing job postings: the skills in job ads are "
             "found with its skill list."
@@ -193,7 +199,8 @@ def install_bundled_default(
     """Install each part of the bundled default whose kind has no version yet (else a no-op).
 
     `data/default.json` lists the parts: `{"parts": [{"kind": "onet", "file": "..."}, ...]}`.
-    All parts are read and validated first, then each is installed in its own transaction.
+    Every part's checksum is checked first; then each part is read and installed in its own
+    transaction, one after the other (O*NET streamed), so no two sit in memory together.
     """
     folder = Path(data_dir) if data_dir else default_data_dir()
     pending = missing_default_parts(db, folder)
@@ -202,29 +209,31 @@ def install_bundled_default(
     # Postings are read with the vocabulary of the O*NET and ESCO parts: installed after them.
     postings = [part for part in pending if part["kind"] == "postings"]
     pending = [part for part in pending if part["kind"] != "postings"]
-    datasets = []
-    for index, part in enumerate(pending):
-        cancel.check()
-        _check_bundled_file(folder / part["file"], part.get("sha256"))
-        step = _scaled(progress, index, len(pending) * 2)
-        datasets.append(
-            read_dataset_path(
-                folder / part["file"], part["kind"], step, cancel, part.get("version", "")
-            )
-        )
-    for part in postings:
+    for part in [*pending, *postings]:  # a damaged bundle is found before anything is written
         _check_bundled_file(folder / part["file"], part.get("sha256"))
     results = []
-    for index, dataset in enumerate(datasets):
-        step = _scaled(progress, len(pending) + index, len(pending) * 2 + len(postings))
-        activate = active_dataset(db, dataset.kind) is None
-        results.append(install_dataset(db, dataset, step, cancel, activate=activate))
-    # Their rows are in the database now: let them go before the postings' are read, so the
-    # two never sit in memory together (the peak of a first start).
-    datasets.clear()
-    dataset = None
+    steps = len(pending) + len(postings)
+    for index, part in enumerate(pending):
+        cancel.check()
+        step = _scaled(progress, index, steps)
+        path, kind = folder / part["file"], part["kind"]
+        activate = active_dataset(db, kind) is None
+        if kind == "onet":  # streamed into its transaction, never held whole (issue 17)
+            with open_onet_release(path, step, cancel) as release:
+                rows = release.rows("Installing")
+                results.append(
+                    install_dataset(db, release.dataset, step, cancel, activate, rows=rows)
+                )
+            continue
+        # Read on the first half of its slice of the bar, saved on the second.
+        reading, saving = (_scaled(progress, 2 * index + half, 2 * steps) for half in (0, 1))
+        dataset = read_dataset_path(path, kind, reading, cancel, part.get("version", ""))
+        results.append(install_dataset(db, dataset, saving, cancel, activate=activate))
+        # Its rows are in the database now: let them go before the next part is read, so
+        # no two parts sit in memory together (the peak of a first start).
+        dataset = None
     for index, part in enumerate(postings):
-        step = _scaled(progress, len(pending) * 2 + index, len(pending) * 2 + len(postings))
+        step = _scaled(progress, len(pending) + index, steps)
         results.append(install_bundled_postings(db, folder, part, step, cancel))
     progress(1, 1, "Bundled dataset ready")
     return results

@@ -8,7 +8,11 @@ from datetime import date
 from careerplanner.core.roadmap import Evidence, Goal
 from careerplanner.core.roadmap_review import next_review
 from careerplanner.exports.snapshot import RoadmapSnapshot
-from careerplanner.services.roadmap_skills import current_dataset_keys, renamed_skills
+from careerplanner.services.roadmap_skills import (
+    current_dataset_keys,
+    dataset_marks,
+    renamed_skills,
+)
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import active_datasets, list_datasets
 from careerplanner.store.user import evidence, goals, levels, profile, progress
@@ -68,21 +72,27 @@ def load_goal_snapshot(
         levels=levels.all_effective_levels(db, {goal.skill_key}),
         skill_names={goal.skill_key: goal.skill_name},
     )
-    return _with_dataset(snapshot, market_db)
+    return _with_dataset(snapshot, market_db, shown_skills_only=True)
 
 
-def _with_dataset(snapshot: RoadmapSnapshot, market_db: Database | None) -> RoadmapSnapshot:
+def _with_dataset(
+    snapshot: RoadmapSnapshot, market_db: Database | None, shown_skills_only: bool = False
+) -> RoadmapSnapshot:
     if market_db is None:
         return snapshot
     snapshot.datasets = tuple(dataset.label for dataset in active_datasets(market_db))
     snapshot.attributions = tuple(
         info.attribution for info in list_datasets(market_db) if info.active and info.attribution
     )
-    active = current_dataset_keys(market_db)
+    keys = {goal.skill_key for goal in snapshot.goals} | set(snapshot.levels)
+    if shown_skills_only:  # the marks of these skills, without the whole vocabulary if it can
+        active, renames = dataset_marks(market_db, keys)
+    else:
+        active = current_dataset_keys(market_db)
+        renames = renamed_skills(market_db, keys, active) if active is not None else {}
     if active is not None:
-        keys = {goal.skill_key for goal in snapshot.goals} | set(snapshot.levels)
         snapshot.active_keys = active
-        snapshot.renames = renamed_skills(market_db, keys, active)
+        snapshot.renames = renames
     return snapshot
 
 

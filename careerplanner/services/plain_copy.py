@@ -9,13 +9,17 @@ data changes: the store announces each change (`careerplanner.store.user.changes
 composition root (`careerplanner.cli.main`, for the window and the commands) registers
 `note_change`, which writes the copy once per action on a thread of its own
 (`careerplanner.services.plain_copy_writer`), and `flush_plain_copy` before it exits;
-`refresh_plain_copy` writes it at once (after a restore, say).
+`refresh_plain_copy` writes it at once (after a restore, say). A table that did not change since
+the copy was written is not read again: its part of the previous copy is kept (the database's
+triggers tell which tables changed, `store/user/rows.change_tokens`; `cache/plain-copy-parts.json`
+says where each table's rows are in the copy), and a table that only grew gets its new rows.
 `rebuild_from_plain_copy` makes a new user database from it when the database is damaged and no
 good backup exists.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -24,6 +28,7 @@ from pathlib import Path
 from careerplanner.errors import UserError
 from careerplanner.exports.backup_json import backup_document, read_backup_file
 from careerplanner.exports.files import write_file
+from careerplanner.paths import ensure_private_dir
 from careerplanner.services.backup import restore_backup
 from careerplanner.services.plain_copy_writer import PlainCopyWriter, tables_digest
 from careerplanner.store import recovery
@@ -31,10 +36,22 @@ from careerplanner.store.connection import Database
 from careerplanner.store.data_dir import DataDir
 from careerplanner.store.database import open_database
 from careerplanner.store.stamps import now_stamp
-from careerplanner.store.user.rows import dump_user_tables, schema_version
+from careerplanner.store.user.rows import (
+    change_tokens,
+    id_span,
+    json_name,
+    keyed_by_id,
+    read_snapshot,
+    schema_version,
+    table_columns,
+    table_rows_json,
+    user_table_names,
+)
 from careerplanner.store.user.schema import USER_DB
 
 PLAIN_COPY_NAME = "user-data.json"
+PARTS_NAME = "plain-copy-parts.json"  # in the data folder's cache: where each table's rows are
+PARTS_FORMAT = 1
 USER_DB_NAME = "user.db"  # as DataDir.user_db_path names it
 
 log = logging.getLogger(__name__)
@@ -52,17 +69,112 @@ def _compact(value) -> str:
 def _write_copy(user_db: Database, root: Path, previous: bytes | None = None) -> bytes | None:
     """Write the copy unless its tables are the ones of `previous` (a digest); returns the
     digest of the tables written (or kept), None when nothing was written."""
-    tables = _compact(dump_user_tables(user_db))
-    digest = tables_digest(tables.encode("utf-8"))
+    with read_snapshot(user_db):  # one state of every table
+        tables, parts = _tables_json(user_db, root)
+        version = schema_version(user_db)
+    digest = tables_digest(tables)
     if digest == previous and plain_copy_path(root).is_file():
         return digest
-    document = backup_document(schema_version(user_db), {}, now_stamp())
+    document = backup_document(version, {}, now_stamp())
     del document["tables"]
     # The backup document with its tables spliced in: the large part is serialised once.
-    text = _compact(document)[:-1] + ',"tables":' + tables + "}\n"
-    path = write_file(plain_copy_path(root), text.encode("utf-8"))
+    head = (_compact(document)[:-1] + ',"tables":').encode("utf-8")
+    data = b"".join([head, tables, b"}\n"])
+    path = write_file(plain_copy_path(root), data)
     os.chmod(path, 0o600)  # mkstemp already makes it 0600; say so explicitly, it is personal data
+    _keep_parts(root, digest, len(head), parts)
     return digest
+
+
+def _tables_json(user_db: Database, root: Path) -> tuple[bytes, dict[str, dict]]:
+    """The copy's "tables" object, and where each table's rows are in it (with what they were
+    made from). A table whose triggers' tokens are the ones the previous copy was made with
+    keeps its rows from that copy; one that only had rows added after its last gets those."""
+    old_data, old_parts = _previous_copy(root)
+    tokens = change_tokens(user_db)
+    pieces, parts = [b"{"], {}
+    offset = 1
+    for number, table in enumerate(user_table_names(user_db)):
+        columns = [column.name for column in table_columns(user_db, table)]
+        token = tokens.get(table)
+        rows = _reused_rows(user_db, table, columns, token, old_data, old_parts.get(table))
+        if rows is None:
+            rows = [table_rows_json(user_db, table)]
+        start = json_name(table) + b":["
+        if number:
+            start = b"," + start
+        size = sum(len(piece) for piece in rows)
+        part = {"columns": columns, "tokens": list(token) if token else None}
+        part["start"], part["end"] = offset + len(start), offset + len(start) + size
+        if keyed_by_id(user_db, table):
+            part["rows"], part["max_id"] = id_span(user_db, table)
+        parts[table] = part
+        pieces += [start, *rows, b"]"]
+        offset = part["end"] + 1
+    pieces.append(b"}")
+    return b"".join(pieces), parts
+
+
+def _reused_rows(db, table, columns, token, old_data, old) -> list | None:
+    """The table's rows from the previous copy (and any added since), in pieces (views of the
+    previous copy, not copies of it), None when they must be read again: changed, or the
+    previous copy or its record can't be trusted for them."""
+    if token is None or old is None or old["columns"] != columns or old["tokens"] is None:
+        return None
+    if old["tokens"][0] != token[0]:
+        return None  # a row changed, went, or came in among the others
+    start, end = old["start"], old["end"]
+    if old_data[start - 1 : start] != b"[" or old_data[end : end + 1] != b"]":
+        return None
+    kept = old_data[start:end]
+    if old["tokens"][1] == token[1]:
+        return [kept]
+    if "max_id" not in old or id_span(db, table, old["max_id"]) != (old["rows"], old["max_id"]):
+        return None
+    added = table_rows_json(db, table, after_id=old["max_id"])
+    return [kept, b",", added] if len(kept) and added else [kept, added]
+
+
+def _parts_path(root: Path) -> Path:
+    return Path(root) / "cache" / PARTS_NAME
+
+
+def _previous_copy(root: Path) -> tuple[bytes, dict[str, dict]]:
+    """The copy on disk and where its tables' rows are (offsets in the tables object), when the
+    record of its parts describes exactly this file; else nothing to reuse."""
+    try:
+        record = json.loads(_parts_path(root).read_bytes())
+        data = plain_copy_path(root).read_bytes()
+        check = record.pop("check")
+        tables = memoryview(data)[record["head"] : -2]
+        trusted = (
+            check == _record_check(record)
+            and record["format"] == PARTS_FORMAT
+            and data[-2:] == b"}\n"
+            and record["tables_digest"] == tables_digest(tables).hex()
+        )
+        return (tables, record["tables"]) if trusted else (b"", {})
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return b"", {}
+
+
+def _record_check(record: dict) -> str:
+    """A checksum of the record itself: a damaged record is never trusted."""
+    return hashlib.sha256(_compact(record).encode("utf-8")).hexdigest()
+
+
+def _keep_parts(root: Path, digest: bytes, head: int, parts: dict[str, dict]) -> None:
+    """Record where each table's rows are in the copy just written (`digest`: its tables'
+    `tables_digest`, `head`: where they start). Written after the copy: a crash between leaves
+    a record of another file, which is then not trusted."""
+    record = {"format": PARTS_FORMAT, "tables_digest": digest.hex(), "head": head, "tables": parts}
+    record["check"] = _record_check(record)
+    try:
+        ensure_private_dir(Path(root) / "cache")
+        write_file(_parts_path(root), _compact(record).encode("utf-8"))
+    except (UserError, OSError) as error:
+        # The record left describes another copy: it will not be trusted (its digest).
+        log.info("The record of the plain copy's parts was not kept: %s", error)
 
 
 def write_plain_copy(user_db: Database, data_dir_root: Path) -> Path:

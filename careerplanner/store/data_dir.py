@@ -171,29 +171,35 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
 
     def _check_user_db(self) -> None:
         """Refuse damaged user data with an offer (restore a backup, or rebuild from the plain
-        copy) instead of opening it; leave the file exactly as it is."""
+        copy) instead of opening it; leave the file exactly as it is.
+
+        The backups are looked at only when something is wrong: finding the newest good one
+        runs an integrity check over it, which every command would otherwise pay for."""
         path = self.user_db_path
         if not path.exists():
             return
-        backup = recovery.newest_good_backup(self.backup_dir, "user", USER_DB)
-        plain_copy = self.plain_copy_path if self.plain_copy_path.exists() else None
+        damage: DamagedDatabaseError | None = None
+        empty = False
         try:
             header = read_header(path)
-            if header is None and backup is None and plain_copy is None:
-                return  # a fresh, never-written file
             problem = None
             if header is None:
-                problem = "it is empty"
+                empty, problem = True, "it is empty"
             elif header.application_id == USER_DB.application_id:
                 problem = self._integrity_problem(path)
             elif header.application_id != 0 or header.is_foreign_plain_sqlite:
                 problem = "it belongs to another application"
         except DamagedDatabaseError as error:
-            if backup is None and plain_copy is None:
-                raise
-            problem = str(error)
+            damage, problem = error, str(error)
         if problem is None:
             return
+        backup = recovery.newest_good_backup(self.backup_dir, "user", USER_DB)
+        plain_copy = self.plain_copy_path if self.plain_copy_path.exists() else None
+        if backup is None and plain_copy is None:
+            if empty:
+                return  # a fresh, never-written file
+            if damage is not None:
+                raise damage
         if backup is not None:
             raise RestorableDatabaseError(
                 f"Your data in {path} is damaged ({problem}). The backup {backup.name} can be "

@@ -63,10 +63,10 @@ def test_the_collection_from_the_command_line(installed_home, capsys, tmp_path, 
         r for r in shown["requirements"] if r["skill"] == "Bash"
     ).items()
     run_json(capsys, "ads", "fix", str(backend["id"]), "--set", "Git=3")
-    run_json(capsys, "ads", "fix", str(backend["id"]), "--remove", "Adobe Photoshop")
+    run_json(capsys, "ads", "fix", str(backend["id"]), "--remove", "Apache Kafka")
     shown = run_json(capsys, "ads", "show", str(backend["id"]))
     assert [h["status"] for h in shown["history"]] == ["saved", "applied"]
-    assert [r["skill"] for r in shown["removed"]] == ["Adobe Photoshop"]
+    assert [r["skill"] for r in shown["removed"]] == ["Apache Kafka"]
     assert shown["fit"]["requirements"][0]["required"] == "must"
     assert shown["salary_annual"] == 77_500
 

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import json
+import lzma
 import os
 import sqlite3
 
 import pytest
 
 from careerplanner.cli import main
-from tests.conftest import WAGES_2024, onet_release
+from tests.conftest import FIXTURES, WAGES_2024, onet_release
 from tests.importers.datasets.onet_slices import file_bytes, make_release, make_release_zip
+
+NYC_SLICE = FIXTURES / "postings" / "nyc_jobs_postings_slice.csv"
 
 
 @pytest.fixture(scope="module")
@@ -164,6 +167,17 @@ def test_postings_csv_is_routed_to_the_postings_importer(home, tmp_path, capsys)
     assert code == 0, err
     result = json.loads(out)
     assert result["dataset"]["kind"] == "postings" and result["dataset"]["active"]
+
+
+def test_a_compressed_postings_csv_imports_as_it_is(home, tmp_path, capsys):
+    # The City's postings kept as .csv.xz, as the bundled copy is: no need to decompress first.
+    path = tmp_path / "nyc_jobs.csv.xz"
+    path.write_bytes(lzma.compress(NYC_SLICE.read_bytes()))
+    code, out, err = run(capsys, "dataset", "import", str(path), "--json")
+    assert code == 0, err
+    result = json.loads(out)
+    assert result["dataset"]["kind"] == "postings" and result["dataset"]["active"]
+    assert result["dataset"]["name"] == "nyc_jobs"
 
 
 UNNAMED_POSTINGS = (

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gzip
+import lzma
 import zipfile
 
 import pytest
@@ -9,8 +11,18 @@ import pytest
 from careerplanner.errors import UserError
 from careerplanner.importers.datasets.detect import detect
 from careerplanner.importers.file_kind import FileKind, classify_file
-from tests.conftest import ESCO_FOLDER, RESUMES, WAGES_2023, WAGES_2024, onet_release, shared_path
+from tests.conftest import (
+    ESCO_FOLDER,
+    FIXTURES,
+    RESUMES,
+    WAGES_2023,
+    WAGES_2024,
+    onet_release,
+    shared_path,
+)
 from tests.importers.datasets.onet_slices import make_release_zip
+
+NYC_SLICE = FIXTURES / "postings" / "nyc_jobs_postings_slice.csv"
 
 
 # Each file is located when its test runs (a missing shared file skips that case only).
@@ -81,3 +93,17 @@ def test_any_linkedin_export_member_marks_a_resume(tmp_path):
     with zipfile.ZipFile(export, "w") as archive:
         archive.writestr("Education.csv", "School Name,Degree Name\nMIT,BSc\n")
     assert classify_file(export) is FileKind.RESUME
+
+
+@pytest.mark.parametrize("suffix", [".csv.xz", ".csv.gz"])
+def test_a_compressed_postings_csv_dropped_on_the_window_is_a_dataset(tmp_path, suffix):
+    # The City's postings as a user may keep them: compressed, as the bundled copy is.
+    compress = lzma.compress if suffix.endswith(".xz") else gzip.compress
+    path = tmp_path / f"nyc_jobs{suffix}"
+    path.write_bytes(compress(NYC_SLICE.read_bytes()))
+    assert detect(path).kind == "postings"
+    assert classify_file(path) is FileKind.DATASET
+    # A compressed file whose content is no dataset stays unknown.
+    other = tmp_path / f"notes{suffix}"
+    other.write_bytes(compress(b"just some notes\nnothing tabular\n"))
+    assert classify_file(other) is FileKind.UNKNOWN

@@ -16,6 +16,7 @@ import pytest
 
 from careerplanner.errors import UserError
 from careerplanner.importers.resume.formats import read_resume
+from careerplanner.paths import ensure_private_dir
 from careerplanner.services.dataset_import import import_path
 from careerplanner.store.backup import backup_database
 from careerplanner.store.data_dir import DataDir
@@ -39,9 +40,26 @@ def market_dump(home: Path) -> list[str]:
         conn.close()
 
 
+@pytest.fixture(scope="module")
+def onet_template(tmp_path_factory) -> Path:
+    """A market database holding only the bundled O*NET 29.2, made once for this module (the
+    releases here are judged against an active O*NET; wages and postings play no part)."""
+    home = tmp_path_factory.mktemp("onet-market")
+    db = DataDir(home).open_market_db()
+    import_path(db, BUNDLED)
+    db.close()
+    return home / "market.db"
+
+
 @pytest.fixture
-def market(installed_home):
-    db = DataDir(installed_home).open_market_db()
+def market(data_home, onet_template):
+    ensure_private_dir(data_home)
+    source, target = sqlite3.connect(onet_template), sqlite3.connect(data_home / "market.db")
+    source.backup(target)
+    source.close()
+    target.close()
+    (data_home / "market.db").chmod(0o600)
+    db = DataDir(data_home).open_market_db()
     yield db
     db.close()
 
@@ -58,15 +76,15 @@ def test_a_release_without_occupation_data_does_not_replace_the_active_one(marke
     assert f"can't replace {was_active.name}, which stays active" in result.sentence
 
 
-def test_an_empty_pack_or_release_is_refused(installed_home, market, tmp_path):
+def test_an_empty_pack_or_release_is_refused(data_home, market, tmp_path):
     folder = tmp_path / "onet"
     folder.mkdir()
     header = onet_member("Occupation Data.txt").split(b"\n", 1)[0] + b"\n"
     (folder / "Occupation Data.txt").write_bytes(header + b"\n")
-    before = market_dump(installed_home)
+    before = market_dump(data_home)
     with pytest.raises(UserError):
         import_path(market, folder)
-    assert market_dump(installed_home) == before
+    assert market_dump(data_home) == before
 
 
 def test_a_release_without_skills_is_installed_but_not_made_active(market, tmp_path):
@@ -83,8 +101,8 @@ def test_a_release_without_skills_is_installed_but_not_made_active(market, tmp_p
     assert f"careerplanner dataset use {result.dataset.id}" in result.sentence
 
 
-def test_an_older_occupation_layout_does_not_replace_the_active_one(
-    installed_home, market, tmp_path
+def test_an_older_occupation_layout_is_installed_but_does_not_replace_the_active_one(
+    market, tmp_path
 ):
     folder = tmp_path / "onet"
     folder.mkdir()
@@ -93,31 +111,60 @@ def test_an_older_occupation_layout_does_not_replace_the_active_one(
         "15-1132.00\tSoftware Developers, Applications\tDevelop applications.\n"
         "15-1133.00\tSoftware Developers, Systems Software\tDevelop systems.\n"
     )
-    (folder / "Technology Skills.txt").write_bytes(
-        (
-            PROJECT_ROOT / "tests" / "fixtures" / "onet" / "24.2" / "Technology Skills.txt"
-        ).read_bytes()
+    older = PROJECT_ROOT / "tests" / "fixtures" / "onet" / "24.2"
+    for name in ("Technology Skills.txt", "Read Me.txt"):
+        (folder / name).write_bytes((older / name).read_bytes())
+    was_active = active_dataset(market, "onet")
+    result = import_path(market, folder)
+    assert result.dataset.name == "O*NET 24.2"
+    assert not result.dataset.active
+    assert active_dataset(market, "onet").id == was_active.id
+    assert result.sentence == (
+        f"Installed O*NET 24.2 as dataset {result.dataset.id} ({result.rows:,} rows) but did not "
+        "make it active: its occupation codes match almost none of the active O*NET 29.2 (an "
+        "older or different occupation classification, such as the 2010 SOC codes of O*NET "
+        "24.2), so every role and goal you chose would stop matching. Make it active with "
+        f"`careerplanner dataset use {result.dataset.id}` if you mean to."
     )
-    before = market_dump(installed_home)
-    with pytest.raises(UserError, match=r"match almost none of the active O\*NET 29.2"):
-        import_path(market, folder)
-    assert market_dump(installed_home) == before
 
 
-def test_a_zip_with_two_members_of_the_same_name_is_refused(installed_home, market, tmp_path):
+def test_the_24_2_layout_without_occupation_data_is_installed_not_active_into_an_empty_market(
+    data_dir,
+):
+    """The real O*NET 24.2 files the repository carries (Technology Skills, Read Me), imported
+    where no O*NET is installed yet: kept, but never made active, since no role could be
+    looked up with it (before: made active, and every `gap` then found nothing)."""
+    market = data_dir.open_market_db()
+    try:
+        result = import_path(market, PROJECT_ROOT / "tests" / "fixtures" / "onet" / "24.2")
+        assert not result.dataset.active
+        assert active_dataset(market, "onet") is None
+        assert result.rows == 29_016
+        assert result.sentence == (
+            f"Installed O*NET 24.2 as dataset {result.dataset.id} (29,016 rows) but did not make "
+            "it active: it has no Occupation Data (the list of occupations every other O*NET "
+            "file refers to), so no occupation, role or gap can be looked up with it; import a "
+            "whole release (Occupation Data included). Make it active with `careerplanner "
+            f"dataset use {result.dataset.id}` if you mean to."
+        )
+    finally:
+        market.close()
+
+
+def test_a_zip_with_two_members_of_the_same_name_is_refused(data_home, market, tmp_path):
     path = tmp_path / "twice.zip"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("Occupation Data.txt", onet_member("Occupation Data.txt"))
         archive.writestr("Skills.txt", onet_member("Skills.txt"))
         archive.writestr("Skills.txt", b"O*NET-SOC Code\tElement ID\n")
-    before = market_dump(installed_home)
+    before = market_dump(data_home)
     with pytest.raises(UserError) as refused:
         import_path(market, path)
     assert str(refused.value) == (
         "twice.zip holds two files named “Skills.txt”, so which one is meant is ambiguous; the "
         "zip was refused and nothing was written."
     )
-    assert market_dump(installed_home) == before
+    assert market_dump(data_home) == before
 
 
 def test_a_folder_holding_only_a_read_me_is_not_a_postings_dataset(market, tmp_path):
@@ -128,7 +175,7 @@ def test_a_folder_holding_only_a_read_me_is_not_a_postings_dataset(market, tmp_p
         import_path(market, folder)
 
 
-def test_absurd_pay_in_postings_is_refused(installed_home, market, tmp_path):
+def test_absurd_pay_in_postings_is_refused(data_home, market, tmp_path):
     path = tmp_path / "jobs.csv"
     rows = [
         "Job Title,Company Name,Location,Salary Estimate,Job Description",
@@ -138,10 +185,10 @@ def test_absurd_pay_in_postings_is_refused(installed_home, market, tmp_path):
         ],
     ]
     path.write_text("\n".join(rows) + "\n")
-    before = market_dump(installed_home)
+    before = market_dump(data_home)
     with pytest.raises(UserError, match="which no job pays"):
         import_path(market, path)
-    assert market_dump(installed_home) == before
+    assert market_dump(data_home) == before
 
 
 def test_an_export_to_a_device_writes_to_it_and_never_replaces_it(data_home, tmp_path):

@@ -17,7 +17,7 @@ from careerplanner.services.skill_page import skill_page
 from careerplanner.store.data_dir import DataDir
 from careerplanner.store.market.datasets import active_dataset_id
 from careerplanner.store.market.postings import postings_roles
-from careerplanner.store.user.profile import set_own_level
+from careerplanner.store.user.profile import add_skill, set_own_level
 from tests.conftest import FIXTURES
 from tests.services.market_postings import CATEGORIES, CIVIL, CLERICAL, write_postings_csv
 
@@ -75,6 +75,31 @@ def test_the_path_in_starts_where_the_user_stands(dbs):
     assert [level for level, _how in autocad.moves] == [3]
     assert autocad.moves[0][1].startswith("Use it daily in professional work")
     assert steps["Microsoft Excel"].moves[0][0] == 1  # from L0
+
+
+def test_the_path_in_shows_the_users_estimated_level_in_a_rating_with_its_evidence(
+    no_postings_home,
+):
+    # As on the Gap screen: a rating the user never rated (Medicine and Dentistry) starts from
+    # the level their skills suggest, labelled "(est.)", with the skills it comes from.
+    data_dir = DataDir.default()
+    market, user = data_dir.open_market_db(), data_dir.open_user_db()
+    try:
+        for name in ("Patient Care", "Infection Control", "Medication Administration"):
+            add_skill(user, f"custom:{name.casefold()}", name, 3, "ICU nurse, six years")
+        page = career_page(market, user, "Registered Nurses")
+    finally:
+        user.close()
+        market.close()
+    estimated = [step for step in page.path if step.estimated]
+    assert estimated, "a nurse's skills point to the ratings of nursing"
+    step = estimated[0]
+    assert step.your_level_text == f"L{step.your_level} (est.)"
+    assert step.evidence.startswith("estimated from your ") and "L3" in step.evidence
+    assert step.moves[0][0] == step.your_level + 1
+    shown = next(s for s in page.as_dict()["path_in"]["steps"] if s["key"] == step.key)
+    assert shown["estimated"] and shown["evidence"] == step.evidence
+    assert f"    (your level is {step.evidence})" in page_lines(page)
 
 
 def test_a_role_with_few_postings_takes_its_skills_from_o_net_and_says_so(dbs):

@@ -289,7 +289,7 @@ def test_an_ad_without_recognised_requirements_can_be_kept_to_fill_in(dbs, defau
 def test_fixes_are_kept_when_the_ad_is_read_again(dbs, default_finder):
     user, market = dbs
     ad = job_ads.add_ad_text(user, market, BACKEND, finder=default_finder)
-    job_ads.fix_requirement(user, market, ad.id, remove="Adobe Photoshop")  # the course budget
+    job_ads.fix_requirement(user, market, ad.id, remove="Apache Kafka")
     job_ads.fix_requirement(user, market, ad.id, set=("Kubernetes", 3, "must"))
     job_ads.fix_requirement(user, market, ad.id, add=("Terraform", 2, "nice"))
     job_ads.fix_requirement(user, market, ad.id, set=("Git", "L2"))
@@ -304,7 +304,7 @@ def test_fixes_are_kept_when_the_ad_is_read_again(dbs, default_finder):
         "IBM Terraform": ("added", 2, "nice"),  # the dataset's name for it
         "Git": ("changed", 2, "must"),
     }
-    assert [r.skill_name for r in after.removed] == ["Adobe Photoshop"]
+    assert [r.skill_name for r in after.removed] == ["Apache Kafka"]
     kubernetes = next(r for r in after.requirements if r.skill_name == "Kubernetes")
     assert (kubernetes.read_level, kubernetes.read_required) == (2, "nice")
 

@@ -90,8 +90,8 @@ def test_an_added_skill_takes_the_datasets_name_and_survives_a_reimport(dbs):
 
 def test_a_skill_the_dataset_does_not_know_is_kept_as_the_users_own(dbs):
     user, market = dbs
-    added = add_missed_skill(user, market, "Wound care", 3, "surgical ward, 3 years")
-    assert (added.key, added.in_taxonomy, added.level) == ("custom:wound care", False, 3)
+    added = add_missed_skill(user, market, "Bonsai pruning", 3, "my own garden, 3 years")
+    assert (added.key, added.in_taxonomy, added.level) == ("custom:bonsai pruning", False, 3)
 
 
 @pytest.mark.parametrize(
@@ -127,7 +127,7 @@ def test_corrections_are_in_the_backup_and_restore_exactly(dbs, data_dir, tmp_pa
     user, market = dbs
     import_resume(user, "a", [python_at(3), google_at(2)])
     mark_not_a_skill(user, "Google", "an employer")
-    add_missed_skill(user, market, "Wound care", 3, "ward")
+    add_missed_skill(user, market, "Bonsai pruning", 3, "ward")
     backup = write_backup(user, tmp_path / "backup.json")
     document = json.loads(backup.read_text(encoding="utf-8"))
     assert document["tables"]["skill_rejection"][0]["reason"] == "an employer"
@@ -137,4 +137,4 @@ def test_corrections_are_in_the_backup_and_restore_exactly(dbs, data_dir, tmp_pa
     restore_backup(user, backup)
     assert [r.name for r in rejected_skills(user)] == ["Google"]
     added = {skill.name: skill.added_reason for skill in list_skills(user)}
-    assert added == {"Python": None, "Wound care": "ward"}
+    assert added == {"Python": None, "Bonsai pruning": "ward"}

@@ -2,7 +2,9 @@
 
 Every reader here validates the *whole* input before returning and never touches the database:
 it returns an `ImportedDataset` (plain rows per table, with the columns named), which
-`careerplanner.store.market.datasets.install_dataset` writes in one transaction. The table and
+`careerplanner.store.market.datasets.install_dataset` writes in one transaction. An O*NET
+release can also be streamed (`onet.open_onet_release`): its rows are checked chunk by chunk as
+the installer writes them, inside that one transaction, which a bad cell rolls back. The table and
 column names are those of `careerplanner.core.datasets.DATASET_TABLES`.
 """
 

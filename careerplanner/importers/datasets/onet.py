@@ -1,18 +1,27 @@
 """O*NET text releases (folder or zip, as downloaded) -> an `ImportedDataset` of kind "onet".
 
-    dataset = read_onet_release(Path("db_29_3_text.zip"), progress, cancel)
+    dataset = read_onet_release(Path("db_29_3_text.zip"), progress, cancel)   # every row
+    with open_onet_release(path, progress, cancel) as release:                  # streamed
+        for table, rows in release.rows(): ...
 
 Reads Occupation Data, Alternate Titles, Sample of Reported Titles, Technology Skills (with or
 without the In Demand column, which appeared in 27.1: older releases store it as unknown),
 Skills and Knowledge (IM and LV with N, standard error, CI bounds, Recommend Suppress, Not
 Relevant), Level Scale Anchors, Related Occupations and Job Zones. Each file is recognised by its
-header row. Everything is validated before anything is returned; nothing here writes a database.
+header row. `read_onet_release` validates everything before it returns; `open_onet_release`
+recognises every file first, then checks and types the rows chunk by chunk as they are asked for
+(a bad cell raises part way: the installer writes in one transaction, which it rolls back).
+Nothing here writes a database.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from careerplanner.core.datasets import DATASET_TABLES
@@ -30,6 +39,7 @@ from careerplanner.importers.datasets.onet_files import (
     CODE,
     FILE_LABELS,
     RATING_COLUMNS,
+    ReleaseFile,
     ReleaseInfo,
     file_header,
     parse_readme,
@@ -58,72 +68,170 @@ _ELEMENT_ID = re.compile(r"\d(\.[A-Za-z0-9]+)+")
 def read_onet_release(
     path: Path, progress: Progress = no_progress, cancel: CancelToken = NEVER_CANCELLED
 ) -> ImportedDataset:
-    """Read and validate a whole O*NET text release; raise UserError naming file and line."""
-    with paused_gc():
-        return _read_release(Path(path), progress, cancel)
+    """Read and validate a whole O*NET text release; raise UserError naming file and line.
+
+    Every row is held in memory: for tests, packs and the bundled default. An import streams
+    instead (`open_onet_release`), so its memory stays flat in the size of the release."""
+    with paused_gc(), open_onet_release(path, progress, cancel) as release:
+        tables = release.dataset.tables
+        for table, rows in release.rows():
+            tables.setdefault(table, (TABLES[table], []))[1].extend(rows)
+        return release.dataset
 
 
-def _read_release(path: Path, progress: Progress, cancel: CancelToken) -> ImportedDataset:
-    # Each file is read, checked and typed chunk by chunk, and its bytes let go before the
-    # next: only the typed rows (sharing one string per distinct value) stay in memory.
-    rows: dict[str, list[tuple]] = {}
-    seen_in: dict[str, str] = {}
-    digests: list[tuple[str, bytes]] = []
-    files_read: list[ImportedFile] = []
-    info = ReleaseInfo()
-    skipped: list[str] = []
+@dataclass
+class ReleaseSummary:
+    """What judging a release as a whole needs, gathered while its rows stream past."""
+
+    rows: Counter = field(default_factory=Counter)  # table -> rows
+    occupation_codes: set[str] = field(default_factory=set)
+    rating_domains: set[str] = field(default_factory=set)  # "skill", "knowledge"
+
+
+# The order the tables are written in (the rows keep the order a whole read gave them).
+_ROLE_ORDER = (
+    "occupations",
+    "alternate_titles",
+    "reported_titles",
+    "technology_skills",
+    "skills",
+    "knowledge",
+    "level_anchors",
+    "related_occupations",
+    "job_zones",
+)
+_TABLE_OF_ROLE = {
+    "occupations": "onet_occupation",
+    "alternate_titles": "onet_title",
+    "reported_titles": "onet_title",
+    "technology_skills": "onet_tech_skill",
+    "skills": "onet_rating",
+    "knowledge": "onet_rating",
+    "level_anchors": "onet_level_anchor",
+    "related_occupations": "onet_related",
+    "job_zones": "onet_job_zone",
+}
+
+
+class OnetRelease:
+    """A recognised release, its files still open: `dataset` names it (version, sha256,
+    skipped files) before a row is read; `rows()` then reads, checks and types each file chunk
+    by chunk, yielding (table, rows) and filling `dataset.files` and `summary` as it goes.
+    A bad cell anywhere raises UserError part way through: the caller writes inside one
+    transaction, which the error rolls back."""
+
+    def __init__(
+        self, dataset: ImportedDataset, plan: list, listed: list[str], progress: Progress, cancel
+    ):
+        self.dataset = dataset
+        self._listed = listed  # the files' names as the release lists them (the order shown)
+        self.summary = ReleaseSummary()
+        self._plan = plan  # (role, file) in table order
+        self._progress = progress
+        self._cancel = cancel
+
+    def rows(self, doing: str = "Reading") -> Iterator[tuple[str, list[tuple]]]:
+        """The (table, rows) chunks; progress says "<doing> <file>" before each file and after
+        each chunk has been taken (by an installer: written)."""
+        occupations: list[str] = []
+        rated: set[str] = set()
+        related: list[tuple] = []  # kept (18k small rows): the fallbacks are chosen from them
+        summary, steps = self.summary, len(self._plan) + 1
+        for done, (role, file) in enumerate(self._plan):
+            self._cancel.check()
+            message = f"{doing} {file.name}"
+            self._progress(done, steps, message)
+            table = _TABLE_OF_ROLE[role]
+            count, layout = 0, ""
+            data = file.path if file.path is not None else file.read()
+            for chunk, rows, note in _typed_chunks(role, data, file.name, self._cancel):
+                count += chunk
+                layout = note or layout
+                summary.rows[table] += len(rows)
+                if role == "occupations":
+                    occupations += [row[0] for row in rows]
+                    summary.occupation_codes.update(row[0] for row in rows)
+                elif table == "onet_rating":
+                    rated.update(row[0] for row in rows)
+                    summary.rating_domains.update(row[1] for row in rows)
+                elif role == "related_occupations":
+                    related += rows
+                yield table, rows
+                self._progress(done, steps, message)
+            del data
+            self.dataset.files.append(ImportedFile(role, file.name, count, layout))
+        self.dataset.files.sort(key=lambda read: self._listed.index(read.file_name))
+        if occupations and rated:
+            fallbacks = rating_fallbacks(occupations, rated, related)
+            summary.rows["onet_rating_fallback"] += len(fallbacks)
+            yield "onet_rating_fallback", fallbacks
+        self._progress(steps, steps, "Release checked")
+
+
+@contextmanager
+def open_onet_release(
+    path: Path, progress: Progress = no_progress, cancel: CancelToken = NEVER_CANCELLED
+) -> Iterator[OnetRelease]:
+    """Recognise every file of a release by its header (two of one kind, a missing column, a
+    release of nothing we use: refused here, before a row is read) and hash it, then hand out
+    an `OnetRelease` to read its rows from while the files stay open."""
+    path = Path(path)
     with release_files(path) as files:
         if not files:
             raise UserError(f"{path.name} holds no O*NET text files (.txt).")
-        for done, file in enumerate(files):
-            cancel.check()
-            progress(done, len(files) + 1, f"Reading {file.name}")
-            # A file on disk is looked at by its head and read piece by piece, never whole.
-            data = file.read() if file.path is None else _head(file.path)
-            source = data if file.path is None else file.path
-            readme = parse_readme(data)
-            if readme is not None:
-                info = readme
-                digests.append(("readme", _digest(source)))
-                continue
-            role = _role_of(data, file.name)
-            if role is None:
-                skipped.append(file.name)
-                continue
-            if role in seen_in:
-                raise UserError(
-                    f"{path.name} holds two {FILE_LABELS[role]} files "
-                    f"({seen_in[role]} and {file.name}); keep one and import again."
-                )
-            seen_in[role] = file.name
-            digests.append((role, _digest(source)))
-            del data
-            count, layout = _read_file(rows, role, source, file.name, cancel)
-            del source
-            files_read.append(ImportedFile(role, file.name, count, layout))
-    if not files_read:
+        plan, info, digests, skipped = _plan_release(path, files, cancel)
+        version = info.version or version_from_name(path.stem) or "unknown"
+        dataset = ImportedDataset(
+            kind="onet",
+            name=f"O*NET {version}",
+            version=version,
+            source=path.name,
+            sha256=combined_digest(digests),
+            licence="CC BY 4.0",
+            attribution=ONET_ATTRIBUTION.format(release=f"O*NET {version}"),
+            published=info.published,
+        )
+        dataset.notes.extend(f"skipped {name} (not used)" for name in skipped)
+        yield OnetRelease(dataset, plan, [file.name for file in files], progress, cancel)
+
+
+def _plan_release(path: Path, files: list[ReleaseFile], cancel: CancelToken):
+    """(role, file) of each used file in table order, the Read Me's release info, each
+    file's digest and the names of the files skipped."""
+    found: dict[str, ReleaseFile] = {}
+    digests: list[tuple[str, bytes]] = []
+    info = ReleaseInfo()
+    skipped: list[str] = []
+    for file in files:
+        cancel.check()
+        # A file on disk is looked at by its head and hashed piece by piece, never read whole;
+        # a zip member is read again when its rows are (one member in memory at a time).
+        data = file.read() if file.path is None else _head(file.path)
+        source = data if file.path is None else file.path
+        readme = parse_readme(data)
+        if readme is not None:
+            info = readme
+            digests.append(("readme", _digest(source)))
+            continue
+        role = _role_of(data, file.name)
+        if role is None:
+            skipped.append(file.name)
+            continue
+        if role in found:
+            raise UserError(
+                f"{path.name} holds two {FILE_LABELS[role]} files "
+                f"({found[role].name} and {file.name}); keep one and import again."
+            )
+        digests.append((role, _digest(source)))
+        found[role] = file
+        del data, source
+    if not found:
         raise UserError(
             f"{path.name} holds no O*NET files Career Planner recognises "
             f"(looked at {len(skipped)} text files by their header rows)."
         )
-    progress(len(files), len(files) + 1, "Checking the rows")
-    cancel.check()
-    version = info.version or version_from_name(path.stem) or "unknown"
-    result = ImportedDataset(
-        kind="onet",
-        name=f"O*NET {version}",
-        version=version,
-        source=path.name,
-        sha256=combined_digest(digests),
-        licence="CC BY 4.0",
-        attribution=ONET_ATTRIBUTION.format(release=f"O*NET {version}"),
-        published=info.published,
-    )
-    result.files.extend(files_read)
-    _build_tables(result, rows)
-    result.notes.extend(f"skipped {name} (not used)" for name in skipped)
-    progress(len(files) + 1, len(files) + 1, "Release checked")
-    return result
+    plan = [(role, found[role]) for role in _ROLE_ORDER if role in found]
+    return plan, info, digests, skipped
 
 
 def _head(path: Path) -> bytes:
@@ -211,25 +319,23 @@ _TECHNOLOGY_CONVERTERS = {
 }
 
 
-def _read_file(
-    rows: dict[str, list[tuple]], role: str, data: bytes | Path, name: str, cancel: CancelToken
-) -> tuple[int, str]:
-    """Check and type one file chunk by chunk into `rows[role]`; (rows read, layout note)."""
-    out = rows.setdefault(role, [])
+def _typed_chunks(
+    role: str, data: bytes | Path, name: str, cancel: CancelToken
+) -> Iterator[tuple[int, list[tuple], str]]:
+    """Check and type one file chunk by chunk: (rows read, typed rows, layout note) each."""
     shared: dict[str, dict] = {}  # one object per distinct value, per column
     seen: set[str] = set()  # codes, for the files that list each occupation once
     keys: dict[str, str] = {}  # technology example -> skill key
-    count, layout = 0, ""
     for chunk in read_table_chunks(data, name):
         cancel.check()
-        count += len(chunk)
+        layout = ""
         if CODE in chunk.header:
             _check_codes(chunk, CODE)
         if role == "occupations":
-            out += chunk.typed((CODE, "Title", "Description"), {})
+            out = chunk.typed((CODE, "Title", "Description"), {})
             _refuse_duplicates(chunk, CODE, seen)
         elif role == "alternate_titles":
-            out += [
+            out = [
                 (c, t, None if s == "n/a" else s, "alternate", src, None)
                 for c, t, s, src in chunk.typed(_TITLE_COLUMNS, {}, _shared(shared, CODE))
             ]
@@ -237,58 +343,28 @@ def _read_file(
             typed = chunk.typed(
                 _REPORTED_COLUMNS, {"Shown in My Next Move": to_flag}, _shared(shared, CODE)
             )
-            out += [(c, t, None, "reported", None, shown) for c, t, shown in typed]
+            out = [(c, t, None, "reported", None, shown) for c, t, shown in typed]
         elif role == "technology_skills":
-            out += _technology_rows(chunk, shared, keys)
+            out = _technology_rows(chunk, shared, keys)
             if not chunk.has_column("In Demand"):
                 layout = "without In Demand (before 27.1): the flag is unknown"
         elif role in ("skills", "knowledge"):
-            out += _rating_rows(chunk, "skill" if role == "skills" else "knowledge", shared)
+            out = _rating_rows(chunk, "skill" if role == "skills" else "knowledge", shared)
         elif role == "level_anchors":
-            out += chunk.typed(_ANCHOR_COLUMNS, {"Anchor Value": to_float})
+            out = chunk.typed(_ANCHOR_COLUMNS, {"Anchor Value": to_float})
         elif role == "related_occupations":
             _check_codes(chunk, "Related O*NET-SOC Code")
-            out += chunk.typed(_RELATED_COLUMNS, {"Index": to_int})
-        elif role == "job_zones":
-            out += chunk.typed(_JOB_ZONE_COLUMNS, {"Job Zone": _job_zone})
+            out = chunk.typed(_RELATED_COLUMNS, {"Index": to_int})
+        else:  # job_zones
+            out = chunk.typed(_JOB_ZONE_COLUMNS, {"Job Zone": _job_zone})
             _refuse_duplicates(chunk, CODE, seen)
-    return count, layout
+        yield len(chunk), out, layout
 
 
 def _shared(shared: dict[str, dict], *columns: str) -> dict[str, dict]:
     for column in columns:
         shared.setdefault(column, {})
     return {column: shared[column] for column in columns}
-
-
-def _build_tables(result: ImportedDataset, rows: dict[str, list[tuple]]) -> None:
-    out = result.tables
-    if "occupations" in rows:
-        out["onet_occupation"] = (TABLES["onet_occupation"], rows.pop("occupations"))
-    titles = rows.pop("alternate_titles", [])
-    titles += rows.pop("reported_titles", [])
-    if titles:
-        out["onet_title"] = (TABLES["onet_title"], titles)
-    if "technology_skills" in rows:
-        out["onet_tech_skill"] = (TABLES["onet_tech_skill"], rows.pop("technology_skills"))
-    ratings = rows.pop("skills", [])
-    ratings += rows.pop("knowledge", [])
-    if ratings:
-        out["onet_rating"] = (TABLES["onet_rating"], ratings)
-    if "level_anchors" in rows:
-        out["onet_level_anchor"] = (TABLES["onet_level_anchor"], rows.pop("level_anchors"))
-    related = rows.pop("related_occupations", [])
-    if "related_occupations" in {f.role for f in result.files}:
-        out["onet_related"] = (TABLES["onet_related"], related)
-    if "job_zones" in rows:
-        out["onet_job_zone"] = (TABLES["onet_job_zone"], rows.pop("job_zones"))
-    if "onet_occupation" in out and ratings:
-        occupations = [row[0] for row in out["onet_occupation"][1]]
-        rated = {row[0] for row in ratings}
-        out["onet_rating_fallback"] = (
-            TABLES["onet_rating_fallback"],
-            rating_fallbacks(occupations, rated, related),
-        )
 
 
 def _technology_rows(table: Table, shared: dict[str, dict], keys: dict[str, str]) -> list[tuple]:

@@ -72,6 +72,9 @@ KEEP_TEXT_BYTES = 64_000_000
 REUSE_LIMIT = 20_000
 """Distinct descriptions whose requirements are kept for reuse by repeats (about 1 KB each)."""
 
+QUALIFICATIONS_KEPT = 5_000
+"""Distinct minimum qualifications kept with their boilerplate stripped (a few KB each)."""
+
 
 @dataclass
 class PostingsAnalysis:
@@ -152,6 +155,7 @@ def analyse_postings(
     # (the real Glassdoor file repeats 279 of its 742 ads). Kept for the first REUSE_LIMIT
     # distinct ads only, so a huge file's memory stays flat.
     reusable: dict[bytes, tuple[dict[str, int], frozenset[str]]] = {}
+    stripped_qualifications = _Memo(boilerplate.strip, QUALIFICATIONS_KEPT)
     if kept is None:
         skipped.clear()  # listed again by the second reading
         counted = _Counted()
@@ -175,7 +179,7 @@ def analyse_postings(
             text = restore_lines(
                 ad_text(
                     boilerplate.strip(posting.employer, posting.description),
-                    boilerplate.strip(posting.employer, posting.qualifications),
+                    stripped_qualifications(posting.employer, posting.qualifications),
                     posting.preferred,
                 )
             )
@@ -221,6 +225,26 @@ def _requirements(
         if how and how[0] == NICE:
             nice.add(key)
     return required, frozenset(nice)
+
+
+class _Memo:
+    """`function(employer, text)` worked out once per distinct pair, for the first `limit`.
+
+    Minimum qualifications are a civil service title's standard text, pasted under many jobs
+    (the City's 2,626 jobs have 897 distinct ones): their boilerplate is stripped once."""
+
+    def __init__(self, function: Callable[[str, str], str], limit: int) -> None:
+        self.function = function
+        self.limit = limit
+        self.known: dict[tuple[str, str], str] = {}
+
+    def __call__(self, employer: str, text: str) -> str:
+        result = self.known.get((employer, text))
+        if result is None:
+            result = self.function(employer, text)
+            if len(self.known) < self.limit:
+                self.known[employer, text] = result
+        return result
 
 
 def _drained(postings: list[Posting], progress: Progress, message: str) -> Iterator[Posting]:
@@ -397,6 +421,11 @@ POSTINGS_LICENCE = (
 )
 
 
+# A seniority breakdown as JSON ([[seniority, postings], ...]: a tuple is written as an
+# array); one encoder for the tens of thousands of rows, not one made per json.dumps call.
+_seniority_json = json.JSONEncoder(ensure_ascii=False).encode
+
+
 def postings_dataset(
     analysis: PostingsAnalysis, name: str | None = None, version: str | None = None
 ) -> ImportedDataset:
@@ -408,7 +437,7 @@ def postings_dataset(
             r.jobs,
             r.jobs_with_salary,
             *(r.pay_percentiles or (None,) * 5),
-            json.dumps([list(item) for item in r.seniority], ensure_ascii=False),
+            _seniority_json(r.seniority),
         )
         for r in figures.roles
     ]
@@ -430,18 +459,17 @@ def postings_dataset(
             int(s.raises_pay),
             s.jobs_must,
             s.jobs_nice,
-            json.dumps([list(item) for item in s.seniority], ensure_ascii=False),
+            _seniority_json(s.seniority),
         )
         for s in figures.skills
     ]
-    pairings = [
-        (p.role, p.skill_key, p.other_key, p.together, p.share, p.lift) for p in figures.pairings
-    ]
+    # A Pairing is already the row: a named tuple in the table's column order.
+    pairings = list(figures.pairings)
     source = analysis.source
     kind_of_file = "job ads folder" if source.is_dir() else "postings CSV"
     return ImportedDataset(
         kind="postings",
-        name=name or (source.name if source.is_dir() else source.stem),
+        name=name or (source.name if source.is_dir() else dataset_name_of(source)),
         version=version or date.fromtimestamp(source.stat().st_mtime).isoformat(),
         source=source.name,
         sha256=analysis.sha256,
@@ -455,6 +483,18 @@ def postings_dataset(
         files=[ImportedFile(kind_of_file, source.name, analysis.jobs)],
         notes=_notes(analysis),
     )
+
+
+_COMPRESSED_SUFFIXES = (".gz", ".xz")
+
+
+def dataset_name_of(path: Path) -> str:
+    """A postings file's name without its extensions: "jobs.csv.xz" and "jobs.csv" are "jobs"."""
+    name = path.name
+    for suffix in _COMPRESSED_SUFFIXES:
+        name = name.removesuffix(suffix).removesuffix(suffix.upper())
+    stem = Path(name).stem
+    return stem or name
 
 
 def _notes(analysis: PostingsAnalysis) -> list[str]:

@@ -34,6 +34,7 @@ from careerplanner.importers.datasets.postings_fields import (
 )
 from careerplanner.importers.tabular import (
     MAX_FIELD_CHARS,
+    MacLineEnds,
     Table,
     _looks_like_bomless_utf16,
     column_key,
@@ -113,12 +114,12 @@ def _decoded_lines(path: Path, source: str, on_read) -> Iterator[str]:
     with open_postings_file(path) as (handle, raw):
         head = handle.read(_CHUNK_BYTES)
         encoding, skip = _detect_encoding(head)
-        decoder = codecs.getincrementaldecoder(encoding)()
+        decoder, line_ends = codecs.getincrementaldecoder(encoding)(), MacLineEnds()
         chunk, line, pending = head[skip:], 1, ""
         while True:
             final = not chunk
             try:
-                text = decoder.decode(chunk, final=final)
+                text = line_ends(decoder.decode(chunk, final=final))
             except UnicodeDecodeError as error:
                 raise _decode_error(source, encoding, error, line, pending) from error
             if "\x00" in text:

@@ -13,6 +13,7 @@ from pathlib import Path
 from careerplanner.analysis.ad_list_items import claimed_items
 from careerplanner.analysis.depth import Occurrence, PositionSpan, infer_depth, is_core_skill
 from careerplanner.analysis.profession_terms import trade_of
+from careerplanner.analysis.role_skills import core_skills
 from careerplanner.analysis.senses import SenseResolver
 from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
@@ -20,12 +21,19 @@ from careerplanner.core.skills import FoundSkill, SkillTerm, skill_key
 from careerplanner.importers.resume.formats import read_resume
 from careerplanner.importers.resume.listed_items import certificate_skill, listed_items
 from careerplanner.importers.resume.pdf_reader import PdfWorker
+from careerplanner.importers.resume.prose_skills import (
+    activities,
+    elided,
+    specialties,
+    statement,
+    teaching,
+    whole_term,
+)
 from careerplanner.importers.resume.sections import (
     DEGREE_WORDS,
     Position,
     Section,
     find_positions,
-    is_bullet,
     split_sections,
 )
 
@@ -167,7 +175,13 @@ def parse_resume(
     progress(2, 3, "Finding skills")
     occurrences = _occurrences(lines, sections, positions, finder)
     spans = [
-        PositionSpan(p.years, p.end, " at ".join(filter(None, (p.title, p.employer))), p.title)
+        PositionSpan(
+            p.years,
+            p.end,
+            " at ".join(filter(None, (p.title, p.employer))),
+            p.title,
+            core_skills(p.title or ""),
+        )
         for p in positions
     ]
     skills = infer_depth(occurrences, spans, today)
@@ -238,7 +252,11 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         trusted = section.kind in LIST_SECTIONS
         surfaces_by_line: dict[int, list[str]] = {}
         aims = [m.span() for m in _AIM.finditer(text)]
+        mentioned = []
+        named: list[tuple[int, int, str]] = []
         for mention in finder.find(text, trusted=trusted, cleaned=True, known=known):
+            mentioned.append(mention.start)
+            named.append((mention.start, mention.end, mention.surface))
             if mention.surface.casefold() in employers:
                 continue
             if any(start <= mention.start < end for start, end in aims):
@@ -253,11 +271,14 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                     name,
                     mention.surface,
                     lines[index],
-                    _statement(lines, index),
+                    statement(lines, index),
                     section.kind,
                     owner.get(index),
                 )
             )
+        if not trusted and section.kind not in ("education", "publications"):
+            found.extend(activities(text, section, lines, owner, finder, mentioned))
+            found.extend(elided(text, section, lines, owner, finder, named))
         if section.kind == "summary":
             for offset, line in enumerate(chunk):
                 listed = surfaces_by_line.get(section.start + offset, [])
@@ -267,9 +288,15 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                 if line.strip() and not line.rstrip().endswith(":"):
                     listed = surfaces_by_line.get(section.start + offset, [])
                     found.extend(_unknown_listed(line, listed, section.kind))
-    found.extend(_listed_elsewhere(lines, chunks, found, owner, finder.common_words))
-    found.extend(_degree_fields(lines, sections, positions, finder))
+    degrees = _degree_fields(lines, sections, positions, finder)
+    found.extend(_listed_elsewhere(lines, chunks, found + degrees, owner, finder.common_words))
+    found.extend(degrees)
     found.extend(_trades_of_positions(positions, finder))
+    found.extend(specialties(lines, sections, positions, owner, found))
+    known_skills = list(found)
+    for section, chunk in chunks:
+        if section.kind not in LIST_SECTIONS and section.kind != "education":
+            found.extend(teaching("\n".join(chunk), section, lines, owner, known_skills))
     # A summary's claim that restates a skill found elsewhere ("financing options" beside
     # "Vehicle financing") is that skill, not another.
     named = {w for o in found for w in _CONTENT_WORD.findall(o.name.casefold())}
@@ -279,8 +306,11 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
 
 def _listed_elsewhere(lines, chunks, found, owner, common_words) -> list[Occurrence]:
     """Other mentions of the skills a list named that no vocabulary knows: "Branding" under
-    Skills makes "Designed branding materials" evidence of it."""
-    listed = {o.key: o.name for o in found if not o.in_taxonomy and o.section == "skills"}
+    Skills makes "Designed branding materials" evidence of it, and a degree's field
+    ("Nursing") its use at work ("founder of the nursing programme")."""
+    listed = {
+        o.key: o.name for o in found if not o.in_taxonomy and o.section in ("skills", "education")
+    }
     if not listed:
         return []
     # Written in lower case, the names match whatever the case in the text; and since the list
@@ -289,7 +319,7 @@ def _listed_elsewhere(lines, chunks, found, owner, common_words) -> list[Occurre
     own = SkillFinder(terms, [t.name for t in terms], common_words)
     more = []
     for section, chunk in chunks:
-        if section.kind in LIST_SECTIONS:
+        if section.kind in LIST_SECTIONS or section.kind == "education":
             continue
         text = "\n".join(chunk)
         for mention in own.find(text, cleaned=True, known=frozenset(listed)):
@@ -300,7 +330,7 @@ def _listed_elsewhere(lines, chunks, found, owner, common_words) -> list[Occurre
                     listed[mention.key],
                     mention.surface,
                     lines[index],
-                    _statement(lines, index),
+                    statement(lines, index),
                     section.kind,
                     owner.get(index),
                     in_taxonomy=False,
@@ -332,11 +362,11 @@ def _degree_fields(lines, sections, positions, finder) -> list[Occurrence]:
             if not names:
                 continue
             field_name = _FIELD_TAIL.sub("", names[0])
-            whole = _whole_term(field_name, finder)
+            whole = whole_term(field_name, finder)
             if not whole and " and " in field_name:
                 # "Computer Science and Engineering": a known field and its neighbour
                 first = field_name.split(" and ")[0]
-                if whole := _whole_term(first, finder):
+                if whole := whole_term(first, finder):
                     field_name = first
             key, name = (
                 (whole[0].key, whole[0].name)
@@ -364,7 +394,7 @@ def _trades_of_positions(positions, finder) -> list[Occurrence]:
         trade = trade_of(words[-1]) if words else None
         if trade is None:
             continue
-        whole = _whole_term(trade, finder)
+        whole = whole_term(trade, finder)
         key, name = (whole[0].key, whole[0].name) if whole else (skill_key("custom", trade), trade)
         title = position.title
         trades.append(Occurrence(key, name, trade, title, title, "experience", number, bool(whole)))
@@ -382,11 +412,6 @@ def _bare_field(lines: list[str], index: int, end: int) -> bool:
         return False
     following = next((lines[i] for i in range(index + 1, end) if lines[i].strip()), "")
     return _INSTITUTION.search(following) is not None
-
-
-def _whole_term(text: str, finder) -> list:
-    """The finder's mention of a term spelled by the whole of `text`, if any."""
-    return [m for m in finder.find(text, trusted=True) if m.start == 0 and m.end == len(text)]
 
 
 def _searchable_lines(lines: list[str], section, skip: set[int]) -> list[str]:
@@ -441,17 +466,6 @@ def _footer_lines(lines: list[str], sections) -> set[int]:
         return set()
     folded = name.casefold()
     return {i for i, line in enumerate(lines) if folded in line.casefold() and len(line) < 80}
-
-
-def _statement(lines: list[str], index: int) -> str:
-    """The line with the lines of its bullet point above it (a wrapped sentence)."""
-    parts = [lines[index]]
-    cursor = index - 1
-    while cursor >= 0 and len(parts) < 3 and not is_bullet(parts[0]):
-        if lines[cursor].strip():
-            parts.insert(0, lines[cursor])
-        cursor -= 1
-    return " ".join(p.strip() for p in parts)
 
 
 def _claimed_in_summary(line: str, found: list[str], common_words) -> list[Occurrence]:

@@ -23,6 +23,11 @@ import threading
 import time
 from pathlib import Path
 
+try:
+    import resource  # POSIX only
+except ImportError:  # elsewhere the worker runs without a memory cap; the time limit remains
+    resource = None
+
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken
 from careerplanner.errors import UserError
 
@@ -50,12 +55,11 @@ class _WarningsOfOneFile(logging.Handler):
 
 
 def _limit_memory(limit: int) -> None:
-    try:
-        import resource  # POSIX only: an ImportError elsewhere
-
+    if resource is None:
+        return
+    # Not allowed on this system (a hard limit already lower): the time limit remains.
+    with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ImportError, ValueError, OSError):  # not on this platform: the time limit remains
-        pass
 
 
 def _exit_with_parent(parent: int, every_seconds: float = 0.5) -> None:
@@ -109,6 +113,10 @@ class PdfWorker:
         self._process = None
         self._connection = None
         self._lock = threading.Lock()
+        # A file sent before anyone asked for it (`read_ahead`): its path and what it was then
+        # (a file changed since is read again), and when it was sent.
+        self._ahead: tuple[str, tuple] | None = None
+        self._ahead_since = 0.0
 
     def start(self, method: str = "spawn") -> None:
         """Start the worker now, so that the first file is read sooner. `method` is a
@@ -131,14 +139,27 @@ class PdfWorker:
         child.close()
         self._connection = parent
 
+    def read_ahead(self, path: Path) -> None:
+        """Have the started worker read `path` now, before `extract(path)` asks for it: a
+        command that was given the file reads it while it loads everything else."""
+        with self._lock:
+            if self._connection is None or self._ahead is not None:
+                return
+            self._ahead = (str(path), _version_of(path))
+            self._connection.send(str(path))
+            self._ahead_since = time.monotonic()
+
     def _kill(self) -> None:
         if self._process is not None:
             self._process.kill()
             self._process.join(5)
         self._process = self._connection = None
+        self._ahead = None
 
     def close(self) -> None:
         with self._lock:
+            if self._ahead is not None:
+                self._kill()  # busy on a file nobody asked for: no answer is worth waiting for
             if self._connection is not None:
                 with contextlib.suppress(OSError):
                     self._connection.send(None)
@@ -164,8 +185,21 @@ class PdfWorker:
         return _check(path, status, payload), pages
 
     def _run(self, path: Path, cancel: CancelToken) -> tuple[str, str, int, list]:
+        ahead, self._ahead = self._ahead, None
+        if ahead == (str(path), _version_of(path)):  # being read: its time runs from then
+            return self._receive(path, self._ahead_since + self.time_limit, cancel)
+        if ahead is not None:  # another file (or this one since changed): not this answer
+            try:
+                self._receive(Path(ahead[0]), self._ahead_since + self.time_limit, cancel)
+            except (UserError, OSError, EOFError):  # it overran or died: a fresh worker
+                self._kill()
+                self._ensure_started()
         self._connection.send(str(path))
-        deadline = time.monotonic() + self.time_limit
+        return self._receive(path, time.monotonic() + self.time_limit, cancel)
+
+    def _receive(
+        self, path: Path, deadline: float, cancel: CancelToken
+    ) -> tuple[str, str, int, list]:
         while not self._connection.poll(0.05):
             if not self._process.is_alive():
                 raise EOFError
@@ -179,6 +213,15 @@ class PdfWorker:
                     "was abandoned; the PDF may be damaged or built to stall readers."
                 )
         return self._connection.recv()
+
+
+def _version_of(path: Path) -> tuple:
+    """What tells a file apart from what it was a moment ago (empty if it is gone)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return ()
+    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def _log_warnings(path: Path, warnings: list[tuple[str, int, str, int]]) -> None:
@@ -219,14 +262,24 @@ def shared_worker() -> PdfWorker:
         return _shared_worker
 
 
-def start_worker_early() -> None:
+def start_worker_early(first_file: str | None = None) -> None:
     """Start the process-wide worker at once, by forking this process where that is safe: a
-    command line process on Linux that has loaded nothing heavy and runs no other thread yet.
+    command line process on Linux that has loaded nothing heavy and runs no other thread yet;
+    and have it read `first_file` (a PDF named on the command line) at once.
 
     A spawned worker is a new interpreter (plus multiprocessing's resource tracker, another one)
     and cost a one-page resume more than reading it did; a fork costs a millisecond, and the
     child's pdfminer import runs while this process loads the skill vocabulary. Elsewhere (the
     window, with Qt's threads; other systems) the worker is spawned on first use as before.
+
+    Reading the file ahead takes the reading itself off the critical path too: the worker has
+    pdfminer loaded long before this process has loaded the command's modules and the skill
+    finder, and would otherwise sit idle until asked. Only a regular file is read ahead; the
+    command still checks the file (size, kind) before it asks for the text, and a file it
+    refuses is never asked for (the worker is killed with this process).
     """
     if sys.platform.startswith("linux") and threading.active_count() == 1:
-        shared_worker().start("fork")
+        worker = shared_worker()
+        worker.start("fork")
+        if first_file is not None and os.path.isfile(first_file):
+            worker.read_ahead(Path(first_file))

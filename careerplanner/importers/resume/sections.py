@@ -8,6 +8,7 @@ the next position's header or the section's end.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -118,10 +119,32 @@ _OWN_TITLE_WORDS = (
     "technician|associate|instructor|lecturer|professor|sre|devops|maintainer|creator|"
     "paralegal|cook|chef|nurse|clerk|representative"
 )
-TITLE_WORDS = re.compile(
-    rf"\b(?:{_OWN_TITLE_WORDS}|{'|'.join(sorted(title_words(), key=len, reverse=True))})s?\b",
-    re.I,
+# Looked up word by word in a set: one regex of all of them cost ~10 ms to compile at every start.
+_TITLE_WORD_SET = frozenset(
+    {word.replace("-?", "") for word in _OWN_TITLE_WORDS.split("|")} | title_words()
 )
+_WORD_RUN = re.compile(r"\w+")
+
+
+def has_title_word(text: str) -> bool:
+    """True when a whole word of `text`, in any case, is a title word or its plural
+    ("Nurse", "ENGINEERS"; "co-founder" by its "founder")."""
+    for run in _WORD_RUN.findall(text):
+        if run.isascii():
+            word = run.lower()
+            if word in _TITLE_WORD_SET or (word[-1:] == "s" and word[:-1] in _TITLE_WORD_SET):
+                return True
+        elif _title_word_pattern().fullmatch(run):  # Unicode case rules ("ſ" is "s")
+            return True
+    return False
+
+
+@functools.cache
+def _title_word_pattern() -> re.Pattern:
+    words = "|".join(sorted(_TITLE_WORD_SET, key=len, reverse=True))
+    return re.compile(rf"(?:{words})s?", re.I)
+
+
 # "MA" after a comma is a place ("Boston, MA"), not a Master of Arts.
 DEGREE_WORDS = re.compile(
     r"\b(?:bachelor|master|(?<!, )(?:b\.?s\.?c?|m\.?s\.?c?|b\.?a|m\.?a)|meng|beng|ph\.?d|mba|"
@@ -275,13 +298,13 @@ def find_positions(lines: list[str], sections: list[Section], today: date) -> li
         near = [i for i in header if i < index][-1:] + [i for i in header if i > index]
         header_text = " ".join([*(lines[i] for i in near), own]).strip()
         if section.kind in ("education", "projects", "volunteer", "other") and not (
-            TITLE_WORDS.search(header_text) and not DEGREE_WORDS.search(header_text)
+            has_title_word(header_text) and not DEGREE_WORDS.search(header_text)
         ):
             continue
         if (
             section.kind == "experience"
             and DEGREE_WORDS.search(header_text)
-            and not TITLE_WORDS.search(header_text)
+            and not has_title_word(header_text)
         ):
             continue
         start = parse_point(match.group("start"))
@@ -354,7 +377,7 @@ def _header_lines(lines, section, index, previous) -> list[int]:
 
 
 def _is_title(line: str) -> bool:
-    return TITLE_WORDS.search(line) is not None and len(line.split()) <= 10
+    return has_title_word(line) and len(line.split()) <= 10
 
 
 def _opens_next_entry(lines: list[str], cursor: int, end: int) -> bool:
@@ -373,7 +396,7 @@ _LOCATION_SHAPE = re.compile(
 
 def _is_location(line: str) -> bool:
     """ "Mountain View, CA", "Seoul, S.Korea", "Remote" — but not "Data Analyst, Initech"."""
-    return _LOCATION_SHAPE.match(line) is not None and not TITLE_WORDS.search(line)
+    return _LOCATION_SHAPE.match(line) is not None and not has_title_word(line)
 
 
 _CONNECTORS = {"of", "and", "the", "at", "for", "in", "de", "&", "-", "–", "|"}
@@ -398,7 +421,7 @@ def _title_and_employer(header: list[str]) -> tuple[str, str]:
             part = part.strip(" ,|·")
             if part and not _is_location(part) and not DATE_RANGE.search(part):
                 parts.append(part)
-    title = next((p for p in parts if TITLE_WORDS.search(p)), parts[0] if parts else "")
+    title = next((p for p in parts if has_title_word(p)), parts[0] if parts else "")
     employer = next((p for p in parts if p != title), "")
     return title, employer
 

@@ -2,11 +2,13 @@
 
 Every import is one `dataset` row plus its content rows; earlier versions stay and exactly one
 version per kind is active. `install_dataset` writes a fully validated `ImportedDataset` (from
-`careerplanner.importers.datasets`) in ONE transaction: the new rows, the alias rows for renamed
-skills and the switch of the active version commit together or not at all (a failure, a
+`careerplanner.importers.datasets`), or rows streamed from a reader as it checks them, in ONE
+transaction: the new rows, the alias rows for renamed skills and the switch of the active
+version commit together or not at all (a failure, a bad cell part way through a stream, a
 Cancel or a kill leaves the previous version active and no partial rows).
 
     install_dataset(db, dataset, progress, cancel) -> InstallResult
+    install_dataset(db, dataset, progress, cancel, rows=chunks, judge=verdict) -> InstallResult
     list_datasets(db) / get_dataset(db, id) / active_dataset(db, kind) / previous_dataset(db, kind)
     active_datasets(db) / active_dataset_id(db, kind)     the start screen's small reads
     use_dataset(db, id)
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import gc
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any, NamedTuple, Protocol
 
@@ -211,17 +214,26 @@ def install_dataset(
     progress: Progress = no_progress,
     cancel: CancelToken = NEVER_CANCELLED,
     activate: bool = True,
+    *,
+    rows: Iterable[tuple[str, list[tuple]]] | None = None,
+    judge: Callable[[], tuple[bool, str]] | None = None,
 ) -> InstallResult:
     """Write a validated dataset and make it active, all in one transaction.
 
     Content already installed (same sha256) changes nothing. Raises `Cancelled` (rolled back)
     when `cancel` is set, UserError for a full disk or content that does not fit the schema.
+
+    `rows`, when given, are (table, rows) chunks written instead of `dataset.tables` as they
+    arrive (an importer reading a release piece by piece: memory stays flat in its size); an
+    error they raise part way rolls everything back. `judge()` is asked once every row is
+    written, still inside the transaction: (activate, reason not to) or a UserError that
+    rolls it all back.
     """
     existing = db.execute("SELECT id FROM dataset WHERE sha256 = ?", [dataset.sha256]).fetchone()
     if existing:
         return InstallResult(get_dataset(db, existing[0]), already_installed=True, rows=0)
     _check_tables(dataset)
-    total = sum(len(rows) for _, rows in dataset.tables.values())
+    total = sum(len(table_rows) for _, table_rows in dataset.tables.values())
     done = 0
     renames = 0
     gc_was_enabled = gc.isenabled()
@@ -229,21 +241,31 @@ def install_dataset(
     try:
         with db.atomic():
             dataset_id = _insert_dataset_row(db, dataset)
-            for table, (columns, rows) in dataset.tables.items():
-                sql = (
-                    f"INSERT INTO {table} (dataset_id, {', '.join(columns)}) "
-                    f"VALUES ({dataset_id}, {', '.join('?' * len(columns))})"
-                )
-                for start in range(0, len(rows), BATCH_ROWS):
-                    cancel.check()
-                    batch = rows[start : start + BATCH_ROWS]
-                    db.conn.executemany(sql, batch)
-                    done += len(batch)
+            statements: dict[str, str] = {}
+            chunks = _batches(dataset) if rows is None else _streamed(dataset, rows)
+            for table, columns, batch in chunks:
+                cancel.check()
+                if table not in statements:
+                    statements[table] = (
+                        f"INSERT INTO {table} (dataset_id, {', '.join(columns)}) "
+                        f"VALUES ({dataset_id}, {', '.join('?' * len(columns))})"
+                    )
+                db.conn.executemany(statements[table], batch)
+                done += len(batch)
+                if rows is None:  # a stream's reader reports its own progress
                     progress(done, total, f"Saving {dataset.name}")
+                del batch
             db.conn.executemany(
                 "INSERT INTO dataset_file (dataset_id, role, file_name, rows, layout) "
                 "VALUES (?, ?, ?, ?, ?)",
                 [(dataset_id, f.role, f.file_name, f.rows, f.layout) for f in dataset.files],
+            )
+            if judge is not None:
+                activate, reason = judge()
+                if not activate and reason:
+                    dataset.notes.insert(0, NOT_ACTIVE + reason)
+            db.execute(
+                "UPDATE dataset SET notes = ? WHERE id = ?", ["\n".join(dataset.notes), dataset_id]
             )
             cancel.check()
             if dataset.kind == "onet":
@@ -268,8 +290,28 @@ def install_dataset(
         if gc_was_enabled:
             gc.enable()
     return InstallResult(
-        get_dataset(db, dataset_id), already_installed=False, rows=total, renames=renames
+        get_dataset(db, dataset_id), already_installed=False, rows=done, renames=renames
     )
+
+
+def _batches(dataset: DatasetContent) -> Iterator[tuple[str, tuple[str, ...], list[tuple]]]:
+    for table, (columns, table_rows) in dataset.tables.items():
+        for start in range(0, len(table_rows), BATCH_ROWS):
+            yield table, columns, table_rows[start : start + BATCH_ROWS]
+
+
+def _streamed(
+    dataset: DatasetContent, chunks: Iterable[tuple[str, list[tuple]]]
+) -> Iterator[tuple[str, tuple[str, ...], list[tuple]]]:
+    """Streamed chunks carry every column of their table, in `DATASET_TABLES` order."""
+    known = DATASET_TABLES[dataset.kind]
+    for table, table_rows in chunks:
+        if table not in known:
+            raise UserError(
+                f"{dataset.source}: the table “{table}” does not belong to a "
+                f"{dataset.kind} dataset."
+            )
+        yield table, known[table], table_rows
 
 
 def _insert_dataset_row(db: Database, dataset: DatasetContent) -> int:

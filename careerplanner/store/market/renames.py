@@ -34,7 +34,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from itertools import chain, groupby
+from itertools import chain, compress, groupby
 from operator import itemgetter
 
 from careerplanner.store.connection import Database
@@ -106,46 +106,82 @@ class _Forms:
         self._words: dict[str, tuple[str, ...]] = {}
         self._shared: dict[str, str] = {}
 
-    def text(self, key: str) -> str:
-        return self._names[key].casefold()
+    def texts(self, keys: list[str]) -> list[str]:
+        return list(map(str.casefold, map(self._names.__getitem__, keys)))
 
-    def words(self, key: str) -> tuple[str, ...]:
-        made = self._words.get(key)
-        if made is None:
+    def words(self, keys: list[str]) -> list[tuple[str, ...]]:
+        """Each key's words; a name without words has NO_WORDS, which holds none of a name's
+        words and whose words no name holds."""
+        made = self._words
+        missing = list(set(keys).difference(made))
+        if missing:
             shared = self._shared.setdefault
-            made = self._words[key] = tuple(shared(w, w) for w in _words(self.text(key)))
-        return made
+            for key, text in zip(missing, self.texts(missing), strict=True):
+                made[key] = tuple(shared(w, w) for w in _words(text)) or NO_WORDS
+        return list(map(made.__getitem__, keys))
 
 
-def _ratio_bound(old: tuple[str, Counter], b: str) -> float:
-    """An upper bound of the sequence similarity of two casefolded names: difflib's
-    real_quick_ratio, then its quick_ratio (the letters they share)."""
-    a, a_letters = old
-    total = len(a) + len(b)
-    if not total or 2.0 * min(len(a), len(b)) / total < MIN_SIMILARITY:
-        return 0.0
-    b_letters = Counter(b)
-    shared = sum(min(count, b_letters[letter]) for letter, count in a_letters.items())
-    return 2.0 * shared / total
+NO_WORDS = ("",)  # no word is empty
 
 
-def _most_similar(text: str, old: tuple[str, Counter], group) -> tuple[float, str]:
-    """(similarity, key) of the most similar name of `group` ((key, text) pairs) reaching
+# For each byte, a table turning that byte into "1" and every other into "0".
+_ONLY = [bytes(0x31 if value == byte else 0x30 for value in range(256)) for byte in range(256)]
+
+
+def _common_lengths(text: str, others: list[str]) -> list[int]:
+    """For each of `others`, at least the number of characters a sequence match with `text`
+    can pair up: the length of their longest common subsequence (difflib's matching blocks
+    are one), or more where a character outside Latin-1 stands as "?".
+
+    All of `others` are matched at once, as one string with a separator after each, by the
+    bit-parallel algorithm of Crochemore et al. (2001): one big-integer step per character of
+    `text` instead of a Python step per character pair. A separator's bit is kept clear, so
+    no carry runs from one name into the next."""
+    if not text or not others:
+        return [0] * len(others)
+    lengths = list(map(len, others))
+    joined = ("\0".join(others) + "\0").encode("latin-1", "replace")[::-1]  # bit i: char i
+    size = len(joined)
+    separators = int(("1".join(map("0".__mul__, lengths)) + "1")[::-1], 2)
+    inside = ((1 << size) - 1) ^ separators
+    matches = {}
+    for byte in set(text.encode("latin-1", "replace")):
+        matches[byte] = int(joined.translate(_ONLY[byte]), 2) & inside
+    state = inside
+    for byte in text.encode("latin-1", "replace"):
+        moved = state & matches[byte]
+        state = ((state + moved) | (state - moved)) & inside
+    bits = format(state, "b").zfill(size)[::-1]
+    found, start = [], 0
+    for length in lengths:
+        found.append(length - bits.count("1", start, start + length))
+        start += length + 1
+    return found
+
+
+def _most_similar(text: str, keys: list[str], texts: list[str]) -> tuple[float, str]:
+    """(similarity, key) of the most similar of `keys` (named by `texts`) reaching
     MIN_SIMILARITY (the greatest key among equals), or (0.0, ""). The full sequence match
-    runs in the order of the bounds and stops once no bound can reach the best found."""
-    bounded = sorted(((_ratio_bound(old, other), key, other) for key, other in group), reverse=True)
+    runs only where the longest common subsequence lets the ratio reach the threshold, in the
+    order of that bound, and stops once no bound can reach the best found."""
+    size = len(text)
+    common = _common_lengths(text, texts)
+    bounded = sorted(
+        (
+            (bound, key, other)
+            for key, other, shared in zip(keys, texts, common, strict=True)
+            if size + len(other) and (bound := 2.0 * shared / (size + len(other))) >= MIN_SIMILARITY
+        ),
+        reverse=True,
+    )
     best = (0.0, "")
     for bound, key, other in bounded:
-        if bound < MIN_SIMILARITY or bound < best[0]:
+        if bound < best[0]:
             break
         ratio = SequenceMatcher(None, text, other).ratio()
         if ratio >= MIN_SIMILARITY and (ratio, key) > best:
             best = (ratio, key)
     return best
-
-
-def _contained(a: frozenset[str], b: tuple[str, ...]) -> bool:
-    return bool(a and b and (a.issubset(b) or a.issuperset(b)))
 
 
 def detect_renames(db: Database, old_id: int, new_id: int) -> list[Rename]:
@@ -236,21 +272,31 @@ class _NewSide:
 def _by_takeover(codes, name, gained_by_code, forms: _Forms) -> tuple[str, int] | None:
     """The best (most occupations taken over, then most alike, then greatest key) new name
     that took over at least MIN_TAKEOVER of `codes` and is alike, as `names_alike` rates it."""
-    counts = Counter(chain.from_iterable(gained_by_code.get(code, ()) for code in codes))
-    levels: defaultdict[int, list[str]] = defaultdict(list)
-    for candidate, taken in counts.items():
-        if taken / len(codes) >= MIN_TAKEOVER:
+    if len(codes) == 1:  # every newcomer of its one occupation took it all over
+        levels = {1: gained_by_code.get(next(iter(codes)), [])}
+    else:
+        counts = Counter(chain.from_iterable(gained_by_code.get(code, ()) for code in codes))
+        levels = defaultdict(list)
+        for candidate, taken in counts.most_common():  # most first: stop at the first too few
+            if taken / len(codes) < MIN_TAKEOVER:
+                break
             levels[taken].append(candidate)
     text = name.casefold()
-    old = (text, Counter(text))
     words = frozenset(_words(text))
     for taken in sorted(levels, reverse=True):
         group = levels[taken]
+        if not group:
+            continue
         # Word containment rates 1.0, the most a name can: those win their level outright.
-        contained = [c for c in group if _contained(words, forms.words(c))]
-        if contained:
-            return max(contained), taken
-        best = _most_similar(text, old, [(c, forms.text(c)) for c in group])
+        if words:
+            others = forms.words(group)
+            contained = [
+                *compress(group, map(words.issubset, others)),
+                *compress(group, map(words.issuperset, others)),
+            ]
+            if contained:
+                return max(contained), taken
+        best = _most_similar(text, group, forms.texts(group))
         if best[0] > 0.0:
             return best[1], taken
     return None

@@ -42,17 +42,31 @@ def _words(text: str) -> list[str]:
 
 
 _CACHE: dict[tuple[str, int], tuple[dict[str, str], list[tuple[str, str, str, str]]]] = {}
+_OCCUPATIONS: dict[tuple[str, int], tuple[dict[str, str], dict[str, list[str]]]] = {}
 
 
-def _titles(db: Database, dataset_id: int):
+def _occupations(db: Database, dataset_id: int):
+    """(code -> title, squashed title -> codes) of the occupations' own titles (about 1,000)."""
     key = (db.execute("PRAGMA database_list").fetchone()[2] or str(id(db)), dataset_id)
-    cached = _CACHE.get(key)
+    cached = _OCCUPATIONS.get(key)
     if cached is None:
         occupations = dict(
             db.execute(
                 "SELECT code, title FROM onet_occupation WHERE dataset_id = ?", [dataset_id]
             ).fetchall()
         )
+        by_squashed: dict[str, list[str]] = {}
+        for code, title in occupations.items():
+            by_squashed.setdefault(squash(title), []).append(code)
+        cached = _OCCUPATIONS[key] = (occupations, by_squashed)
+    return cached
+
+
+def _titles(db: Database, dataset_id: int):
+    key = (db.execute("PRAGMA database_list").fetchone()[2] or str(id(db)), dataset_id)
+    cached = _CACHE.get(key)
+    if cached is None:
+        occupations = _occupations(db, dataset_id)[0]
         entries = [(squash(t), code, t, "occupation") for code, t in occupations.items()]
         entries += [
             (squash(title), code, title, kind)
@@ -69,18 +83,22 @@ def find_roles(db: Database, query: str, limit: int = 20) -> list[RoleMatch]:
     onet = active_dataset(db, "onet")
     if onet is None or not query.strip():
         return []
-    occupations, entries = _titles(db, onet.id)
     text = query.strip()
     if _CODE.match(text):
         return [
             RoleMatch(code, title, title, "code", 100.0)
-            for code, title in sorted(occupations.items())
+            for code, title in sorted(_occupations(db, onet.id)[0].items())
             if code.startswith(text)
         ][:limit]
     words = _words(text) or _WORD.findall(text.casefold())
     whole = "".join(words)
     if not whole:
         return []
+    if limit == 1:
+        exact = _exact_occupation(db, onet.id, whole, words)
+        if exact is not None:
+            return [exact]
+    occupations, entries = _titles(db, onet.id)
     best: dict[str, tuple[float, str, str]] = {}
     for squashed, code, title, source in entries:
         score = _score(squashed, whole, words)
@@ -103,6 +121,20 @@ def find_roles(db: Database, query: str, limit: int = 20) -> list[RoleMatch]:
         RoleMatch(code, occupations.get(code, title), title, source, round(score, 2))
         for code, (score, title, source) in ranked[:limit]
     ]
+
+
+def _exact_occupation(db: Database, dataset_id: int, whole: str, words: list[str]):
+    """The best match when the query is one occupation's own title, without reading the 65,000
+    other titles (a gap or a career page asks for the one best match of a title picked from a
+    list). It is what the full search ranks first: an own title equal to the query scores
+    100.5 and more, any other title at most 100.4."""
+    occupations, by_squashed = _occupations(db, dataset_id)
+    codes = by_squashed.get(whole, [])
+    if len(codes) != 1:
+        return None
+    title = occupations[codes[0]]
+    score = 100.5 + 0.4 * _shared_words(words, title)
+    return RoleMatch(codes[0], title, title, "occupation", round(score, 2))
 
 
 def _shared_words(words: list[str], title: str) -> float:

@@ -9,6 +9,7 @@ now (`careerplanner.store.user.levels`).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 
 from careerplanner.core.roadmap import (
@@ -114,6 +115,17 @@ def get_goal(db: Database, goal_id: int) -> Goal:
 def goal_skill_key(db: Database, goal_id: int) -> str:
     """The skill key of a goal (what its steps move)."""
     return db.execute("SELECT skill_key FROM roadmap_goal WHERE id = ?", [goal_id]).fetchone()[0]
+
+
+def goal_skill_keys(db: Database, goal_ids: Iterable[int]) -> dict[int, str]:
+    """Goal id -> skill key, of the goals among `goal_ids` that exist."""
+    ids = list(goal_ids)
+    return dict(
+        db.execute(
+            f"SELECT id, skill_key FROM roadmap_goal WHERE id IN ({', '.join('?' for _ in ids)})",
+            ids,
+        )
+    )
 
 
 def get_step(db: Database, step_id: int) -> Step:

@@ -30,14 +30,27 @@ def checked_level(value, what: str) -> int:
         raise UserError(str(error)) from None
 
 
-def skill_names(db: Database, with_evidence: bool = True) -> dict[str, str]:
+def skill_names(
+    db: Database, with_evidence: bool = True, keys: set[str] | None = None
+) -> dict[str, str]:
     """Skill key -> display name of the user's skills: the profile's names first, then the
-    roadmap's (oldest goal first), then, `with_evidence`, the evidence ledger's."""
-    names = {key: name for key, (name, _level) in profile_skills(db).items()}
-    for key, name in db.execute("SELECT skill_key, skill_name FROM roadmap_goal ORDER BY id"):
+    roadmap's (oldest goal first), then, `with_evidence`, the evidence ledger's; of the skills
+    in `keys` only, when given (a large ledger is not read for one skill's name)."""
+    wanted = None if keys is None else sorted(keys)
+    names = {
+        key: name
+        for key, (name, _level) in profile_skills(db).items()
+        if wanted is None or key in keys
+    }
+    where, params = _key_filter(wanted)
+    for key, name in db.execute(
+        f"SELECT skill_key, skill_name FROM roadmap_goal {where} ORDER BY id", params
+    ):
         names.setdefault(key, name)
     if with_evidence:
-        for key, name in db.execute("SELECT skill_key, skill_name FROM evidence ORDER BY id"):
+        for key, name in db.execute(
+            f"SELECT skill_key, skill_name FROM evidence {where} ORDER BY id", params
+        ):
             names.setdefault(key, name)
     return names
 

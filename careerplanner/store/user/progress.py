@@ -22,7 +22,20 @@ def progress_history(db: Database, kind: str | None = None) -> list[ProgressPoin
     return [ProgressPoint(*row) for row in db.execute(sql + " ORDER BY id", params)]
 
 
-def _latest_values(db: Database, kind: str) -> dict[str, float]:
+def _latest_values(db: Database, kind: str, keys: set[str] | None = None) -> dict[str, float]:
+    """Subject key -> its newest value (of the subjects in `keys` only, when given: years of
+    daily history are not read for one skill)."""
+    if keys is not None:
+        latest = {}
+        for key in keys:
+            row = db.execute(
+                "SELECT value FROM progress_history WHERE id = (SELECT max(id) FROM "
+                "progress_history WHERE kind = ? AND subject_key = ?)",
+                [kind, key],
+            ).fetchone()
+            if row is not None:
+                latest[key] = row[0]
+        return latest
     rows = db.execute(
         "SELECT subject_key, value FROM progress_history WHERE id IN "
         "(SELECT max(id) FROM progress_history WHERE kind = ? GROUP BY subject_key)",
@@ -50,8 +63,8 @@ def record_skill_levels(db: Database, source: str, keys: set[str] | None = None)
     Call after any change to the profile (resume import, override) as well: roadmap edits call
     it themselves.
     """
-    latest = _latest_values(db, "skill")
-    names = skill_names(db)
+    latest = _latest_values(db, "skill", keys)
+    names = skill_names(db, keys=keys)
     changed = [
         ("skill", key, names.get(key, key), item.level, source)
         for key, item in all_effective_levels(db, keys).items()

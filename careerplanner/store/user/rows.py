@@ -11,8 +11,10 @@ back. The JSON file format around it lives in `careerplanner.exports.backup_json
 from __future__ import annotations
 
 import base64
+import contextlib
+import json
 import sqlite3
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import NamedTuple
 
@@ -24,7 +26,8 @@ from careerplanner.store.user.changes import announces_change
 BYTES_TAG = "$base64"
 """A BLOB value is written as {"$base64": "..."} (JSON has no bytes)."""
 
-_SKIPPED_TABLES = ("_sqlite_migrations",)
+COPY_CHANGES = "copy_change"  # which tables changed since the plain copy (schema v4)
+_SKIPPED_TABLES = ("_sqlite_migrations", COPY_CHANGES)
 
 
 class ColumnInfo(NamedTuple):
@@ -82,6 +85,103 @@ def dump_user_tables(db: Database) -> dict[str, list[dict]]:
             {name: _encode(value) for name, value in zip(names, row, strict=True)} for row in rows
         ]
     return dump
+
+
+def user_tables_json(db: Database) -> bytes:
+    """`dump_user_tables` as compact JSON in UTF-8: the very bytes `json.dumps(dump,
+    ensure_ascii=False, separators=(",", ":"), allow_nan=False)` gives, made row by row by
+    SQLite's JSON functions instead of through a Python object per value (the plain copy of a
+    large roadmap is megabytes: a quarter of a second of CPU the Python way, a fraction here).
+
+    SQLite writes a float with 15 digits, which can change its value: floats are written by
+    Python's repr, as `json.dumps` does; a BLOB as {"$base64": ...}, as `_encode` does. Read
+    in one transaction (one consistent state of every table)."""
+    with read_snapshot(db):
+        return b"{" + b",".join(table_entry(db, table) for table in user_table_names(db)) + b"}"
+
+
+@contextlib.contextmanager
+def read_snapshot(db: Database) -> Iterator[None]:
+    """Every read inside sees one state of the database (a read transaction, unless the
+    connection is in one already)."""
+    conn = db.conn
+    own_transaction = not conn.in_transaction
+    if own_transaction:
+        conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if own_transaction:
+            conn.execute("ROLLBACK")  # it only read
+
+
+def table_entry(db: Database, table: str) -> bytes:
+    """`"table":[rows]` of `user_tables_json`."""
+    return json_name(table) + b":[" + table_rows_json(db, table) + b"]"
+
+
+def json_name(table: str) -> bytes:
+    return json.dumps(table, ensure_ascii=False).encode()
+
+
+def table_rows_json(db: Database, table: str, after_id: int | None = None) -> bytes:
+    """The rows of `table` as JSON objects joined by commas, in primary-key order (rowid
+    otherwise); with `after_id`, those whose `id` is above it only."""
+    conn = db.conn
+    conn.create_function("careerplanner_float_json", 1, float.__repr__, deterministic=True)
+    conn.create_function("careerplanner_bytes_json", 1, _bytes_json, deterministic=True)
+    columns = table_columns(db, table)
+    keys = [c.name for c in sorted(columns, key=lambda c: c.primary_key) if c.primary_key]
+    order = ", ".join(f'"{key}"' for key in keys) or "rowid"
+    where, params = ("", []) if after_id is None else ("WHERE id > ?", [after_id])
+    quoted = [f'"{c.name}"' for c in columns]
+    # Which columns hold a float or a blob anywhere (one pass): only those pay for Python.
+    kinds = ", ".join(f"max(typeof({q}) = 'real'), max(typeof({q}) = 'blob')" for q in quoted)
+    found = conn.execute(f'SELECT {kinds} FROM "{table}" {where}', params).fetchone()
+    fields = ", ".join(
+        f"""'{c.name.replace("'", "''")}', {_json_value(q, found[2 * i], found[2 * i + 1])}"""
+        for i, (c, q) in enumerate(zip(columns, quoted, strict=True))
+    )
+    rows = conn.execute(
+        f'SELECT CAST(json_object({fields}) AS BLOB) FROM "{table}" {where} ORDER BY {order}',
+        params,
+    )
+    return b",".join(row for (row,) in rows)
+
+
+def keyed_by_id(db: Database, table: str) -> bool:
+    """Whether `table`'s primary key is its integer `id` (rows in `id` order, new ones last)."""
+    keys = [c for c in table_columns(db, table) if c.primary_key]
+    return [c.name for c in keys] == ["id"]
+
+
+def id_span(db: Database, table: str, up_to: int | None = None) -> tuple[int, int]:
+    """(rows, highest id) of a table keyed by `id`, of the rows up to `up_to` when given."""
+    where, params = ("", []) if up_to is None else ("WHERE id <= ?", [up_to])
+    rows, highest = db.execute(
+        f'SELECT count(*), coalesce(max(id), 0) FROM "{table}" {where}', params
+    ).fetchone()
+    return rows, highest
+
+
+def change_tokens(db: Database) -> dict[str, tuple[int, int]]:
+    """Per user table, the (rewritten, appended) tokens its triggers set at every change."""
+    rows = db.execute(f"SELECT table_name, rewritten, appended FROM {COPY_CHANGES}")
+    return {name: (rewritten, appended) for name, rewritten, appended in rows}
+
+
+def _json_value(column: str, has_floats, has_blobs) -> str:
+    """The SQL that gives a column's value for json_object, as `json.dumps` writes it."""
+    if not has_floats and not has_blobs:
+        return column  # text, integers and nulls: SQLite writes them as json.dumps does
+    return (
+        f"CASE typeof({column}) WHEN 'real' THEN json(careerplanner_float_json({column})) "
+        f"WHEN 'blob' THEN json(careerplanner_bytes_json({column})) ELSE {column} END"
+    )
+
+
+def _bytes_json(value: bytes) -> str:
+    return json.dumps(_encode(value))
 
 
 def _decode(value, where: str):

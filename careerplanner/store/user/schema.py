@@ -233,9 +233,212 @@ def m003_job_ads(db):
         db.execute(statement)
 
 
+# Version 4: which tables changed since the plain copy was written (issue 17). Each user table's
+# triggers put a new random token in `rewritten` when a row changes or goes (or comes in below the
+# last one), and in `appended` when a row is added after the last one (a table keyed by `id`):
+# the plain copy's writer (`careerplanner.services.plain_copy`) reuses the part of the previous
+# copy a table had when its tokens are the ones it wrote it with. Bookkeeping, not user data: the
+# JSON backup leaves it out (`store.user.rows`). A table added later gets its row and triggers in
+# its own migration; one without them is simply written whole every time.
+_M004_STATEMENTS = (
+    """CREATE TABLE copy_change (
+        table_name TEXT PRIMARY KEY,
+        rewritten INTEGER NOT NULL DEFAULT 0,
+        appended INTEGER NOT NULL DEFAULT 0
+    )""",
+    "INSERT INTO copy_change (table_name) VALUES "
+    "('evidence'), ('job_ad'), ('job_ad_fix'), ('job_ad_requirement'), "
+    "('job_ad_status'), ('job_ad_tag'), ('profile'), ('progress_history'), "
+    "('resume_import'), ('roadmap_goal'), ('roadmap_note'), "
+    "('roadmap_step'), ('skill_history'), ('skill_rejection'), "
+    "('target_role'), ('user_skill')",
+    """CREATE TRIGGER copy_change_evidence_insert AFTER INSERT ON evidence BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'evidence' AND NEW.id = (SELECT max(id) FROM evidence);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'evidence' AND NEW.id < (SELECT max(id) FROM evidence);
+    END""",
+    """CREATE TRIGGER copy_change_evidence_update AFTER UPDATE ON evidence BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'evidence';
+    END""",
+    """CREATE TRIGGER copy_change_evidence_delete AFTER DELETE ON evidence BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'evidence';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_insert AFTER INSERT ON job_ad BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'job_ad' AND NEW.id = (SELECT max(id) FROM job_ad);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'job_ad' AND NEW.id < (SELECT max(id) FROM job_ad);
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_update AFTER UPDATE ON job_ad BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_delete AFTER DELETE ON job_ad BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_fix_insert AFTER INSERT ON job_ad_fix BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_fix';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_fix_update AFTER UPDATE ON job_ad_fix BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_fix';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_fix_delete AFTER DELETE ON job_ad_fix BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_fix';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_requirement_insert AFTER INSERT ON job_ad_requirement BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_requirement';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_requirement_update AFTER UPDATE ON job_ad_requirement BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_requirement';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_requirement_delete AFTER DELETE ON job_ad_requirement BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_requirement';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_status_insert AFTER INSERT ON job_ad_status BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'job_ad_status' AND NEW.id = (SELECT max(id) FROM job_ad_status);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'job_ad_status' AND NEW.id < (SELECT max(id) FROM job_ad_status);
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_status_update AFTER UPDATE ON job_ad_status BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_status';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_status_delete AFTER DELETE ON job_ad_status BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_status';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_tag_insert AFTER INSERT ON job_ad_tag BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_tag';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_tag_update AFTER UPDATE ON job_ad_tag BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_tag';
+    END""",
+    """CREATE TRIGGER copy_change_job_ad_tag_delete AFTER DELETE ON job_ad_tag BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'job_ad_tag';
+    END""",
+    """CREATE TRIGGER copy_change_profile_insert AFTER INSERT ON profile BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'profile' AND NEW.id = (SELECT max(id) FROM profile);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'profile' AND NEW.id < (SELECT max(id) FROM profile);
+    END""",
+    """CREATE TRIGGER copy_change_profile_update AFTER UPDATE ON profile BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'profile';
+    END""",
+    """CREATE TRIGGER copy_change_profile_delete AFTER DELETE ON profile BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'profile';
+    END""",
+    """CREATE TRIGGER copy_change_progress_history_insert AFTER INSERT ON progress_history BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'progress_history'
+                AND NEW.id = (SELECT max(id) FROM progress_history);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'progress_history'
+                AND NEW.id < (SELECT max(id) FROM progress_history);
+    END""",
+    """CREATE TRIGGER copy_change_progress_history_update AFTER UPDATE ON progress_history BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'progress_history';
+    END""",
+    """CREATE TRIGGER copy_change_progress_history_delete AFTER DELETE ON progress_history BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'progress_history';
+    END""",
+    """CREATE TRIGGER copy_change_resume_import_insert AFTER INSERT ON resume_import BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'resume_import' AND NEW.id = (SELECT max(id) FROM resume_import);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'resume_import' AND NEW.id < (SELECT max(id) FROM resume_import);
+    END""",
+    """CREATE TRIGGER copy_change_resume_import_update AFTER UPDATE ON resume_import BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'resume_import';
+    END""",
+    """CREATE TRIGGER copy_change_resume_import_delete AFTER DELETE ON resume_import BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'resume_import';
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_goal_insert AFTER INSERT ON roadmap_goal BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'roadmap_goal' AND NEW.id = (SELECT max(id) FROM roadmap_goal);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'roadmap_goal' AND NEW.id < (SELECT max(id) FROM roadmap_goal);
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_goal_update AFTER UPDATE ON roadmap_goal BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'roadmap_goal';
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_goal_delete AFTER DELETE ON roadmap_goal BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'roadmap_goal';
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_note_insert AFTER INSERT ON roadmap_note BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'roadmap_note' AND NEW.id = (SELECT max(id) FROM roadmap_note);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'roadmap_note' AND NEW.id < (SELECT max(id) FROM roadmap_note);
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_note_update AFTER UPDATE ON roadmap_note BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'roadmap_note';
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_note_delete AFTER DELETE ON roadmap_note BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'roadmap_note';
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_step_insert AFTER INSERT ON roadmap_step BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'roadmap_step' AND NEW.id = (SELECT max(id) FROM roadmap_step);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'roadmap_step' AND NEW.id < (SELECT max(id) FROM roadmap_step);
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_step_update AFTER UPDATE ON roadmap_step BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'roadmap_step';
+    END""",
+    """CREATE TRIGGER copy_change_roadmap_step_delete AFTER DELETE ON roadmap_step BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'roadmap_step';
+    END""",
+    """CREATE TRIGGER copy_change_skill_history_insert AFTER INSERT ON skill_history BEGIN
+        UPDATE copy_change SET appended = random()
+            WHERE table_name = 'skill_history' AND NEW.id = (SELECT max(id) FROM skill_history);
+        UPDATE copy_change SET rewritten = random()
+            WHERE table_name = 'skill_history' AND NEW.id < (SELECT max(id) FROM skill_history);
+    END""",
+    """CREATE TRIGGER copy_change_skill_history_update AFTER UPDATE ON skill_history BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'skill_history';
+    END""",
+    """CREATE TRIGGER copy_change_skill_history_delete AFTER DELETE ON skill_history BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'skill_history';
+    END""",
+    """CREATE TRIGGER copy_change_skill_rejection_insert AFTER INSERT ON skill_rejection BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'skill_rejection';
+    END""",
+    """CREATE TRIGGER copy_change_skill_rejection_update AFTER UPDATE ON skill_rejection BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'skill_rejection';
+    END""",
+    """CREATE TRIGGER copy_change_skill_rejection_delete AFTER DELETE ON skill_rejection BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'skill_rejection';
+    END""",
+    """CREATE TRIGGER copy_change_target_role_insert AFTER INSERT ON target_role BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'target_role';
+    END""",
+    """CREATE TRIGGER copy_change_target_role_update AFTER UPDATE ON target_role BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'target_role';
+    END""",
+    """CREATE TRIGGER copy_change_target_role_delete AFTER DELETE ON target_role BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'target_role';
+    END""",
+    """CREATE TRIGGER copy_change_user_skill_insert AFTER INSERT ON user_skill BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'user_skill';
+    END""",
+    """CREATE TRIGGER copy_change_user_skill_update AFTER UPDATE ON user_skill BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'user_skill';
+    END""",
+    """CREATE TRIGGER copy_change_user_skill_delete AFTER DELETE ON user_skill BEGIN
+        UPDATE copy_change SET rewritten = random() WHERE table_name = 'user_skill';
+    END""",
+)
+
+
+def m004_copy_changes(db):
+    for statement in _M004_STATEMENTS:
+        db.execute(statement)
+
+
 USER_DB = DatabaseSpec(
     label="your data",
     application_id=0x43505553,
     name="careerplanner.user",
-    steps=(m001_initial, m002_skill_corrections, m003_job_ads),
+    steps=(m001_initial, m002_skill_corrections, m003_job_ads, m004_copy_changes),
 )

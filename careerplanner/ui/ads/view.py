@@ -41,7 +41,7 @@ from careerplanner.ui.ads.panels import AdPanel, FitPanel, GroupPanel
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.context import AppContext, with_databases
-from careerplanner.ui.common.plain_text import plain_label
+from careerplanner.ui.common.plain_text import make_labels_plain, plain_label
 from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import ROW_ROLE
 from careerplanner.ui.common.worker import is_cancellation
@@ -53,6 +53,7 @@ AD_FIT_TASK = "ads-one-fit"
 GROUP_TASK = "ads-group"
 REREAD_TASK = "ads-reread"
 ANY = None  # the "all tags" / "any status" choice
+FIT_TAB = 1
 GROUP_TAB = 2
 REFIT_DELAY_MS = 120
 MIN_LIST_ROWS = 4  # at 1024x640 (`careerplanner --smoke --all-screens --size 1024x640`)
@@ -89,11 +90,14 @@ class AdsView(QWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.ad_panel = AdPanel()
-        self.fit_panel = FitPanel()
-        self.group_panel = GroupPanel()
         self.tabs.addTab(self.ad_panel, "The &ad")
-        self.tabs.addTab(self.fit_panel, "Your &fit")
-        self.tabs.addTab(self.group_panel, "The g&roup")
+        # The fit and the group are built when their tab is first shown (or asked for): each
+        # is tables, combo boxes and a worker's figures that most visits never look at, and
+        # they were a third of the time the screen took to open.
+        self._fit_panel: FitPanel | None = None
+        self._group_panel: GroupPanel | None = None
+        self.tabs.addTab(_holder(), "Your &fit")
+        self.tabs.addTab(_holder(), "The g&roup")
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
@@ -111,8 +115,7 @@ class AdsView(QWidget):
         self._refit_timer.timeout.connect(self._refit)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_current())
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._group_changed())
-        self.tabs.currentChanged.connect(lambda _i: self._group_changed())
-        self.group_panel.scope.currentIndexChanged.connect(lambda _i: self._group_changed())
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.ad_panel.status_chosen.connect(self.set_status)
         self.ad_panel.tags_button.clicked.connect(lambda: self.edit_tags())
         self.ad_panel.details_button.clicked.connect(lambda: self.edit_details())
@@ -129,6 +132,30 @@ class AdsView(QWidget):
         self._offer_reread()
 
     # -- layout --------------------------------------------------------------------------------
+
+    @property
+    def fit_panel(self) -> FitPanel:
+        """Your fit for the current ad: built, and its fit worked out, when first needed."""
+        if self._fit_panel is None:
+            self._fit_panel = _built(FitPanel(), self.tabs.widget(FIT_TAB))
+            self._start_ad_fit()
+        return self._fit_panel
+
+    @property
+    def group_panel(self) -> GroupPanel:
+        """The figures of a group of ads: built when first needed."""
+        if self._group_panel is None:
+            self._group_panel = _built(GroupPanel(), self.tabs.widget(GROUP_TAB))
+            self._group_panel.scope.currentIndexChanged.connect(lambda _i: self._group_changed())
+        return self._group_panel
+
+    def _tab_shown(self, index: int) -> None:
+        # Built on first show (a property's first use builds it).
+        if index == FIT_TAB:
+            self.fit_panel  # noqa: B018
+        elif index == GROUP_TAB:
+            self.group_panel  # noqa: B018
+        self._group_changed()
 
     def _toolbar(self) -> QToolBar:
         bar = QToolBar("Job ad actions")
@@ -243,13 +270,15 @@ class AdsView(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         """Reload the list (a quick read: the fits follow from a worker) and the tags."""
         chosen = select_id if select_id is not None else self.current_id()
+        shown = self.ad_panel.detail
         self.model.set_rows(job_ads.list_ads(self.ctx.user_db))
         self._reload_tags()
         self.apply_filter()
         found = chosen is not None and self.select_ad(chosen)
         if not found and self.proxy.rowCount() and not self.table.currentIndex().isValid():
             self.table.selectRow(0)
-        self._show_current()
+        if self.ad_panel.detail is shown:  # not yet shown by the selection's change: read it
+            self._show_current()
         # The fits after the list has painted: their worker would hold the interpreter while
         # the screen is first drawn.
         self._refit_timer.start()
@@ -339,6 +368,8 @@ class AdsView(QWidget):
         self._start_ad_fit()
 
     def _start_ad_fit(self) -> None:
+        if self._fit_panel is None:
+            return  # worked out when the Fit tab is first shown
         ad_id = self.current_id()
         if ad_id is None:
             self.fit_panel.show_fit(None, "Choose an ad to see your fit for it.")
@@ -746,3 +777,19 @@ class AdsView(QWidget):
         """Fill every tab once (smoke run, screenshots): wait for the workers."""
         self.refresh()
         self.ctx.runner.wait_for_done()
+
+
+def _holder() -> QWidget:
+    """An empty tab page that a panel is put in when the tab is first shown."""
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 0, 0, 0)
+    return page
+
+
+def _built(panel: QWidget, page: QWidget) -> QWidget:
+    """`panel` in its tab's page, its labels plain as the window makes a screen's (issue 16)."""
+    make_labels_plain(panel)
+    page.layout().addWidget(panel)
+    panel.show()  # a widget put in a page already shown is shown only after a queued event
+    return panel

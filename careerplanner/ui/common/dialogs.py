@@ -24,8 +24,9 @@ RESUME_FILTER = (
     "LinkedIn export (*.zip);;All files (*)"
 )
 DATASET_FILTER = (
-    "Datasets (*.zip *.txt *.csv);;O*NET release (*.zip *.txt);;BLS wages (*.csv);;"
-    "Job postings (*.csv);;Skill-demand pack (*.zip);;All files (*)"
+    "Datasets (*.zip *.txt *.csv *.csv.gz *.csv.xz);;O*NET release (*.zip *.txt);;"
+    "BLS wages (*.csv);;Job postings (*.csv *.csv.gz *.csv.xz);;Skill-demand pack (*.zip);;"
+    "All files (*)"
 )
 
 

@@ -34,6 +34,8 @@ TaskFunction = Callable[[Progress, CancelToken], Any]
 
 # How long a task may run before its progress dialog appears (milliseconds).
 PROGRESS_DELAY_MS = 500
+# How long quitting waits for cancelled tasks to end (milliseconds); see `stop_all_work`.
+QUIT_WAIT_MS = 30_000
 
 
 class Task(QObject):
@@ -120,6 +122,11 @@ class ProgressDialog(QProgressDialog):
         self.hide()
 
     def _appear(self) -> None:
+        # Not over a window that was closed meanwhile (the user quit within the delay): the
+        # dialog would be the last window open, and the application would not quit.
+        parent = self.parentWidget()
+        if parent is not None and not parent.window().isVisible():
+            return
         if not self._task.done:
             self.show()
             # In front of the window it belongs to, which stays where it is behind it.
@@ -157,6 +164,8 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = pool or QThreadPool.globalInstance()
         _RUNNERS.add(self)
+        if not any(known is self._pool for known in _POOLS):
+            _POOLS.append(self._pool)
         self._generations: dict[str, int] = {}
         self._current: dict[str, Task] = {}
 
@@ -233,16 +242,27 @@ class TaskRunner(QObject):
 
 
 _RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()
+# Every pool a runner used, kept: a runner may be gone (its window closed) while its pool's
+# threads still run its tasks.
+_POOLS: list[QThreadPool] = []
 
 
-def stop_all_work(msecs: int = 30000) -> bool:
+def stop_all_work(msecs: int | None = None) -> bool:
     """Quitting: cancel every task of every runner (the app's and the charts') and wait for
-    their threads. A worker still running Python while the interpreter and Qt tear down can
-    corrupt memory ("corrupted double-linked list", exit 134); nothing may outlive this."""
+    their threads (`QUIT_WAIT_MS`). A worker still running Python while the interpreter and Qt
+    tear down can corrupt memory ("corrupted double-linked list", exit 134): it reports to a
+    Task that is being deleted. When one outlives the wait, `work_in_flight` says so and the
+    application leaves without tearing down (`app.run_gui`)."""
+    wait = QUIT_WAIT_MS if msecs is None else msecs
     runners = list(_RUNNERS)
     for runner in runners:
         runner.cancel_all()
-    return all([runner.wait_for_done(msecs) for runner in runners])
+    return all([runner.wait_for_done(wait) for runner in runners])
+
+
+def work_in_flight() -> bool:
+    """Whether a task is still running on any runner's pool."""
+    return any(pool.activeThreadCount() for pool in _POOLS)
 
 
 def is_cancellation(error: BaseException) -> bool:

@@ -35,6 +35,7 @@ from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.plain_text import plain_label
 from careerplanner.ui.common.splitters import remember_splitter
 from careerplanner.ui.common.table_model import Column, RowTableModel, sorted_view_model
+from careerplanner.ui.common.when_shown import WhenShown
 from careerplanner.ui.gap.explain import ExplainDialog
 from careerplanner.ui.gap.models import ComparisonModel, GapRowModel
 from careerplanner.ui.gap.side_column import build_side_column
@@ -112,8 +113,12 @@ class GapView(QWidget):
         self.role_list.itemChanged.connect(lambda _item: self.recompute())
         self.all_tech.toggled.connect(lambda _on: self.recompute())
         self.role_search.role_chosen.connect(self.add_role)
-        ctx.events.profile_changed.connect(self.recompute)
-        ctx.events.dataset_changed.connect(self.recompute)
+        # Behind another screen, a change only marks the gaps out of date; they are computed
+        # again once, when this screen is next shown (a step ticked off on the Roadmap screen
+        # must not recompute every target's gap for nothing the user sees).
+        self._when_shown = WhenShown(self, self.recompute)
+        ctx.events.profile_changed.connect(self._when_shown.request)
+        ctx.events.dataset_changed.connect(self._when_shown.request)
         ctx.events.targets_changed.connect(self.reload_roles)
         ctx.events.ads_changed.connect(self.reload_roles)
         self.reload_roles()
@@ -193,7 +198,7 @@ class GapView(QWidget):
             item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
             self.role_list.addItem(item)
         self.role_list.blockSignals(False)
-        self.recompute()
+        self._when_shown.request()
 
     def checked_codes(self) -> list[str]:
         return [

@@ -109,10 +109,14 @@ class CareerPostings:
         draw_seniority(fig, [(name, count) for name, count, _share in rows], theme, title)
 
     def add_tabs(self, tabs: QTabWidget) -> None:
+        # Tables first, the chart last: a table reads at any window size.
         self._tabs = tabs
-        tabs.addTab(self.pay_table, "Pay-raising skills (postings)")
-        tabs.addTab(self.seniority_panel, "Seniority (postings)")
-        tabs.addTab(self.demand_table, "Top skills (postings)")
+        tabs.addTab(self.pay_table, "Pay-raising skills")
+        tabs.setTabToolTip(tabs.indexOf(self.pay_table), "From the job postings")
+        tabs.addTab(self.demand_table, "Postings' skills")
+        tabs.setTabToolTip(tabs.indexOf(self.demand_table), "The skills the postings ask for most")
+        tabs.addTab(self.seniority_panel, "Seniority")
+        tabs.setTabToolTip(tabs.indexOf(self.seniority_panel), "Where people start, in postings")
         self._set_tabs_visible(False)
 
     def _set_tabs_visible(self, visible: bool) -> None:

@@ -129,8 +129,15 @@ class SkillPageView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.page: SkillPage | None = None
+        # Two columns that give way: the search keeps a narrow column, the page the rest.
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
-        left = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(columns)
+        left_pane = QWidget()
+        left = QVBoxLayout(left_pane)
+        left.setContentsMargins(0, 0, 0, 0)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Find a skill or technology, e.g. Microsoft Excel")
         self.search.setAccessibleName("Skill search")
@@ -139,7 +146,7 @@ class SkillPageView(QWidget):
         self.matches.setAccessibleName("Matching skills")
         left.addWidget(self.search)
         left.addWidget(self.matches, 1)
-        layout.addLayout(left, 2)
+        columns.addWidget(left_pane)
 
         self.title = _label("Choose a skill", "subtitle")
         self.figures = _label()
@@ -200,7 +207,11 @@ class SkillPageView(QWidget):
         splitter.setStretchFactor(1, 3)
         if not remember_splitter(splitter, ctx.settings, "market-skill"):
             splitter.setSizes([150, 400])  # the figures' text, the chart and tables
-        layout.addWidget(splitter, 5)
+        columns.addWidget(splitter)
+        columns.setStretchFactor(0, 1)
+        columns.setStretchFactor(1, 4)
+        if not remember_splitter(columns, ctx.settings, "market-skill-columns"):
+            columns.setSizes([220, 780])
         # Search once typing pauses, over the names held in memory (services.skill_search).
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)

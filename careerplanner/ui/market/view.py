@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QScrollArea,
     QSplitter,
     QTabWidget,
@@ -26,6 +25,7 @@ from careerplanner.core.levels import LEVEL_INFO, Level
 from careerplanner.services.career_page import (
     PATH_SKILLS,
     AskedSkill,
+    PathStep,
     career_page,
     how_to_become,
 )
@@ -128,18 +128,27 @@ def path_text(page: CareerFigures) -> str:
     )
 
 
-def path_steps_text(page: CareerFigures) -> str:
-    """Each top skill not met yet: where you stand, the level asked, and one step per level."""
-    if not page.path:
-        return path_text(page)
-    blocks = []
-    for step in page.path:
-        lines = [f"{step.name}: you {step.your_level_text}, asked L{step.required_level}"]
-        lines += [
-            f"    → L{level} {LEVEL_INFO[Level(level)].name}: {how}" for level, how in step.moves
-        ]
-        blocks.append("\n".join(lines))
-    return "\n\n".join(blocks)
+def path_rows(page: CareerFigures) -> list[tuple[PathStep, int, str]]:
+    """One row per level still to reach of each top skill not met yet: (step, level, how)."""
+    return [(step, level, how) for step in page.path for level, how in step.moves]
+
+
+def _your_level_tip(step: PathStep) -> str:
+    """Where "your level" comes from: an estimate names its evidence (as the Gap screen does)."""
+    if step.estimated:
+        return f"Your level is {step.evidence}. Set your own level on the Profile screen."
+    if step.your_level is None:
+        return "Not rated: set your level on the Profile screen."
+    return ""
+
+
+PATH_COLUMNS: list[Column[tuple[PathStep, int, str]]] = [
+    Column("Skill", lambda r: r[0].name),
+    Column("You", lambda r: r[0].your_level_text, None, lambda r: _your_level_tip(r[0])),
+    Column("Asked", lambda r: f"L{r[0].required_level}"),
+    Column("Next level", lambda r: f"L{r[1]} {LEVEL_INFO[Level(r[1])].name}"),
+    Column("How to get there", lambda r: r[2], None, lambda r: r[2]),
+]
 
 
 class CareerPage(QWidget):
@@ -152,18 +161,24 @@ class CareerPage(QWidget):
         self.code: str | None = None
         self.role_title = ""
         self.page: CareerFigures | None = None
+        # Two columns that give way: the role search keeps a narrow column, the page the rest.
+        columns = QSplitter(Qt.Orientation.Horizontal)
+        columns.setChildrenCollapsible(False)
         layout = QHBoxLayout(self)
-        left = QVBoxLayout()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(columns)
+        left_pane = QWidget()
+        left = QVBoxLayout(left_pane)
+        left.setContentsMargins(0, 0, 0, 0)
         self.role_search = RoleSearch(ctx.market_db)
         self.role_search.results.setMaximumHeight(16777215)
-        left.addWidget(self.role_search, 1)
+        left.addWidget(self.role_search, 3)
         left.addWidget(QLabel("Related roles:"))  # unwrapped: a wrapped label would size the page
         self.related = QListWidget()
         self.related.setAccessibleName("Related roles")
-        left.addWidget(self.related, 1)
-        layout.addLayout(left, 2)
+        left.addWidget(self.related, 2)
+        columns.addWidget(left_pane)
 
-        right = QVBoxLayout()
         self.title = _label("Choose a role", "subtitle")
         self.description = _label()
         self.source_note = _label("", "hint")
@@ -173,10 +188,10 @@ class CareerPage(QWidget):
         self.path_in.setAccessibleName("Your path in")
         self.postings = CareerPostings(ctx, self)
         # The role's text scrolls in the first pane of the splitter: a long description must
-        # not make the page taller than a 1024x640 window.
+        # not make the page taller than a 1024x640 window. The description comes last.
         text = QWidget()
         text_layout = QVBoxLayout(text)
-        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setContentsMargins(0, 0, 4, 0)
         for widget in (self.title, self.postings.summary, self.postings.warning):
             text_layout.addWidget(widget)
         text_layout.addWidget(self.postings.role_row)
@@ -191,11 +206,17 @@ class CareerPage(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(text_pane)
+        # Every table and chart in one set of tabs below the text, tables first: each tab gets
+        # the whole height left, instead of three panes sharing it.
         self.top_model = RowTableModel(TOP_SKILL_COLUMNS, self)
         self.top_table = make_table_view(
             sorted_view_model(self.top_model, self), "Skills asked for most"
         )
-        splitter.addWidget(self.top_table)
+        self.path_model = RowTableModel(PATH_COLUMNS, self)
+        self.path_table = make_table_view(
+            self.path_model, "Your path in, step by step", first_column_width=150
+        )
+        self.path_table.setSortingEnabled(False)  # the steps in order: most asked-for first
         self.rating_model = RowTableModel(RATING_COLUMNS, self)
         ratings = make_table_view(sorted_view_model(self.rating_model, self), "O*NET ratings")
         self.pay_model = RowTableModel(PAY_COLUMNS, self)
@@ -203,22 +224,25 @@ class CareerPage(QWidget):
             "Pay percentiles", self._draw_pay, self.pay_model, first_column_width=90, stack_below=0
         )
         self.figure_tabs = QTabWidget()
-        # Plain text (never markup: skill names come from files), wrapped, and it scrolls.
-        self.path_steps = QPlainTextEdit()
-        self.path_steps.setReadOnly(True)
-        self.path_steps.setAccessibleName("Your path in, step by step")
-        self.figure_tabs.addTab(self.path_steps, "Your path in")
-        self.figure_tabs.addTab(self.pay_panel, "Pay percentiles (BLS)")
+        self.figure_tabs.addTab(self.top_table, "Asked for most")
+        self.figure_tabs.setTabToolTip(0, "The skills the role asks for most")
+        self.figure_tabs.addTab(self.path_table, "Your path in")
         self.postings.add_tabs(self.figure_tabs)
         self.figure_tabs.addTab(ratings, "O*NET ratings")
+        self.figure_tabs.addTab(self.pay_panel, "Pay (BLS)")
+        self.figure_tabs.setTabToolTip(
+            self.figure_tabs.indexOf(self.pay_panel), "Pay percentiles nationally (BLS OEWS)"
+        )
         splitter.addWidget(self.figure_tabs)
         splitter.setStretchFactor(0, 2)
-        splitter.setStretchFactor(1, 2)
-        splitter.setStretchFactor(2, 3)
-        if not remember_splitter(splitter, ctx.settings, "market-career-2"):
-            splitter.setSizes([190, 160, 270])  # the role's text, its skills, its figures
-        right.addWidget(splitter, 1)
-        layout.addLayout(right, 5)
+        splitter.setStretchFactor(1, 3)
+        if not remember_splitter(splitter, ctx.settings, "market-career-3"):
+            splitter.setSizes([180, 320])  # the role's text, its figures
+        columns.addWidget(splitter)
+        columns.setStretchFactor(0, 1)
+        columns.setStretchFactor(1, 4)
+        if not remember_splitter(columns, ctx.settings, "market-career-columns"):
+            columns.setSizes([220, 780])
         self.role_search.role_chosen.connect(self.show_role)
         self.related.itemActivated.connect(
             lambda item: self.show_role(*item.data(Qt.ItemDataRole.UserRole))
@@ -285,10 +309,10 @@ class CareerPage(QWidget):
         if page.postings_basis == "closest" and page.postings_role is not None:
             self.postings.show_closest(page.postings_role, page.postings_note)
         self.title.setText(f"{how_to_become(page)} ({page.code})")
-        self.source_note.setText(f"Skills asked for most (the table below). {page.source_note}")
+        self.source_note.setText(f"Skills asked for most (the first tab below). {page.source_note}")
         self.top_model.set_rows(list(page.top_skills))
         self.path_in.setText(path_text(page))
-        self.path_steps.setPlainText(path_steps_text(page))
+        self.path_model.set_rows(path_rows(page))
         # For postings the weight is the share itself; O*NET gives weights, not shares.
         from_postings = page.source == "postings"
         self.top_table.setColumnHidden(WEIGHT_COLUMN, from_postings)

@@ -23,6 +23,7 @@ from PySide6.QtGui import QUndoCommand
 
 from careerplanner.core.roadmap import Evidence, Goal, Step
 from careerplanner.errors import UserError
+from careerplanner.services.levels import user_data_version
 from careerplanner.store.connection import Database
 from careerplanner.store.user.evidence import delete_evidence, get_evidence, restore_evidence
 from careerplanner.store.user.goals import delete_goal, get_goal, restore_goal, set_started_on
@@ -30,8 +31,9 @@ from careerplanner.store.user.steps import update_step
 from careerplanner.ui.common import dialogs
 
 # Called after every undo and redo with the ids of the goals the command changed (None: more
-# than goals may have changed, so the whole screen is read again).
-Changed = Callable[[frozenset[int] | None], None]
+# than goals may have changed, so the whole screen is read again) and the user database's
+# `user_data_version` just before the change.
+Changed = Callable[[frozenset[int] | None, tuple[int, int] | None], None]
 
 
 def expect_same_goal(db: Database, goal: Goal) -> None:
@@ -79,14 +81,15 @@ class _RoadmapCommand(QUndoCommand):
     def _run(self, step: Callable[[], None], verb: str) -> None:
         """Apply or revert; if the data changed underneath (another window, the command line),
         say so, drop the command from the stack and leave the database as it is."""
+        before = user_data_version(self.db)
         try:
             step()
         except (UserError, sqlite3.Error) as error:
             self.setObsolete(True)
-            self._changed(None)  # changed underneath: read everything again
+            self._changed(None, None)  # changed underneath: read everything again
             dialogs.show_error(None, f"Can't {verb} “{self.text()}”: {error}")
             return
-        self._changed(self.goal_ids)
+        self._changed(self.goal_ids, before)
 
     def apply(self) -> None:  # overridden
         raise AssertionError("subclasses define apply")

@@ -16,9 +16,16 @@ from PySide6.QtWidgets import QWidget
 from careerplanner.core.roadmap import Evidence, Goal, Step, StepState
 from careerplanner.core.roadmap_review import DueReview
 from careerplanner.errors import UserError
+from careerplanner.services.levels import user_data_version
 from careerplanner.services.roadmap_skills import resolve_skill
 from careerplanner.store.user.evidence import add_evidence, delete_evidence
-from careerplanner.store.user.goals import add_goal, delete_goal, mark_reviewed, update_goal
+from careerplanner.store.user.goals import (
+    add_goal,
+    delete_goal,
+    goal_skill_keys,
+    mark_reviewed,
+    update_goal,
+)
 from careerplanner.store.user.steps import add_note, add_step, delete_note, delete_step
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.context import AppContext
@@ -64,13 +71,22 @@ class RoadmapEdits:
         self.selection = selection
         self.publishing = False  # True while this screen announces its own change
 
-    def changed(self, goal_ids: frozenset[int] | None = None) -> None:
+    def changed(
+        self, goal_ids: frozenset[int] | None = None, before: tuple[int, int] | None = None
+    ) -> None:
         """After any edit, undo or redo: history, this screen, the other screens, status bar.
 
         `goal_ids`: only these goals changed (a step's state, a note), so only their rows are
-        read again; None reads the whole screen again.
+        read again, and, with `before` (the user database's `user_data_version` just before
+        the change), only their skills' levels; None reads the whole screen again.
         """
-        record_fit_now(self.ctx.user_db, self.ctx.market_db, "roadmap changed")
+        db = self.ctx.user_db
+        touched = None
+        if goal_ids and before is not None:
+            keys = goal_skill_keys(db, goal_ids)
+            if len(keys) == len(goal_ids):  # else a goal went meanwhile: read every level
+                touched = (before, set(keys.values()))
+        record_fit_now(db, self.ctx.market_db, "roadmap changed", touched)
         if goal_ids:
             self.refresh_goals(goal_ids)
         else:
@@ -83,13 +99,14 @@ class RoadmapEdits:
 
     def run(self, make_command) -> bool:
         """Run an edit; on success push its command, else show the reason (nothing changed)."""
+        before = user_data_version(self.ctx.user_db)
         try:
             command = make_command()
         except UserError as error:
             dialogs.show_error(self.parent, str(error))
             return False
         self.undo_stack.push(command)
-        self.changed(command.goal_ids)
+        self.changed(command.goal_ids, before)
         self.ctx.events.status_message.emit(f"{command.text()}. Ctrl+Z undoes it.")
         return True
 

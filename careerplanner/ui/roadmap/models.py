@@ -18,7 +18,12 @@ from careerplanner.core.roadmap import (
     dataset_status,
 )
 from careerplanner.core.roadmap_review import next_review
-from careerplanner.services.levels import user_levels
+from careerplanner.services.levels import (
+    levels_kept,
+    user_data_version,
+    user_levels,
+    user_levels_after,
+)
 from careerplanner.services.market_pages import role_requirements
 from careerplanner.store.connection import Database
 from careerplanner.store.user.evidence import evidence_file_status
@@ -38,10 +43,11 @@ class GoalRow:
     dataset_status: str  # "" or "not in the current dataset ..."
     next_review: date | None
     due_for_review: bool
+    complete: bool  # the goal's reached level is its target (read once: it walks the steps)
 
     @property
     def state(self) -> str:
-        if self.goal.complete:
+        if self.complete:
             return "complete"
         return "in progress" if self.goal.in_progress else "not started"
 
@@ -72,6 +78,7 @@ def goal_rows(
                 dataset_status=dataset_status(goal.skill_key, active_keys, renames),
                 next_review=review,
                 due_for_review=review is not None and review <= today,
+                complete=goal.complete,
             )
         )
     return rows
@@ -231,9 +238,19 @@ def suggested_target_date(gap: RoleGap, wanted: list[tuple[str, str, int]], toda
     return today + timedelta(weeks=min(WEEKS_PER_LEVEL * levels, MAX_SUGGESTED_WEEKS))
 
 
-def record_fit_now(user_db: Database, market_db: Database, source: str) -> int:
-    """Append a fit-score point for each target role whose fit changed (the progress chart)."""
-    levels = counted_levels(user_db)
+def record_fit_now(
+    user_db: Database,
+    market_db: Database,
+    source: str,
+    changed: tuple[tuple[int, int], set[str]] | None = None,
+) -> int:
+    """Append a fit-score point for each target role whose fit changed (the progress chart).
+
+    `changed`: the `user_data_version` before the edit and the skills it touched, for an edit
+    that moves those skills' levels only (a step's state): the levels are then read again for
+    them alone (see `services.levels.user_levels_after`).
+    """
+    levels = user_levels_after(user_db, *changed) if changed else counted_levels(user_db)
     scores = {}
     for target in target_roles(user_db):
         found = role_requirements(market_db, target.code)
@@ -241,4 +258,9 @@ def record_fit_now(user_db: Database, market_db: Database, source: str) -> int:
             continue
         gap = compute_gap(target.code, found.title, found.requirements, levels)
         scores[target.code] = (found.title, fit_score(gap.rows))
-    return record_fit_scores(user_db, scores, source) if scores else 0
+    if not scores:
+        return 0
+    before = user_data_version(user_db)
+    recorded = record_fit_scores(user_db, scores, source)
+    levels_kept(user_db, before)  # the history moves no level: the screens reuse these
+    return recorded

@@ -307,7 +307,7 @@ class RoadmapView(QWidget):
         self._stale_tabs.clear()
         self._load_evidence(levels)
         self._load_progress()
-        self._show_reviews_and_summary(goals)
+        self._show_reviews_and_summary(self.goal_model.rows())
 
     def refresh_goals(self, goal_ids: frozenset[int]) -> None:
         """After a change inside these goals only (a step's state, a note, a review): their
@@ -333,7 +333,7 @@ class RoadmapView(QWidget):
         self._show_goal()
         self._stale_tabs.update((self.evidence, self.progress))
         self._load_stale_tab()
-        self._show_reviews_and_summary([row.goal for row in self.goal_model.rows()])
+        self._show_reviews_and_summary(self.goal_model.rows())
 
     def _load_evidence(self, levels=None) -> None:
         db = self.ctx.user_db
@@ -359,11 +359,17 @@ class RoadmapView(QWidget):
         elif shown is self.progress:
             self._load_progress()
 
-    def _show_reviews_and_summary(self, goals: list[Goal]) -> None:
-        due = due_for_review(goals, date.today())
+    def _show_reviews_and_summary(self, rows: list[GoalRow]) -> None:
+        # From the rows' figures, each worked out once per goal change: walking every goal's
+        # steps again on each click took a large roadmap a tenth of a second.
+        today = date.today()
+        goals = [row.goal for row in rows]
+        due = due_for_review(
+            (row.goal for row in rows if row.next_review and row.next_review <= today), today
+        )
         self.reviews.set_data(due)
         self.tabs.setTabText(3, f"&Reviews ({len(due)} due)" if due else "&Reviews")
-        done = sum(goal.complete for goal in goals)
+        done = sum(row.complete for row in rows)
         self.summary.setText(
             f"{len(goals)} goals, {done} complete — {overall_progress(goals):.0%} of all steps "
             f"done; {len(due)} due for review."

@@ -7,21 +7,38 @@ changed so each screen refreshes.
 
 from __future__ import annotations
 
+import importlib
+import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from careerplanner.errors import UserError
-from careerplanner.importers.datasets.postings_fields import UnmappedHeader
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.worker import is_cancellation
-from careerplanner.ui.datasets.column_mapping import ColumnMappingDialog
 from careerplanner.ui.shell import import_tasks
+
+if TYPE_CHECKING:
+    from careerplanner.ui.datasets.column_mapping import ColumnMappingDialog
 
 RESUME_TASK = "import-resume"
 DATASET_TASK = "import-dataset"
+# The column-mapping step and the postings reader's "which column is which?" error come with the
+# postings importers (~15 ms of every start, for a step few imports ever need). The error's
+# module is loaded by the import that raised it; the dialog's module is loaded by name when it
+# is first shown, as a screen is (`main_window.SCREENS`).
+POSTINGS_FIELDS = "careerplanner.importers.datasets.postings_fields"
+COLUMN_MAPPING = "careerplanner.ui.datasets.column_mapping"
+
+
+def needs_column_mapping(error: BaseException) -> bool:
+    """Whether `error` is the postings reader's refusal of a header it does not recognise
+    (`postings_fields.UnmappedHeader`), which the column-mapping step answers."""
+    fields = sys.modules.get(POSTINGS_FIELDS)  # loaded by whatever raised one
+    return fields is not None and isinstance(error, fields.UnmappedHeader)
 
 
 class FileActions(QObject):
@@ -105,10 +122,11 @@ class FileActions(QObject):
     def _dataset_failed(self, error: BaseException, path: Path) -> None:
         """A CSV refused for its header gets the column-mapping step; any other failure its
         sentence."""
-        if not isinstance(error, UnmappedHeader):
+        if not needs_column_mapping(error):
             self._failed(error, path)
             return
-        dialog = ColumnMappingDialog(path.name, error.header, error.guess, self._window)
+        dialog_class = importlib.import_module(COLUMN_MAPPING).ColumnMappingDialog
+        dialog = dialog_class(path.name, error.header, error.guess, self._window)
         self.mapping_dialog = dialog
         dialog.accepted.connect(lambda: self.import_dataset_path(path, dialog.choice()))
         dialog.rejected.connect(lambda: self._mapping_cancelled(path))

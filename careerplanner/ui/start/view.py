@@ -23,11 +23,14 @@ from careerplanner.store.user.targets import (
     target_roles,
 )
 from careerplanner.ui.common.context import AppContext, with_databases
-from careerplanner.ui.common.lazy_qt import qt
 from careerplanner.ui.common.plain_text import make_plain
 from careerplanner.ui.common.role_search import RoleSearch
+from careerplanner.ui.common.when_shown import WhenShown
 
 RANKED_SHOWN = 15  # roles listed under "Roles that fit you"
+# Qt.ItemDataRole.UserRole as the number Qt defines: naming it builds every Qt enum (see
+# `lazy_qt`), which cost a start with target roles ~30 ms before the first paint.
+USER_ROLE = 256
 
 
 def _heading(text: str, role: str = "subtitle") -> QLabel:
@@ -46,6 +49,16 @@ def _aligned(widget: QWidget, centred: bool = False) -> QHBoxLayout:
     row.addWidget(widget)
     row.addStretch(1)
     return row
+
+
+def _gap_engine():
+    """The gap engine and the skill matcher, loaded with the first target role or ranking (not
+    at every start of a user who has no skills yet), on the worker that needs them: importing
+    them on the UI thread held the first paint of a home with target roles a fifth of a second.
+    """
+    from careerplanner.services import gap
+
+    return gap
 
 
 class StartView(QWidget):
@@ -146,9 +159,12 @@ class StartView(QWidget):
         self.add_button.clicked.connect(self.add_selected_role)
         self.role_search.role_chosen.connect(self.add_role)
         self.remove_button.clicked.connect(self.remove_selected_target)
+        # Behind another screen, a change waits until this one is shown again: a step ticked
+        # off on the Roadmap screen must not recount every target's fit and rank every role.
+        self._when_shown = WhenShown(self, self.refresh)
         ctx.events.profile_changed.connect(self._rank_again)
         ctx.events.dataset_changed.connect(self._rank_again)
-        ctx.events.targets_changed.connect(self.refresh)
+        ctx.events.targets_changed.connect(self._when_shown.request)
         self._fits_wanted: list = []
         self._ranking_wanted = True  # the ranking is redone when the profile or data change
         self._ranking: list = []
@@ -181,7 +197,7 @@ class StartView(QWidget):
         roles = target_roles(self.ctx.user_db)
         for target in roles:
             item = QListWidgetItem(f"{target.title} — fit …")
-            item.setData(qt().ItemDataRole.UserRole, target.code)
+            item.setData(USER_ROLE, target.code)
             self.targets.addItem(item)
         self.gap_button.setEnabled(bool(roles))
         self.remove_button.setEnabled(bool(roles))
@@ -191,23 +207,19 @@ class StartView(QWidget):
 
     def _rank_again(self) -> None:
         self._ranking_wanted = True
-        self.refresh()
+        self._when_shown.request()
 
     def _fill_in_fits(self) -> None:
         roles, self._fits_wanted = self._fits_wanted, []
         rank, self._ranking_wanted = self._ranking_wanted, False
         if not roles and not rank:
             return  # already filled in, or the targets changed and a newer call follows
-        # The gap engine and the skill matcher load with the first target role or the first
-        # ranking, not at every start of a user who has no skills yet.
-        from careerplanner.services.gap import rank_roles, target_gaps
-
         if roles:
             # On a worker: the first gap reads every occupation's needs (a second or more).
             def fits(dbs, _progress, _cancel):
                 return [
                     (target, None if gap is None else (gap.fit, gap.unmet_count))
-                    for target, gap in target_gaps(dbs.user, dbs.market, roles)
+                    for target, gap in _gap_engine().target_gaps(dbs.user, dbs.market, roles)
                 ]
 
             self.ctx.runner.start(
@@ -216,7 +228,7 @@ class StartView(QWidget):
                 on_success=self._show_fits,
             )
         if rank:
-            self._start_ranking(rank_roles)
+            self._start_ranking()
 
     def _show_fits(self, fits) -> None:
         for row, (target, figures) in enumerate(fits):
@@ -225,16 +237,16 @@ class StartView(QWidget):
             else:
                 text = f"{target.title} — fit {figures[0]:.0%}, {figures[1]} skills to grow"
             item = self.targets.item(row)
-            if item is not None and item.data(qt().ItemDataRole.UserRole) == target.code:
+            if item is not None and item.data(USER_ROLE) == target.code:
                 item.setText(text)
 
-    def _start_ranking(self, rank_roles) -> None:
+    def _start_ranking(self) -> None:
         """Rank every role on a worker (a few seconds); the list fills in when it is done."""
         self.fitting.clear()
         self.fitting_hint.setText("Ranking every role by your fit…")
 
         def work(dbs, progress, cancel):
-            return rank_roles(
+            return _gap_engine().rank_roles(
                 dbs.user, dbs.market, top=RANKED_SHOWN, progress=progress, cancel=cancel
             )
 
@@ -253,7 +265,7 @@ class StartView(QWidget):
             item = QListWidgetItem(
                 f"{role.fit:.0%} ({role.requirements} req.{where})  {role.title}"
             )
-            item.setData(qt().ItemDataRole.UserRole, (role.code, role.title))
+            item.setData(USER_ROLE, (role.code, role.title))
             item.setToolTip(role.note)
             self.fitting.addItem(item)
         self.fitting_hint.setText(
@@ -267,7 +279,7 @@ class StartView(QWidget):
 
     def open_ranked_role(self, item: QListWidgetItem) -> None:
         """A ranked role, a click away from its gap: it becomes a target role, shown there."""
-        code, title = item.data(qt().ItemDataRole.UserRole)
+        code, title = item.data(USER_ROLE)
         add_target_role(self.ctx.user_db, code, title)
         self.ctx.events.targets_changed.emit()
         self.navigate_requested.emit("gap")
@@ -288,5 +300,5 @@ class StartView(QWidget):
         )
         if item is None:
             return
-        remove_target_role(self.ctx.user_db, item.data(qt().ItemDataRole.UserRole))
+        remove_target_role(self.ctx.user_db, item.data(USER_ROLE))
         self.ctx.events.targets_changed.emit()

@@ -162,9 +162,9 @@ def test_an_employers_boilerplate_is_not_read_for_requirements(analysis, finder)
         r["Job Description"] for r in dep if "19 reservoirs" in r["Job Description"]
     )
     sentence = introduction[introduction.index("DEP's water supply system") :].split(".")[0] + "."
-    # The reader alone takes the sentence for a skill ...
-    assert SUPPLY_SYSTEM in ad_requirements_reader(finder)(sentence)
-    # ... but DEP repeats it in posting after posting, whatever the job: boilerplate, not read.
+    # The reader leaves the employer speaking of itself out ("DEP's ... system is ...") ...
+    assert SUPPLY_SYSTEM not in ad_requirements_reader(finder)(sentence)
+    # ... and DEP repeats it in posting after posting, whatever the job: boilerplate, not read.
     carriers = {r["Job ID"] for r in dep if sentence[:60] in r["Job Description"]}
     assert len(carriers) >= 5
     found = {s.skill_key: s.jobs_with_skill for s in analysis.figures.skills if not s.role}
@@ -190,6 +190,14 @@ def test_compressed_copies_read_the_same(analysis, finder, tmp_path):
         assert detect(path).kind == "postings"
         again = analyse_postings(path, ad_requirements_reader(finder))
         assert again.figures == analysis.figures
+
+
+def test_a_compressed_file_is_named_without_its_extensions(analysis, finder, tmp_path):
+    path = tmp_path / "nyc_jobs.csv.xz"
+    path.write_bytes(lzma.compress(SLICE.read_bytes()))
+    dataset = postings_dataset(analyse_postings(path, ad_requirements_reader(finder)))
+    assert dataset.name == "nyc_jobs"  # as "nyc_jobs.csv" is named
+    assert dataset.source == "nyc_jobs.csv.xz"
 
 
 def test_a_damaged_compressed_file_gets_a_sentence(tmp_path):

@@ -131,3 +131,118 @@ def test_a_workers_title_gives_their_trade_the_years_of_the_role(finder, tmp_pat
     skills = {s.name: s for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
     # "Registered Nurse" 2019-now and "Staff Nurse" 2017-2019: nursing, used for years.
     assert skills["Nursing"].level >= 3
+    # The unit a nurse worked in names the specialty, used in that job (21 months).
+    assert skills["Medical-Surgical Nursing"].level == 3
+
+
+CHEF = """John Smith
+Calgary, AB
+
+WORK EXPERIENCE
+Sous Chef
+Dec 2020 - Mar 2022
+Bistro One
+- Developed creative menus for daily specials
+- Directed the preparation of main dishes, ordering supplies from vendors as needed
+
+Sous Chef
+Sep 2018 - Dec 2020
+Bistro Two
+- Developed menus to meet seasonal offerings while demonstrating new cooking techniques
+- Utilized modern technology such as digital ordering systems for faster service
+- Established quality control protocols for food preparation and presentation
+- Developed REST APIs with Django
+
+SKILLS
+- Budgeting
+- Staff Management
+"""
+
+
+def test_a_trades_activities_in_work_statements_are_skills_used_at_work(finder, tmp_path):
+    path = tmp_path / "chef.txt"
+    path.write_text(CHEF, encoding="utf-8")
+    skills = {s.name: s for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # Menus developed in two dated positions: professional use, evidenced by the object.
+    menus = skills["Menu Development"]
+    assert menus.level == 3 and not menus.in_taxonomy
+    assert {"menus", "creative menus"} <= set(menus.aliases)
+    assert "supplies" in skills["Supply ordering"].aliases
+    assert skills["digital ordering systems"].level >= 2
+    # "food preparation and presentation" names food presentation too.
+    assert "food presentation" in {name.casefold() for name in skills}
+    # Essential to a chef's work, and the roles took 3.3 years: daily use, though no bullet
+    # says it.
+    staff = skills["Staff Management"]
+    assert staff.level == 3
+    assert staff.evidence[0].reason == "core skill of the role"
+    assert skills["Budgeting"].level == 2  # not essential to the role: as listed
+    # A statement that names its skills says them by name: no "Api Development".
+    assert "Django" in skills
+    assert not any(name.startswith("Api") for name in skills)
+
+
+ENGINEER_AWARD = """David Brown
+
+Technical Skills
+- Skills: Mechanical Design, Structural Analysis
+
+Work History
+Senior Mechanical Engineer
+Engineering Solutions Ltd., Chicago, IL
+August 2017 - Present
+- Performed failure analysis on prototypes
+
+Director
+Nightingale School, London
+January 2010 - December 2012
+- Headmaster and founder of the nursing programme.
+
+Key Achievements
+- Recognized for excellence in mechanical design with the Engineer of the Year award.
+
+Education
+Nursing
+Lutheran Hospital of Pastor Fliedner | Kaiserswerth
+"""
+
+
+def test_an_award_for_a_skill_and_founding_work_in_a_field_are_advanced(finder, tmp_path):
+    path = tmp_path / "award.txt"
+    path.write_text(ENGINEER_AWARD, encoding="utf-8")
+    skills = {s.name: s for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # Listed, then recognised with an award for it: L4, with the award as the evidence.
+    design = skills["Mechanical Design"]
+    assert design.level == 4
+    assert any(e.reason == "recognised with an award" for e in design.evidence)
+    # The field of an education entry, named again in a dated job the person founded: L4.
+    assert skills["Nursing"].level == 4
+    # Founding and heading its programme is educating people in the field.
+    assert skills["Nursing Education"].level == 4
+
+
+def test_a_language_graded_in_a_skills_list_has_that_level(finder, tmp_path):
+    path = tmp_path / "languages.txt"
+    path.write_text(
+        "Maria Lopez\n\nSKILLS\nFreight Forwarding, SAP\n"
+        "Languages: Spanish (native), English (C1), German (A2)\nPython (advanced)\n",
+        encoding="utf-8",
+    )
+    skills = {s.name: s for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # CEFR grades and "native" map onto the scale (A2 L1, C1 L4, native L5) ...
+    assert (skills["Spanish"].level, skills["English"].level, skills["German"].level) == (5, 4, 1)
+    # ... and a level word any skill may have is read as for any listed skill.
+    assert skills["Python"].level <= 3
+
+
+def test_years_of_experience_in_a_field_are_the_level_of_its_skills(finder, tmp_path):
+    path = tmp_path / "logistics.txt"
+    path.write_text(
+        "Maria Lopez\n\nSUMMARY\nLogistics coordinator with six years of experience in "
+        "warehouse operations and supply chain management. Working knowledge of SQL.\n",
+        encoding="utf-8",
+    )
+    skills = {s.name: s for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # "six years of experience in": the years, not the bare "experience in" (L2) of an ad.
+    assert skills["supply chain management"].level == 4
+    assert skills["SQL"].level == 2

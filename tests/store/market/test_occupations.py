@@ -51,6 +51,15 @@ def test_find_roles(market, query, code):
     assert matches[0].code == code, [(m.code, m.matched_title) for m in matches[:5]]
 
 
+def test_the_one_best_match_is_the_first_of_the_whole_list(market):
+    # A gap or a career page asks for one match (limit=1), answered without reading every
+    # alternate title when the query is an occupation's own title: the same answer as the list.
+    titles = [row[0] for row in market.execute("SELECT title FROM onet_occupation LIMIT 150")]
+    queries = [*titles, "Senior Software Developers", "SoftwareDevelopers", "data scientist"]
+    for query in [*queries, "Backend Engineer", "Registered Nurse", "15-1252"]:
+        assert find_roles(market, query, limit=1) == find_roles(market, query)[:1], query
+
+
 def test_find_roles_says_which_title_matched(market):
     best = find_roles(market, "Backend Engineer")[0]
     assert (best.title, best.matched_title, best.source) == (

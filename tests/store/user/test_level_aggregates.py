@@ -8,7 +8,7 @@ import random
 from careerplanner.core.roadmap import effective_levels
 from careerplanner.store.user.evidence import list_evidence
 from careerplanner.store.user.goals import list_goals
-from careerplanner.store.user.levels import all_effective_levels, goal_skill_names
+from careerplanner.store.user.levels import all_effective_levels, goal_skill_names, skill_names
 from careerplanner.store.user.profile import profile_skills
 from tests.exports.roadmap_data import open_roadmap_db, write_profile
 
@@ -59,3 +59,16 @@ def test_aggregates_count_what_the_whole_goals_count(tmp_path):
         # The newest goal on a skill names it.
         assert goal_skill_names(db) == {g.skill_key: g.skill_name for g in list_goals(db)}
         db.close()
+
+
+def test_the_names_of_a_few_skills_are_the_names_of_all_of_them(tmp_path):
+    db = open_roadmap_db(tmp_path / "home")
+    write_profile(db, [("technology:skill-1", "Skill 1", 2), ("technology:other", "O", 3)])
+    random_roadmap(db, 3)
+    everything = skill_names(db)
+    some = {"technology:skill-1", "technology:skill-3", "technology:absent"}
+    assert skill_names(db, keys=some) == {k: v for k, v in everything.items() if k in some}
+    assert skill_names(db, with_evidence=False, keys=some) == {
+        k: v for k, v in skill_names(db, with_evidence=False).items() if k in some
+    }
+    db.close()

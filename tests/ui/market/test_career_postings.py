@@ -59,7 +59,7 @@ def test_without_postings_the_page_says_so_and_hides_the_postings_tabs(career, q
     assert career.postings.summary.text().startswith("No job-postings dataset is installed")
     tabs = career.figure_tabs
     visible = [tabs.tabText(i) for i in range(tabs.count()) if tabs.isTabVisible(i)]
-    assert visible == ["Your path in", "Pay percentiles (BLS)", "O*NET ratings"]
+    assert visible == ["Asked for most", "Your path in", "O*NET ratings", "Pay (BLS)"]
 
 
 def test_data_scientists_show_the_postings_whose_role_is_data_scientist(

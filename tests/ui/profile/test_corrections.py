@@ -16,13 +16,13 @@ def test_add_reject_and_take_back_from_the_profile_screen(market_home, window, q
     box = profile.corrections
     qtbot.waitUntil(lambda: profile.model.rowCount() > 0)
 
-    qtbot.keyClicks(box.add_name, "Wound care")
+    qtbot.keyClicks(box.add_name, "Bonsai pruning")
     box.add_level.setCurrentIndex(box.add_level.findData(3))
     qtbot.keyClicks(box.add_reason, "three years on a surgical ward")
     qtbot.mouseClick(box.add_button, Qt.MouseButton.LeftButton)
     assert not box.add_button.isEnabled()  # the lookup runs on the worker
     qtbot.waitUntil(lambda: box.add_button.isEnabled(), timeout=60_000)
-    added = {s.name: s for s in list_skills(window.ctx.user_db)}["Wound care"]
+    added = {s.name: s for s in list_skills(window.ctx.user_db)}["Bonsai pruning"]
     assert (added.level, added.added_reason) == (3, "three years on a surgical ward")
     profile.select_skill(added.key)
     assert profile.evidence.item(0).text() == "Added by you — three years on a surgical ward"

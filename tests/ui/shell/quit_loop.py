@@ -1,10 +1,11 @@
 """Quit the window N times with work in flight, in one process (run by test_quit.py).
 
 Each round opens the main window on the data folder, starts tasks that run until cancelled on
-the app's pool, a chart render on the charts' pool and a real resume import, then quits as the
-application does (state saved, window closed, `AppContext.close`). The last round's work is
-still in flight when the interpreter exits. A crash shows as a non-zero exit and faulthandler's
-traceback.
+the app's pool, a chart render on the charts' pool, a change that sets the plain copy's writer
+thread going and, every so often, a real resume import, a dataset import and a PDF report, then
+quits as the application does (state saved, window closed, `AppContext.close`). The last
+round's work is still in flight when the interpreter exits. A crash shows as a non-zero exit
+and faulthandler's traceback.
 """
 
 from __future__ import annotations
@@ -25,11 +26,16 @@ from careerplanner.charts.gap import draw_gap_dumbbell  # noqa: E402
 from careerplanner.charts.render import render_rgba  # noqa: E402
 from careerplanner.charts.theme import LIGHT  # noqa: E402
 from careerplanner.core.gap import Requirement, compute_gap  # noqa: E402
+from careerplanner.services.plain_copy import flush_plain_copy, note_change  # noqa: E402
 from careerplanner.store.data_dir import DataDir  # noqa: E402
+from careerplanner.ui.common import dialogs  # noqa: E402
 from careerplanner.ui.common.chart_panel import chart_runner  # noqa: E402
+from careerplanner.ui.common.context import with_databases  # noqa: E402
+from careerplanner.ui.roadmap.tasks import export_task  # noqa: E402
 from careerplanner.ui.shell.main_window import MainWindow  # noqa: E402
 
 GAP = compute_gap("x", "X", [Requirement(f"k{i}", f"Skill {i}", i % 6, 0.5) for i in range(40)], {})
+ONET_RELEASE = Path(__file__).resolve().parents[2] / "fixtures" / "onet" / "24.2"
 
 
 def until_cancelled(_progress, cancel) -> None:
@@ -50,6 +56,15 @@ def one_round(resume: Path | None, number: int) -> None:
     )
     if resume is not None and number % 20 == 0:
         window.files.import_resume(resume)
+    if number % 20 == 10:
+        window.files.import_dataset_path(ONET_RELEASE)
+    if number % 20 == 5:
+        report = ctx.data_dir.root / "report.pdf"
+        ctx.runner.start(
+            "export",
+            with_databases(ctx.data_dir, lambda dbs, p, c: export_task(dbs, "pdf", report, p, c)),
+        )
+    note_change(ctx.user_db, at_once=number % 2 == 0)  # the plain copy's thread writes
     QApplication.processEvents()
     window.save_state()
     window.close()
@@ -62,8 +77,11 @@ def main() -> int:
     rounds = int(sys.argv[1])
     resume = Path(sys.argv[2]) if len(sys.argv) > 2 else None
     create_application()
+    # A refusal would open a modal message box that nobody closes: said on stderr instead.
+    dialogs.show_error = lambda _parent, sentence, *_args: print(sentence, file=sys.stderr)
     for number in range(rounds):
         one_round(resume, number)
+    flush_plain_copy()  # as the command line does before the process exits
     print(f"quit {rounds} times")
     return 0
 

@@ -1,5 +1,6 @@
 """Quitting with work in flight is safe: 200 quits in one process, under faulthandler, with the
-task pool busy, a chart rendering and a resume being imported (issue 18: exit 134 once)."""
+task pool busy, a chart rendering, the plain copy being written and, in turn, a resume and a
+dataset being imported and a PDF report being written (issue 18: exit 134 once)."""
 
 from __future__ import annotations
 
