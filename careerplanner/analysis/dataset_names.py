@@ -51,6 +51,8 @@ def _strip_vendor(name: str, vendors: set[str]) -> str | None:
     if len(words) < 2 or words[0] not in vendors or not words[1][:1].isupper():
         return None
     rest = words[1:]
+    if len(rest) >= 2 and rest[0] in _VENDOR_SECOND_WORDS:
+        rest = rest[1:]  # "Dassault Systemes SolidWorks", "Avid Technology Media Composer"
     # "Amazon Web Services AWS CloudFormation": the vendor's own name and acronym go too.
     for cut in range(1, min(4, len(rest) - 1)):
         if _is_acronym_of(rest[cut], [words[0], *rest[:cut]]):
@@ -151,6 +153,8 @@ def names_a_field(word: str) -> bool:
 
 
 _COMPANY_WORDS = {"Systems", "Technologies", "Corporation", "Inc", "Inc.", "Labs", "Software"}
+# The second word of a two-word company name, cut off with the vendor's first word.
+_VENDOR_SECOND_WORDS = _COMPANY_WORDS | {"Systemes", "Technology", "Microsystems"}
 
 
 def _is_product_word(word: str) -> bool:

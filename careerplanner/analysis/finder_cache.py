@@ -26,7 +26,7 @@ from careerplanner import __version__
 from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.paths import bundled_data_path
 
-FORMAT_VERSION = 2  # 2: entries carry `capitalised`
+FORMAT_VERSION = 3  # 2: entries carry `capitalised`; 3: branches as JSON texts
 KEEP_FILES = 3  # older cache files than the newest few are deleted
 _BUNDLED_INPUTS = ("aliases.csv", "profession_terms.csv", "credentials.csv", "words")
 _log = logging.getLogger(__name__)

@@ -16,6 +16,7 @@ letters *and* either the text is a skills list (`trusted=True`), a cue word stan
 from __future__ import annotations
 
 import bisect
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -142,7 +143,12 @@ class SkillFinder:
     def to_state(self) -> dict:
         """The compiled finder as plain JSON data (see `analysis/finder_cache`)."""
         return {
-            "trie": self._trie,
+            # Each first token's branch as its own JSON text, decoded when a text first holds
+            # that token: a resume touches a few hundred of the ~10,000 branches, and decoding
+            # them all was most of the time a process took to load the finder.
+            "trie": {token: _compact_json(self._branch(token)) for token in list(self._trie)},
+            "whole_names": sorted(self._whole_names),
+            "name_pairs": sorted(self._name_pairs),
             "entries": [list(entry) for entry in map(_entry_fields, self._entries)],
             "names": self._names,
             "vocabulary_tokens": sorted(self.vocabulary_tokens),
@@ -157,11 +163,12 @@ class SkillFinder:
         finder._cue_words = cue_words()
         finder._list_only = set()
         finder._capitalised = set()
-        finder._trie = state["trie"]
+        finder._trie = state["trie"]  # first token -> its branch as JSON text (see _branch)
         finder._entries = _EntryRows(state["entries"])
         finder._names = state["names"]
         finder.vocabulary_tokens = set(state["vocabulary_tokens"])
-        finder._index_starts()
+        finder._whole_names = frozenset(state["whole_names"])
+        finder._name_pairs = frozenset(map(tuple, state["name_pairs"]))
         return finder
 
     def _add(self, term: SkillTerm, form: str, forced: set[str]) -> None:
@@ -214,6 +221,13 @@ class SkillFinder:
                 and _has_capitals(self._entries[kept].form)
             ):
                 node[_END] = index
+
+    def _branch(self, token: str) -> dict:
+        """The trie's node under a first token, decoded from a cache's JSON text on first use."""
+        node = self._trie[token]
+        if isinstance(node, str):
+            node = self._trie[token] = json.loads(node)
+        return node
 
     def name_of(self, key: str) -> str:
         return self._names.get(key, key)
@@ -316,7 +330,7 @@ class SkillFinder:
             return False
         if not text[span[0]].isupper() or not text[following[0]].isupper():
             return False
-        node = self._trie.get(tokens[span[2]], {})
+        node = self._branch(tokens[span[2]]) if tokens[span[2]] in self._trie else {}
         return sum(1 for token in node if token != _END) >= VENDOR_NAMES
 
     def _walk(self, tokens: list[str], parts: list[str]) -> list[tuple[int, int, _Entry]]:
@@ -336,6 +350,8 @@ class SkillFinder:
             if i < resume_at:
                 continue
             node = trie[tokens[i]]
+            if node.__class__ is str:  # a cached finder's branch still as its JSON text
+                node = self._branch(tokens[i])
             best, best_end = node.get(_END), i + 1
             j = i + 1
             while j < total:
@@ -421,6 +437,10 @@ class SkillFinder:
                 ):
                     confirmed[n] = changed = True
         return [n for n in range(len(spans)) if confirmed[n]]
+
+
+def _compact_json(value) -> str:
+    return json.dumps(value, separators=(",", ":"))
 
 
 class _EntryRows:

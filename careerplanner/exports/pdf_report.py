@@ -135,13 +135,12 @@ def _cover_page(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSumma
     )
     steps = sum(len(goal.steps) for goal in snapshot.goals)
     lines = [
-        _wrapped("Market data: " + ("; ".join(snapshot.datasets) or "none installed")),
-        _wrapped(
-            "Target roles: "
-            + (
-                ", ".join(f"{r.role_title} (fit {round(r.fit * 100)}%)" for r in role_gaps)
-                or "none"
-            )
+        _listed("Market data: ", snapshot.datasets, "; ", "none installed"),
+        _listed(
+            "Target roles: ",
+            [f"{r.role_title} (fit {round(r.fit * 100)}%)" for r in role_gaps],
+            ", ",
+            "none",
         ),
         "",
         f"Skills: {len(snapshot.levels)}",
@@ -164,6 +163,20 @@ def _cover_page(pdf, snapshot: RoadmapSnapshot, role_gaps: Sequence[RoleGapSumma
     # `text.parse_math` says, and failed on a role or dataset named with two of them.
     fig.text(0.06, 0.9, "\n".join(lines), fontsize=10, va="top", color=INK, linespacing=1.7)
     pdf.savefig(fig)
+
+
+def _listed(label: str, items: Sequence[str], separator: str, none: str, width: int = 95) -> str:
+    """`label` and `items` on lines that fit the page, each item kept whole on one line (a
+    long one is wrapped on its own)."""
+    lines, line = [], label
+    for index, item in enumerate(items):
+        piece = item + (separator if index < len(items) - 1 else "")
+        if line.strip() and len(line) + len(piece.rstrip()) > width:
+            lines.append(line.rstrip())
+            line = ""
+        line += piece
+    lines.append(line.rstrip() if items else label + none)
+    return "\n".join(_wrapped(text, width) for text in lines)
 
 
 def _wrapped(text: str, width: int = 95) -> str:

@@ -39,6 +39,7 @@ comes from; the user's own level replaces it.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import math
 import re
@@ -226,12 +227,20 @@ def market_index(market_db: Database) -> MarketIndex:
         found = _INDEX.get(key)
         if found is None:
             _INDEX.clear()  # one set of versions at a time: the index holds ~10 MB
-            found = _INDEX[key] = cached_index(
-                market_db,
-                lambda: _build_index(market_db, key),
-                _index_state,
-                lambda state: _index_from_state(state, key),
-            )
+            # Building or reading the index makes hundreds of thousands of objects and no
+            # cycles: the cyclic collector would only rescan them (a seventh of the build).
+            collecting = gc.isenabled()
+            gc.disable()
+            try:
+                found = _INDEX[key] = cached_index(
+                    market_db,
+                    lambda: _build_index(market_db, key),
+                    _index_state,
+                    lambda state: _index_from_state(state, key),
+                )
+            finally:
+                if collecting:
+                    gc.enable()
     return found
 
 

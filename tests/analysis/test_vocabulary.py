@@ -54,6 +54,15 @@ def test_derived_aliases_follow_general_rules():
         derive_aliases("Domain name system DNS", vendors, common)
     )
     assert "GCE" in derive_aliases("Google Compute Engine (GCE)", vendors, common)
+    # A two-word company name goes whole: "SolidWorks" is what people write.
+    dassault = [
+        "Dassault Systemes CATIA",
+        "Dassault Systemes SolidWorks",
+        "Dassault Systemes Abaqus",
+    ]
+    assert "SolidWorks" in derive_aliases(
+        "Dassault Systemes SolidWorks", find_vendors(dassault), common
+    )
     # "API" does not abbreviate "Java Persistence": not an acronym of the name.
     assert "API" not in derive_aliases("Sun Microsystems Java Persistence API", vendors, common)
 

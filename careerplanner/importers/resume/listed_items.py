@@ -77,7 +77,13 @@ def listed_items(line: str, found: list[str]) -> list[str]:
             body = body.replace(surface, surface.replace("/", _GLUE))
     kept: list[str] = []
     category = _clean(category or "")
-    if category and not _GROUPING.search(category) and _is_item(category):
+    if (
+        category
+        and not _GROUPING.search(category)
+        and _is_item(category)
+        and category.casefold() not in found_folded
+        and not _only_found_names(category, found)
+    ):
         kept.append(category)
     for raw in _SEPARATORS.split(_protect_parentheses(body)):
         raw = raw.replace(_COMMA, ",")

@@ -42,6 +42,13 @@ def test_a_category_names_a_skill_unless_it_only_groups():
     assert listed_items("- Prototyping: Figma, Sketch", ["Figma", "Sketch"]) == ["Prototyping"]
     assert listed_items("- Design Tools: Adobe Photoshop", ["Adobe Photoshop"]) == []
     assert listed_items("Languages: Python, Go", ["Python", "Go"]) == []
+    # A category the finder already found is that skill, not a second one of the user's own.
+    assert (
+        listed_items(
+            "- **Project Management**: Agile, Scrum", ["Project Management", "Agile", "Scrum"]
+        )
+        == []
+    )
 
 
 def test_slash_lists_name_each_item_but_a_found_name_stays_whole():

@@ -113,3 +113,23 @@ def test_the_fast_matching_finds_exactly_the_renames_of_the_rule(data_dir):
             db.execute("DELETE FROM dataset")
             db.conn.commit()
             db.close()
+
+
+def test_a_rename_in_letters_outside_latin1_is_found_as_the_rule_finds_it(data_dir):
+    # The fast bound reads each name as Latin-1 bytes (other letters as "?"): it may only let
+    # more pairs through to the full comparison, never fewer.
+    db = data_dir.open_market_db()
+    try:
+        old = release("1.0", [("15-1000.00", "Ωμέγα Data Stüdio", 43230000)])
+        newcomers = [("15-1000.00", f"Ωμέγα Tool {n}", 43230001) for n in range(30)]
+        renamed = [("15-1000.00", "ΩμέγαDataStüdios", 43230000)]
+        new = release("2.0", newcomers + renamed)
+        old_id = install_dataset(db, old).dataset.id
+        new_id = install_dataset(db, new).dataset.id
+        found = [(r.old_name, r.new_name) for r in detect_renames(db, old_id, new_id)]
+        assert found == [("Ωμέγα Data Stüdio", "ΩμέγαDataStüdios")]
+        assert [(r[0], r[1]) for r in reference_renames(db, old_id, new_id)] == [
+            (r.old_key, r.new_key) for r in detect_renames(db, old_id, new_id)
+        ]
+    finally:
+        db.close()
