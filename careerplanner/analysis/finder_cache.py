@@ -12,7 +12,6 @@ error, since the cache only saves time.
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import hashlib
 import json
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from careerplanner import __version__
 from careerplanner.analysis.skill_finder import SkillFinder
+from careerplanner.core.collector import paused_collector
 from careerplanner.paths import bundled_data_path
 
 FORMAT_VERSION = 3  # 2: entries carry `capitalised`; 3: branches as JSON texts
@@ -52,7 +52,7 @@ def cached_finder(cache_dir: Path, key: str, build: Callable[[], SkillFinder]) -
     """The finder for `key`, read from `cache_dir` when kept there, else built and kept."""
     path = Path(cache_dir) / f"finder-{cache_digest(key)}.json"
     try:
-        with _collector_paused(), open(path, encoding="utf-8") as handle:
+        with paused_collector(), open(path, encoding="utf-8") as handle:
             state = json.load(handle)
             if state.get("format") == FORMAT_VERSION:
                 finder = SkillFinder.from_state(state["finder"])
@@ -68,20 +68,6 @@ def cached_finder(cache_dir: Path, key: str, build: Callable[[], SkillFinder]) -
     finder = build()
     write_cache_file(path, {"format": FORMAT_VERSION, "finder": finder.to_state()}, "finder-")
     return finder
-
-
-@contextlib.contextmanager
-def _collector_paused():
-    """Python's cycle collector off while a cache file becomes objects: the hundreds of
-    thousands of dicts and lists made at once set it off again and again (a third of the
-    load's time, more on a busy machine), and none of them can be garbage."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def write_cache_file(path: Path, state: dict, prefix: str, keep: int = KEEP_FILES) -> None:

@@ -7,7 +7,6 @@ non-zero. `--debug` adds the traceback.
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import sys
 import traceback
@@ -16,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from careerplanner import __version__
 from careerplanner.cli.library_warnings import route_library_warnings
 from careerplanner.cli.output import guard_terminal
+from careerplanner.core.collector import paused_collector
 from careerplanner.errors import Cancelled, UserError, sentence_for_system_error
 from careerplanner.paths import user_data_dir
 from careerplanner.safety import install_network_guard
@@ -179,11 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     # As in app.run_gui: loading a command's modules makes tens of thousands of long-lived
     # objects and next to no garbage, which the cycle collector would traverse again and again
     # while they pile up.
-    gc.disable()
-    try:
+    with paused_collector():
         parser = build_parser(_commands_needed(argv))
-    finally:
-        gc.enable()
     args = parser.parse_args(argv)
     route_library_warnings(debug=args.debug)
     # Both front ends start here: every change of the user's data rewrites its plain copy.

@@ -39,7 +39,6 @@ comes from; the user's own level replaces it.
 from __future__ import annotations
 
 import csv
-import gc
 import json
 import math
 import re
@@ -49,6 +48,7 @@ from functools import cache
 
 from careerplanner.analysis.skill_match import NameMatcher
 from careerplanner.analysis.word_lists import common_words
+from careerplanner.core.collector import paused_collector
 from careerplanner.core.gap import ONET_IMPORTANT, Requirement, SkillLevels, weight_from_importance
 from careerplanner.core.skills import normalise
 from careerplanner.importers.datasets.postings import is_broad_role
@@ -229,18 +229,13 @@ def market_index(market_db: Database) -> MarketIndex:
             _INDEX.clear()  # one set of versions at a time: the index holds ~10 MB
             # Building or reading the index makes hundreds of thousands of objects and no
             # cycles: the cyclic collector would only rescan them (a seventh of the build).
-            collecting = gc.isenabled()
-            gc.disable()
-            try:
+            with paused_collector():
                 found = _INDEX[key] = cached_index(
                     market_db,
                     lambda: _build_index(market_db, key),
                     _index_state,
                     lambda state: _index_from_state(state, key),
                 )
-            finally:
-                if collecting:
-                    gc.enable()
     return found
 
 

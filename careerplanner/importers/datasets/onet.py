@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from careerplanner.core.collector import paused_collector
 from careerplanner.core.datasets import DATASET_TABLES
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.core.skills import skill_key
@@ -50,7 +51,6 @@ from careerplanner.importers.datasets.onet_files import (
 from careerplanner.importers.tabular import (
     Table,
     head_text,
-    paused_gc,
     read_table_chunks,
     to_flag,
     to_float,
@@ -72,7 +72,7 @@ def read_onet_release(
 
     Every row is held in memory: for tests, packs and the bundled default. An import streams
     instead (`open_onet_release`), so its memory stays flat in the size of the release."""
-    with paused_gc(), open_onet_release(path, progress, cancel) as release:
+    with paused_collector(), open_onet_release(path, progress, cancel) as release:
         tables = release.dataset.tables
         for table, rows in release.rows():
             tables.setdefault(table, (TABLES[table], []))[1].extend(rows)
