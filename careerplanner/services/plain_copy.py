@@ -30,7 +30,7 @@ from careerplanner.exports.backup_json import backup_document, read_backup_file
 from careerplanner.exports.files import write_file
 from careerplanner.paths import ensure_private_dir
 from careerplanner.services.backup import restore_backup
-from careerplanner.services.plain_copy_writer import PlainCopyWriter, tables_digest
+from careerplanner.services.plain_copy_writer import PlainCopyWriter
 from careerplanner.store import recovery
 from careerplanner.store.connection import Database
 from careerplanner.store.data_dir import DataDir
@@ -38,7 +38,7 @@ from careerplanner.store.database import open_database
 from careerplanner.store.stamps import now_stamp
 from careerplanner.store.user.rows import (
     change_tokens,
-    id_span,
+    highest_id,
     json_name,
     keyed_by_id,
     read_snapshot,
@@ -51,7 +51,7 @@ from careerplanner.store.user.schema import USER_DB
 
 PLAIN_COPY_NAME = "user-data.json"
 PARTS_NAME = "plain-copy-parts.json"  # in the data folder's cache: where each table's rows are
-PARTS_FORMAT = 1
+PARTS_FORMAT = 2  # 2: the copy is known by its inode, size and time, not by a digest
 USER_DB_NAME = "user.db"  # as DataDir.user_db_path names it
 
 log = logging.getLogger(__name__)
@@ -67,31 +67,46 @@ def _compact(value) -> str:
 
 
 def _write_copy(user_db: Database, root: Path, previous: bytes | None = None) -> bytes | None:
-    """Write the copy unless its tables are the ones of `previous` (a digest); returns the
-    digest of the tables written (or kept), None when nothing was written."""
+    """Write the copy unless the data is in the state `previous` (a `_data_state`) and the
+    copy is there; returns the state of the data the copy holds (None: not known)."""
     with read_snapshot(user_db):  # one state of every table
-        tables, parts = _tables_json(user_db, root)
+        tokens = change_tokens(user_db)
+        state = _data_state(user_db, tokens)
+        if state is not None and state == previous and plain_copy_path(root).is_file():
+            return state
+        tables, parts = _tables_json(user_db, root, tokens)
         version = schema_version(user_db)
-    digest = tables_digest(tables)
-    if digest == previous and plain_copy_path(root).is_file():
-        return digest
     document = backup_document(version, {}, now_stamp())
     del document["tables"]
-    # The backup document with its tables spliced in: the large part is serialised once.
+    # The backup document with its tables spliced in, written piece by piece: the large part
+    # is serialised once and never copied into one buffer.
     head = (_compact(document)[:-1] + ',"tables":').encode("utf-8")
-    data = b"".join([head, tables, b"}\n"])
-    path = write_file(plain_copy_path(root), data)
+    written = {}
+    path = write_file(
+        plain_copy_path(root),
+        [head, *tables, b"}\n"],
+        before_replace=lambda fd: written.update(file=_identity(os.fstat(fd))),
+    )
     os.chmod(path, 0o600)  # mkstemp already makes it 0600; say so explicitly, it is personal data
-    _keep_parts(root, digest, len(head), parts)
-    return digest
+    _keep_parts(root, written["file"], len(head), parts)
+    return state
 
 
-def _tables_json(user_db: Database, root: Path) -> tuple[bytes, dict[str, dict]]:
-    """The copy's "tables" object, and where each table's rows are in it (with what they were
-    made from). A table whose triggers' tokens are the ones the previous copy was made with
-    keeps its rows from that copy; one that only had rows added after its last gets those."""
+def _data_state(user_db: Database, tokens: dict[str, tuple[int, int]]) -> bytes | None:
+    """The state of the data, in a few bytes: the schema's version and every table's change
+    tokens (its triggers set new random ones at each change). Equal states, equal data: a copy
+    of it need not be written again. None when a table has no tokens (it can't be told)."""
+    names = user_table_names(user_db)
+    if any(name not in tokens for name in names):
+        return None
+    return _compact([schema_version(user_db), [[name, *tokens[name]] for name in names]]).encode()
+
+
+def _tables_json(user_db: Database, root: Path, tokens: dict) -> tuple[list, dict[str, dict]]:
+    """The copy's "tables" object in pieces, and where each table's rows are in it (with what
+    they were made from). A table whose triggers' `tokens` are the ones the previous copy was
+    made with keeps its rows from that copy; one that only had rows added gets those."""
     old_data, old_parts = _previous_copy(root)
-    tokens = change_tokens(user_db)
     pieces, parts = [b"{"], {}
     offset = 1
     for number, table in enumerate(user_table_names(user_db)):
@@ -107,12 +122,12 @@ def _tables_json(user_db: Database, root: Path) -> tuple[bytes, dict[str, dict]]
         part = {"columns": columns, "tokens": list(token) if token else None}
         part["start"], part["end"] = offset + len(start), offset + len(start) + size
         if keyed_by_id(user_db, table):
-            part["rows"], part["max_id"] = id_span(user_db, table)
+            part["max_id"] = highest_id(user_db, table)
         parts[table] = part
         pieces += [start, *rows, b"]"]
         offset = part["end"] + 1
     pieces.append(b"}")
-    return b"".join(pieces), parts
+    return pieces, parts
 
 
 def _reused_rows(db, table, columns, token, old_data, old) -> list | None:
@@ -129,8 +144,10 @@ def _reused_rows(db, table, columns, token, old_data, old) -> list | None:
     kept = old_data[start:end]
     if old["tokens"][1] == token[1]:
         return [kept]
-    if "max_id" not in old or id_span(db, table, old["max_id"]) != (old["rows"], old["max_id"]):
+    if "max_id" not in old:
         return None
+    # Rows were only added, and each after the last (an insert below the highest id changes
+    # the "rewritten" token, its trigger says): the new rows are those above the old highest.
     added = table_rows_json(db, table, after_id=old["max_id"])
     return [kept, b",", added] if len(kept) and added else [kept, added]
 
@@ -141,21 +158,31 @@ def _parts_path(root: Path) -> Path:
 
 def _previous_copy(root: Path) -> tuple[bytes, dict[str, dict]]:
     """The copy on disk and where its tables' rows are (offsets in the tables object), when the
-    record of its parts describes exactly this file; else nothing to reuse."""
+    record of its parts describes exactly this file; else nothing to reuse.
+
+    "Exactly this file" is the file the record was written for: the same inode, size and
+    modification time (as `git` trusts its index). Written again by another process, or edited
+    by hand, the copy is another file, and is then read no further."""
     try:
         record = json.loads(_parts_path(root).read_bytes())
-        data = plain_copy_path(root).read_bytes()
+        with plain_copy_path(root).open("rb") as handle:
+            identity = _identity(os.fstat(handle.fileno()))
+            data = handle.read()
         check = record.pop("check")
-        tables = memoryview(data)[record["head"] : -2]
         trusted = (
             check == _record_check(record)
             and record["format"] == PARTS_FORMAT
+            and record["file"] == identity
             and data[-2:] == b"}\n"
-            and record["tables_digest"] == tables_digest(tables).hex()
         )
-        return (tables, record["tables"]) if trusted else (b"", {})
+        return (memoryview(data)[record["head"] : -2], record["tables"]) if trusted else (b"", {})
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return b"", {}
+
+
+def _identity(stat: os.stat_result) -> list[int]:
+    """Which file this is: inode, size and modification time (nanoseconds)."""
+    return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
 def _record_check(record: dict) -> str:
@@ -163,17 +190,17 @@ def _record_check(record: dict) -> str:
     return hashlib.sha256(_compact(record).encode("utf-8")).hexdigest()
 
 
-def _keep_parts(root: Path, digest: bytes, head: int, parts: dict[str, dict]) -> None:
-    """Record where each table's rows are in the copy just written (`digest`: its tables'
-    `tables_digest`, `head`: where they start). Written after the copy: a crash between leaves
-    a record of another file, which is then not trusted."""
-    record = {"format": PARTS_FORMAT, "tables_digest": digest.hex(), "head": head, "tables": parts}
+def _keep_parts(root: Path, file: list[int], head: int, parts: dict[str, dict]) -> None:
+    """Record where each table's rows are in the copy just written (`file`: its `_identity`,
+    `head`: where its tables start). Written after the copy: a crash between, or another
+    process's copy put in place since, leaves a record of another file, which is not trusted."""
+    record = {"format": PARTS_FORMAT, "file": file, "head": head, "tables": parts}
     record["check"] = _record_check(record)
     try:
         ensure_private_dir(Path(root) / "cache")
         write_file(_parts_path(root), _compact(record).encode("utf-8"))
     except (UserError, OSError) as error:
-        # The record left describes another copy: it will not be trusted (its digest).
+        # The record left describes another copy: it will not be trusted (its `file`).
         log.info("The record of the plain copy's parts was not kept: %s", error)
 
 

@@ -14,7 +14,6 @@ the previous copy is still whole (it is replaced atomically), and the next chang
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import sqlite3
 import threading
@@ -26,8 +25,8 @@ from careerplanner.store.user.schema import USER_DB
 
 log = logging.getLogger("careerplanner.services.plain_copy")
 
-# Writes the copy of the user database at `Path` through `Database`; returns the bytes'
-# digest of what the copy holds, or None when it was not written.
+# Writes the copy of the user database at `Path` through `Database`, unless the data is still in
+# the state given (what it returned last time); returns the state of the data the copy holds.
 CopyWrite = Callable[[Database, Path, "bytes | None"], "bytes | None"]
 
 
@@ -42,7 +41,7 @@ class PlainCopyWriter:
         self._busy = False
         self._hurry = False
         self._at_once = False
-        self._digests: dict[Path, bytes] = {}  # per folder: what its copy holds now
+        self._states: dict[Path, bytes | None] = {}  # per folder: the data its copy holds
         self._thread: threading.Thread | None = None
 
     def note(self, root: Path, at_once: bool = False) -> None:
@@ -96,16 +95,8 @@ class PlainCopyWriter:
                 # it over the user's plain copy (issue 16).
                 log.warning("The plain copy was not updated: %s is not Career Planner data", path)
                 return
-            digest = self._write(Database(conn), root, self._digests.get(root))
-            if digest is not None:
-                self._digests[root] = digest
+            self._states[root] = self._write(Database(conn), root, self._states.get(root))
         except Exception as error:  # never let the copy stop the next one
             log.warning("The plain copy of your data was not updated: %s", error)
         finally:
             conn.close()
-
-
-def tables_digest(data: bytes) -> bytes:
-    """A fingerprint of the copy's tables, to skip rewriting a copy that would not change.
-    SHA-256: processors compute it in hardware, twice as fast as BLAKE2 on a large copy."""
-    return hashlib.sha256(data).digest()

@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import json
 
-from careerplanner.services.plain_copy import PARTS_NAME, plain_copy_path, write_plain_copy
+from careerplanner.services.plain_copy import (
+    PARTS_NAME,
+    _write_copy,
+    plain_copy_path,
+    write_plain_copy,
+)
 from careerplanner.store.user import evidence, goals, progress, rows, steps
 from careerplanner.store.user.schema import USER_DB
 from tests.exports.roadmap_data import SQL_KEY, open_roadmap_db
@@ -76,6 +81,46 @@ def test_a_step_change_reads_the_steps_again_not_the_ledger(tmp_path):
         )
         assert "roadmap_step" in changed and "evidence" not in changed
         assert copy_tables(home) == rows.user_tables_json(db)
+    finally:
+        db.close()
+
+
+def test_a_copy_of_data_in_the_same_state_is_not_written_again(tmp_path):
+    """The writer passes the state its last copy held: unchanged data leaves the file alone,
+    any change (even setting a value it already had) writes it."""
+    home = tmp_path / "home"
+    db = open_roadmap_db(home)
+    try:
+        goal = goals.add_goal(db, SQL_KEY, "SQL", 3)
+        state = _write_copy(db, home)
+        first = plain_copy_path(home).stat()
+        assert _write_copy(db, home, previous=state) == state
+        assert plain_copy_path(home).stat().st_ino == first.st_ino  # the same file, untouched
+        steps.update_step(db, goal.steps[0].id, state="pending")  # the state it had
+        assert _write_copy(db, home, previous=state) != state
+        assert plain_copy_path(home).stat().st_ino != first.st_ino
+        assert copy_tables(home) == rows.user_tables_json(db)
+    finally:
+        db.close()
+
+
+def test_a_copy_another_process_put_in_place_is_not_trusted(tmp_path):
+    """Two processes (the window and a command) write the same folder's copy: a copy written
+    by the other since the record was kept is another file, and its rows are read again."""
+    home = tmp_path / "home"
+    db = open_roadmap_db(home)
+    try:
+        goal = goals.add_goal(db, SQL_KEY, "SQL", 3)
+        write_plain_copy(db, home)
+        copy = plain_copy_path(home)
+        same_size = copy.read_bytes().replace(b'"SQL"', b'"SQX"')
+        other = copy.with_name("other.json")
+        other.write_bytes(same_size)
+        other.replace(copy)  # as another process's atomic write would put it
+        assert "roadmap_goal" in written_tables(db, home)
+        assert copy_tables(home) == rows.user_tables_json(db)
+        steps.update_step(db, goal.steps[0].id, state="done")
+        assert_copy_is_whole(db, home)
     finally:
         db.close()
 

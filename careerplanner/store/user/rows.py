@@ -134,19 +134,21 @@ def table_rows_json(db: Database, table: str, after_id: int | None = None) -> by
     keys = [c.name for c in sorted(columns, key=lambda c: c.primary_key) if c.primary_key]
     order = ", ".join(f'"{key}"' for key in keys) or "rowid"
     where, params = ("", []) if after_id is None else ("WHERE id > ?", [after_id])
-    quoted = [f'"{c.name}"' for c in columns]
-    # Which columns hold a float or a blob anywhere (one pass): only those pay for Python.
-    kinds = ", ".join(f"max(typeof({q}) = 'real'), max(typeof({q}) = 'blob')" for q in quoted)
-    found = conn.execute(f'SELECT {kinds} FROM "{table}" {where}', params).fetchone()
     fields = ", ".join(
-        f"""'{c.name.replace("'", "''")}', {_json_value(q, found[2 * i], found[2 * i + 1])}"""
-        for i, (c, q) in enumerate(zip(columns, quoted, strict=True))
+        f"""'{c.name.replace("'", "''")}', {_json_value(f'"{c.name}"')}""" for c in columns
     )
-    rows = conn.execute(
-        f'SELECT CAST(json_object({fields}) AS BLOB) FROM "{table}" {where} ORDER BY {order}',
-        params,
-    )
-    return b",".join(row for (row,) in rows)
+    select = f'SELECT json_object({fields}) AS row FROM "{table}" {where} ORDER BY {order}'
+    try:
+        # SQLite joins the rows itself: three times faster than fetching them one by one. It
+        # takes them in the subquery's order (an aggregate over an ordered subquery reads it
+        # as it comes; SQLite 3.44's ORDER BY inside group_concat is not needed for that).
+        (joined,) = conn.execute(
+            f"SELECT CAST(group_concat(row, ',') AS BLOB) FROM ({select})", params
+        ).fetchone()
+        return joined or b""
+    except sqlite3.DataError:  # a table whose JSON passes SQLite's 1 GB string limit
+        rows = conn.execute(f"SELECT CAST(row AS BLOB) FROM ({select})", params)
+        return b",".join(row for (row,) in rows)
 
 
 def keyed_by_id(db: Database, table: str) -> bool:
@@ -155,13 +157,10 @@ def keyed_by_id(db: Database, table: str) -> bool:
     return [c.name for c in keys] == ["id"]
 
 
-def id_span(db: Database, table: str, up_to: int | None = None) -> tuple[int, int]:
-    """(rows, highest id) of a table keyed by `id`, of the rows up to `up_to` when given."""
-    where, params = ("", []) if up_to is None else ("WHERE id <= ?", [up_to])
-    rows, highest = db.execute(
-        f'SELECT count(*), coalesce(max(id), 0) FROM "{table}" {where}', params
-    ).fetchone()
-    return rows, highest
+def highest_id(db: Database, table: str) -> int:
+    """The highest `id` of a table keyed by `id` (0 when empty): read from the key's b-tree,
+    not a scan."""
+    return db.execute(f'SELECT coalesce(max(id), 0) FROM "{table}"').fetchone()[0]
 
 
 def change_tokens(db: Database) -> dict[str, tuple[int, int]]:
@@ -170,10 +169,10 @@ def change_tokens(db: Database) -> dict[str, tuple[int, int]]:
     return {name: (rewritten, appended) for name, rewritten, appended in rows}
 
 
-def _json_value(column: str, has_floats, has_blobs) -> str:
-    """The SQL that gives a column's value for json_object, as `json.dumps` writes it."""
-    if not has_floats and not has_blobs:
-        return column  # text, integers and nulls: SQLite writes them as json.dumps does
+def _json_value(column: str) -> str:
+    """The SQL that gives a column's value for json_object, as `json.dumps` writes it: text,
+    integers and nulls as SQLite writes them; floats and bytes (rare) through Python. Checking
+    each value's type as it comes is cheaper than a pass to find which columns hold any."""
     return (
         f"CASE typeof({column}) WHEN 'real' THEN json(careerplanner_float_json({column})) "
         f"WHEN 'blob' THEN json(careerplanner_bytes_json({column})) ELSE {column} END"

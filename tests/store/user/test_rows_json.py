@@ -4,6 +4,7 @@ the Python JSON writer gives for the same rows: floats to the last digit, any te
 from __future__ import annotations
 
 import json
+import sqlite3
 
 from careerplanner.store.user import rows
 from careerplanner.store.user.evidence import add_evidence
@@ -37,5 +38,26 @@ def test_the_tables_as_sqlite_writes_them_are_the_python_writers_bytes(data_dir)
         assert rows.dump_user_tables(db)["evidence"][0]["url"] == {rows.BYTES_TAG: "AAEC/w=="}
         assert rows.user_tables_json(db) == _python_json(db)
         assert json.loads(rows.user_tables_json(db)) == rows.dump_user_tables(db)
+    finally:
+        db.close()
+
+
+def test_rows_come_in_id_order_and_past_sqlites_string_limit_too(data_dir):
+    """SQLite joins a table's rows in one string; a table too large for one string (its
+    limit is 1 GB, lowered here) is read row by row, and gives the same bytes."""
+    db = data_dir.open_user_db()
+    try:
+        for number in range(40):
+            add_goal(db, f"technology:skill-{number}", f"Skill {number} {'x' * 60}", 3)
+        db.execute("UPDATE roadmap_goal SET skill_name = 'changed' WHERE id = 1")
+        joined = rows.table_rows_json(db, "roadmap_goal")
+        ids = [row["id"] for row in json.loads(b"[" + joined + b"]")]
+        assert ids == sorted(ids) and len(ids) == 40
+        db.conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, len(joined) // 4)
+        assert rows.table_rows_json(db, "roadmap_goal") == joined
+        assert rows.table_rows_json(db, "roadmap_goal", after_id=30) == b",".join(
+            json.dumps(row, ensure_ascii=False, separators=(",", ":")).encode()
+            for row in rows.dump_user_tables(db)["roadmap_goal"][30:]
+        )
     finally:
         db.close()
