@@ -373,16 +373,31 @@ def window_clicks(home: Path, runs: int) -> dict[str, float]:
 # `careerplanner --smoke` stopped at the first idle turn of its event loop after the window is
 # shown (where the bare window quits): the first paint. Background work (the fits, the ranking)
 # goes on after it and is not waited for. Prints the time of day and the process's CPU time.
+# The command starts as the installed `careerplanner` does (the command line's `main` first,
+# which starts the user data's check before the window's modules load); the smoke run's step
+# is replaced as its module loads.
 FIRST_PAINT = """
-import resource, sys, time
-from careerplanner.ui.shell import smoke
+import importlib.util, resource, sys, time
 
 def first_paint(self):
     usage = resource.getrusage(resource.RUSAGE_SELF)
     print("first-paint", time.time(), usage.ru_utime + usage.ru_stime, flush=True)
     self._app.exit(0)
 
-smoke.SmokeRun._step = first_paint
+class StopAtFirstPaint:
+    def find_spec(self, name, path=None, target=None):
+        if name != "careerplanner.ui.shell.smoke":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            module.SmokeRun._step = first_paint
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, StopAtFirstPaint())
 from careerplanner.cli import main
 main(["--smoke"])
 """

@@ -38,6 +38,7 @@ from careerplanner.store.database import open_database
 from careerplanner.store.stamps import now_stamp
 from careerplanner.store.user.rows import (
     change_tokens,
+    has_row,
     highest_id,
     json_name,
     keyed_by_id,
@@ -144,7 +145,8 @@ def _reused_rows(db, table, columns, token, old_data, old) -> list | None:
     kept = old_data[start:end]
     if old["tokens"][1] == token[1]:
         return [kept]
-    if "max_id" not in old:
+    if "max_id" not in old or not has_row(db, table, old["max_id"]):
+        # The copy's last row is gone: the data went back (a backup restored), not forward.
         return None
     # Rows were only added, and each after the last (an insert below the highest id changes
     # the "rewritten" token, its trigger says): the new rows are those above the old highest.

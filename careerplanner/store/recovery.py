@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -50,8 +51,54 @@ IO_ERRORS = frozenset(
 )
 
 
+class _EarlyCheck(threading.Thread):
+    """A quick_check started ahead of need, on a thread of its own: SQLite leaves Python's lock
+    while it reads, so the check runs beside whatever the process does meanwhile."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(name="early-quick-check", daemon=True)
+        self.path = path
+        self.file = _identity(path)  # the verdict is this file's, not one put in its place
+        self.verdict = ""
+
+    def run(self) -> None:
+        self.verdict = _quick_check_now(self.path)
+
+
+_EARLY_CHECKS: dict[Path, _EarlyCheck] = {}
+
+
+def start_quick_check(path: Path) -> None:
+    """Start `quick_check(path)` now, for the next `quick_check(path)` to take its verdict: the
+    window's start-up checks the user's data while it builds the window (a large file takes
+    10-15 ms). Only that next call takes it, and only while the file is the one checked (a
+    backup restored in its place since is checked again); any later call checks again."""
+    path = Path(path)
+    if path.is_file() and path not in _EARLY_CHECKS:
+        _EARLY_CHECKS[path] = check = _EarlyCheck(path)
+        check.start()
+
+
 def quick_check(path: Path) -> str:
-    """SQLite's quick_check verdict ("ok" when healthy) without writing to the file."""
+    """SQLite's quick_check verdict ("ok" when healthy) without writing to the file (or the
+    verdict of the check `start_quick_check` started on it)."""
+    early = _EARLY_CHECKS.pop(Path(path), None)
+    if early is not None:
+        early.join()
+        if early.file == _identity(path):
+            return early.verdict
+    return _quick_check_now(path)
+
+
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
+def _quick_check_now(path: Path) -> str:
     try:
         conn = sqlite3.connect(f"{path_uri(path)}?mode=ro", uri=True)
         try:

@@ -104,3 +104,24 @@ def test_restore_from_the_command_line(data_dir):
     db = data_dir.open_user_db()
     assert db.execute("SELECT name FROM profile").fetchone()[0] == "Grace"
     db.close()
+
+
+def test_a_check_started_early_answers_only_for_the_file_it_read(data_dir):
+    """The window starts the user data's check while Qt loads, and opening the data takes its
+    verdict once; a file put in place since (damaged, here) is checked again."""
+    from careerplanner.store import recovery
+
+    write_profile(data_dir, "Ada " * 20000)  # a name over many pages
+    path = data_dir.user_db_path
+    damaged = path.with_name("damaged.db")
+    data = bytearray(path.read_bytes())
+    data[-4096 * 3 : -4096 * 3 + 64] = b"\xff" * 64  # a page of the name's chain, not the schema
+    damaged.write_bytes(bytes(data))
+    recovery.start_quick_check(path)
+    recovery._EARLY_CHECKS[path].join()  # its verdict: healthy
+    damaged.replace(path)
+    with pytest.raises(DamagedDatabaseError, match="integrity check"):
+        data_dir.open_user_db()
+    assert path not in recovery._EARLY_CHECKS  # taken, once
+    recovery.start_quick_check(data_dir.root / "missing.db")  # nothing to check: no thread
+    assert data_dir.root / "missing.db" not in recovery._EARLY_CHECKS

@@ -157,6 +157,13 @@ def keyed_by_id(db: Database, table: str) -> bool:
     return [c.name for c in keys] == ["id"]
 
 
+def has_row(db: Database, table: str, row_id: int) -> bool:
+    """Whether a table keyed by `id` has the row `row_id` (0: no row, always there)."""
+    if not row_id:
+        return True
+    return db.execute(f'SELECT 1 FROM "{table}" WHERE id = ?', [row_id]).fetchone() is not None
+
+
 def highest_id(db: Database, table: str) -> int:
     """The highest `id` of a table keyed by `id` (0 when empty): read from the key's b-tree,
     not a scan."""
