@@ -26,7 +26,7 @@ from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.core.collector import paused_collector
 from careerplanner.paths import bundled_data_path
 
-FORMAT_VERSION = 3  # 2: entries carry `capitalised`; 3: branches as JSON texts
+FORMAT_VERSION = 4  # 2: entries carry `capitalised`; 3: branches as JSON texts; 4: own names first
 KEEP_FILES = 3  # older cache files than the newest few are deleted
 _BUNDLED_INPUTS = ("aliases.csv", "profession_terms.csv", "credentials.csv", "words")
 _log = logging.getLogger(__name__)

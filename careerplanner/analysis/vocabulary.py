@@ -235,6 +235,7 @@ def build_vocabulary(
     needs_context = set()
     list_only = set()
     capitalised = set()
+    from_datasets: list[tuple[str, str, str, list[str]]] = []  # (key, name, kind, aliases)
     for term in sorted(terms, key=lambda t: t.kind != "technology"):
         derived = derive_aliases(term.name, vendors if term.kind == "technology" else set(), common)
         # "Supply Chain Management" of "IBS Supply Chain Management": ordinary words left by
@@ -263,13 +264,34 @@ def build_vocabulary(
             # Activities are not software: "Managed inventory" claims inventory management,
             # not "Inventory management software"; the skill is named by the activity.
             name, aliases = activity, [term.name, *aliases]
-        add_term(term.key, name, term.kind, [*derived, *aliases])
+        from_datasets.append((term.key, name, term.kind, [*derived, *aliases]))
     credentials, credential_context = credential_terms()
-    for term in credentials:
-        add_term(term.key, term.name, term.kind, term.aliases)
+    from_credentials = [(t.key, t.name, t.kind, list(t.aliases)) for t in credentials]
     needs_context.update(credential_context)
-    for term in profession_terms() if professions else ():
-        add_term(term.key, term.name, term.kind, term.aliases)
+    trades = profession_terms() if professions else ()
+    of_professions = [(t.key, t.name, t.kind, list(t.aliases)) for t in trades]
+    # Every product's own name first: a product's name is never another product's alias ("SAS"
+    # is the SAS product, not a short form cut from "Digital analysis tests and statistics
+    # DATAS for SAS"). Other kinds then merge into a product named the same way, as before.
+    for key, name, kind, _aliases in from_datasets:
+        if kind == "technology":
+            add_term(key, name, kind, [])
+    for key, name, kind, aliases in [*from_datasets, *from_credentials, *of_professions]:
+        add_term(key, name, kind, aliases)
+    for _key, name, _kind, aliases in from_credentials:
+        # A credential's short form ("PMP") is the credential's, not an acronym cut from a
+        # product's name ("Pathogen Modeling Program PMP"): it moves to the credential.
+        index = by_form[normalise(name)]
+        for alias in aliases:
+            norm = normalise(alias)
+            owner = merged[by_form[norm]]
+            if owner is merged[index] or owner["kind"] != "technology":
+                continue
+            if norm == normalise(owner["name"]):
+                continue  # a product named so
+            owner["aliases"] = [a for a in owner["aliases"] if normalise(a) != norm]
+            by_form[norm] = index
+            merged[index]["aliases"].append(alias)
     for row in curated:
         # The curated table is the last word: an alias another term claimed moves to its canonical.
         canonical_norm = normalise(row.canonical)

@@ -163,3 +163,23 @@ def test_licences_and_certifications_are_found():
     # A short form with other meanings counts in a skills list, not alone in prose.
     assert not finder.find("Processed EMR requests.")
     assert [m.name for m in finder.find("EMR", trusted=True)] == ["Electronic Health Records (EHR)"]
+
+
+def test_a_products_name_is_never_another_products_short_form():
+    """Names come in alphabetical order: "Digital analysis ... DATAS for SAS" comes before "SAS"
+    and once took "SAS" as its short form, so the statistics package was read as the plug-in;
+    an acronym cut from an obscure product ("Pathogen Modeling Program PMP") took the
+    credential's short form."""
+    names = [
+        "Digital analysis tests and statistics DATAS for SAS",
+        "SAS",
+        "Pathogen Modeling Program PMP",
+    ]
+    terms = [SkillTerm(skill_key("technology", n), n) for n in names]
+    finder = build_vocabulary(terms, read_curated_aliases()).finder()
+    assert [m.key for m in finder.find("SAS", trusted=True)] == [skill_key("technology", "SAS")]
+    assert [m.name for m in finder.find("PMP", trusted=True)] == [
+        "Project Management Professional (PMP)"
+    ]
+    found = {m.key for m in finder.find("Pathogen Modeling Program and DATAS for SAS")}
+    assert skill_key("technology", "Pathogen Modeling Program PMP") in found
