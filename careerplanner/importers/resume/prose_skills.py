@@ -31,6 +31,26 @@ def statement(lines: list[str], index: int) -> str:
     return " ".join(p.strip() for p in parts)
 
 
+def mention(key, name, surface, lines, index, section, owner, in_taxonomy) -> Occurrence:
+    """A skill named at line `index` of the resume, with that line, its statement, the kind
+    of its section and the position (`owner`: line to position) it was written under."""
+    return Occurrence(
+        key,
+        name,
+        surface,
+        lines[index],
+        statement(lines, index),
+        section.kind,
+        owner.get(index),
+        in_taxonomy,
+    )
+
+
+def known_or_custom(whole: list, name: str) -> tuple[str, str]:
+    """(key, name) of the known term `whole_term` found, else of `name` out of the taxonomy."""
+    return (whole[0].key, whole[0].name) if whole else (skill_key("custom", name), name)
+
+
 # Where a statement ends: a sentence's stop, a semicolon, or a new bullet.
 _STATEMENT_END = re.compile(r"[.;!?](?=\s|$)|\n(?=\s*[-–•▪*])")
 # Where the clause of an activity ends within its statement ("Developed menus to meet customer
@@ -60,20 +80,10 @@ def elided(text, section, lines, owner, finder, named) -> list[Occurrence]:
             continue
         name = " ".join([*words[:-1], other.capitalize() if words[-1][:1].isupper() else other])
         whole = whole_term(name, finder)
-        key, name = (whole[0].key, whole[0].name) if whole else (skill_key("custom", name), name)
+        key, name = known_or_custom(whole, name)
         index = section.start + text.count("\n", 0, start)
-        occurrences.append(
-            Occurrence(
-                key,
-                name,
-                text[start : match.end()],
-                lines[index],
-                statement(lines, index),
-                section.kind,
-                owner.get(index),
-                bool(whole),
-            )
-        )
+        surface = text[start : match.end()]
+        occurrences.append(mention(key, name, surface, lines, index, section, owner, bool(whole)))
     return occurrences
 
 
@@ -99,38 +109,18 @@ def activities(text, section, lines, owner, finder, mentioned) -> list[Occurrenc
         whole = whole_term(activity.name, finder)
         if not whole and activity.full_name:
             whole = whole_term(activity.full_name, finder)
-        own_name = activity.full_name or activity.name
-        key, name = (
-            (whole[0].key, whole[0].name) if whole else (skill_key("custom", own_name), own_name)
-        )
+        key, name = known_or_custom(whole, activity.full_name or activity.name)
         for surface in dict.fromkeys((activity.surface, activity.phrase or activity.surface)):
             occurrences.append(
-                Occurrence(
-                    key,
-                    name,
-                    surface,
-                    lines[index],
-                    statement(lines, index),
-                    section.kind,
-                    owner.get(index),
-                    bool(whole),
-                )
+                mention(key, name, surface, lines, index, section, owner, bool(whole))
             )
     for example in named_examples(text):
         if any(example.start <= start < example.end for start in mentioned):
             continue  # "tools such as Docker": the finder has it by its name
         index = section.start + text.count("\n", 0, example.start)
+        key = skill_key("custom", example.name)
         occurrences.append(
-            Occurrence(
-                skill_key("custom", example.name),
-                example.name,
-                example.surface,
-                lines[index],
-                statement(lines, index),
-                section.kind,
-                owner.get(index),
-                in_taxonomy=False,
-            )
+            mention(key, example.name, example.surface, lines, index, section, owner, False)
         )
     return occurrences
 
@@ -202,16 +192,8 @@ def teaching(text, section, lines, owner, found) -> list[Occurrence]:
             continue
         name = f"{field} Education"
         index = section.start + text.count("\n", 0, match.start("field"))
+        surface = text[match.start("field") : match.end()]
         occurrences.append(
-            Occurrence(
-                skill_key("custom", name),
-                name,
-                text[match.start("field") : match.end()],
-                lines[index],
-                statement(lines, index),
-                section.kind,
-                owner.get(index),
-                in_taxonomy=False,
-            )
+            mention(skill_key("custom", name), name, surface, lines, index, section, owner, False)
         )
     return occurrences
