@@ -69,3 +69,14 @@ def ensure_private_dir(path: Path) -> Path:
     except PermissionError:
         pass
     return path
+
+
+def file_version(path: Path) -> tuple[int, ...]:
+    """What tells a file apart from what it was a moment ago (empty when it is gone): its inode,
+    size, and modification and change times. A write that keeps the size, with the modification
+    time set back afterwards, still moves the change time, which no user tool can set back."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return ()
+    return info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns

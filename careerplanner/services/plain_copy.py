@@ -183,7 +183,9 @@ def _previous_copy(root: Path) -> tuple[bytes, dict[str, dict]]:
 
 
 def _identity(stat: os.stat_result) -> list[int]:
-    """Which file this is: inode, size and modification time (nanoseconds)."""
+    """Which file this is: inode, size and modification time (nanoseconds). Not the change
+    time of `paths.file_version`: it is taken before the rename that puts the copy in place,
+    and a rename moves it."""
     return [stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 

@@ -13,7 +13,7 @@ import threading
 from datetime import UTC, datetime
 from pathlib import Path
 
-from careerplanner.paths import ensure_private_dir
+from careerplanner.paths import ensure_private_dir, file_version
 from careerplanner.store.backup import list_backups
 from careerplanner.store.database import DatabaseSpec, path_uri
 
@@ -58,7 +58,7 @@ class _EarlyCheck(threading.Thread):
     def __init__(self, path: Path) -> None:
         super().__init__(name="early-quick-check", daemon=True)
         self.path = path
-        self.file = _identity(path)  # the verdict is this file's, not one put in its place
+        self.file = file_version(path)  # the verdict is this file's, not one put in its place
         self.verdict = ""
 
     def run(self) -> None:
@@ -85,17 +85,9 @@ def quick_check(path: Path) -> str:
     early = _EARLY_CHECKS.pop(Path(path), None)
     if early is not None:
         early.join()
-        if early.file == _identity(path):
+        if early.file == file_version(path):
             return early.verdict
     return _quick_check_now(path)
-
-
-def _identity(path: Path) -> tuple[int, int, int] | None:
-    try:
-        info = os.stat(path)
-    except OSError:
-        return None
-    return info.st_ino, info.st_size, info.st_mtime_ns
 
 
 def _quick_check_now(path: Path) -> str:

@@ -30,6 +30,7 @@ except ImportError:  # elsewhere the worker runs without a memory cap; the time 
 
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken
 from careerplanner.errors import UserError
+from careerplanner.paths import file_version
 
 TIME_LIMIT_SECONDS = 20.0
 MEMORY_LIMIT_BYTES = 1536 * 1024 * 1024
@@ -145,7 +146,7 @@ class PdfWorker:
         with self._lock:
             if self._connection is None or self._ahead is not None:
                 return
-            self._ahead = (str(path), _version_of(path))
+            self._ahead = (str(path), file_version(path))
             self._connection.send(str(path))
             self._ahead_since = time.monotonic()
 
@@ -186,7 +187,7 @@ class PdfWorker:
 
     def _run(self, path: Path, cancel: CancelToken) -> tuple[str, str, int, list]:
         ahead, self._ahead = self._ahead, None
-        if ahead == (str(path), _version_of(path)):  # being read: its time runs from then
+        if ahead == (str(path), file_version(path)):  # being read: its time runs from then
             return self._receive(path, self._ahead_since + self.time_limit, cancel)
         if ahead is not None:  # another file (or this one since changed): not this answer
             try:
@@ -213,15 +214,6 @@ class PdfWorker:
                     "was abandoned; the PDF may be damaged or built to stall readers."
                 )
         return self._connection.recv()
-
-
-def _version_of(path: Path) -> tuple:
-    """What tells a file apart from what it was a moment ago (empty if it is gone)."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return ()
-    return (stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
 def _log_warnings(path: Path, warnings: list[tuple[str, int, str, int]]) -> None:
