@@ -49,7 +49,10 @@ def user_data_dir() -> Path:
     """The user's data directory: $CAREERPLANNER_HOME when set, else the platform's own place."""
     override = os.environ.get(HOME_ENV)
     if override:
-        return Path(override).expanduser().resolve()
+        try:
+            return Path(override).expanduser().resolve()
+        except RuntimeError:  # a symbolic link that leads back to itself: opening it says so
+            return Path(override).expanduser().absolute()
     import platformdirs  # only here: ~8 ms that CAREERPLANNER_HOME users never need
 
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))

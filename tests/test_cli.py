@@ -7,6 +7,8 @@ import stat
 import subprocess
 import sys
 
+import pytest
+
 from careerplanner import __version__
 from careerplanner.store.user.schema import USER_DB
 from tests.conftest import RESUMES
@@ -39,6 +41,19 @@ def test_failure_is_one_sentence_without_traceback(data_dir):
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert len(lines) == 1, result.stderr
     assert "saved by a newer version of Career Planner" in lines[0]
+
+
+@pytest.mark.parametrize("args", [("--smoke",), ("roadmap", "list")])
+def test_a_data_folder_that_is_a_symlink_loop_is_one_sentence(tmp_path, args):
+    home = tmp_path / "home"
+    home.symlink_to(home)
+    result = run_cli(*args, home=home)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"The data folder {home} is a symbolic link that leads nowhere (back to itself, or to "
+        "something gone); point it at a folder, or set CAREERPLANNER_HOME to one."
+    )
+    assert home.is_symlink() and os.readlink(home) == str(home)  # left as it was
 
 
 def test_debug_shows_the_traceback(data_dir):

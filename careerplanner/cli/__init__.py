@@ -177,22 +177,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         from careerplanner.importers.resume.pdf_reader import start_worker_early
 
         start_worker_early(pdf)
-    needed = _commands_needed(argv)
-    if not needed and not any(arg in (*HELP_OPTIONS, "--version") for arg in argv):
-        # The window starts: its first step, checking the user's data (10-15 ms on a large
-        # file), runs while Qt and the screens load.
-        start_quick_check(user_data_dir() / "user.db")
     # As in app.run_gui: loading a command's modules makes tens of thousands of long-lived
     # objects and next to no garbage, which the cycle collector would traverse again and again
     # while they pile up.
     with paused_collector():
-        parser = build_parser(needed)
+        parser = build_parser(_commands_needed(argv))
     args = parser.parse_args(argv)
     route_library_warnings(debug=args.debug)
     # Both front ends start here: every change of the user's data rewrites its plain copy.
     add_listener(_refresh_plain_copy if args.command is None else _refresh_plain_copy_at_once)
     try:
         if args.command is None:
+            # The window's first step, checking the user's data (10-15 ms on a large file),
+            # runs while Qt and the screens load.
+            start_quick_check(user_data_dir() / "user.db")
             with paused_collector():  # Qt's and the screens' modules: as the commands' above
                 from careerplanner.app import run_gui  # the GUI and Qt: no command needs them
 

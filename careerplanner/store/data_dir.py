@@ -66,6 +66,12 @@ class DataDir(NamedTuple):  # a NamedTuple: cheaper than a dataclass on the star
         except PermissionError as error:
             raise UserError(f"Can't write to {self.root}; check its permissions.") from error
         except OSError as error:
+            if self.root.is_symlink() and not self.root.exists():
+                raise UserError(
+                    f"The data folder {self.root} is a symbolic link that leads nowhere (back "
+                    "to itself, or to something gone); point it at a folder, or set "
+                    "CAREERPLANNER_HOME to one."
+                ) from error
             raise UserError(
                 f"Can't create the data folder {self.root} ({error.strerror})."
             ) from error
