@@ -27,7 +27,6 @@ from careerplanner.store.data_dir import (
     RebuildableMarketError,
     RestorableDatabaseError,
 )
-from careerplanner.store.recovery import start_quick_check
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.appearance import (
     app_icon,
@@ -224,11 +223,8 @@ def _startup_done() -> None:
 
 def _start(smoke: bool, all_screens: bool, size: tuple[int, int] | None = None) -> int:
     _choose_platform()
-    data_dir = DataDir.default()
-    # The user's data is checked before it is opened (reliability rule 6); the check of a
-    # large file runs while Qt starts instead of after.
-    start_quick_check(data_dir.user_db_path)
     app = create_application()
+    data_dir = DataDir.default()
     try:
         data_dir.prepare()
     except UserError as error:
