@@ -30,7 +30,6 @@ from careerplanner.store.data_dir import (
 from careerplanner.ui.common import dialogs
 from careerplanner.ui.common.appearance import (
     app_icon,
-    apply_style_sheet,
     apply_theme,
     ensure_readable_font,
     theme_choice,
@@ -68,7 +67,7 @@ def _qt_message(_mode, _context, message: str) -> None:
 
 
 def create_application():
-    """The QApplication with our identity, fonts, icon and style sheet (idempotent)."""
+    """The QApplication with our identity, fonts and icon (idempotent)."""
     app = QApplication.instance()
     if app is None:
         qInstallMessageHandler(_qt_message)
@@ -79,7 +78,6 @@ def create_application():
     app.setDesktopFileName("careerplanner")
     app.setWindowIcon(app_icon())
     ensure_readable_font(app)
-    apply_style_sheet(app)
     return app
 
 

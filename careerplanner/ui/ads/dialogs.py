@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.plain_text import make_labels_plain, plain_label
 from careerplanner.ui.roadmap.dialogs import OptionalDate
 
@@ -107,7 +108,7 @@ class AddAdDialog(QDialog):
         self.setObjectName("add_job_ad_dialog")
         layout = QVBoxLayout(self)
         self.problem = plain_label(problem)  # the service's sentence when the last try failed
-        self.problem.setProperty("role", "warning")
+        set_text_role(self.problem, "warning")
         self.problem.setWordWrap(True)
         self.problem.setAccessibleName("Why the ad was not added")
         self.problem.setVisible(bool(problem))
@@ -116,7 +117,7 @@ class AddAdDialog(QDialog):
             "Paste the ad's text. Title, company, location and salary are found in the text "
             "when you leave them empty. The ad stays on this computer."
         )
-        hint.setProperty("role", "hint")
+        set_text_role(hint, "hint")
         hint.setWordWrap(True)
         layout.addWidget(hint)
         self.text = QPlainTextEdit()
@@ -225,7 +226,7 @@ def ask_tags(parent, current: tuple[str, ...], known: list[str]) -> tuple[str, .
     form.addRow("&Tags:", edit)
     if known:
         used = plain_label("In use: " + ", ".join(known))
-        used.setProperty("role", "hint")
+        set_text_role(used, "hint")
         used.setWordWrap(True)
         form.addRow("", used)
     form.addRow(_buttons(dialog))

@@ -27,6 +27,7 @@ from careerplanner.ui.ads.models import (
     PairingModel,
     RequirementModel,
 )
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.plain_text import plain_label
 from careerplanner.ui.common.table_model import ROW_ROLE, money_text
@@ -40,7 +41,7 @@ def _wrapping(label: QLabel, name: str, role: str = "") -> QLabel:
     label.setAccessibleName(name)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
-        label.setProperty("role", role)
+        set_text_role(label, role)
     return label
 
 
@@ -205,7 +206,7 @@ class FitPanel(QWidget):
         self.counts = _wrapping(plain_label(), "What the fit counts", "hint")
         column.addWidget(self.counts)
         heading = QLabel("What if my level in")
-        heading.setProperty("role", "subtitle")
+        set_text_role(heading, "subtitle")
         column.addWidget(heading)
         self.whatif_skill = QComboBox()
         self.whatif_skill.setAccessibleName("What-if skill")

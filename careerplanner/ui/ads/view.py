@@ -39,6 +39,7 @@ from careerplanner.ui.ads.dialogs import AdInput, RequirementInput
 from careerplanner.ui.ads.models import STATUS_COLUMN, AdFilterProxy, AdListModel, selected_ids
 from careerplanner.ui.ads.panels import AdPanel, FitPanel, GroupPanel
 from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.plain_text import make_labels_plain, plain_label
@@ -72,7 +73,7 @@ class AdsView(QWidget):
         layout.setContentsMargins(16, 6, 16, 4)
         header = QHBoxLayout()
         title = QLabel("Job ads")
-        title.setProperty("role", "title")
+        set_text_role(title, "title")
         header.addWidget(title)
         header.addWidget(self._toolbar(), 1)
         layout.addLayout(header)
@@ -203,7 +204,7 @@ class AdsView(QWidget):
             self.status_filter.addItem(status, status)
         row.addWidget(self.status_filter)
         self.count_label = plain_label()
-        self.count_label.setProperty("role", "hint")
+        set_text_role(self.count_label, "hint")
         self.count_label.setAccessibleName("Ads shown")
         row.addWidget(self.count_label)
         self.search.textChanged.connect(lambda _t: self.apply_filter())
@@ -218,7 +219,7 @@ class AdsView(QWidget):
         row = QHBoxLayout(self.reread_box)
         row.setContentsMargins(0, 0, 0, 0)
         self.reread_label = plain_label()
-        self.reread_label.setProperty("role", "warning")
+        set_text_role(self.reread_label, "warning")
         self.reread_label.setWordWrap(True)
         row.addWidget(self.reread_label, 1)
         self.reread_button = QPushButton("Read them again")

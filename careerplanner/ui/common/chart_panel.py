@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from careerplanner.charts.render import RenderedChart, render_rgba
 from careerplanner.charts.theme import ChartTheme
-from careerplanner.ui.common.appearance import chart_theme
+from careerplanner.ui.common.appearance import TABLE_GRID_STYLE, chart_theme, set_text_role
 from careerplanner.ui.common.worker import TaskRunner
 
 DrawFunction = Callable[[Any, Any, ChartTheme], None]
@@ -96,6 +96,7 @@ def make_table_view(
 ) -> QTableView:
     """A sortable, read-only table with the house settings."""
     view = QTableView(parent)
+    view.setStyleSheet(TABLE_GRID_STYLE)
     view.setModel(model)
     view.setAccessibleName(accessible_name)
     view.setSortingEnabled(True)
@@ -158,7 +159,7 @@ class ChartCanvas(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self._image = QLabel("No data to chart yet.")
         self._image.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._image.setProperty("role", "hint")
+        set_text_role(self._image, "hint")
         self._image.setAccessibleName(f"{title} chart")
         self._image.setMinimumSize(1, 1)
         self._image.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.lazy_qt import qt
 from careerplanner.ui.common.plain_text import plain_label
 
@@ -60,7 +61,7 @@ class RoleSearch(QWidget):
         self.results.setAccessibleName("Matching roles")
         self.results.setMaximumHeight(180)
         self.hint = plain_label("")
-        self.hint.setProperty("role", "hint")
+        set_text_role(self.hint, "hint")
         self.hint.setWordWrap(True)
         layout.addWidget(self.edit)
         layout.addWidget(self.results)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from careerplanner.store.market.datasets import DatasetInfo, list_datasets, use_dataset
 from careerplanner.store.market.diff import diff_datasets
 from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.splitters import remember_splitter
@@ -68,14 +69,14 @@ class DatasetsView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         title = QLabel("Datasets")
-        title.setProperty("role", "title")
+        set_text_role(title, "title")
         layout.addWidget(title)
         hint = QLabel(
             "Every import is kept as a version; one per kind is active. Import an update from a "
             "downloaded file (or drop it on the window), see what changed, or switch back."
         )
         hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        set_text_role(hint, "hint")
         layout.addWidget(hint)
 
         buttons = QHBoxLayout()

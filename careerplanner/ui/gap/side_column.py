@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.plain_text import plain_label
 from careerplanner.ui.common.role_search import RoleSearch
 
@@ -57,7 +58,7 @@ def build_side_column(view) -> QWidget:
     view.all_tech.setAccessibleName("Include every listed technology")
     box.addWidget(view.all_tech)
     view.source_label = plain_label()  # names from files: never HTML
-    view.source_label.setProperty("role", "hint")
+    set_text_role(view.source_label, "hint")
     view.source_label.setWordWrap(True)
     view.source_label.setAccessibleName("What the fit score counts")
     box.addWidget(view.source_label)
@@ -83,7 +84,7 @@ def _what_if_box(view) -> QWidget:
     form = QVBoxLayout(box)
     form.setContentsMargins(0, 6, 0, 0)
     heading = QLabel("What if my level in")
-    heading.setProperty("role", "subtitle")
+    set_text_role(heading, "subtitle")
     form.addWidget(heading)
     view.whatif_skill = QComboBox()
     view.whatif_skill.setAccessibleName("What-if skill")

@@ -30,6 +30,7 @@ from careerplanner.services.market_pages import role_requirements
 from careerplanner.services.role_needs import estimated_levels
 from careerplanner.store.user.targets import add_target_role, target_roles
 from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.plain_text import plain_label
@@ -79,10 +80,10 @@ class GapView(QWidget):
         layout.setContentsMargins(16, 10, 16, 8)
         header = QHBoxLayout()
         title = QLabel("Your gap")
-        title.setProperty("role", "title")
+        set_text_role(title, "title")
         header.addWidget(title)
         self.fit_label = plain_label()  # names from files: never HTML
-        self.fit_label.setProperty("role", "subtitle")
+        set_text_role(self.fit_label, "subtitle")
         self.fit_label.setAccessibleName("Fit scores")
         self.fit_label.setWordWrap(True)
         self.fit_label.setMinimumWidth(120)

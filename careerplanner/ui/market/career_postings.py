@@ -13,6 +13,7 @@ from careerplanner.core.market import RoleFigures, SkillFigures, is_small_sample
 from careerplanner.store.market.datasets import active_datasets
 from careerplanner.store.market.occupations import PostingsRole, occupation, postings_roles_for
 from careerplanner.store.market.postings import pay_raising_skills, postings_skills
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.table_model import Column, RowTableModel, money_text, sorted_view_model
@@ -77,7 +78,7 @@ class CareerPostings:
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName("Job postings for this role")
         self.warning = QLabel()
-        self.warning.setProperty("role", "warning")
+        set_text_role(self.warning, "warning")
         self.warning.setWordWrap(True)
         self.warning.hide()
         self.role_row = QWidget(parent)

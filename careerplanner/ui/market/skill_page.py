@@ -31,6 +31,7 @@ from careerplanner.services.skill_page import (
     skill_page,
 )
 from careerplanner.services.skill_search import find_skills_fast
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.splitters import remember_splitter
@@ -78,7 +79,7 @@ def _label(text: str = "", role: str | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
-        label.setProperty("role", role)
+        set_text_role(label, role)
     return label
 
 

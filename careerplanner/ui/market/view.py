@@ -41,6 +41,7 @@ from careerplanner.store.market.occupations import (
     wages_for,
 )
 from careerplanner.store.market.roles import RoleMatch
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.role_search import RoleSearch
@@ -55,7 +56,7 @@ def _label(text: str = "", role: str | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     if role:
-        label.setProperty("role", role)
+        set_text_role(label, role)
     return label
 
 
@@ -326,7 +327,7 @@ class MarketView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 10, 16, 8)  # room for the tables at 1024x640
         title = QLabel("Market explorer")
-        title.setProperty("role", "title")
+        set_text_role(title, "title")
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.skill_page = SkillPageView(ctx)

@@ -33,6 +33,7 @@ from careerplanner.store.user.profile import (
     skill_history,
 )
 from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.splitters import remember_splitter
@@ -84,7 +85,7 @@ class ProfileView(QWidget):
         layout.setContentsMargins(24, 20, 24, 20)
         header = QHBoxLayout()
         title = QLabel("Your skills")
-        title.setProperty("role", "title")
+        set_text_role(title, "title")
         header.addWidget(title)
         header.addStretch(1)
         self.filter_edit = QLineEdit()
@@ -97,7 +98,7 @@ class ProfileView(QWidget):
         header.addWidget(read_button)
         layout.addLayout(header)
         self.summary = QLabel()
-        self.summary.setProperty("role", "hint")
+        set_text_role(self.summary, "hint")
         layout.addWidget(self.summary)
 
         self.model = ProfileSkillModel(self)
@@ -109,7 +110,7 @@ class ProfileView(QWidget):
         detail_layout = QVBoxLayout(detail)
         detail_layout.setContentsMargins(0, 0, 0, 0)
         self.skill_title = QLabel("Select a skill")
-        self.skill_title.setProperty("role", "subtitle")
+        set_text_role(self.skill_title, "subtitle")
         detail_layout.addWidget(self.skill_title)
         self.level_meaning = QLabel()
         self.level_meaning.setWordWrap(True)

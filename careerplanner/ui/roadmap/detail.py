@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from careerplanner.core.roadmap import Step, StepState
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.table_model import ROW_ROLE, sorted_view_model
 from careerplanner.ui.roadmap.models import GoalRow, StepModel
@@ -45,7 +46,7 @@ class GoalDetail(QWidget):
         layout.addWidget(self.heading)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setProperty("role", "hint")
+        set_text_role(self.explanation, "hint")
         self.explanation.setAccessibleName("Level that counts for this skill")
         layout.addWidget(self.explanation)
 

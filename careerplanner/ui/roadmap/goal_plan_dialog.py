@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from careerplanner.ui.common.appearance import TABLE_GRID_STYLE
 from careerplanner.ui.common.plain_text import plain_label
 from careerplanner.ui.roadmap.goal_plan import PlannedGoal
 
@@ -35,6 +36,7 @@ class GoalPlanDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(len(plan), len(HEADERS))
+        self.table.setStyleSheet(TABLE_GRID_STYLE)
         self.table.setAccessibleName("Goals to add")
         self.table.setHorizontalHeaderLabels(HEADERS)
         self.table.verticalHeader().setVisible(False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from careerplanner.charts.progress import draw_fit_history, draw_level_history
 from careerplanner.core.roadmap import EffectiveLevel, Evidence, ProgressPoint
 from careerplanner.core.roadmap_review import DueReview
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import ChartPanel, make_table_view
 from careerplanner.ui.common.table_model import ROW_ROLE, Column, RowTableModel, sorted_view_model
 from careerplanner.ui.roadmap.models import (
@@ -53,7 +54,7 @@ class EvidencePanel(QWidget):
             "once evidence for it is logged. Files are kept where they are, with a checksum."
         )
         hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        set_text_role(hint, "hint")
         layout.addWidget(hint)
         self.model = EvidenceModel(self)
         self.proxy = sorted_view_model(self.model, self)
@@ -147,7 +148,7 @@ class ReviewPanel(QWidget):
             "a few minutes of recall keeps what you learned."
         )
         hint.setWordWrap(True)
-        hint.setProperty("role", "hint")
+        set_text_role(hint, "hint")
         layout.addWidget(hint)
         self.model = RowTableModel(REVIEW_COLUMNS, self)
         self.proxy = sorted_view_model(self.model, self)

@@ -39,6 +39,7 @@ from careerplanner.store.user.levels import all_effective_levels
 from careerplanner.store.user.progress import progress_history
 from careerplanner.store.user.targets import target_roles
 from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.chart_panel import make_table_view
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.plain_text import plain_label
@@ -148,14 +149,14 @@ class RoadmapView(QWidget):
         # The title and the toolbar share a row: on a 640 px tall window the goals need it.
         header = QHBoxLayout()
         title = QLabel("Your roadmap")
-        title.setProperty("role", "title")
+        set_text_role(title, "title")
         header.addWidget(title)
         header.addWidget(self._toolbar(), 1)
         layout.addLayout(header)
         layout.addLayout(self._gap_row())
         self.summary = plain_label()  # names skills from files: never HTML
         # One line of text, not the 20 pt figure: on a 640 px tall window the goals need it.
-        self.summary.setProperty("role", "subtitle")
+        set_text_role(self.summary, "subtitle")
         self.summary.setAccessibleName("Roadmap summary")
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 from careerplanner import __version__
 from careerplanner.paths import bundled_data_path, resource_path
 from careerplanner.store.market.datasets import list_datasets
+from careerplanner.ui.common.appearance import set_text_role
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.plain_text import plain_label
 from careerplanner.ui.datasets.view import KIND_LABELS
@@ -71,7 +72,7 @@ class AboutView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         title = QLabel(f"Career Planner {__version__}")
-        title.setProperty("role", "title")
+        set_text_role(title, "title")
         layout.addWidget(title)
         promise = QLabel(
             "Your skill depth against the market, and your learning roadmap — on your own "
@@ -81,11 +82,11 @@ class AboutView(QWidget):
         layout.addWidget(promise)
         where = plain_label(f"Your data folder: {ctx.data_dir.root}")
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        where.setProperty("role", "hint")
+        set_text_role(where, "hint")
         where.setWordWrap(True)
         layout.addWidget(where)
         heading = QLabel("Datasets in use")
-        heading.setProperty("role", "subtitle")
+        set_text_role(heading, "subtitle")
         layout.addWidget(heading)
         # Names and attributions come from the imported files: plain text (issue 16).
         self.sources = plain_label()
@@ -94,7 +95,7 @@ class AboutView(QWidget):
         self.sources.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.sources)
         heading = QLabel("Data bundled with the application")
-        heading.setProperty("role", "subtitle")
+        set_text_role(heading, "subtitle")
         layout.addWidget(heading)
         self.attributions = QTextBrowser()
         self.attributions.setAccessibleName("Data attributions")

@@ -23,11 +23,18 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QScrollArea,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
 from careerplanner.ui.common import dialogs
-from careerplanner.ui.common.appearance import THEME_SETTING, THEMES, apply_theme, theme_choice
+from careerplanner.ui.common.appearance import (
+    NAVIGATION_STYLE,
+    THEME_SETTING,
+    THEMES,
+    apply_theme,
+    theme_choice,
+)
 from careerplanner.ui.common.context import AppContext
 from careerplanner.ui.common.plain_text import LABELS_PLAIN_ATTRIBUTE, make_labels_plain
 from careerplanner.ui.shell.file_actions import FileActions
@@ -66,6 +73,22 @@ SCREENS = (
 )
 
 
+class _ScreenHolder(QWidget):
+    """Holds a screen in its scroll area, and asks for the screen's least height, not its
+    preferred one: a scroll area sizes a page whose text wraps by the height it would like
+    (every table at its full natural height), so a screen that fits a 1024x640 window at its
+    minimum still scrolled."""
+
+    def __init__(self, screen: QWidget) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(screen)
+
+    def heightForWidth(self, width: int) -> int:
+        return self.layout().minimumHeightForWidth(width)
+
+
 def _scrolling(screen: QWidget) -> QScrollArea:
     """The screen in a scroll area: on a window smaller than a screen needs (1024x640), that
     screen scrolls, instead of forcing the window taller than the display or clipping labels.
@@ -74,7 +97,7 @@ def _scrolling(screen: QWidget) -> QScrollArea:
     area.setObjectName(f"scroll_{screen.objectName()}")
     area.setWidgetResizable(True)
     area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setWidget(screen)
+    area.setWidget(_ScreenHolder(screen))
     return area
 
 
@@ -92,6 +115,7 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
+        self.navigation.setStyleSheet(NAVIGATION_STYLE)
         self.navigation.setAccessibleName("Screens")
         self.navigation.setFixedWidth(190)
         self.stack = QStackedWidget()

@@ -22,6 +22,7 @@ from careerplanner.store.user.targets import (
     remove_target_role,
     target_roles,
 )
+from careerplanner.ui.common.appearance import DROP_ZONE_STYLE, set_text_role
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.plain_text import make_plain
 from careerplanner.ui.common.role_search import RoleSearch
@@ -35,7 +36,7 @@ USER_ROLE = 256
 
 def _heading(text: str, role: str = "subtitle") -> QLabel:
     label = QLabel(text)
-    label.setProperty("role", role)
+    set_text_role(label, role)
     return label
 
 
@@ -78,7 +79,7 @@ class StartView(QWidget):
             "against what they require. Everything stays on this computer."
         )
         intro.setWordWrap(True)
-        intro.setProperty("role", "hint")
+        set_text_role(intro, "hint")
         outer.addWidget(intro)
 
         columns = QHBoxLayout()
@@ -91,6 +92,7 @@ class StartView(QWidget):
         left.addWidget(_heading("1. Your resume"))
         self.drop_zone = QFrame()
         self.drop_zone.setObjectName("dropZone")
+        self.drop_zone.setStyleSheet(DROP_ZONE_STYLE)
         zone = QVBoxLayout(self.drop_zone)
         drop_label = QLabel(
             "<div align='center'>Drop a resume anywhere on this window<br>(PDF, Word, text, "
@@ -142,7 +144,7 @@ class StartView(QWidget):
         ranked.addWidget(_heading("3. Roles that fit you"))
         self.fitting_hint = QLabel()
         self.fitting_hint.setWordWrap(True)
-        self.fitting_hint.setProperty("role", "hint")
+        set_text_role(self.fitting_hint, "hint")
         ranked.addWidget(self.fitting_hint)
         self.fitting = QListWidget()
         self.fitting.setAccessibleName("Roles that fit you, best first: click one for its gap")
@@ -152,7 +154,7 @@ class StartView(QWidget):
         ranked.addWidget(self.fitting, 1)
 
         self.market_label = make_plain(QLabel())  # the dataset names, as plain text
-        self.market_label.setProperty("role", "hint")
+        set_text_role(self.market_label, "hint")
         self.market_label.setWordWrap(True)
         outer.addWidget(self.market_label)
 

@@ -21,7 +21,7 @@ def market(postings_home, window):
 def _screen_scrolls(window, market) -> bool:
     for _ in range(3):
         QApplication.processEvents()
-    area = next(a for a in window.findChildren(QScrollArea) if a.widget() is market)
+    area = next(a for a in window.findChildren(QScrollArea) if a.widget().isAncestorOf(market))
     return area.verticalScrollBar().isVisible()
 
 

@@ -9,6 +9,7 @@ import sys
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QKeySequence
+from PySide6.QtWidgets import QScrollArea
 
 from careerplanner.ui.shell.main_window import SCREENS, MainWindow
 from careerplanner.ui.shell.single_instance import SingleInstance
@@ -19,7 +20,8 @@ def test_sidebar_switches_screens_and_builds_each_once(window, qtbot):
     window.navigation.setCurrentRow(3)
     assert window.current_screen() == "gap"
     # Each screen sits in its own scroll area (usable on a small window).
-    assert window.stack.currentWidget().widget() is window.screen_widget("gap")
+    page = window.stack.currentWidget()
+    assert isinstance(page, QScrollArea) and page.isAncestorOf(window.screen_widget("gap"))
     first = window.screen_widget("gap")
     window.show_screen("start")
     window.show_screen("gap")
