@@ -39,9 +39,7 @@ def test_titles_and_headings_are_larger_and_bold_than_body_text(qtbot):
     assert subtitle.contentsMargins().top() > 0  # a little space above a section
 
 
-def test_a_hint_is_greyed_in_the_theme_in_use_and_follows_a_change_of_theme(
-    qtbot, back_to_system
-):
+def test_a_hint_is_greyed_in_the_theme_in_use_and_follows_a_change_of_theme(qtbot, back_to_system):
     hint = set_text_role(QLabel("Read your resume to see every role ranked."), "hint")
     body = QLabel("Body")
     qtbot.addWidget(hint)
