@@ -257,24 +257,64 @@ def claimed_items(
         stop = object_end.search(haystack, intro.end())
         end = stop.start() if stop else len(sentence)
         at = intro.end()
+        claim: list[tuple[int, str]] = []  # this claim's items, in order
         # After a claim even a slash joins items ("MedDRA/WHO-Drug"), not one name.
         for match in [*separator.finditer(haystack, at, end), None]:
             seg_end = match.start() if match else end
             if seg_end > at:
                 if any(at < e and s < seg_end for s, e in known):
-                    pass  # a known skill: the list goes on
+                    claim.append((at, ""))  # a known skill: the list goes on
                 else:
                     segment = sentence[at:seg_end]
                     name = _item_name(segment, common_words, gerunds) or _listed_word(
                         segment, common_words
                     )
-                    if name is None:
+                    if name is None and _second_head(segment, claim):
+                        pass  # "NYCDEP specifications and standards, MUTCD": the list goes on
+                    elif name is None:
                         break  # the list is over: a clause, not a name
-                    items.append((at, name))
+                    else:
+                        claim.append((at, name))
             if match is None:
                 break
             at = match.end()
+        items += [(offset, name) for offset, name in _share_heads(claim) if name]
     return items
+
+
+def _head_of(name: str) -> str | None:
+    """The lower-case head of a name that starts with a product's or a body's name: "NYCDEP
+    specifications" gives "specifications"; None for any other shape."""
+    first, _, rest = name.partition(" ")
+    if rest and _is_product_word(first) and all(w.islower() for w in rest.split()):
+        return rest
+    return None
+
+
+def _second_head(segment: str, claim: list[tuple[int, str]]) -> bool:
+    """A plural noun coordinated with the head of the item before it ("specifications and
+    standards"): part of that item, not the end of the list."""
+    word = segment.strip(" .'\"-")
+    if not claim or not word.isalpha() or not word.islower() or not word.endswith("s"):
+        return False
+    head = _head_of(claim[-1][1])
+    return head is not None and head.split()[-1].endswith("s")
+
+
+def _share_heads(claim: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Bare names before a name with a head share that head: "NYCDOT, NYSDOT and NYCDEP
+    specifications" are three sets of specifications, not two agencies and one skill."""
+    shared = list(claim)
+    for index, (_offset, name) in enumerate(claim):
+        head = _head_of(name)
+        if head is None:
+            continue
+        before = index - 1
+        while before >= 0 and " " not in shared[before][1] and _is_product_word(shared[before][1]):
+            offset, bare = shared[before]
+            shared[before] = (offset, f"{bare} {head}")
+            before -= 1
+    return shared
 
 
 # Activities every job does, too general to be what a requirement is about on their own.

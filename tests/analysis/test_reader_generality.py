@@ -77,6 +77,34 @@ def test_what_a_requirement_is_about_is_kept_while_it_is_shaped_like_a_name():
     assert claimed_items(sentence, [], frozenset()) == []
 
 
+def test_names_listed_before_a_shared_head_take_that_head():
+    """Three names before "specifications" are three sets of specifications, and a second
+    head ("specifications and standards") does not end the list."""
+    sentence = (
+        "Candidates must be familiar with NYCDOT, NYSDOT, and NYCDEP specifications and "
+        "standards, MUTCD, AASHTO, and understand the NYC infrastructure system"
+    )
+    assert [n for _o, n in claimed_items(sentence, [], frozenset())] == [
+        "NYCDOT specifications",
+        "NYSDOT specifications",
+        "NYCDEP specifications",
+        "MUTCD",
+        "AASHTO",
+    ]
+    # Names that stand alone keep their own names; a known skill between stops the sharing.
+    sentence = "Experience with SharePoint, ServiceNow and the reporting team"
+    assert [n for _o, n in claimed_items(sentence, [], frozenset())] == [
+        "SharePoint",
+        "ServiceNow",
+    ]
+    sentence = "Knowledge of FooDB, SQL, and BarMQ specifications"
+    known = [(sentence.index("SQL"), sentence.index("SQL") + 3)]
+    assert [n for _o, n in claimed_items(sentence, known, frozenset())] == [
+        "FooDB",
+        "BarMQ specifications",
+    ]
+
+
 def test_a_longer_proper_name_around_a_skill_names_something_else():
     text = "knowledge of NYC Financial Management System (FMS3)"
     start = text.index("Financial")
