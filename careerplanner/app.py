@@ -16,7 +16,7 @@ from pathlib import Path
 
 # Not `Qt` itself: its first use builds every Qt enum (~27 ms of a start). Qt 6 already passes
 # fractional high-DPI scale factors through, so nothing here needs it.
-from PySide6.QtCore import QTimer, qInstallMessageHandler
+from PySide6.QtCore import qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from careerplanner import __version__
@@ -28,6 +28,7 @@ from careerplanner.store.data_dir import (
     RestorableDatabaseError,
 )
 from careerplanner.ui.common import dialogs
+from careerplanner.ui.common.after_paint import after_paint
 from careerplanner.ui.common.appearance import (
     app_icon,
     apply_theme,
@@ -259,7 +260,13 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool, size=None) -
     app.aboutToQuit.connect(window.save_state)
     instance.activation_requested.connect(window.bring_forward)
     window.show()
-    install_default_dataset_if_needed(ctx, window, on_error=lambda text: _report(text, smoke))
+    # Start-up's background work begins once the window has painted (see after_paint).
+    after_paint(
+        window,
+        lambda: install_default_dataset_if_needed(
+            ctx, window, on_error=lambda text: _report(text, smoke)
+        ),
+    )
     _startup_done()
     if smoke:
         run = SmokeRun(app, window, all_screens, check_usable=size is not None)
@@ -272,7 +279,7 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool, size=None) -
     backups = BackupSchedule(ctx, window)
     backups.backup_failed.connect(window.statusBar().showMessage)
     app.aboutToQuit.connect(backups.on_close)
-    QTimer.singleShot(0, backups.start)  # after the first paint
+    after_paint(window, backups.start)
     code = app.exec()
     return code
 

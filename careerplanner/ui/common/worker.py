@@ -22,6 +22,7 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -195,11 +196,11 @@ class TaskRunner(QObject):
         self._current[key] = task
 
         def deliver_success(result: Any) -> None:
-            if self._finish(task) and on_success is not None:
+            if self._finish(task) and on_success is not None and _receiver_alive(on_success):
                 on_success(result)
 
         def deliver_error(error: BaseException) -> None:
-            if self._finish(task) and on_error is not None:
+            if self._finish(task) and on_error is not None and _receiver_alive(on_error):
                 on_error(error)
 
         task.succeeded.connect(deliver_success)
@@ -239,6 +240,13 @@ class TaskRunner(QObject):
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until the pool is idle (used on close so no worker outlives the databases)."""
         return self._pool.waitForDone(msecs)
+
+
+def _receiver_alive(callback: Callable) -> bool:
+    """False for the method of a widget deleted while its task ran (a screen whose window was
+    closed): what the task brings back is dropped, not handed to a deleted widget."""
+    receiver = getattr(callback, "__self__", None)
+    return not isinstance(receiver, QObject) or shiboken6.isValid(receiver)
 
 
 _RUNNERS: weakref.WeakSet[TaskRunner] = weakref.WeakSet()

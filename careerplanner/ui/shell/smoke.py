@@ -17,6 +17,9 @@ from PySide6.QtWidgets import QApplication
 from careerplanner import __version__
 from careerplanner.store.market.datasets import active_datasets
 from careerplanner.store.user.targets import profile_skill_count
+from careerplanner.ui.common.after_paint import waiting_for_paint
+
+WAIT_FOR_PAINT_MS = 10
 
 
 def exercise_all_screens(window) -> list[str]:
@@ -67,6 +70,11 @@ class SmokeRun(QObject):
     def _step(self) -> None:
         """Called whenever the event loop goes idle; finish once nothing is pending."""
         try:
+            if waiting_for_paint():
+                # Start-up's own work (the Start screen's fits) begins once the window has
+                # painted: the check waits for it to begin, then for it to end.
+                QTimer.singleShot(WAIT_FOR_PAINT_MS, self._step)
+                return
             if self._runner_busy():
                 if not self._waiting:
                     self._waiting = True

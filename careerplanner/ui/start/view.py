@@ -3,7 +3,7 @@ the roles that fit you best (every role ranked by fit on a worker, after the fir
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -22,6 +22,7 @@ from careerplanner.store.user.targets import (
     remove_target_role,
     target_roles,
 )
+from careerplanner.ui.common.after_paint import after_paint
 from careerplanner.ui.common.appearance import DROP_ZONE_STYLE, set_text_role
 from careerplanner.ui.common.context import AppContext, with_databases
 from careerplanner.ui.common.plain_text import make_plain
@@ -205,7 +206,7 @@ class StartView(QWidget):
         self.remove_button.setEnabled(bool(roles))
         self._fits_wanted = roles
         if roles or self._ranking_wanted:
-            QTimer.singleShot(0, self._fill_in_fits)  # after the paint: the list shows at once
+            after_paint(self, self._fill_in_fits)  # the list shows at once, its fits follow
 
     def _rank_again(self) -> None:
         self._ranking_wanted = True

@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt, QThread
 from PySide6.QtWidgets import QApplication, QPushButton
 
@@ -123,3 +124,35 @@ def test_each_worker_opens_its_own_connection(qtbot, runner, data_dir, ctx_facto
     qtbot.waitUntil(lambda: bool(results))
     assert results == [0]
     assert seen == [True]
+
+
+def test_a_result_for_a_screen_closed_meanwhile_is_dropped(qtbot, runner):
+    """A screen deleted while its task runs (its window closed) gets nothing delivered, and
+    nothing is raised in the event loop."""
+    from PySide6.QtWidgets import QListWidget, QWidget
+
+    class Screen(QWidget):
+        def __init__(self):
+            super().__init__()
+            self.list = QListWidget(self)
+            self.shown = []
+
+        def show_result(self, value):
+            self.shown.append(value)
+            self.list.addItem(str(value))
+
+    release = threading.Event()
+
+    def work(progress, cancel):
+        release.wait(10)
+        return 7
+
+    screen = Screen()
+    delivered = screen.shown
+    task = runner.start("fits", work, screen.show_result, screen.show_result)
+    screen.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(screen))
+    release.set()
+    qtbot.waitUntil(lambda: task.done if shiboken6.isValid(task) else True)
+    qtbot.waitUntil(lambda: runner.running_count() == 0)
+    assert delivered == []
