@@ -219,6 +219,12 @@ def apply_theme(app: QApplication, choice: str) -> None:
         # system's light or dark scheme again.
         app.setPalette(QPalette())
     app.setProperty(_CHOSEN_PROPERTY, choice != "system")
+    # A style sheet reads palette(...) once, when it is applied: set each again, so the
+    # navigation, the drop zone and the tables take the new colours now, not at the next start.
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet(sheet)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

@@ -106,3 +106,29 @@ def test_a_machine_without_fonts_still_draws_text(tmp_path):
     registered, ink = result.stdout.split()
     assert registered == "True"
     assert int(ink) > 50
+
+
+def test_a_theme_chosen_while_the_window_is_open_recolours_the_styled_widgets(
+    window, back_to_system
+):
+    """The navigation, the drop zone and the tables keep style sheets of their own, which read
+    the palette when applied: switching theme applies them again."""
+    from PySide6.QtGui import QColor
+
+    def colour_inside(widget) -> str:
+        image = widget.grab().toImage()
+        return QColor(image.pixel(image.width() // 2, image.height() - 10)).name()
+
+    window.resize(1024, 640)
+    window.show()
+    drop_zone = window.screen_widget("start").drop_zone
+    app = QApplication.instance()
+    for theme in ("light", "dark", "light"):
+        window.theme_actions[theme].trigger()
+        QApplication.processEvents()
+        palette = app.palette()
+        assert (
+            colour_inside(window.navigation)
+            == palette.color(QPalette.ColorRole.AlternateBase).name()
+        )
+        assert colour_inside(drop_zone) == palette.color(QPalette.ColorRole.Window).name()
