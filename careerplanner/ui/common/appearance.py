@@ -113,7 +113,6 @@ def set_text_role(label: QLabel, role: str) -> QLabel:
     "hint" or a "warning"."""
     if role not in _ROLE_FONTS and role != "hint":
         raise ValueError(f"unknown text role {role!r}")
-    label.setProperty("role", role)
     size, bold = _ROLE_FONTS.get(role, (None, False))
     if size is not None or bold:
         font = label.font()
