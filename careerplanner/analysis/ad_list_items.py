@@ -39,7 +39,9 @@ _CLAUSE_WORDS = frozenset(
         "equivalent field fields degree bachelor master masters phd new high multiple various "
         "different overall both only better best effective relevant several key major general "
         "specific appropriate additional certain diverse small large full self both either "
-        "neither own same time day days",
+        "neither own same time day days if unless whether while although because since until "
+        # Words that judge rather than name ("if necessary", "varied settings").
+        "necessary possible potential varied accurate",
     )
 )
 # An item's words: letters with digits, "+", "#", "." or "-" inside ("C#", "NX-OS", "3Com").
@@ -383,6 +385,9 @@ _NAME_WORD = re.compile(r"[A-Z][\w&+#.-]*|[A-Za-z]*[A-Z][\w&+#.-]*")
 _LOWER_PART = re.compile(r"-[a-z]+$")
 MAX_NAME_WORDS = 5
 _GRADE = re.compile(r"[IVX]{1,4}|\d{1,2}|Level|Grade|[A-Z]")
+# Text ending where a list item or a line begins: a line break, a bullet, a dash or a number.
+_ITEM_START = re.compile(r"(?:[\n•·*]|(?<!\S)[-–]|(?<!\S)\d{1,2}[.)])[ \t]*$")
+_POSSESSIVE_END = re.compile(r"\w['’]s?[ \t]+$")
 
 
 def proper_name_around(
@@ -416,8 +421,15 @@ def proper_name_around(
         begin = max(begin, left)
         word = text[begin:space]
         folded = word.casefold()
-        if not _NAME_WORD.fullmatch(word) or begin <= left or folded in ACTIVITY_VERBS:
+        if not _NAME_WORD.fullmatch(word) or not text[left:begin].strip():
+            break  # the sentence's first word is capitalised whatever it is
+        if folded in ACTIVITY_VERBS:
             break  # "Follow Change Management": a verb, not part of the name
+        if _ITEM_START.search(text, max(0, begin - 8), begin):
+            break  # "- Oversee Cyber Security", "6. Possess CISSP": an item's first word is
+            # capitalised as a sentence's is
+        if folded in _TITLE_OR_UNIT and _POSSESSIVE_END.search(text, left, begin):
+            break  # "the Comptroller's Office Cyber Security policies": the owner's unit
         if _LOWER_PART.search(word):
             break  # "City-provided WiFi": the capital starts a sentence or a compound
         if folded in _CLAUSE_WORDS and word != "New":  # "New York City ..." is a name
@@ -686,6 +698,9 @@ def _is_modifier(word: str) -> bool:
     )
 
 
+_RANKS = frozenset(["senior", "junior", "upper", "middle", "top", "executive"])
+
+
 def headed_phrases(
     sentence: str, known: list[tuple[int, int]], common_words: frozenset[str]
 ) -> list[tuple[int, str]]:
@@ -700,8 +715,8 @@ def headed_phrases(
         while words and (words[0] in _CLAUSE_WORDS or words[0].endswith(("ly", "ing", "ed"))):
             start += len(words[0]) + 1
             words = words[1:]
-        if len(words) < 2 or words[0] in ACTIVITY_VERBS:
-            continue
+        if len(words) < 2 or words[0] in ACTIVITY_VERBS or words[0] in _RANKS:
+            continue  # "senior management": a layer of people, not a skill
         name = _item_name(" ".join(words), common_words)
         if name:
             items.append((start, name))

@@ -68,7 +68,11 @@ _BOILERPLATE_SENTENCE = re.compile(
     r"\b(?:we are|is) (?:a|an|the) (?:leading|global|world|premier|fast-growing|"
     r"innovative|award-winning|nonprofit|non-profit)|founded in|headquartered|our mission|"
     r"fortune \d+|transfers of value|reimbursement of recruiting|uniquely positioned|"
-    r"at the forefront|\breports? (?:directly )?to (?:the|a)\b",
+    r"at the forefront|\breports? (?:directly )?to (?:the|a)\b|"
+    # How to apply: "If you do not have access to a computer, most public libraries have
+    # computers", "Only candidates selected for an interview will be contacted".
+    r"access to a computer|selected for (?:an )?interviews?|"
+    r"\bno (?:tele)?phone (?:inquiries|calls)\b",
     re.I,
 )
 

@@ -176,3 +176,49 @@ def test_an_acronym_inside_a_dataset_name_is_a_name_of_its_own():
     assert "VoIP" in aliases and "Voice over internet protocol" in aliases
     assert "Stata" in derive_aliases("StataCorp Stata", set(), set())
     assert "MapReduce" in derive_aliases("MapReduce big data software", set(), set())
+
+
+def test_a_bullet_or_an_owner_starts_no_proper_name():
+    # A bullet's first word is capitalised as a sentence's is: "Oversee" is the duty's verb.
+    bullet = "duties include: - Oversee Cyber Security Governance and Controls."
+    start = bullet.index("Cyber")
+    assert proper_name_around(bullet, start, start + 14, 0, len(bullet))[2] == (
+        "Cyber Security Governance"
+    )
+    numbered = "threat analyses. 6. Possess CISSP, CISM and other certifications"
+    start = numbered.index("CISSP")
+    assert proper_name_around(numbered, start, start + 5, 0, len(numbered)) is None
+    # "Office" belongs to the Comptroller (a possessive before it), not to the policies' name.
+    owned = "Lead the development of Comptroller’s Office Cyber Security Policies"
+    start = owned.index("Cyber")
+    assert proper_name_around(owned, start, start + 14, 0, len(owned)) is None
+    # Inside a sentence, the capitalised words before a skill still make a longer name.
+    inside = "We use the NYC Financial Management System daily"
+    start = inside.index("Financial")
+    assert proper_name_around(inside, start, start + 20, 0, len(inside))[2] == (
+        "NYC Financial Management System"
+    )
+
+
+def test_judging_words_and_ranks_name_no_requirement(finder):
+    skills = required(
+        "Requirements:\n"
+        "Create pages, reports, and forms within the SharePoint site, if necessary.\n"
+        "Relevant experience in varied settings, including public health and social work.\n"
+        "Two years in a senior management/director level position with budget management.\n",
+        finder,
+    )
+    lowered = {name.casefold() for name in skills}
+    assert not lowered & {"if necessary", "varied settings", "senior management"}
+    assert "budget management" in lowered  # the same head, with a skill's modifier
+
+
+def test_how_to_apply_names_no_requirement(finder):
+    skills = required(
+        "Requirements:\nExperience with SQL.\n"
+        "If you do not have access to a computer, most public libraries have computer "
+        "equipment available for use. Only candidates selected for an interview will be "
+        "contacted.\n",
+        finder,
+    )
+    assert [name for name in skills] == ["SQL"]
