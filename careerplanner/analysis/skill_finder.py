@@ -93,6 +93,22 @@ def _inside_address(text: str, start: int, end: int) -> bool:
     return _DOMAIN.match(text, end) is not None
 
 
+# English prefixes that change what the rest of a hyphenated word means: what follows is half of
+# one word, not a name of its own ("in-house design" is no house design; "non-relational
+# databases" are no relational ones). Prefixes that repeat or widen it ("re-design",
+# "multi-cloud") are not among them: the skill stands.
+_WORD_PREFIXES = frozenset(
+    re.findall(r"[a-z]+", "in non self semi pre post anti counter de un mis well ill half")
+)
+_PREFIX_BEFORE_HYPHEN = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+
+
+def _after_prefix(text: str, start: int) -> bool:
+    """True when text[start] begins the second half of a prefixed word ("in-|house")."""
+    match = _PREFIX_BEFORE_HYPHEN.search(text, max(0, start - 9), start)
+    return match is not None and match.group(1).casefold() in _WORD_PREFIXES
+
+
 def tokenize(text: str) -> list[str]:
     """The lower-case tokens of `text` as the finder compares them."""
     return [m.group().casefold() for m in _TOKEN.finditer(text)]
@@ -309,6 +325,7 @@ class SkillFinder:
                 ((span[0] and text[span[0] - 1] in "@/") or text.startswith(".", span[1]))
                 and _inside_address(text, span[0], span[1])
             )
+            and not (span[0] > 1 and text[span[0] - 1] == "-" and _after_prefix(text, span[0]))
         ]
         if not spans:
             return []

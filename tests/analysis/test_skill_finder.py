@@ -44,6 +44,15 @@ def test_excel_inside_excellent_is_not_excel(finder):
     assert "Microsoft Excel" in names(finder, "Skills: Excel, Tableau, SQL")
 
 
+def test_the_second_half_of_a_prefixed_word_is_no_name(finder):
+    # "in-house design" is design done in house, not the design of houses.
+    assert "house design" not in [n.casefold() for n in names(finder, "Led in-house design.")]
+    assert "house design" in [n.casefold() for n in names(finder, "Led house design.")]
+    # A prefix that repeats the activity keeps it; a product glued to its vendor stays found.
+    assert "Microsoft Excel" in names(finder, "Advanced MS-Excel and Python-Django")
+    assert "Django" in names(finder, "Advanced MS-Excel and Python-Django")
+
+
 def test_a_skills_list_is_trusted(finder):
     assert {"Go", "C", "Swift"} <= set(names(finder, "Go • C • Swift", trusted=True))
 
