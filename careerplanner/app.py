@@ -77,7 +77,6 @@ def create_application():
     app.setApplicationName("Career Planner")
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("careerplanner")
-    app.setWindowIcon(app_icon())
     ensure_readable_font(app)
     return app
 
@@ -260,6 +259,7 @@ def _run_window(app, ctx, instance, smoke: bool, all_screens: bool, size=None) -
     app.aboutToQuit.connect(window.save_state)
     instance.activation_requested.connect(window.bring_forward)
     window.show()
+    after_paint(window, lambda: app.setWindowIcon(app_icon()))
     # Start-up's background work begins once the window has painted (see after_paint).
     after_paint(
         window,

@@ -102,6 +102,8 @@ class SmokeRun(QObject):
         shown = "all screens drawn" if self._all_screens else "main window shown"
         visible = self._window.isVisible()
         problems = usability_problems(self._window) if self._check_usable else []
+        if self._app.windowIcon().isNull():
+            problems.append("The window has no icon (it is set once the window has painted).")
         for problem in problems:
             print(problem, file=sys.stderr)
         print(
