@@ -41,7 +41,7 @@ _CLAUSE_WORDS = frozenset(
         "specific appropriate additional certain diverse small large full self both either "
         "neither own same time day days if unless whether while although because since until "
         # Words that judge rather than name ("if necessary", "varied settings").
-        "necessary possible potential varied accurate",
+        "necessary possible potential varied accurate satisfactory prior",
     )
 )
 # An item's words: letters with digits, "+", "#", "." or "-" inside ("C#", "NX-OS", "3Com").
@@ -71,12 +71,19 @@ def _is_product_word(word: str) -> bool:
     return inner_capital or shouting or mixed
 
 
+def _is_clause_word(word: str) -> bool:
+    """A clause's word, or one joined of them by hyphens ("full-time", "well-being")."""
+    return word in _CLAUSE_WORDS or (
+        "-" in word and all(part in _CLAUSE_WORDS for part in word.split("-"))
+    )
+
+
 def _item_name(segment: str, common_words: frozenset[str], gerund: bool = False) -> str | None:
     """The segment as a requirement's name, or None when it is not shaped like one."""
     words = segment.strip(" .'\"-").split()
     if not words or len(words) > MAX_ITEM_WORDS:
         return None
-    if any(not _ITEM_WORD.match(w) or w.casefold() in _CLAUSE_WORDS for w in words):
+    if any(not _ITEM_WORD.match(w) or _is_clause_word(w.casefold()) for w in words):
         return None
     if any(w[:1].isdigit() and not _is_product_word(w) for w in words):
         return None  # "5 years", "2019"

@@ -222,3 +222,23 @@ def test_how_to_apply_names_no_requirement(finder):
         finder,
     )
     assert [name for name in skills] == ["SQL"]
+
+
+def test_terms_of_employment_and_vague_objects_name_no_requirement(finder):
+    skills = required(
+        "Requirements:\n"
+        "Two years of satisfactory full-time experience in auditing, accounting and "
+        "full-time professional accounting.\n"
+        "Experience with budgeting, procurement, claims processing and weekend events.\n"
+        "Ability to meet deadlines, reconcile accounts and prepare project updates.\n",
+        finder,
+    )
+    lowered = {name.casefold() for name in skills}
+    assert not lowered & {
+        "satisfactory full-time",
+        "full-time professional accounting",
+        "weekend events",
+        "meet deadlines",
+        "project updates",
+    }
+    assert {"auditing", "procurement", "claims processing"} <= lowered
