@@ -26,7 +26,9 @@ from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.core.collector import paused_collector
 from careerplanner.paths import bundled_data_path
 
-FORMAT_VERSION = 4  # 2: entries carry `capitalised`; 3: branches as JSON texts; 4: own names first
+# 2: entries carry `capitalised`; 3: branches as JSON texts; 4: own names first; 5: ESCO's
+# example products are no names of its generic skills
+FORMAT_VERSION = 5
 KEEP_FILES = 3  # older cache files than the newest few are deleted
 _BUNDLED_INPUTS = ("aliases.csv", "profession_terms.csv", "credentials.csv", "words")
 _log = logging.getLogger(__name__)

@@ -12,6 +12,7 @@ import csv
 import re
 from functools import cache
 
+from careerplanner.core.skills import skill_key
 from careerplanner.paths import bundled_data_path
 
 SENSES_FILE = "senses.csv"
@@ -53,4 +54,6 @@ class SenseResolver:
         mentions = self._finder.find(name, trusted=True)
         if mentions and mentions[0].start == 0 and mentions[0].end == len(name):
             return mentions[0].key, mentions[0].name
-        return None
+        # A sense no dataset names ("Electrical Metallic Tubing (EMT)", the electrician's
+        # conduit) is a skill of its own name, not the vocabulary's other sense.
+        return skill_key("custom", name), entry[1]

@@ -27,6 +27,7 @@ from careerplanner.analysis.dataset_names import (
     is_vendor_named_product,
     names_a_field,
 )
+from careerplanner.analysis.esco_examples import names_and_examples
 from careerplanner.analysis.profession_terms import credential_terms, profession_terms
 from careerplanner.analysis.skill_finder import SkillFinder
 from careerplanner.analysis.word_lists import common_words
@@ -258,6 +259,10 @@ def build_vocabulary(
         if len(aliases) > MAX_ALTERNATIVE_LABELS:
             # ESCO "computer programming" lists 100 languages: a category, not synonyms.
             aliases = []
+        elif term.kind == "esco":
+            # "Avaya" of "procurement of ICT network equipment" is a product of its own name.
+            aliases, examples = names_and_examples(term.name, aliases, common)
+            from_datasets.extend((skill_key("esco", e), e, "esco", []) for e in examples)
         name = term.name
         activity = activity_of(name) if term.kind == "technology" else None
         if activity:

@@ -152,6 +152,14 @@ def test_a_short_form_takes_the_sense_of_the_documents_domain(finder):
     assert "Google Cloud Platform" in cloud
 
 
+def test_a_sense_no_dataset_names_is_a_skill_of_its_own_name(finder):
+    trade = required("Requirements:\nExperience bending EMT conduit and pulling wire.", finder)
+    assert "Electrical Metallic Tubing (EMT)" in trade
+    assert "Emergency Medical Technician (EMT)" not in trade
+    ambulance = required("Requirements:\nCurrent EMT certification and CPR.", finder)
+    assert "Emergency Medical Technician (EMT)" in ambulance
+
+
 def test_a_level_asked_for_a_phrase_of_method_names_it(finder):
     found = required("Requirements:\nStrong experience in claims processing required.", finder)
     assert found["claims processing"].level == 3

@@ -183,3 +183,31 @@ def test_a_products_name_is_never_another_products_short_form():
     ]
     found = {m.key for m in finder.find("Pathogen Modeling Program and DATAS for SAS")}
     assert skill_key("technology", "Pathogen Modeling Program PMP") in found
+
+
+def test_products_esco_gives_as_examples_are_not_names_of_its_skill():
+    """ESCO's generic "procurement of ICT network equipment" lists vendors among its
+    alternative labels: an electrician's "NEC code" once read as that procurement skill."""
+    procurement = SkillTerm(
+        skill_key("esco", "procurement of ICT network equipment"),
+        "procurement of ICT network equipment",
+        ("Juniper Networks", "network equipment vendors", "Avaya", "NEC"),
+        kind="esco",
+    )
+    gis = SkillTerm(
+        skill_key("esco", "geographic information systems"),
+        "geographic information systems",
+        ("GIS", "GPS"),
+        kind="esco",
+    )
+    finder = build_vocabulary([procurement, gis], []).finder()
+
+    def found(text):
+        return [m.name for m in finder.find(text, trusted=True)]
+
+    assert found("Avaya") == ["Avaya"]  # a product of its own name
+    assert found("Juniper Networks") == ["Juniper Networks"]
+    assert found("network equipment vendors") == ["procurement of ICT network equipment"]
+    assert found("NEC") == []  # too short to read alone
+    assert found("GIS") == ["geographic information systems"]  # the label's initials
+    assert found("GPS") == []  # another thing's initials, not an example either
