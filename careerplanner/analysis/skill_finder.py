@@ -93,14 +93,18 @@ def _inside_address(text: str, start: int, end: int) -> bool:
     return _DOMAIN.match(text, end) is not None
 
 
-# English prefixes that change what the rest of a hyphenated word means: what follows is half of
-# one word, not a name of its own ("in-house design" is no house design; "non-relational
-# databases" are no relational ones). Prefixes that repeat or widen it ("re-design",
-# "multi-cloud") are not among them: the skill stands.
+# English prefixes that change what the rest of a hyphenated word means, and the small words
+# inside a hyphenated phrase: what follows is part of one word, not a name of its own
+# ("in-house design" is no house design; "non-relational databases" are no relational ones;
+# "on-the-job training", "end-to-end testing", "state-of-the-art"). Prefixes that repeat or
+# widen it ("re-design", "multi-cloud") are not among them: the skill stands.
 _WORD_PREFIXES = frozenset(
-    re.findall(r"[a-z]+", "in non self semi pre post anti counter de un mis well ill half")
+    re.findall(
+        r"[a-z]+",
+        "in non self semi pre post anti counter de un mis well ill half on the of to and at by",
+    )
 )
-_PREFIX_BEFORE_HYPHEN = re.compile(r"(?<![\w-])([A-Za-z]+)-$")
+_PREFIX_BEFORE_HYPHEN = re.compile(r"(?<!\w)([A-Za-z]+)-$")
 
 
 def _after_prefix(text: str, start: int) -> bool:

@@ -48,6 +48,10 @@ def test_the_second_half_of_a_prefixed_word_is_no_name(finder):
     # "in-house design" is design done in house, not the design of houses.
     assert "house design" not in [n.casefold() for n in names(finder, "Led in-house design.")]
     assert "house design" in [n.casefold() for n in names(finder, "Led house design.")]
+    # Nor does a hyphenated phrase's last word ("on-the-job training").
+    assert "job training" not in [
+        n.casefold() for n in names(finder, "8,000 hours of on-the-job training")
+    ]
     # A prefix that repeats the activity keeps it; a product glued to its vendor stays found.
     assert "Microsoft Excel" in names(finder, "Advanced MS-Excel and Python-Django")
     assert "Django" in names(finder, "Advanced MS-Excel and Python-Django")
