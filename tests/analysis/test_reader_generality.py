@@ -250,3 +250,16 @@ def test_terms_of_employment_and_vague_objects_name_no_requirement(finder):
         "project updates",
     }
     assert {"auditing", "procurement", "claims processing"} <= lowered
+
+
+def test_other_professions_standards_are_read_by_their_short_forms(finder):
+    found = names(
+        "Prepared financial statements under US GAAP; administered FMLA leave; "
+        "wrote IEPs for students.",
+        finder,
+    )
+    assert {
+        "Generally Accepted Accounting Principles (GAAP)",
+        "Family and Medical Leave Act (FMLA)",
+        "Individualized Education Programs (IEP)",
+    } <= set(found)

@@ -74,6 +74,9 @@ def test_the_curated_table_is_general_and_well_formed():
     assert ("k8s", "Kubernetes") in pairs and ("golang", "Go") in pairs
     assert ("postgres", "PostgreSQL") in pairs
     assert all(r.note in ("", "needs context") for r in rows)
+    # Other professions' standards go by their short forms ("US GAAP", "FMLA", "IEPs").
+    assert ("us gaap", "Generally Accepted Accounting Principles (GAAP)") in pairs
+    assert ("ieps", "Individualized Education Programs (IEP)") in pairs
 
 
 def test_curated_names_win_and_merge_with_dataset_terms():
