@@ -41,7 +41,9 @@ _LIST_GAP = re.compile(
     re.I,
 )
 _NEWLINE = re.compile(r"\n")
-_NAME_GAP = " \t\n-"  # what may separate the words of one name
+# What may separate the words of one name: spaces, hyphens, and the apostrophe of a possessive
+# ("Commercial Driver's License"; a name's trie continues with "s" only where a name has one).
+_NAME_GAP = " \t\n-'’"
 _END = ""  # the trie key that marks the end of a name (no token is empty)
 _CUE_REACH = 3  # tokens either side of an ambiguous name where a cue word counts
 VENDOR_NAMES = 10  # names a word begins ("Google Analytics", "Google Ads", ...) to be a vendor
@@ -512,7 +514,8 @@ def _ascii_stand_in(folded: str) -> str:
         return folded
     if any(char.isalnum() or char.isspace() for char in set(NON_ASCII.findall(folded))):
         return folded
-    return folded.encode("ascii", "replace").decode("ascii")
+    # A curly apostrophe stays one ("Driver’s"): a name may run over it.
+    return folded.replace("’", "'").encode("ascii", "replace").decode("ascii")
 
 
 def _adjacent(text: str, spans, left: int, right: int) -> bool:

@@ -44,6 +44,11 @@ def test_excel_inside_excellent_is_not_excel(finder):
     assert "Microsoft Excel" in names(finder, "Skills: Excel, Tableau, SQL")
 
 
+def test_a_name_runs_over_a_possessive_apostrophe(finder):
+    for text in ("Holds a Commercial Driver's License.", "Commercial Driver’s License • SQL"):
+        assert "Commercial Driver's License (CDL)" in names(finder, text)
+
+
 def test_the_second_half_of_a_prefixed_word_is_no_name(finder):
     # "in-house design" is design done in house, not the design of houses.
     assert "house design" not in [n.casefold() for n in names(finder, "Led in-house design.")]
