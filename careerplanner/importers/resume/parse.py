@@ -35,6 +35,7 @@ from careerplanner.importers.resume.sections import (
     Section,
     find_positions,
     split_sections,
+    without_inline_headings,
 )
 
 # Sections whose words are lists of skills: ambiguous names need no further context there.
@@ -171,6 +172,7 @@ def parse_resume(
     text = finder.clean(raw.text)
     lines = text.split("\n")
     sections = split_sections(lines)
+    lines = without_inline_headings(lines, sections)
     positions = find_positions(lines, sections, today)
     progress(2, 3, "Finding skills")
     occurrences = _occurrences(lines, sections, positions, finder)

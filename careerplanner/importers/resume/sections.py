@@ -157,8 +157,9 @@ DEGREE_WORDS = re.compile(
 class Section:
     kind: str  # one of HEADINGS, or "header" for the lines before the first heading
     heading: str
-    start: int  # first line index after the heading
+    start: int  # first line index after the heading (the heading's own for an inline one)
     end: int  # one past the last line
+    inline: bool = False  # "Skills: Python, SQL": the heading begins the section's first line
 
 
 @dataclass
@@ -213,6 +214,36 @@ def heading_kind(line: str) -> str | None:
 
 HEADER_LINES = 6  # name, title and contact lines before the first heading
 
+# "Skills: SEO, HubSpot", "Summary: Marketing manager with ...": a heading and its content on
+# one line, as plain-text resumes write their short sections.
+_INLINE_HEADING = re.compile(r"\s*([A-Za-z][A-Za-z &/+]{0,38}?)\s*:[ \t]+(?=\S)")
+
+
+def _inline_heading(lines: list[str], index: int) -> tuple[str, str] | None:
+    """(kind, heading) of a line that is a short section of its own, heading first: a blank
+    line (or the text's edge) on both sides, so "Tools: Python, SQL" among a position's bullets
+    stays part of the position."""
+    match = _INLINE_HEADING.match(lines[index])
+    if match is None:
+        return None
+    kind = heading_kind(match.group(1))
+    if kind is None:
+        return None
+    alone_before = index == 0 or not lines[index - 1].strip()
+    alone_after = index + 1 == len(lines) or not lines[index + 1].strip()
+    return (kind, lines[index][: match.end()]) if alone_before and alone_after else None
+
+
+def without_inline_headings(lines: list[str], sections: list[Section]) -> list[str]:
+    """`lines` with each inline heading ("Skills:") blanked to spaces: the line then holds only
+    the section's content, at the same offsets."""
+    lines = list(lines)
+    for section in sections:
+        if section.inline:
+            line = lines[section.start]
+            lines[section.start] = " " * len(section.heading) + line[len(section.heading) :]
+    return lines
+
 
 def split_sections(lines: list[str]) -> list[Section]:
     """Sections in order; the first is the "header" (name and contact lines).
@@ -224,11 +255,14 @@ def split_sections(lines: list[str]) -> list[Section]:
     current = Section("header", "", 0, len(lines))
     for index, line in enumerate(lines):
         kind = heading_kind(line)
-        if kind is None:
-            continue
-        current.end = index
-        sections.append(current)
-        current = Section(kind, line.strip(), index + 1, len(lines))
+        if kind is not None:
+            current.end = index
+            sections.append(current)
+            current = Section(kind, line.strip(), index + 1, len(lines))
+        elif inline := _inline_heading(lines, index):
+            current.end = index
+            sections.append(current)
+            current = Section(inline[0], inline[1], index, len(lines), inline=True)
     sections.append(current)
     header = sections[0]
     filled = [i for i in range(header.start, header.end) if lines[i].strip()]

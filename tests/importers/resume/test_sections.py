@@ -11,6 +11,7 @@ from careerplanner.importers.resume.sections import (
     heading_kind,
     parse_point,
     split_sections,
+    without_inline_headings,
 )
 
 
@@ -71,3 +72,32 @@ def test_positions_with_titles_employers_and_bodies():
     assert lines[positions[0].body[0]] == "• Built Spark pipelines"
     assert round(positions[0].years, 1) == 3.0
     assert "• Wrote SQL reports" in [lines[i] for i in positions[1].body]
+
+
+def test_a_short_section_written_on_its_heading_line_is_a_section():
+    lines = [
+        "Tom Becker",
+        "",
+        "Summary: B2B marketing manager with 9 years in demand generation.",
+        "",
+        "Experience",
+        "Marketing Manager, CloudWorks",
+        "2019 - present",
+        "• Built nurture programs in HubSpot",
+        "Tools: HubSpot, Salesforce",  # among the bullets: still the position's
+        "",
+        "Skills: Demand generation, SEO, Marketing automation",
+    ]
+    sections = split_sections(lines)
+    assert [(s.kind, s.inline) for s in sections] == [
+        ("header", False),
+        ("summary", True),
+        ("experience", False),
+        ("skills", True),
+    ]
+    skills = sections[-1]
+    cleaned = without_inline_headings(lines, sections)
+    assert cleaned[skills.start].strip() == "Demand generation, SEO, Marketing automation"
+    assert len(cleaned[skills.start]) == len(lines[skills.start])  # offsets kept
+    positions = find_positions(cleaned, sections, date(2024, 3, 1))
+    assert "Tools: HubSpot, Salesforce" in [cleaned[i] for i in positions[0].body]
