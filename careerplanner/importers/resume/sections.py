@@ -445,14 +445,19 @@ def _is_name(text: str) -> bool:
     )
 
 
+_EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]")
+
+
 def _title_and_employer(header: list[str]) -> tuple[str, str]:
     parts: list[str] = []
     for line in header:
-        line = _BULLET.sub("", line).strip(" |·,-–")
+        # "Grant Thornton LLP (2017 – 2020)", "Hospital — 2019 to present": the date was cut
+        # out of the line, its brackets and dash are left.
+        line = _EMPTY_BRACKETS.sub("", _BULLET.sub("", line)).strip(" |·,-–")
         if _is_location(line):
             continue
         for part in re.split(r"\s[|·]\s|\s+[–—-]\s+|\s{2,}|,\s(?=[A-Z])", line):
-            part = part.strip(" ,|·")
+            part = part.strip(" ,|·–—")
             if part and not _is_location(part) and not DATE_RANGE.search(part):
                 parts.append(part)
     title = next((p for p in parts if has_title_word(p)), parts[0] if parts else "")

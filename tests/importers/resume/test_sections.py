@@ -101,3 +101,18 @@ def test_a_short_section_written_on_its_heading_line_is_a_section():
     assert len(cleaned[skills.start]) == len(lines[skills.start])  # offsets kept
     positions = find_positions(cleaned, sections, date(2024, 3, 1))
     assert "Tools: HubSpot, Salesforce" in [cleaned[i] for i in positions[0].body]
+
+
+def test_the_employer_keeps_no_brackets_or_dash_of_the_date_cut_from_its_line():
+    lines = [
+        "Experience",
+        "Staff Auditor — Grant Thornton LLP (2017 – 2020)",
+        "• Performed audit procedures",
+        "Staff Pharmacist, CVS Pharmacy — 2016 to 2019",
+        "• Dispensed prescriptions",
+    ]
+    positions = find_positions(lines, split_sections(lines), date(2024, 3, 1))
+    assert [(p.title, p.employer) for p in positions] == [
+        ("Staff Auditor", "Grant Thornton LLP"),
+        ("Staff Pharmacist", "CVS Pharmacy"),
+    ]
