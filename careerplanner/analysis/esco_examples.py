@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import re
 
+from careerplanner.core.skills import initials
+
 _LABEL_WORD = re.compile(r"[a-z0-9]+")
-_MINOR_WORDS = frozenset(["of", "and", "the", "for", "in", "on", "to", "a", "an", "with"])
 _SHORT_CAPITALS = 3  # "NEC", "ST", "RS": letters enough to name too many things to read alone
 
 
@@ -30,12 +31,8 @@ def names_and_examples(
     first = label.split()[0] if label.split() else ""
     if not first.islower():
         return alternatives, []
-    words = _LABEL_WORD.findall(label.casefold().replace("-", " "))
-    initials = {
-        "".join(w[0] for w in words),
-        "".join(w[0] for w in words if w not in _MINOR_WORDS),
-    }
-    content = {w for w in words if len(w) >= 3}
+    short_forms = {initials(label).casefold(), initials(label, keep_minor=True).casefold()}
+    content = {w for w in _LABEL_WORD.findall(label.casefold()) if len(w) >= 3}
     names, examples = [], []
     for alternative in alternatives:
         folded = alternative.casefold()
@@ -43,7 +40,7 @@ def names_and_examples(
         if (
             alternative[:1].islower()
             or content & set(_LABEL_WORD.findall(folded))
-            or {letters, letters.removesuffix("s")} & initials
+            or {letters, letters.removesuffix("s")} & short_forms
         ):
             names.append(alternative)
             continue

@@ -53,7 +53,7 @@ from careerplanner.analysis.profession_terms import trade_of
 from careerplanner.analysis.requirement_terms import merge_spans, requirement_spans
 from careerplanner.analysis.senses import SenseResolver
 from careerplanner.analysis.text import fold_in_place
-from careerplanner.core.skills import FoundSkill, SkillEvidence, skill_key
+from careerplanner.core.skills import FoundSkill, SkillEvidence, initials, skill_key
 
 DEFAULT_REQUIRED_LEVEL = 2
 NICE_LEVEL = 1  # a "nice to have" named with no level words: awareness is enough
@@ -403,21 +403,14 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
     return list(by_key.values())
 
 
-_MINOR_WORDS = frozenset(["and", "of", "for", "the", "&", "in", "on", "to"])
-
-
-def _initials(name: str) -> str:
-    return "".join(w[0] for w in name.split() if w.casefold() not in _MINOR_WORDS).upper()
-
-
 def _merge_short_forms(by_key, text: str) -> None:
     """A short form the ad defines ("Welfare Management System (WMS)") is the same skill as
     its long form: its mentions join the long form's, and it is no skill of its own."""
     long_forms: dict[str, AdRequirement] = {}
     for skill in by_key.values():
         for form in (skill.name, *skill.aliases):
-            if " " in form and _initials(form) != form:
-                long_forms.setdefault(_initials(form), skill)
+            if " " in form and initials(form) != form:
+                long_forms.setdefault(initials(form), skill)
     for key, skill in list(by_key.items()):
         short = skill.name
         owner = long_forms.get(short)

@@ -27,6 +27,16 @@ def normalise(text: str) -> str:
     return re.sub(r"\s+", " ", folded).strip()
 
 
+_MINOR_WORDS = frozenset(["and", "of", "for", "the", "&", "in", "on", "to", "a", "an", "with"])
+
+
+def initials(name: str, keep_minor: bool = False) -> str:
+    """The first letters of a name's words, in capitals: "Welfare Management System" -> "WMS",
+    "pay-per-click" -> "PPC". Small words ("of", "and") count only with `keep_minor`."""
+    words = name.replace("-", " ").split()
+    return "".join(w[0] for w in words if keep_minor or w.casefold() not in _MINOR_WORDS).upper()
+
+
 def skill_key(kind: str, name: str) -> str:
     """A stable key: the kind plus the normalised name (`technology:python`).
 
