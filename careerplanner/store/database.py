@@ -68,13 +68,16 @@ def _migrations(name: str, steps: tuple[Migration, ...]) -> Migrations:
 class Header(NamedTuple):
     user_version: int
     application_id: int
-    table_count: int  # application id 0 with tables is another program's file, never ours
+    # Application id 0 with tables is another program's file, never ours. Counted only for a
+    # file with no application id (None otherwise): counting makes SQLite parse the whole
+    # schema, which every start would pay for on each of its files.
+    table_count: int | None
 
     @property
     def is_foreign_plain_sqlite(self) -> bool:
         """A plain SQLite file with content: ours are stamped in the transaction that creates
         their first table, so an unstamped file of ours has no table at all."""
-        return self.application_id == 0 and self.table_count > 0
+        return self.application_id == 0 and bool(self.table_count)
 
 
 def read_header(path: Path) -> Header | None:
@@ -107,7 +110,9 @@ def read_header(path: Path) -> Header | None:
         try:
             (user_version,) = conn.execute("PRAGMA user_version").fetchone()
             (application_id,) = conn.execute("PRAGMA application_id").fetchone()
-            (table_count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            table_count = None
+            if application_id == 0:
+                (table_count,) = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         finally:
             conn.close()
     except sqlite3.OperationalError:
@@ -152,7 +157,7 @@ def check_file(path: Path, spec: DatabaseSpec) -> Header | None:
             f"{header.user_version}, this version knows {spec.schema_version}); update the "
             "application to open it. The file was left untouched."
         )
-    if header.application_id == 0 and (header.user_version != 0 or header.table_count > 0):
+    if header.application_id == 0 and (header.user_version != 0 or header.table_count):
         raise DamagedDatabaseError(
             f"{path} is another program's SQLite file, not a Career Planner database; it was "
             "left untouched."
