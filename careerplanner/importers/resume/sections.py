@@ -433,7 +433,7 @@ def _is_location(line: str) -> bool:
     return _LOCATION_SHAPE.match(line) is not None and not has_title_word(line)
 
 
-_CONNECTORS = {"of", "and", "the", "at", "for", "in", "de", "&", "-", "–", "|"}
+_CONNECTORS = {"of", "and", "the", "at", "for", "in", "de", "&", "-", "–", "—", "|", "·"}
 
 
 def _is_name(text: str) -> bool:

@@ -116,3 +116,21 @@ def test_the_employer_keeps_no_brackets_or_dash_of_the_date_cut_from_its_line():
         ("Staff Auditor", "Grant Thornton LLP"),
         ("Staff Pharmacist", "CVS Pharmacy"),
     ]
+
+
+def test_a_heading_of_title_and_employer_joined_by_an_em_dash_above_its_dates():
+    # Markdown resumes often write "### Title — Employer" with the dates on the next line.
+    lines = [
+        "Experience",
+        "Clinical Pharmacist — Northwestern Memorial Hospital",
+        "2019 – Present",
+        "- Verified and dispensed medications",
+        "Line Cook · The Grill Room",
+        "2015 – 2019",
+        "- Prepared sauces",
+    ]
+    positions = find_positions(lines, split_sections(lines), date(2024, 3, 1))
+    assert [(p.title, p.employer) for p in positions] == [
+        ("Clinical Pharmacist", "Northwestern Memorial Hospital"),
+        ("Line Cook", "The Grill Room"),
+    ]

@@ -16,6 +16,10 @@ from careerplanner.importers.resume.sections import has_title_word
         ("Cofounder, Initech", True),
         ("Sous Chef — Le Bistro", True),
         ("Staff Nurse (ICU)", True),
+        # Trades whose occupation has few alternate titles in O*NET, named by its own title
+        ("Clinical Pharmacist", True),
+        ("Licensed Plumber", True),
+        ("Registered Dietitian", True),
         ("Engineering Department", False),  # the field, not the worker
         ("Nursery rhymes", False),  # a title's word inside another word
         ("Boston, MA", False),
