@@ -420,13 +420,12 @@ class SkillFinder:
                 or (surface[:1].isupper() and (surface.isupper() or not entry.form.isupper()))
             )
             surface_ok.append(case_ok)
+            # A list vouches for its items, not for an ordinary word inside one of them
+            # ("Backflow Prevention Assembly Tester Certification" names no Assembly).
+            listed = trusted and not entry.list_only and not _inside_a_name(text, start, end)
             confirmed.append(
                 case_ok
-                and (
-                    (trusted and not entry.list_only)
-                    or not entry.ambiguous
-                    or (entry.key in known and not entry.list_only)
-                )
+                and (listed or not entry.ambiguous or (entry.key in known and not entry.list_only))
             )
         for n, (_start, _end, first, last, entry) in enumerate(spans):
             if entry.ambiguous and not entry.list_only and surface_ok[n] and not confirmed[n]:
@@ -460,6 +459,19 @@ class SkillFinder:
                 ):
                     confirmed[n] = changed = True
         return [n for n in range(len(spans)) if confirmed[n]]
+
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][a-z]+ $")
+_CAPITALISED_AFTER = re.compile(r" [A-Z][a-z]+\b")
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """True for a word between two capitalised words, a space away on each side: the middle of
+    a longer name ("Prevention Assembly Tester")."""
+    return (
+        _CAPITALISED_BEFORE.search(text, max(0, start - 30), start) is not None
+        and _CAPITALISED_AFTER.match(text, end) is not None
+    )
 
 
 def _compact_json(value) -> str:

@@ -440,8 +440,11 @@ def _without_issuer(line: str) -> str:
     """A certificate line without its issuer ("..., Amazon Web Services (AWS)", "| Amazon").
 
     A tail that is itself a credential's short form ("BLS, ACLS (American Heart Association)")
-    is another certificate of a list, not an issuer: only the parenthesised issuer goes.
+    is another certificate of a list, not an issuer: only the parenthesised issuer goes. A line
+    of several certificates ("RN, Arizona Board of Nursing; BLS; PCCN") loses each one's issuer.
     """
+    if ";" in line:
+        return "; ".join(_without_issuer(part.strip()) for part in line.split(";"))
     for separator in (" | ", ", "):
         if separator in line:
             tail = line[line.rindex(separator) + len(separator) :]

@@ -18,14 +18,16 @@ from careerplanner.importers.resume.markdown import unmark
 
 # One-word headings; multi-word ones are in _MULTI.
 _SINGLE = {
-    "summary": "summary profile about objective overview",
+    # "Qualifications" and "Highlights" hold statements ("9 years, 1.1 million accident-free
+    # miles"), read as a summary's are, not as a list of skill names.
+    "summary": "summary profile about objective overview qualifications highlights",
     "experience": "experience employment career vocational appointments positions",
-    "education": "education",
-    "skills": "skills technologies expertise competencies strengths tools",
+    "education": "education training",
+    "skills": "skills technologies expertise competencies strengths tools proficiencies",
     "projects": "projects",
     "publications": "publications papers talks presentations",
-    "certifications": "certifications certificates licenses certification",
-    "awards": "awards honors honours achievements",
+    "certifications": "certifications certificates licenses certification credentials licensure",
+    "awards": "awards honors honours achievements accomplishments",
     "languages": "languages",
     "coursework": "coursework courses",
     "interests": "interests hobbies",
@@ -74,6 +76,10 @@ _MULTI = {
     "language skills": "languages",
     "additional information": "other",
     "contact information": "links",
+    "summary of qualifications": "summary",
+    "areas of expertise": "skills",
+    "professional development": "education",
+    "clinical rotations": "experience",
 }
 
 MONTHS = {
@@ -453,7 +459,7 @@ def _title_and_employer(header: list[str]) -> tuple[str, str]:
     for line in header:
         # "Grant Thornton LLP (2017 – 2020)", "Hospital — 2019 to present": the date was cut
         # out of the line, its brackets and dash are left.
-        line = _EMPTY_BRACKETS.sub("", _BULLET.sub("", line)).strip(" |·,-–")
+        line = _EMPTY_BRACKETS.sub("", _BULLET.sub("", line)).strip(" |·,:;-–—")
         if _is_location(line):
             continue
         for part in re.split(r"\s[|·]\s|\s+[–—-]\s+|\s{2,}|,\s(?=[A-Z])", line):

@@ -246,3 +246,38 @@ def test_years_of_experience_in_a_field_are_the_level_of_its_skills(finder, tmp_
     # "six years of experience in": the years, not the bare "experience in" (L2) of an ad.
     assert skills["supply chain management"].level == 4
     assert skills["SQL"].level == 2
+
+
+CERTIFICATE_LINES = """Ann Lee
+Phoenix, AZ
+
+EXPERIENCE
+Registered Nurse, Cardiac Unit
+Banner Health, Phoenix, AZ
+2019 - Present
+- Interpret telemetry rhythms
+
+LICENSES AND CERTIFICATIONS
+RN, Arizona Board of Nursing; BLS and ACLS (American Heart Association); PCCN
+Backflow Prevention Assembly Tester Certification
+"""
+
+
+def test_each_certificate_of_a_line_separated_by_semicolons_loses_only_its_own_issuer(
+    finder, tmp_path
+):
+    path = tmp_path / "certificates.txt"
+    path.write_text(CERTIFICATE_LINES, encoding="utf-8")
+    skills = {s.name for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # "RN, Arizona Board of Nursing" had cut the rest of the line as the RN's issuer.
+    assert "Basic Life Support (BLS)" in skills
+    assert "Advanced Cardiovascular Life Support (ACLS)" in skills
+    # A list vouches for its items, not for an ordinary word inside a longer name.
+    assert not any("Assembly" in name and "Backflow" not in name for name in skills)
+
+
+def test_a_list_vouches_for_its_items_not_for_an_ordinary_word_inside_a_longer_name(finder):
+    inside = finder.find("Backflow Prevention Assembly Tester Certification", trusted=True)
+    assert "Assembly Language" not in {m.name for m in inside}
+    listed = finder.find("Assembly, C, Python", trusted=True)
+    assert "Assembly Language" in {m.name for m in listed}

@@ -25,6 +25,17 @@ from careerplanner.importers.resume.sections import (
         ("Honors & Awards", "awards"),
         ("Licenses & Certifications", "certifications"),
         ("Relevant Coursework:", "coursework"),
+        # Headings of other trades' resumes
+        ("QUALIFICATIONS", "summary"),
+        ("Summary of Qualifications", "summary"),
+        ("Career Highlights", "summary"),
+        ("TRAINING", "education"),
+        ("Education & Training", "education"),
+        ("Credentials", "certifications"),
+        ("Licensure", "certifications"),
+        ("Areas of Expertise", "skills"),
+        ("Clinical Rotations", "experience"),
+        ("Key Accomplishments", "awards"),
         ("Built the skills platform for Acme.", None),
         ("Experience in Python", None),
     ],
@@ -134,3 +145,13 @@ def test_a_heading_of_title_and_employer_joined_by_an_em_dash_above_its_dates():
         ("Clinical Pharmacist", "Northwestern Memorial Hospital"),
         ("Line Cook", "The Grill Room"),
     ]
+
+
+def test_a_title_after_its_dates_and_a_colon_keeps_no_colon():
+    lines = [
+        "EMPLOYMENT",
+        "2018 to present: OTR Driver, Werner Enterprises",
+        " Haul dry van and reefer loads across 48 states",
+    ]
+    positions = find_positions(lines, split_sections(lines), date(2024, 3, 1))
+    assert [(p.title, p.employer) for p in positions] == [("OTR Driver", "Werner Enterprises")]
