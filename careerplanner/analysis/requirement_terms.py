@@ -6,7 +6,8 @@ profession ("CRF", "TMF", "SAN"), which count only in a document of that profess
 The finder's vocabulary comes from the datasets and names software well; these are the words of
 requirements the labelled ads showed missing, written as general knowledge. Each found term
 becomes a mention like the finder's own (start, end, key, name), keyed by the vocabulary's own
-skill when the vocabulary knows the term's name, so a resume's skill and an ad's meet.
+skill when the vocabulary knows the term's name, so a resume's skill and an ad's meet. The
+resume reader reads the same table, so a requirement an ad names is found in a resume too.
 """
 
 from __future__ import annotations
@@ -83,8 +84,13 @@ def _shouting(text: str, at: int) -> bool:
     return sum(c.isupper() for c in letters) > _SHOUTING_SHARE * len(letters)
 
 
-def requirement_spans(text: str, finder) -> list[tuple[int, int, str, str]]:
-    """(start, end, key, name) of each term of the table in `text`, in order of start."""
+def requirement_spans(
+    text: str, finder, context: str | None = None
+) -> list[tuple[int, int, str, str]]:
+    """(start, end, key, name) of each term of the table in `text`, in order of start. A term of
+    one profession counts when `context` (default: `text` itself; a resume's whole text for one
+    of its sections) uses one of that profession's words."""
+    context = text if context is None else context
     rows, by_first, seconds = _read_terms()
     folded = text.lower()
     if len(folded) != len(text):
@@ -111,7 +117,7 @@ def requirement_spans(text: str, finder) -> list[tuple[int, int, str, str]]:
         row = rows[index]
         if row.domain is not None:
             if index not in in_domain:
-                in_domain[index] = row.domain.search(text) is not None
+                in_domain[index] = row.domain.search(context) is not None
             if not in_domain[index]:
                 continue
         if text[start:end].isupper() and (

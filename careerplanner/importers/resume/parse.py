@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 import threading
@@ -13,9 +14,10 @@ from pathlib import Path
 from careerplanner.analysis.ad_list_items import claimed_items
 from careerplanner.analysis.depth import Occurrence, PositionSpan, infer_depth, is_core_skill
 from careerplanner.analysis.profession_terms import trade_of
+from careerplanner.analysis.requirement_terms import requirement_spans
 from careerplanner.analysis.role_skills import core_skills
 from careerplanner.analysis.senses import SenseResolver
-from careerplanner.analysis.skill_finder import SkillFinder
+from careerplanner.analysis.skill_finder import Mention, SkillFinder
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.core.skills import FoundSkill, SkillTerm, skill_key
 from careerplanner.importers.resume.formats import read_resume
@@ -247,7 +249,8 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
     )
     found: list[Occurrence] = []
     claimed: list[Occurrence] = []
-    senses = SenseResolver("\n".join(lines), finder)
+    document = "\n".join(lines)
+    senses = SenseResolver(document, finder)
     for section, chunk in chunks:
         # One call per section, so a list wrapped over two lines keeps its neighbours.
         text = "\n".join(chunk)
@@ -256,7 +259,8 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         aims = [m.span() for m in _AIM.finditer(text)]
         mentioned = []
         named: list[tuple[int, int, str]] = []
-        for mention in finder.find(text, trusted=trusted, cleaned=True, known=known):
+        mentions = finder.find(text, trusted=trusted, cleaned=True, known=known)
+        for mention in [*mentions, *_table_terms(text, finder, document, mentions, trusted)]:
             mentioned.append(mention.start)
             named.append((mention.start, mention.end, mention.surface))
             if mention.surface.casefold() in employers:
@@ -414,6 +418,28 @@ def _bare_field(lines: list[str], index: int, end: int) -> bool:
         return False
     following = next((lines[i] for i in range(index + 1, end) if lines[i].strip()), "")
     return _INSTITUTION.search(following) is not None
+
+
+def _table_terms(text: str, finder, document: str, mentions, listed: bool) -> list[Mention]:
+    """The terms of the requirement table (`analysis.requirement_terms`: "HIPAA", "journal
+    entries", "blueprint reading") in `text` that no mention of the finder already covers, as
+    mentions: the terms the job-ad reader finds are found in a resume too, so an ad's
+    requirement and the resume's skill meet.
+
+    Outside a list, a term written as one ordinary word ("dashboards", "Firewall",
+    "probability") is more often the thing a statement is about than a skill named: only its
+    spellings of several words, or a short form in capitals ("HIPAA"), count there."""
+    line_starts = [m.start() for m in re.finditer(r"\n", text)]
+    terms = []
+    for start, end, key, name in requirement_spans(text, finder, document):
+        if any(m.start < end and start < m.end for m in mentions):
+            continue
+        surface = text[start:end]
+        if not listed and not surface.isupper() and not re.search(r"[\s/-]", surface):
+            continue
+        line = bisect.bisect_right(line_starts, start) + 1
+        terms.append(Mention(key, name, surface, start, end, line))
+    return terms
 
 
 def _searchable_lines(lines: list[str], section, skip: set[int]) -> list[str]:

@@ -281,3 +281,27 @@ def test_a_list_vouches_for_its_items_not_for_an_ordinary_word_inside_a_longer_n
     assert "Assembly Language" not in {m.name for m in inside}
     listed = finder.find("Assembly, C, Python", trusted=True)
     assert "Assembly Language" in {m.name for m in listed}
+
+
+OFFICE = """Maria Lopez
+Houston, TX
+
+EXPERIENCE
+Medical Office Administrator
+Houston Methodist Clinic, Houston, TX
+January 2019 - Present
+- Processed medical billing; followed HIPAA regulations for patient records
+- Prepared journal entries and reconciled the general ledger each month
+- Built dashboards for the practice manager
+"""
+
+
+def test_the_requirements_job_ads_are_read_for_are_found_in_a_resume_too(finder, tmp_path):
+    path = tmp_path / "office.txt"
+    path.write_text(OFFICE, encoding="utf-8")
+    skills = {s.name.casefold() for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # Terms of the job-ad reader's table (data/words/requirement-terms.csv): an ad asking for
+    # HIPAA or journal entries meets the resume that names them.
+    assert {"hipaa", "journal entries"} <= skills
+    # One ordinary word of the table in a statement is the thing worked on, not a skill.
+    assert "dashboards" not in skills
