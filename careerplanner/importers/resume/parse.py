@@ -260,8 +260,10 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         mentioned = []
         named: list[tuple[int, int, str]] = []
         mentions = finder.find(text, trusted=trusted, cleaned=True, known=known)
-        for mention in [*mentions, *_table_terms(text, finder, document, mentions, trusted)]:
-            mentioned.append(mention.start)
+        terms = _table_terms(text, finder, document, mentions, trusted)
+        for mention in [*mentions, *terms]:
+            if mention in mentions:
+                mentioned.append(mention.start)
             named.append((mention.start, mention.end, mention.surface))
             if mention.surface.casefold() in employers:
                 continue
@@ -283,7 +285,11 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
                 )
             )
         if not trusted and section.kind not in ("education", "publications"):
-            found.extend(activities(text, section, lines, owner, finder, mentioned))
+            # A statement naming a skill of the finder says its skill by name; a term of the
+            # table only covers its own words ("Managed inventory levels for all grilling
+            # ingredients" still names inventory management).
+            covered = [(t.start, t.end) for t in terms]
+            found.extend(activities(text, section, lines, owner, finder, mentioned, covered))
             found.extend(elided(text, section, lines, owner, finder, named))
         if section.kind == "summary":
             for offset, line in enumerate(chunk):
@@ -427,19 +433,29 @@ def _table_terms(text: str, finder, document: str, mentions, listed: bool) -> li
     requirement and the resume's skill meet.
 
     Outside a list, a term written as one ordinary word ("dashboards", "Firewall",
-    "probability") is more often the thing a statement is about than a skill named: only its
-    spellings of several words, or a short form in capitals ("HIPAA"), count there."""
+    "probability") is more often the thing a statement is about than a skill named: there it
+    counts spelled in several words, as a short form in capitals ("HIPAA") or as a name no
+    prose uses as a word ("Cerner")."""
     line_starts = [m.start() for m in re.finditer(r"\n", text)]
     terms = []
     for start, end, key, name in requirement_spans(text, finder, document):
         if any(m.start < end and start < m.end for m in mentions):
             continue
         surface = text[start:end]
-        if not listed and not surface.isupper() and not re.search(r"[\s/-]", surface):
+        if not listed and _ordinary_word(surface, finder.common_words):
             continue
         line = bisect.bisect_right(line_starts, start) + 1
         terms.append(Mention(key, name, surface, start, end, line))
     return terms
+
+
+def _ordinary_word(surface: str, common_words) -> bool:
+    """One word of ordinary English prose ("Firewall", "dashboards"), not a short form in
+    capitals nor a product's name."""
+    if surface.isupper() or re.search(r"[\s/-]", surface):
+        return False
+    word = surface.casefold()
+    return word in common_words or (word.endswith("s") and word[:-1] in common_words)
 
 
 def _searchable_lines(lines: list[str], section, skip: set[int]) -> list[str]:

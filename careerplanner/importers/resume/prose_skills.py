@@ -87,9 +87,10 @@ def elided(text, section, lines, owner, finder, named) -> list[Occurrence]:
     return occurrences
 
 
-def activities(text, section, lines, owner, finder, mentioned) -> list[Occurrence]:
+def activities(text, section, lines, owner, finder, mentioned, covered=()) -> list[Occurrence]:
     """Skills named by a verb and its object ("Developed creative menus") in statements that
-    name no known skill (see `analysis/activities`)."""
+    name no known skill (see `analysis/activities`), whose object is no part of a `covered`
+    span ("Prepared journal entries": the term journal entries, not Entry Preparation)."""
     ends = [m.end() for m in _STATEMENT_END.finditer(text)]
     occurrences = []
 
@@ -103,6 +104,8 @@ def activities(text, section, lines, owner, finder, mentioned) -> list[Occurrenc
         end = clause.start() if clause else end
         if any(begin <= start < end for start in mentioned):
             continue  # "Developed REST APIs with Django" says its skills by name
+        if any(left < activity.end and activity.start < right for left, right in covered):
+            continue
         index = section.start + text.count("\n", 0, activity.start)
         # A known skill by the object alone ("Inventory Management" of "warehouse inventory"),
         # else the object with the noun that says which ("Process Map Design").

@@ -305,3 +305,26 @@ def test_the_requirements_job_ads_are_read_for_are_found_in_a_resume_too(finder,
     assert {"hipaa", "journal entries"} <= skills
     # One ordinary word of the table in a statement is the thing worked on, not a skill.
     assert "dashboards" not in skills
+
+
+GRILL = """Sam Cook
+Austin, TX
+
+EXPERIENCE
+Grill Chef
+The Pit, Austin, TX
+2019 - Present
+- Managed inventory levels for all grilling ingredients
+- Prepared journal entries for the owner
+"""
+
+
+def test_a_term_of_the_table_covers_its_own_words_not_its_whole_statement(finder, tmp_path):
+    path = tmp_path / "grill.txt"
+    path.write_text(GRILL, encoding="utf-8")
+    skills = {s.name.casefold() for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    # "grilling" names grilling; the statement still names inventory management by its verb.
+    assert {"grilling", "inventory management"} <= skills
+    # "journal entries" is the table's term: its words make no "Entry Preparation".
+    assert "journal entries" in skills
+    assert "entry preparation" not in skills
