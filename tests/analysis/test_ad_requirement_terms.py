@@ -237,3 +237,31 @@ def test_the_employers_own_units_are_no_requirements(finder):
     found = required(ad, finder)
     assert "Samba Data Science" not in found
     assert {"Data Science", "Python"} <= set(found)
+
+
+def test_the_routines_of_driving_care_and_teaching_are_requirements(finder):
+    trucking = (
+        "What you need:\n"
+        "* Valid Class A CDL\n"
+        "* Conduct pre-trip and post-trip inspections and complete DVIRs\n"
+        "* Keep accurate logs with our ELD system and follow hours-of-service rules\n"
+    )
+    assert {
+        "Commercial Driver's License (CDL)",
+        "Vehicle Inspection",  # the vocabulary's own skill of that name
+        "Electronic Logging Devices (ELD)",
+        "Hours-of-Service Regulations",
+    } <= set(required(trucking, finder))
+    care = (
+        "Requirements:\n"
+        "- Administer medications and monitor telemetry rhythms for cardiac patients\n"
+    )
+    assert {"Medication Administration", "Telemetry Monitoring"} <= set(required(care, finder))
+    # The same words in a software ad are another thing: telemetry is a service's metrics.
+    software = (
+        "Requirements:\n"
+        "- Build telemetry pipelines for our ELD-free fleet of microservices\n"
+    )
+    assert not {"Telemetry Monitoring", "Electronic Logging Devices (ELD)"} & set(
+        required(software, finder)
+    )
