@@ -265,3 +265,10 @@ def test_the_routines_of_driving_care_and_teaching_are_requirements(finder):
     assert not {"Telemetry Monitoring", "Electronic Logging Devices (ELD)"} & set(
         required(software, finder)
     )
+
+
+def test_health_codes_are_food_safety_in_a_kitchen_only(finder):
+    kitchen = "Requirements:\n- Keep the kitchen up to health codes and sanitation standards\n"
+    assert "Food Safety" in {name.title() for name in required(kitchen, finder)}
+    office = "Requirements:\n- Track changes to state health codes for the policy team\n"
+    assert "Food Safety" not in {name.title() for name in required(office, finder)}
