@@ -272,3 +272,10 @@ def test_health_codes_are_food_safety_in_a_kitchen_only(finder):
     assert "Food Safety" in {name.title() for name in required(kitchen, finder)}
     office = "Requirements:\n- Track changes to state health codes for the policy team\n"
     assert "Food Safety" not in {name.title() for name in required(office, finder)}
+
+
+def test_a_product_named_like_a_word_counts_in_a_document_of_its_domain(finder):
+    clinical = "Requirements:\n- Document patient care in Epic\n"
+    assert "Epic Systems" in set(required(clinical, finder))
+    software = "Requirements:\n- Break each Epic into user stories with the product owner\n"
+    assert "Epic Systems" not in set(required(software, finder))

@@ -329,3 +329,12 @@ def test_a_term_of_the_table_covers_its_own_words_not_its_whole_statement(finder
     # "journal entries" is the table's term: its words make no "Entry Preparation".
     assert "journal entries" in skills
     assert "entry preparation" not in skills
+
+
+def test_a_product_named_like_a_word_counts_on_a_resume_of_its_domain(finder, tmp_path):
+    nurse = NURSE.replace("Patient Assessment, Medication Administration, Wound Care, Epic", "")
+    nurse += "\nEXTRA\n- Charted assessments for every patient in Epic\n"
+    assert "epic systems" in skill_names_read_from(nurse, finder, tmp_path)
+    developer = "Ann Lee\n\nEXPERIENCE\nSoftware Engineer\nAcme, Boston, MA\n2019 - Present\n"
+    developer += "- Split each Epic into stories for the payments team\n"
+    assert "epic systems" not in skill_names_read_from(developer, finder, tmp_path)
