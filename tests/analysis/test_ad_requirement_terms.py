@@ -279,3 +279,15 @@ def test_a_product_named_like_a_word_counts_in_a_document_of_its_domain(finder):
     assert "Epic Systems" in set(required(clinical, finder))
     software = "Requirements:\n- Break each Epic into user stories with the product owner\n"
     assert "Epic Systems" not in set(required(software, finder))
+
+
+def test_checks_and_screens_an_applicant_must_pass_are_no_skills(finder):
+    ad = (
+        "What you need:\n"
+        "* Clean driving record and ability to pass DOT physical and drug screen\n"
+        "* Background checks, CPR certification\n"
+        "* Experience with load securement\n"
+    )
+    names = {name.casefold() for name in required(ad, finder)}
+    assert "load securement" in names
+    assert not any(word in name for name in names for word in ("screen", "check", "physical"))
