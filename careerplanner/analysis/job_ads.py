@@ -51,7 +51,7 @@ from careerplanner.analysis.job_ad_sections import (
 )
 from careerplanner.analysis.profession_terms import trade_of
 from careerplanner.analysis.requirement_terms import merge_spans, requirement_spans
-from careerplanner.analysis.senses import SenseResolver, known_in_domain
+from careerplanner.analysis.senses import SenseResolver
 from careerplanner.analysis.text import fold_in_place
 from careerplanner.core.skills import FoundSkill, SkillEvidence, initials, skill_key
 
@@ -314,8 +314,7 @@ def read_ad_requirements(description: str, finder) -> list[AdRequirement]:
     text = finder.clean(description) if not description.isascii() else description
     text = without_alternatives(text)
     folded = fold_in_place(text)
-    known = known_in_domain(text, finder)
-    spans = merge_spans(finder.find_spans(text, folded, known), requirement_spans(text, finder))
+    spans = merge_spans(finder.find_spans(text, folded), requirement_spans(text, finder))
     kinds = line_kinds(text)
     by_key: dict[str, AdRequirement] = {}
     claims_of: dict[int, list] = {}  # sentence start -> its claims

@@ -1,5 +1,4 @@
-"""The sense of a short form with two meanings, from the other words of the document; and the
-product names that count without other context in a document of their domain.
+"""The sense of a short form with two meanings, from the other words of the document.
 
 The vocabulary gives a short form its common sense: "GCP" is Google Cloud Platform, "EMR" Amazon's
 Elastic MapReduce. In a clinical trial's ad "GCP" is Good Clinical Practice, and on a nurse's
@@ -13,12 +12,10 @@ import csv
 import re
 from functools import cache
 
-from careerplanner.analysis.word_lists import WORDS_FOLDER
 from careerplanner.core.skills import skill_key
 from careerplanner.paths import bundled_data_path
 
 SENSES_FILE = "senses.csv"
-DOMAIN_NAMES_FILE = "domain-names.csv"
 
 
 @cache
@@ -60,28 +57,3 @@ class SenseResolver:
         # A sense no dataset names ("Electrical Metallic Tubing (EMT)", the electrician's
         # conduit) is a skill of its own name, not the vocabulary's other sense.
         return skill_key("custom", name), entry[1]
-
-
-@cache
-def _domain_names() -> list[tuple[str, re.Pattern]]:
-    """(the vocabulary's name, its domain's words as one pattern) of `domain-names.csv`."""
-    path = bundled_data_path(WORDS_FOLDER, DOMAIN_NAMES_FILE)
-    rows = []
-    with open(path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(line for line in handle if not line.startswith("#")):
-            words = [re.escape(w.strip()) for w in row["domain_words"].split("|") if w.strip()]
-            rows.append((row["name"].strip(), re.compile(rf"\b(?:{'|'.join(words)})\b", re.I)))
-    return rows
-
-
-def known_in_domain(text: str, finder) -> frozenset[str]:
-    """Keys of the product names that `text` is a document of the domain of ("Epic" on a
-    nurse's resume): the finder then takes them as it takes names the document confirms."""
-    keys = set()
-    for name, domain in _domain_names():
-        if domain.search(text) is None:
-            continue
-        whole = [m for m in finder.find(name, trusted=True) if m.end - m.start == len(name)]
-        if whole:
-            keys.add(whole[0].key)
-    return frozenset(keys)

@@ -296,18 +296,16 @@ class SkillFinder:
             for start, end, entry in spans
         ]
 
-    def find_spans(
-        self, text: str, folded: str | None, known: frozenset[str] = frozenset()
-    ) -> list[tuple[int, int, str, str]]:
+    def find_spans(self, text: str, folded: str | None) -> list[tuple[int, int, str, str]]:
         """`find` for many texts: (start, end, key, name) of each mention, nothing else.
 
         `text` must already have gone through `clean`, and `folded` must be
         `analysis.text.fold_in_place(text)` (callers that match other patterns on the folded
-        text, like the job-ad depth phrases, then fold it only once). `known` as for `find`.
+        text, like the job-ad depth phrases, then fold it only once).
         """
         return [
             (start, end, entry.key, entry.name)
-            for start, end, entry in self._scan(text, folded, False, known)
+            for start, end, entry in self._scan(text, folded, False, frozenset())
         ]
 
     def _scan(self, text, folded, trusted, known) -> list[tuple[int, int, _Entry]]:

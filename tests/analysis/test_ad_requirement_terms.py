@@ -265,29 +265,3 @@ def test_the_routines_of_driving_care_and_teaching_are_requirements(finder):
     assert not {"Telemetry Monitoring", "Electronic Logging Devices (ELD)"} & set(
         required(software, finder)
     )
-
-
-def test_health_codes_are_food_safety_in_a_kitchen_only(finder):
-    kitchen = "Requirements:\n- Keep the kitchen up to health codes and sanitation standards\n"
-    assert "Food Safety" in {name.title() for name in required(kitchen, finder)}
-    office = "Requirements:\n- Track changes to state health codes for the policy team\n"
-    assert "Food Safety" not in {name.title() for name in required(office, finder)}
-
-
-def test_a_product_named_like_a_word_counts_in_a_document_of_its_domain(finder):
-    clinical = "Requirements:\n- Document patient care in Epic\n"
-    assert "Epic Systems" in set(required(clinical, finder))
-    software = "Requirements:\n- Break each Epic into user stories with the product owner\n"
-    assert "Epic Systems" not in set(required(software, finder))
-
-
-def test_checks_and_screens_an_applicant_must_pass_are_no_skills(finder):
-    ad = (
-        "What you need:\n"
-        "* Clean driving record and ability to pass DOT physical and drug screen\n"
-        "* Background checks, CPR certification\n"
-        "* Experience with load securement\n"
-    )
-    names = {name.casefold() for name in required(ad, finder)}
-    assert "load securement" in names
-    assert not any(word in name for name in names for word in ("screen", "check", "physical"))

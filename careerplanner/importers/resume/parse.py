@@ -16,7 +16,7 @@ from careerplanner.analysis.depth import Occurrence, PositionSpan, infer_depth, 
 from careerplanner.analysis.profession_terms import trade_of
 from careerplanner.analysis.requirement_terms import requirement_spans
 from careerplanner.analysis.role_skills import core_skills
-from careerplanner.analysis.senses import SenseResolver, known_in_domain
+from careerplanner.analysis.senses import SenseResolver
 from careerplanner.analysis.skill_finder import Mention, SkillFinder
 from careerplanner.core.progress import NEVER_CANCELLED, CancelToken, Progress, no_progress
 from careerplanner.core.skills import FoundSkill, SkillTerm, skill_key
@@ -240,8 +240,7 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
     ]
     # First pass: which ambiguous names the resume confirms somewhere (a Skills list, a cue
     # word); the second pass then accepts their other well-written mentions too.
-    document = "\n".join(lines)
-    known = known_in_domain(document, finder) | frozenset(
+    known = frozenset(
         mention.key
         for section, chunk in chunks
         for mention in finder.find(
@@ -250,6 +249,7 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
     )
     found: list[Occurrence] = []
     claimed: list[Occurrence] = []
+    document = "\n".join(lines)
     senses = SenseResolver(document, finder)
     for section, chunk in chunks:
         # One call per section, so a list wrapped over two lines keeps its neighbours.
@@ -261,8 +261,9 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         named: list[tuple[int, int, str]] = []
         mentions = finder.find(text, trusted=trusted, cleaned=True, known=known)
         terms = _table_terms(text, finder, document, mentions, trusted)
-        mentioned.extend(mention.start for mention in mentions)
         for mention in [*mentions, *terms]:
+            if mention in mentions:
+                mentioned.append(mention.start)
             named.append((mention.start, mention.end, mention.surface))
             if mention.surface.casefold() in employers:
                 continue

@@ -462,8 +462,7 @@ def _title_and_employer(header: list[str]) -> tuple[str, str]:
         line = _EMPTY_BRACKETS.sub("", _BULLET.sub("", line)).strip(" |·,:;-–—")
         if _is_location(line):
             continue
-        # "Software Engineer at Spotify", "Designer @ IDEO": the employer after "at".
-        for part in re.split(r"\s[|·@]\s|\s+[–—-]\s+|\s{2,}|,\s(?=[A-Z])|\sat\s(?=[A-Z0-9])", line):
+        for part in re.split(r"\s[|·]\s|\s+[–—-]\s+|\s{2,}|,\s(?=[A-Z])", line):
             part = part.strip(" ,|·–—")
             if part and not _is_location(part) and not DATE_RANGE.search(part):
                 parts.append(part)

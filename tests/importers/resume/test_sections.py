@@ -155,19 +155,3 @@ def test_a_title_after_its_dates_and_a_colon_keeps_no_colon():
     ]
     positions = find_positions(lines, split_sections(lines), date(2024, 3, 1))
     assert [(p.title, p.employer) for p in positions] == [("OTR Driver", "Werner Enterprises")]
-
-
-def test_the_employer_after_at_is_the_employer():
-    lines = [
-        "EXPERIENCE",
-        "2019 – 2021 · Software Engineer at Spotify, Stockholm",
-        "- Built the payment APIs of the checkout team",
-        "Product Designer @ IDEO",
-        "2016 - 2019",
-        "- Designed kiosks",
-    ]
-    positions = find_positions(lines, split_sections(lines), date(2024, 3, 1))
-    assert [(p.title, p.employer) for p in positions] == [
-        ("Software Engineer", "Spotify"),
-        ("Product Designer", "IDEO"),
-    ]
