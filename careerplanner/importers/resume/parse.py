@@ -261,9 +261,8 @@ def _occurrences(lines, sections, positions, finder) -> list[Occurrence]:
         named: list[tuple[int, int, str]] = []
         mentions = finder.find(text, trusted=trusted, cleaned=True, known=known)
         terms = _table_terms(text, finder, document, mentions, trusted)
+        mentioned.extend(mention.start for mention in mentions)
         for mention in [*mentions, *terms]:
-            if mention in mentions:
-                mentioned.append(mention.start)
             named.append((mention.start, mention.end, mention.surface))
             if mention.surface.casefold() in employers:
                 continue

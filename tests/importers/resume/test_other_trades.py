@@ -248,6 +248,13 @@ def test_years_of_experience_in_a_field_are_the_level_of_its_skills(finder, tmp_
     assert skills["SQL"].level == 2
 
 
+def skill_names_read_from(text: str, finder, tmp_path) -> set[str]:
+    """The names of the skills read from a resume of `text`, in lower case."""
+    path = tmp_path / "resume.txt"
+    path.write_text(text, encoding="utf-8")
+    return {s.name.casefold() for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+
+
 CERTIFICATE_LINES = """Ann Lee
 Phoenix, AZ
 
@@ -266,14 +273,12 @@ Backflow Prevention Assembly Tester Certification
 def test_each_certificate_of_a_line_separated_by_semicolons_loses_only_its_own_issuer(
     finder, tmp_path
 ):
-    path = tmp_path / "certificates.txt"
-    path.write_text(CERTIFICATE_LINES, encoding="utf-8")
-    skills = {s.name for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    skills = skill_names_read_from(CERTIFICATE_LINES, finder, tmp_path)
     # "RN, Arizona Board of Nursing" had cut the rest of the line as the RN's issuer.
-    assert "Basic Life Support (BLS)" in skills
-    assert "Advanced Cardiovascular Life Support (ACLS)" in skills
+    assert "basic life support (bls)" in skills
+    assert "advanced cardiovascular life support (acls)" in skills
     # A list vouches for its items, not for an ordinary word inside a longer name.
-    assert not any("Assembly" in name and "Backflow" not in name for name in skills)
+    assert not any("assembly" in name and "backflow" not in name for name in skills)
 
 
 def test_a_list_vouches_for_its_items_not_for_an_ordinary_word_inside_a_longer_name(finder):
@@ -297,9 +302,7 @@ January 2019 - Present
 
 
 def test_the_requirements_job_ads_are_read_for_are_found_in_a_resume_too(finder, tmp_path):
-    path = tmp_path / "office.txt"
-    path.write_text(OFFICE, encoding="utf-8")
-    skills = {s.name.casefold() for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    skills = skill_names_read_from(OFFICE, finder, tmp_path)
     # Terms of the job-ad reader's table (data/words/requirement-terms.csv): an ad asking for
     # HIPAA or journal entries meets the resume that names them.
     assert {"hipaa", "journal entries"} <= skills
@@ -320,9 +323,7 @@ The Pit, Austin, TX
 
 
 def test_a_term_of_the_table_covers_its_own_words_not_its_whole_statement(finder, tmp_path):
-    path = tmp_path / "grill.txt"
-    path.write_text(GRILL, encoding="utf-8")
-    skills = {s.name.casefold() for s in parse_resume(path, finder, today=date(2026, 2, 10)).skills}
+    skills = skill_names_read_from(GRILL, finder, tmp_path)
     # "grilling" names grilling; the statement still names inventory management by its verb.
     assert {"grilling", "inventory management"} <= skills
     # "journal entries" is the table's term: its words make no "Entry Preparation".
